@@ -1,0 +1,43 @@
+import { defineConfig } from "vitest/config";
+
+// Tests import workspace packages through their "@attendant/source" export condition,
+// so they run against TypeScript sources without a build step.
+const sourceConditions = ["@attendant/source", "import", "module", "node", "default"];
+
+const packages = ["teamviewer", "simulator", "service", "cli"] as const;
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
+  test: {
+    projects: [
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: {
+          name: `${name}:unit`,
+          include: [`packages/${name}/test/**/*.test.ts`],
+          exclude: [`packages/${name}/test/e2e/**`, `packages/${name}/test/integration/**`],
+        },
+      })),
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: {
+          name: `${name}:integration`,
+          include: [`packages/${name}/test/integration/**/*.test.ts`],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      {
+        extends: true as const,
+        test: {
+          name: "e2e",
+          include: ["packages/*/test/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
