@@ -1,0 +1,190 @@
+import {
+  AuthenticationError,
+  ConnectionError,
+  type TeamViewerError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from "../errors.js";
+import type { TeamViewerLogger } from "../logger.js";
+import { parseJsonOrUndefined } from "../wire.js";
+import { errorFromResponse } from "./error-from-response.js";
+import { parseRetryAfter } from "./retry-after.js";
+import { decideRetry, type RetryPolicy } from "./retry-policy.js";
+import { type CompletedExchange, type FetchLike, sendRequest } from "./send-request.js";
+import { encodeJsonBody, encodeQuery } from "./wire-encoding.js";
+
+/**
+ * Supplies the bearer token per request. Called with `forceRefresh: false` before each request and,
+ * after a 401, once more with `forceRefresh: true`: the token store should then refresh even if its
+ * copy has not expired yet (the token may have been revoked or rotated elsewhere).
+ *
+ * @example
+ * ```ts
+ * const accessToken: AccessTokenProvider = ({ forceRefresh }) => vault.getAccessToken(userId, { forceRefresh });
+ * ```
+ */
+export type AccessTokenProvider = (context: { readonly forceRefresh: boolean }) => Promise<string>;
+
+/**
+ * Per-call options accepted as the last argument of every client method.
+ *
+ * @example
+ * ```ts
+ * await client.sessions.retrieve(code, { signal: AbortSignal.timeout(5_000), maxRetries: 0 });
+ * ```
+ */
+export interface RequestOptions {
+  /** Aborts the call, including retries and backoff waits; the call rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
+  /** Deadline per attempt, body included; defaults to the client's `timeoutMs`. */
+  readonly timeoutMs?: number | undefined;
+  /** Retries for this call; defaults to the client's `maxRetries`. */
+  readonly maxRetries?: number | undefined;
+}
+
+/** Everything the transport needs; assembled by `TeamViewerClient` from its options. */
+export interface ApiTransportConfig {
+  readonly baseUrl: string;
+  readonly fetch: FetchLike;
+  readonly accessToken: string | AccessTokenProvider;
+  readonly timeoutMs: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly userAgent: string;
+  readonly logger: TeamViewerLogger;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => number;
+}
+
+/** One call to the Web API, before authentication and encoding. */
+export interface ApiRequest {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Below the base URL, built with `encodePath` when it carries an id. */
+  readonly path: string;
+  readonly query?: object;
+  readonly body?: object;
+}
+
+/** A success answer; `body` is the parsed JSON, or `undefined` for an empty body (204). */
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+type AttemptResult =
+  | { readonly ok: true; readonly response: ApiResponse }
+  | { readonly ok: false; readonly error: TeamViewerError; readonly retryAfterMs: number | null };
+
+/**
+ * Sends Web API calls: adds the bearer token, applies the deadline, maps failures to the error tree,
+ * refreshes the token at most once after a 401, and retries as the retry policy decides. Resource
+ * classes use nothing else.
+ *
+ * @example
+ * ```ts
+ * const { body } = await transport.request({ method: "GET", path: "/account" }, { signal });
+ * ```
+ */
+export class ApiTransport {
+  readonly #config: ApiTransportConfig;
+
+  constructor(config: ApiTransportConfig) {
+    this.#config = config;
+  }
+
+  /** Sends `request`, retrying and refreshing the token as needed; resolves with the success answer. */
+  async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
+    const { retryPolicy, accessToken, logger } = this.#config;
+    const policy =
+      options.maxRetries === undefined ? retryPolicy : { ...retryPolicy, maxRetries: options.maxRetries };
+    const logFields = { method: request.method, path: request.path };
+    let retriesDone = 0;
+    let hasForcedRefresh = false;
+    let forceRefresh = false;
+    for (;;) {
+      const token = typeof accessToken === "string" ? accessToken : await accessToken({ forceRefresh });
+      forceRefresh = false;
+      const result = await this.#attempt(request, token, options);
+      if (result.ok) {
+        logger.debug(
+          { ...logFields, status: result.response.status, retries: retriesDone },
+          "TeamViewer call done",
+        );
+        return result.response;
+      }
+      const { error, retryAfterMs } = result;
+      // One forced refresh per request: a token store that keeps handing out rejected tokens must not
+      // turn into a loop, and a string token cannot be refreshed at all.
+      if (error instanceof AuthenticationError && typeof accessToken === "function" && !hasForcedRefresh) {
+        hasForcedRefresh = true;
+        forceRefresh = true;
+        logger.warn(logFields, "TeamViewer rejected the access token; refreshing it once");
+        continue;
+      }
+      const decision = decideRetry(
+        policy,
+        { method: request.method, error, retryAfterMs, retriesDone },
+        this.#config.random,
+      );
+      if (!decision.retry) throw error;
+      logger.warn(
+        { ...logFields, error: error.name, retry: retriesDone + 1, delayMs: decision.delayMs },
+        "TeamViewer call failed; retrying",
+      );
+      await this.#config.sleep(decision.delayMs, options.signal);
+      retriesDone += 1;
+    }
+  }
+
+  async #attempt(request: ApiRequest, token: string, options: RequestOptions): Promise<AttemptResult> {
+    const label = `${request.method} ${request.path}`;
+    let exchange: CompletedExchange;
+    try {
+      exchange = await sendRequest(this.#urlOf(request), this.#initOf(request, token), {
+        fetch: this.#config.fetch,
+        timeoutMs: options.timeoutMs ?? this.#config.timeoutMs,
+        signal: options.signal,
+        label,
+      });
+    } catch (error) {
+      if (error instanceof ConnectionError || error instanceof TimeoutError) {
+        return { ok: false, error, retryAfterMs: null };
+      }
+      throw error;
+    }
+    if (exchange.status >= 200 && exchange.status < 300) {
+      return { ok: true, response: { ...exchange, body: parseSuccessBody(exchange.bodyText, label) } };
+    }
+    const retryAfterMs = parseRetryAfter(exchange.headers.get("retry-after"), this.#config.now());
+    const error = errorFromResponse({ ...exchange, ...request, retryAfterMs, knownSecrets: [token] });
+    return { ok: false, error, retryAfterMs };
+  }
+
+  #urlOf(request: ApiRequest): string {
+    const query = request.query === undefined ? "" : encodeQuery(request.query);
+    return `${this.#config.baseUrl}${request.path}${query === "" ? "" : `?${query}`}`;
+  }
+
+  #initOf(request: ApiRequest, token: string): RequestInit {
+    const headers = new Headers({
+      accept: "application/json",
+      authorization: `Bearer ${token}`,
+      "user-agent": this.#config.userAgent,
+    });
+    if (request.body === undefined) return { method: request.method, headers };
+    headers.set("content-type", "application/json");
+    return { method: request.method, headers, body: encodeJsonBody(request.body) };
+  }
+}
+
+function parseSuccessBody(text: string, label: string): unknown {
+  const body = parseJsonOrUndefined(text);
+  if (body === undefined && text.trim() !== "") {
+    throw new UnexpectedResponseError(
+      `TeamViewer answered ${label} with a success status but a body that is not JSON. ` +
+        "Check that baseUrl points at the TeamViewer Web API (…/api/v1).",
+    );
+  }
+  return body;
+}

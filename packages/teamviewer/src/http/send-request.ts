@@ -1,0 +1,99 @@
+import { ConnectionError, TimeoutError } from "../errors.js";
+import { redactSecrets } from "../redact.js";
+import { raceWithSignal, startDeadline } from "./abort.js";
+
+/**
+ * A `fetch` the client can use: the global one, or an in-process handler such as the simulator's
+ * (`(request) => app.fetch(request)`).
+ *
+ * @example
+ * ```ts
+ * const client = new TeamViewerClient({ accessToken, fetch: (request) => simulator.fetch(request) });
+ * ```
+ */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** An answer read to its end. */
+export interface CompletedExchange {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly bodyText: string;
+}
+
+/** How one attempt is sent. */
+export interface SendOptions {
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  /** `GET /sessions`: names the request in error messages, never with its query or headers. */
+  readonly label: string;
+}
+
+/**
+ * Sends one request and reads its whole body under one deadline, so a server that answers headers and
+ * then stalls mid-body still ends in a {@link TimeoutError}. A caller's abort rejects with the
+ * signal's reason (an `AbortError` by default) straight away, even if `fetch` ignores signals.
+ * Network failures become {@link ConnectionError}. Redirects are not followed, so the bearer token is
+ * never replayed to another location.
+ *
+ * @example
+ * ```ts
+ * const { status, bodyText } = await sendRequest(url, { method: "GET", headers }, { fetch, timeoutMs: 30_000, signal, label: "GET /ping" });
+ * ```
+ */
+export async function sendRequest(
+  url: string,
+  init: RequestInit,
+  options: SendOptions,
+): Promise<CompletedExchange> {
+  options.signal?.throwIfAborted();
+  const deadline = startDeadline(
+    options.signal,
+    options.timeoutMs,
+    () =>
+      new TimeoutError(
+        `TeamViewer did not answer ${options.label} within ${options.timeoutMs} ms. ` +
+          "Try again later; if it keeps happening, check the network or raise timeoutMs.",
+      ),
+  );
+  try {
+    const request = new Request(url, { ...init, redirect: "manual", signal: deadline.signal });
+    const response = await raceWithSignal(options.fetch(request), deadline.signal);
+    const bodyText = await readBodyText(response, deadline.signal);
+    return { status: response.status, headers: response.headers, bodyText };
+  } catch (error) {
+    if (deadline.signal.aborted) throw deadline.signal.reason;
+    throw new ConnectionError(
+      `Could not reach TeamViewer for ${options.label} (${redactSecrets(describeCause(error))}). ` +
+        "Check the network connection and the base URL.",
+      { cause: error },
+    );
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/** Reads the body chunk by chunk so that every chunk, not just the headers, is bound by `signal`. */
+async function readBodyText(response: Response, signal: AbortSignal): Promise<string> {
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    for (;;) {
+      const chunk = await raceWithSignal(reader.read(), signal);
+      if (chunk.done) return text + decoder.decode();
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  } catch (error) {
+    reader.cancel().catch(() => {});
+    throw error;
+  }
+}
+
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // undici puts the useful part (ECONNREFUSED, ENOTFOUND) in `cause`, behind a generic "fetch failed".
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error.message}${cause}`;
+}

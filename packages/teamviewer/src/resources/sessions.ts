@@ -1,0 +1,326 @@
+import { UnexpectedResponseError } from "../errors.js";
+import type { ApiResponse, RequestOptions } from "../http/api-transport.js";
+import { encodePath } from "../http/wire-encoding.js";
+import { listPages, type PagePromise } from "../pagination.js";
+import { expectObjectWithId, ignoreBody } from "../wire.js";
+import { ApiResource } from "./api-resource.js";
+
+/**
+ * `Open` or `Closed` as TeamViewer writes it; the schema knows two more, unnamed states.
+ *
+ * @example
+ * ```ts
+ * const isOpen = (session: SessionSummary) => session.state === "Open";
+ * ```
+ */
+export type SessionState = "Open" | "Closed" | (string & {});
+
+/**
+ * `Default` (remote control) or `Pilot` (augmented reality). The schema says integers: both are accepted.
+ *
+ * @example
+ * ```ts
+ * const isAugmentedReality = session.support_session_type === "Pilot";
+ * ```
+ */
+export type SessionSupportSessionType = "Default" | "Pilot" | (string & {}) | number;
+
+/**
+ * The end customer of a session, as TeamViewer returns it.
+ *
+ * @example
+ * ```ts
+ * const greeting = `Hello ${session.end_customer?.name ?? "there"}`;
+ * ```
+ */
+export interface EndCustomer {
+  name?: string | null;
+  email?: string | null;
+  [extra: string]: unknown;
+}
+
+/**
+ * A session as listed without `full_list`: only `code`, `state` and `groupid`.
+ * Unknown fields TeamViewer adds are kept.
+ *
+ * @example
+ * ```ts
+ * const { items } = await client.sessions.list(); // SessionSummary[]: code, state, groupid
+ * ```
+ */
+export interface SessionSummary {
+  /** Session code, `s119-457-589`. */
+  code: string;
+  state: SessionState;
+  groupid?: string | null;
+  [extra: string]: unknown;
+}
+
+/**
+ * A TeamViewer service case with a session code. Optional fields may be missing or `null`; unknown
+ * fields are kept as TeamViewer sent them.
+ *
+ * **`supporter_link` and `webclient_supporter_link` are credentials**: they embed the session's
+ * service-queue token and let whoever holds them join as the supporter. Show them to the supporter
+ * only; the end customer only ever gets `end_customer_link`.
+ *
+ * @example
+ * ```ts
+ * const session = await client.sessions.retrieve("s119-457-589");
+ * sendToCustomer(session.end_customer_link);
+ * openForSupporter(session.supporter_link);
+ * ```
+ */
+export interface Session extends SessionSummary {
+  groupname?: string | null;
+  description?: string | null;
+  waiting_message?: string | null;
+  end_customer?: EndCustomer | null;
+  assigned_userid?: string | null;
+  assigned_at?: string | null;
+  created_at?: string | null;
+  valid_until?: string | null;
+  closed_at?: string | null;
+  /** The only link meant for the end customer. */
+  end_customer_link?: string | null;
+  /** Credential: opens the session in the supporter's TeamViewer app. Supporter only. */
+  supporter_link?: string | null;
+  /** Credential: opens the session in the browser (WebClient). Supporter only. */
+  webclient_supporter_link?: string | null;
+  /** Whether the end customer is waiting right now. */
+  online?: boolean | null;
+  support_session_type?: SessionSupportSessionType | null;
+  /** Free text only visible through the API; a place for the caller's correlation id. */
+  custom_api?: string | null;
+}
+
+/**
+ * Name and e-mail of the end customer, both optional.
+ *
+ * @example
+ * ```ts
+ * await client.sessions.create({ groupname: "Helpdesk", end_customer: { name: "Erika", email: "erika@example.org" } });
+ * ```
+ */
+export interface EndCustomerParams {
+  /** At most 100 characters. */
+  name?: string | undefined;
+  /** At most 254 characters. */
+  email?: string | undefined;
+}
+
+interface SessionFields {
+  /** At most 4000 characters. */
+  description?: string | undefined;
+  end_customer?: EndCustomerParams | undefined;
+  /** Text shown to the waiting end customer. */
+  waiting_message?: string | undefined;
+  /** `u` + digits; defaults to the token's owner on create, `"u0"` unassigns on update. */
+  assigned_userid?: string | undefined;
+  /** At most 4000 characters, only visible through the API: put your correlation id here. */
+  custom_api?: string | undefined;
+}
+
+/**
+ * Parameters of `client.sessions.create`: `groupid` or `groupname` is required (a new `groupname`
+ * creates the group).
+ *
+ * @example
+ * ```ts
+ * const params: SessionCreateParams = { groupname: "Helpdesk", description: "Outlook does not start", custom_api: "ticket:4711" };
+ * ```
+ */
+export type SessionCreateParams = SessionFields & {
+  /** Defaults to 24 hours after creation. */
+  valid_until?: string | Date | undefined;
+  support_session_type?: "Default" | "Pilot" | undefined;
+} & (
+    | { groupid: string; groupname?: string | undefined }
+    | { groupname: string; groupid?: string | undefined }
+  );
+
+/**
+ * A `state` filter value: TeamViewer takes lower case here and answers capitalised.
+ *
+ * @example
+ * ```ts
+ * await client.sessions.list({ state: ["open", "closed"] });
+ * ```
+ */
+export type SessionStateFilter = "open" | "closed";
+
+/**
+ * Filters of `client.sessions.list`. Without `full_list: true` each item carries only `code`, `state`
+ * and `groupid`.
+ *
+ * @example
+ * ```ts
+ * const params: SessionListParams = { state: ["open", "closed"], full_list: true, groupid: "g40211" };
+ * ```
+ */
+export interface SessionListParams {
+  groupid?: string | undefined;
+  assigned_userid?: string | undefined;
+  /** Defaults to open sessions only. */
+  state?: SessionStateFilter | "open,closed" | readonly SessionStateFilter[] | undefined;
+  full_list?: boolean | undefined;
+  /** Start after this session code (the previous page's `next_offset`); paging does this for you. */
+  offset?: string | undefined;
+}
+
+/**
+ * A partial update for `client.sessions.update`; fields left out stay as they are.
+ *
+ * @example
+ * ```ts
+ * await client.sessions.update(code, { assigned_userid: "u7005", waiting_message: "Kenji joins in a minute" });
+ * ```
+ */
+export interface SessionUpdateParams extends SessionFields {
+  /** `"closed"` closes (sets `closed_at`), `"open"` reopens. */
+  state?: SessionStateFilter | undefined;
+  groupid?: string | undefined;
+  groupname?: string | undefined;
+  valid_until?: string | Date | undefined;
+  /** Phone number for an SMS invitation, `^\+?[\d \(\)\/\-]+$`. */
+  sms_invite_number?: string | undefined;
+}
+
+/**
+ * `client.sessions`: service cases with a session code.
+ *
+ * @example
+ * ```ts
+ * const session = await client.sessions.create({ groupname: "Helpdesk", custom_api: "ticket:4711" });
+ * await client.sessions.close(session.code);
+ * ```
+ */
+export class SessionsResource extends ApiResource {
+  /**
+   * Creates a session. Never retried automatically (a repeat would open a second session): after a
+   * `ConnectionError` or `TimeoutError`, look for your `custom_api` value with `list({ full_list: true })`
+   * before creating again.
+   *
+   * @example
+   * ```ts
+   * const session = await client.sessions.create({ groupname: "Helpdesk", end_customer: { name: "Erika" }, custom_api: "ticket:4711" });
+   * ```
+   */
+  create(params: SessionCreateParams, options?: RequestOptions): Promise<Session> {
+    return this.transport
+      .request({ method: "POST", path: "/sessions", body: params }, options)
+      .then((response) => readCreatedSession(response, (code) => this.retrieve(code, options)));
+  }
+
+  /**
+   * Lists sessions, newest first; await it for one page, `for await` it for every session.
+   *
+   * @example
+   * ```ts
+   * for await (const session of client.sessions.list({ state: "open", full_list: true })) console.log(session.code, session.online);
+   * ```
+   */
+  list(params: SessionListParams & { full_list: true }, options?: RequestOptions): PagePromise<Session>;
+  list(params?: SessionListParams, options?: RequestOptions): PagePromise<SessionSummary>;
+  list(params: SessionListParams = {}, options?: RequestOptions): PagePromise<SessionSummary> {
+    return listPages(
+      this.transport,
+      {
+        path: "/sessions",
+        query: params,
+        cursorParam: "offset",
+        itemsKey: "sessions",
+        remainingKey: "sessions_remaining",
+        toItem: toSession,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Fetches one session by its code.
+   *
+   * @example
+   * ```ts
+   * const { state, online } = await client.sessions.retrieve("s119-457-589");
+   * ```
+   */
+  retrieve(code: string, options?: RequestOptions): Promise<Session> {
+    const path = encodePath`/sessions/${code}`;
+    return this.transport
+      .request({ method: "GET", path }, options)
+      .then((r) => toSession(r.body, `GET ${path}`));
+  }
+
+  /**
+   * Changes some fields of a session (TeamViewer answers 204).
+   *
+   * @example
+   * ```ts
+   * await client.sessions.update("s119-457-589", { description: "Outlook fixed, checking mail sync" });
+   * ```
+   */
+  update(code: string, params: SessionUpdateParams, options?: RequestOptions): Promise<void> {
+    return this.transport
+      .request({ method: "PUT", path: encodePath`/sessions/${code}`, body: params }, options)
+      .then(ignoreBody);
+  }
+
+  /**
+   * Closes a session, the way integrations end a service case (`update` with `state: "closed"`).
+   *
+   * @example
+   * ```ts
+   * await client.sessions.close("s119-457-589");
+   * ```
+   */
+  close(code: string, options?: RequestOptions): Promise<void> {
+    return this.update(code, { state: "closed" }, options);
+  }
+
+  /**
+   * Deletes a session for good; prefer `close` to keep the history.
+   *
+   * @example
+   * ```ts
+   * await client.sessions.delete("s119-457-589");
+   * ```
+   */
+  delete(code: string, options?: RequestOptions): Promise<void> {
+    return this.transport
+      .request({ method: "DELETE", path: encodePath`/sessions/${code}` }, options)
+      .then(ignoreBody);
+  }
+}
+
+function toSession(raw: unknown, label: string): Session {
+  return expectObjectWithId(raw, "code", "a session", label) as Session;
+}
+
+/**
+ * The session from a create answer. One production proxy answers 2xx with an empty body and a
+ * `Location` naming the session (teamviewer-api.md §3); the session is then fetched by that code.
+ */
+function readCreatedSession(
+  response: ApiResponse,
+  retrieve: (code: string) => Promise<Session>,
+): Promise<Session> {
+  if (response.body !== undefined) return Promise.resolve(toSession(response.body, "POST /sessions"));
+  const location = response.headers.get("location");
+  const code = location === null ? null : lastPathSegment(location);
+  if (code === null) {
+    return Promise.reject(
+      new UnexpectedResponseError(
+        "TeamViewer created a session but answered with neither the session nor a Location header. " +
+          "Find it with sessions.list({ full_list: true }) by its custom_api value; do not create it again blindly.",
+      ),
+    );
+  }
+  return retrieve(code);
+}
+
+function lastPathSegment(location: string): string | null {
+  const segments = new URL(location, "https://location.invalid/").pathname.split("/").filter(Boolean);
+  const last = segments.at(-1);
+  return last === undefined ? null : decodeURIComponent(last);
+}
