@@ -3,12 +3,15 @@ import { defineConfig } from "vitest/config";
 // Tests import workspace packages through their "@attendant/source" export condition,
 // so they run against TypeScript sources without a build step.
 const sourceConditions = ["@attendant/source", "import", "module", "node", "default"];
+// Node adds "import"/"require" by itself; forcing "import" would make `require()` inside dual
+// packages (pg → pg-pool) load their ESM build and crash.
+const nodeConditions = ["@attendant/source", "module", "node", "default"];
 
 const packages = ["teamviewer", "simulator", "service", "cli"] as const;
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },
-  ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
+  ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
     projects: [
       ...packages.map((name) => ({

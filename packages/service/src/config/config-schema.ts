@@ -1,0 +1,180 @@
+/**
+ * Every setting Attendant reads, as one zod schema over environment-variable names. Each rule
+ * reports a full sentence: which variable, what was wrong, how to fix it. Values that may hold
+ * secrets (DATABASE_URL, ATTENDANT_KEYS) are never echoed back.
+ *
+ * Adding a setting: add it to `settingNames`, give it a field below, document it in README.md.
+ */
+import * as path from "node:path";
+import { z } from "zod";
+import { type Keyring, KeyringError, parseKeyring } from "../vault/keyring.js";
+
+export const settingNames = [
+  "ATTENDANT_HOST",
+  "ATTENDANT_PORT",
+  "ATTENDANT_PUBLIC_URL",
+  "ATTENDANT_DATA_DIR",
+  "DATABASE_URL",
+  "ATTENDANT_KEYS",
+  "ATTENDANT_PRIMARY_KEY",
+  "ATTENDANT_LOG_LEVEL",
+  "ATTENDANT_DEMO",
+] as const;
+export type SettingName = (typeof settingNames)[number];
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** "auto": demo mode when the organisation has no TeamViewer app configured. */
+export type DemoMode = "auto" | "on" | "off";
+
+export interface Config {
+  /** Interface to listen on. */
+  host: string;
+  port: number;
+  /** How browsers reach the service, without a trailing slash, e.g. https://support.example.com */
+  publicUrl: string;
+  /** Absolute path of the data folder (embedded database, generated demo keyring). */
+  dataDir: string;
+  /** When set, PostgreSQL at this URL is used instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** From ATTENDANT_KEYS; undefined only for the embedded demo, which generates its own. */
+  keyring: Keyring | undefined;
+  logLevel: LogLevel;
+  demoMode: DemoMode;
+}
+
+/** What a setting parser returns for a bad value: the full sentence to show. */
+class Invalid {
+  constructor(readonly message: string) {}
+}
+const invalid = (message: string) => new Invalid(message);
+
+/** A string setting; empty or unset values become `undefined`. */
+function setting<T>(parse: (value: string) => T | Invalid) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      const value = raw?.trim();
+      if (value === undefined || value === "") return undefined;
+      const result = parse(value);
+      if (!(result instanceof Invalid)) return result;
+      ctx.addIssue({ code: "custom", message: result.message });
+      return z.NEVER;
+    });
+}
+
+const hostPattern = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
+
+const demoValues: Record<string, DemoMode> = {
+  auto: "auto",
+  true: "on",
+  on: "on",
+  yes: "on",
+  "1": "on",
+  false: "off",
+  off: "off",
+  no: "off",
+  "0": "off",
+};
+
+const keyHint = "generate one with `openssl rand -base64 32`";
+
+export function createConfigSchema(cwd: string) {
+  return z
+    .object({
+      ATTENDANT_HOST: setting((value) =>
+        hostPattern.test(value)
+          ? value
+          : invalid(
+              `ATTENDANT_HOST must be a host name or IP address to listen on, like 127.0.0.1 or 0.0.0.0, got "${value}"`,
+            ),
+      ),
+      ATTENDANT_PORT: setting((value) => {
+        const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+        return port >= 1 && port <= 65535
+          ? port
+          : invalid(`ATTENDANT_PORT must be a port number between 1 and 65535, got "${value}"`);
+      }),
+      ATTENDANT_PUBLIC_URL: setting((value) => {
+        const problem = `ATTENDANT_PUBLIC_URL must be the absolute http(s) address browsers use to reach Attendant, without query or fragment, like https://support.example.com, got "${value}"`;
+        if (!URL.canParse(value)) return invalid(problem);
+        const url = new URL(value);
+        if (
+          (url.protocol !== "http:" && url.protocol !== "https:") ||
+          url.search ||
+          url.hash ||
+          url.username
+        ) {
+          return invalid(problem);
+        }
+        return url.href.replace(/\/+$/, "");
+      }),
+      ATTENDANT_DATA_DIR: setting((value) => path.resolve(cwd, value)),
+      DATABASE_URL: setting((value) => {
+        const isPostgresUrl =
+          URL.canParse(value) && ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+        return isPostgresUrl
+          ? value
+          : invalid(
+              "DATABASE_URL must be a PostgreSQL connection URL like postgres://user:password@db.example.com:5432/attendant (the value is not shown as it may hold a password); unset it to use the embedded database",
+            );
+      }),
+      ATTENDANT_KEYS: setting((value) => value),
+      ATTENDANT_PRIMARY_KEY: setting((value) => value),
+      ATTENDANT_LOG_LEVEL: setting((value) =>
+        (logLevels as readonly string[]).includes(value.toLowerCase())
+          ? (value.toLowerCase() as LogLevel)
+          : invalid(`ATTENDANT_LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${value}"`),
+      ),
+      ATTENDANT_DEMO: setting(
+        (value) =>
+          demoValues[value.toLowerCase()] ??
+          invalid(`ATTENDANT_DEMO must be auto, true or false, got "${value}"`),
+      ),
+    })
+    .transform((values, ctx): Config => {
+      const port = values.ATTENDANT_PORT ?? 3000;
+      return {
+        host: values.ATTENDANT_HOST ?? "127.0.0.1",
+        port,
+        publicUrl: values.ATTENDANT_PUBLIC_URL ?? `http://localhost:${port}`,
+        dataDir: values.ATTENDANT_DATA_DIR ?? path.resolve(cwd, "data"),
+        databaseUrl: values.DATABASE_URL,
+        keyring: readKeyring(values, (message) => ctx.addIssue({ code: "custom", message })),
+        logLevel: values.ATTENDANT_LOG_LEVEL ?? "info",
+        demoMode: values.ATTENDANT_DEMO ?? "auto",
+      };
+    });
+}
+
+function readKeyring(
+  values: {
+    ATTENDANT_KEYS?: string | undefined;
+    ATTENDANT_PRIMARY_KEY?: string | undefined;
+    DATABASE_URL?: string | undefined;
+  },
+  report: (message: string) => void,
+): Keyring | undefined {
+  if (values.ATTENDANT_KEYS === undefined) {
+    if (values.ATTENDANT_PRIMARY_KEY !== undefined) {
+      report(
+        `ATTENDANT_PRIMARY_KEY is set but ATTENDANT_KEYS is empty; list the keys as keyId:base64, ${keyHint}`,
+      );
+    } else if (values.DATABASE_URL !== undefined) {
+      // Instances sharing a database must share keys, so nothing may be generated per machine.
+      report(
+        `ATTENDANT_KEYS must be set when DATABASE_URL is set, the same on every instance; list the keys as keyId:base64, ${keyHint}`,
+      );
+    }
+    return undefined;
+  }
+  try {
+    return parseKeyring({ keys: values.ATTENDANT_KEYS, primaryKeyId: values.ATTENDANT_PRIMARY_KEY });
+  } catch (error) {
+    if (!(error instanceof KeyringError)) throw error;
+    for (const line of error.message.split("\n")) report(line);
+    return undefined;
+  }
+}

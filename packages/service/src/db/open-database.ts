@@ -1,0 +1,119 @@
+/**
+ * Opens the database the configuration asks for: PostgreSQL through a `pg` pool when
+ * DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly) in the data
+ * folder, guarded by the folder lock. Both give the same drizzle API over the same schema.
+ */
+import { mkdirSync } from "node:fs";
+import * as path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { MigrationConfig } from "drizzle-orm/migrator";
+import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { Config } from "../config/config-schema.js";
+import type { Logger } from "../logging/logger.js";
+import { acquireDataFolderLock } from "./data-folder-lock.js";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+
+/**
+ * The drizzle database both engines share. A transaction (`Tx`) is a `Db` too, so repository
+ * functions take a `Db` and work inside or outside a transaction alike.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseEngine = "pglite" | "postgresql";
+
+/** One connection held for a while, with drizzle's migrator bound to it. */
+export interface DedicatedConnection {
+  db: Db;
+  applyMigrations(config: MigrationConfig): Promise<void>;
+}
+
+export interface Database {
+  readonly engine: DatabaseEngine;
+  readonly db: Db;
+  /**
+   * Runs `fn` on a single connection held for its whole duration, which session-level
+   * features such as `pg_advisory_lock` need (a pool would hand each query another connection).
+   */
+  withDedicatedConnection<T>(fn: (connection: DedicatedConnection) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Closes connections and, for PGlite, releases the data-folder lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Receives errors of idle pooled PostgreSQL connections, which would otherwise crash the process. */
+  logger?: Logger;
+}
+
+/** Subfolder of the data folder that holds PGlite's files. */
+export const pgliteFolderName = "pglite";
+
+export async function openDatabase(
+  config: Pick<Config, "dataDir" | "databaseUrl">,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  return config.databaseUrl === undefined
+    ? openPglite(config.dataDir)
+    : openPostgres(config.databaseUrl, options.logger);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataFolderLock(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(path.join(dataDir, pgliteFolderName));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const db = drizzlePglite({ client, schema });
+  return {
+    engine: "pglite",
+    db,
+    // PGlite is one connection already.
+    withDedicatedConnection: (fn) =>
+      fn({ db, applyMigrations: (migrations) => migratePglite(db, migrations) }),
+    ping: () => db.execute(sql`select 1`).then(() => undefined),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(connectionString: string, logger: Logger | undefined): Promise<Database> {
+  const pool = new pg.Pool({ connectionString });
+  pool.on("error", (error) => logger?.error({ err: error }, "idle PostgreSQL connection failed"));
+  const db = drizzleNodePostgres({ client: pool, schema });
+  return {
+    engine: "postgresql",
+    db,
+    async withDedicatedConnection(fn) {
+      const client = await pool.connect();
+      try {
+        const connectionDb = drizzleNodePostgres({ client, schema });
+        return await fn({
+          db: connectionDb,
+          applyMigrations: (migrations) => migrateNodePostgres(connectionDb, migrations),
+        });
+      } finally {
+        client.release();
+      }
+    },
+    ping: () => db.execute(sql`select 1`).then(() => undefined),
+    close: () => pool.end(),
+  };
+}

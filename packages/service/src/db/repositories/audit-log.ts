@@ -1,0 +1,54 @@
+/**
+ * Inserts and reads of the append-only audit log. There is deliberately no update or delete
+ * here; the database trigger would refuse them anyway.
+ */
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import type { Db } from "../open-database.js";
+import { auditLog } from "../schema.js";
+
+export type AuditLogRow = typeof auditLog.$inferSelect;
+export type NewAuditLogRow = Omit<typeof auditLog.$inferInsert, "id">;
+
+export async function insertAuditLogRow(db: Db, row: NewAuditLogRow): Promise<AuditLogRow> {
+  const [inserted] = await db.insert(auditLog).values(row).returning();
+  if (inserted === undefined) throw new Error("insert into audit_log returned no row");
+  return inserted;
+}
+
+export interface AuditLogFilter {
+  /** Required: audit entries are always read within one organisation. */
+  organisationId: string;
+  action?: string;
+  actorUserId?: string;
+  /** Inclusive lower bound on occurredAt. */
+  from?: Date;
+  /** Exclusive upper bound on occurredAt. */
+  to?: Date;
+}
+
+/** Keyset paging on the id sequence: stable while new entries keep arriving. */
+export type AuditLogPage =
+  | { order: "newest-first"; beforeId?: number; limit: number }
+  | { order: "oldest-first"; afterId?: number; limit: number };
+
+export function selectAuditLogRows(
+  db: Db,
+  filter: AuditLogFilter,
+  page: AuditLogPage,
+): Promise<AuditLogRow[]> {
+  const conditions: SQL[] = [eq(auditLog.organisationId, filter.organisationId)];
+  if (filter.action !== undefined) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actorUserId !== undefined) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
+  if (filter.from !== undefined) conditions.push(gte(auditLog.occurredAt, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(auditLog.occurredAt, filter.to));
+  if (page.order === "newest-first" && page.beforeId !== undefined)
+    conditions.push(lt(auditLog.id, page.beforeId));
+  if (page.order === "oldest-first" && page.afterId !== undefined)
+    conditions.push(gt(auditLog.id, page.afterId));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(page.order === "newest-first" ? desc(auditLog.id) : asc(auditLog.id))
+    .limit(page.limit);
+}

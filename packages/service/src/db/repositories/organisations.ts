@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../open-database.js";
+import { organisations } from "../schema.js";
+
+export type Organisation = typeof organisations.$inferSelect;
+
+export async function createOrganisation(db: Db, values: { name: string }): Promise<Organisation> {
+  const [organisation] = await db.insert(organisations).values(values).returning();
+  if (organisation === undefined) throw new Error("insert into organisations returned no row");
+  return organisation;
+}
+
+export async function findOrganisationById(db: Db, id: string): Promise<Organisation | undefined> {
+  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return organisation;
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../open-database.js";
+import { type UserRole, users } from "../schema.js";
+
+export type User = typeof users.$inferSelect;
+
+export interface CreateUserValues {
+  organisationId: string;
+  email: string;
+  role: UserRole;
+  displayName?: string;
+  passwordHash?: string | null;
+}
+
+export async function createUser(db: Db, values: CreateUserValues): Promise<User> {
+  const [user] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.trim() })
+    .returning();
+  if (user === undefined) throw new Error("insert into users returned no row");
+  return user;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+/** Case-insensitive, matching the unique index on lower(email). */
+export async function findUserByEmail(
+  db: Db,
+  organisationId: string,
+  email: string,
+): Promise<User | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        eq(sql`lower(${users.email})`, email.trim().toLowerCase()),
+      ),
+    );
+  return user;
+}
+
+export function listUsers(db: Db, organisationId: string): Promise<User[]> {
+  return db.select().from(users).where(eq(users.organisationId, organisationId)).orderBy(asc(users.email));
+}
+
+export type UserChanges = Partial<
+  Pick<User, "displayName" | "role" | "passwordHash" | "locale" | "isDisabled">
+>;
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: UserChanges,
+  now: Date,
+): Promise<User | undefined> {
+  const [user] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(users.id, id))
+    .returning();
+  return user;
+}

@@ -1,0 +1,35 @@
+/**
+ * Everything the HTTP app needs from outside, passed in by `createApp(deps)` so tests can swap
+ * any piece: a temp database, a fake clock, a captured logger, the simulator's fetch.
+ */
+import type { Clock } from "../clock.js";
+import type { Config } from "../config/config-schema.js";
+import type { Database } from "../db/open-database.js";
+import type { Logger } from "../logging/logger.js";
+import type { SecretBox } from "../vault/secret-box.js";
+
+/** Sends e-mail (session invitations); implemented with nodemailer by the service, faked in tests. */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string; html?: string }): Promise<void>;
+}
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  /** Encrypts and decrypts stored secrets; its keyring is already checked against stored data. */
+  vault: SecretBox;
+  logger: Logger;
+  /** Used for every call to TeamViewer; tests pass the in-process simulator's fetch. */
+  teamViewerFetch?: typeof fetch;
+  mailer?: Mailer;
+}
+
+/** Hono's typed context variables for every route. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** A child of deps.logger carrying the request id. */
+    logger: Logger;
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * One log line per request with its id, method, path, status and duration. The path is logged
+ * without the query string: OAuth callbacks carry the authorization `code` there.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "../logging/logger.js";
+import type { AppEnv } from "./app-deps.js";
+
+export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestLogger = logger.child({ requestId: c.get("requestId") });
+    c.set("logger", requestLogger);
+    await next();
+    requestLogger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  };
+}

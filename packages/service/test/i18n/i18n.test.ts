@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { createTranslator, negotiateLocale, supportedLocales } from "../../src/i18n/index.js";
+import { de } from "../../src/i18n/messages/de.js";
+import { en } from "../../src/i18n/messages/en.js";
+import { ja } from "../../src/i18n/messages/ja.js";
+
+describe("negotiateLocale", () => {
+  test("an explicit supported choice wins over the browser's preference", () => {
+    expect(negotiateLocale({ explicit: ["ja"], acceptLanguage: "de-DE,de;q=0.9" })).toBe("ja");
+  });
+
+  test("skips unsupported or empty explicit choices", () => {
+    expect(negotiateLocale({ explicit: [undefined, "fr", null], acceptLanguage: "de" })).toBe("de");
+  });
+
+  test("matches regional browser tags by their primary language", () => {
+    expect(negotiateLocale({ acceptLanguage: "ja-JP" })).toBe("ja");
+    expect(negotiateLocale({ acceptLanguage: "de-AT,en;q=0.5" })).toBe("de");
+  });
+
+  test("orders by quality, then by position", () => {
+    expect(negotiateLocale({ acceptLanguage: "fr, en;q=0.4, ja;q=0.8" })).toBe("ja");
+    expect(negotiateLocale({ acceptLanguage: "de;q=0.5, ja;q=0.5" })).toBe("de");
+  });
+
+  test("ignores languages the browser refuses with q=0", () => {
+    expect(negotiateLocale({ acceptLanguage: "ja;q=0, de;q=0.1" })).toBe("de");
+  });
+
+  test("falls back to English on malformed or missing headers", () => {
+    expect(negotiateLocale({ acceptLanguage: ";;;,q=abc,<script>" })).toBe("en");
+    expect(negotiateLocale({})).toBe("en");
+  });
+});
+
+describe("catalogs", () => {
+  test("every language translates every key, with no empty message", () => {
+    const keys = Object.keys(en).sort();
+    for (const catalog of [de, ja]) {
+      expect(Object.keys(catalog).sort()).toEqual(keys);
+      for (const message of Object.values(catalog)) expect(message.trim()).not.toBe("");
+    }
+  });
+
+  test("translations keep the placeholders of the English message", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+});
+
+describe("createTranslator", () => {
+  test("fills placeholders and leaves unknown ones visible", () => {
+    const { t } = createTranslator("de");
+    expect(t("error.generic", { requestId: "req_42" })).toContain("req_42");
+    expect(t("error.generic")).toContain("{requestId}");
+  });
+
+  test("formats dates in the reader's language and the given time zone", () => {
+    const instant = new Date("2026-03-02T09:14:07Z");
+    expect(createTranslator("ja").formatDateTime(instant, "Asia/Tokyo")).toContain("18:14");
+    expect(createTranslator("de").formatDateTime(instant, "Europe/Berlin")).toContain("10:14");
+    expect(supportedLocales).toEqual(["en", "de", "ja"]);
+  });
+});
