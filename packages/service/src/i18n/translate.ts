@@ -1,7 +1,5 @@
 import type { Locale } from "./locales.js";
-import { de } from "./messages/de.js";
-import { en, type MessageKey } from "./messages/en.js";
-import { ja } from "./messages/ja.js";
+import { de, en, ja, type MessageKey } from "./messages/catalog.js";
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, de, ja };
 

@@ -1,8 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createTranslator, negotiateLocale, supportedLocales } from "../../src/i18n/index.js";
-import { de } from "../../src/i18n/messages/de.js";
-import { en } from "../../src/i18n/messages/en.js";
-import { ja } from "../../src/i18n/messages/ja.js";
+import { de, en, ja } from "../../src/i18n/messages/catalog.js";
 
 describe("negotiateLocale", () => {
   test("an explicit supported choice wins over the browser's preference", () => {
