@@ -1,0 +1,86 @@
+import type { Principal } from "../http/principal.js";
+import type { EndCustomer } from "../state/session-store.js";
+import type { SimulatorState } from "../state/simulator-state.js";
+import { isGroupVisible } from "../state/visibility.js";
+import type { Group } from "../state/world.js";
+import { parseWireDate } from "../wire/dates.js";
+import { badRequest } from "../wire/errors.js";
+import { GROUP_ID, optionalString, USER_ID } from "../wire/params.js";
+import { createGroupFor, findVisibleGroupByName } from "./group-routes.js";
+
+/** Validation of the session body fields (spec section 3, table under `POST /sessions`). */
+
+export const TEXT_MAX = 4000;
+const END_CUSTOMER_NAME_MAX = 100;
+const END_CUSTOMER_EMAIL_MAX = 254;
+/** `assigned_userid: "u0"` unassigns (spec section 3). */
+export const UNASSIGNED_USERID = "u0";
+
+/**
+ * `groupid` or `groupname`: a new name creates the group; both must name the same group
+ * (spec section 3). Undefined when neither is given.
+ */
+export function resolveGroup(
+  state: SimulatorState,
+  principal: Principal,
+  body: Record<string, unknown>,
+): Group | undefined {
+  const groupid = optionalString(body, "groupid");
+  const groupname = optionalString(body, "groupname")?.trim();
+  if (groupid === undefined && !groupname) return undefined;
+  let byId: Group | undefined;
+  if (groupid !== undefined) {
+    if (!GROUP_ID.test(groupid)) throw badRequest("Parameter groupid is malformed.");
+    byId = state.world.groups.get(groupid);
+    if (!byId || !isGroupVisible(byId, principal)) throw badRequest(`Group ${groupid} was not found.`);
+  }
+  if (!groupname) return byId;
+  const byName = findVisibleGroupByName(state.world, principal, groupname);
+  if (byId) {
+    if (byName?.id !== byId.id) throw badRequest("Parameters groupid and groupname name different groups.");
+    return byId;
+  }
+  return byName ?? createGroupFor(state.world, principal, groupname);
+}
+
+export function parseEndCustomer(body: Record<string, unknown>): EndCustomer | undefined {
+  const value = body.end_customer;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value))
+    throw badRequest("Parameter end_customer must be an object.");
+  const fields = value as Record<string, unknown>;
+  const name = optionalString(fields, "name", END_CUSTOMER_NAME_MAX);
+  const email = optionalString(fields, "email", END_CUSTOMER_EMAIL_MAX);
+  return { ...(name !== undefined && { name }), ...(email !== undefined && { email }) };
+}
+
+/** The assignee: an account of the caller's company, or `u0` for nobody. */
+export function parseAssignee(
+  state: SimulatorState,
+  principal: Principal,
+  value: string,
+): string | undefined {
+  if (!USER_ID.test(value)) throw badRequest("Parameter assigned_userid is malformed.");
+  if (value === UNASSIGNED_USERID) return undefined;
+  const account = state.world.accounts.get(value);
+  if (!account || account.companyId !== principal.companyId) throw badRequest(`User ${value} was not found.`);
+  return value;
+}
+
+export function parseSupportSessionType(body: Record<string, unknown>): "Default" | "Pilot" | undefined {
+  const value = optionalString(body, "support_session_type");
+  if (value === undefined) return undefined;
+  const lower = value.toLowerCase();
+  if (lower === "default") return "Default";
+  if (lower === "pilot") return "Pilot";
+  throw badRequest("Parameter support_session_type must be Default or Pilot.");
+}
+
+export function parseValidUntil(body: Record<string, unknown>, now: number): number | undefined {
+  const value = optionalString(body, "valid_until");
+  if (value === undefined) return undefined;
+  const epochMs = parseWireDate(value);
+  if (epochMs === undefined) throw badRequest("Parameter valid_until is not a valid date.");
+  if (epochMs <= now) throw badRequest("Parameter valid_until must lie in the future.");
+  return epochMs;
+}

@@ -1,0 +1,111 @@
+import type { SeededRandom } from "../random.js";
+
+/** A service case with a session code (spec section 3), plus what the simulated apps know of it. */
+export interface SupportSession {
+  /** Creation order: breaks `created_at` ties when listing newest first. */
+  seq: number;
+  code: string;
+  state: "Open" | "Closed";
+  companyId: string;
+  creatorUserid: string;
+  groupid: string;
+  description: string | undefined;
+  waitingMessage: string | undefined;
+  endCustomer: EndCustomer | undefined;
+  assignedUserid: string | undefined;
+  assignedAt: number | undefined;
+  createdAt: number;
+  validUntil: number;
+  closedAt: number | undefined;
+  supportSessionType: "Default" | "Pilot";
+  customApi: string | undefined;
+  smsInviteNumber: string | undefined;
+  /** The 12-character secret inside the supporter links (spec section 3: "they are credentials"). */
+  serviceQueueToken: string;
+  customer: CustomerPresence | undefined;
+  connection: ActiveConnection | undefined;
+  /** The report of the latest ended connection, where late customer feedback goes. */
+  lastReportId: string | undefined;
+}
+
+export interface EndCustomer {
+  name?: string;
+  email?: string;
+}
+
+export interface CustomerPresence {
+  deviceId: string;
+  deviceName: string;
+  joinedAt: number;
+}
+
+export interface ActiveConnection {
+  supporterUserid: string;
+  startedAt: number;
+}
+
+export type NewSession = Omit<
+  SupportSession,
+  "seq" | "code" | "state" | "serviceQueueToken" | "closedAt" | "customer" | "connection" | "lastReportId"
+>;
+
+export class SessionStore {
+  readonly #sessions = new Map<string, SupportSession>();
+  readonly #random: SeededRandom;
+  #nextSeq = 1;
+
+  constructor(random: SeededRandom) {
+    this.#random = random;
+  }
+
+  create(fields: NewSession): SupportSession {
+    const session: SupportSession = {
+      ...fields,
+      seq: this.#nextSeq++,
+      code: this.#newCode(),
+      state: "Open",
+      serviceQueueToken: this.#random.alphanumeric(12),
+      closedAt: undefined,
+      customer: undefined,
+      connection: undefined,
+      lastReportId: undefined,
+    };
+    this.#sessions.set(session.code, session);
+    return session;
+  }
+
+  get(code: string): SupportSession | undefined {
+    return this.#sessions.get(code.toLowerCase());
+  }
+
+  delete(code: string): void {
+    this.#sessions.delete(code.toLowerCase());
+  }
+
+  all(): SupportSession[] {
+    return [...this.#sessions.values()];
+  }
+
+  /** `s` + 2–3 digits, `-`, 3 digits, `-`, 3 digits (spec "Conventions"), unique. */
+  #newCode(): string {
+    for (;;) {
+      const code = `s${this.#random.integer(10, 999)}-${this.#threeDigits()}-${this.#threeDigits()}`;
+      if (!this.#sessions.has(code)) return code;
+    }
+  }
+
+  #threeDigits(): string {
+    return String(this.#random.integer(0, 999)).padStart(3, "0");
+  }
+}
+
+/** Links carry the code without dashes (spec section 3). */
+export function compactSessionCode(code: string): string {
+  return code.replaceAll("-", "");
+}
+
+/** `s119457589` → `s119-457-589`; undefined when it is not a compact code. */
+export function expandSessionCode(compact: string): string | undefined {
+  const match = /^s(\d{2,3})(\d{3})(\d{3})$/i.exec(compact);
+  return match ? `s${match[1]}-${match[2]}-${match[3]}` : undefined;
+}

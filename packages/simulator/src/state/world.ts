@@ -1,0 +1,142 @@
+/**
+ * The simulated TeamViewer tenants: companies, their accounts (users) and groups
+ * (spec sections 2 and 5).
+ */
+
+export interface License {
+  type: string;
+  isActive: boolean;
+  /** Open sessions the company may hold at once; creating one more answers the licence-limit 400. */
+  maxConcurrentSessions: number;
+}
+
+export interface Company {
+  id: string;
+  name: string;
+}
+
+export interface Account {
+  userid: string;
+  name: string;
+  email: string;
+  companyId: string;
+  emailLanguage: string;
+  emailValidated: boolean;
+  license: License;
+  active: boolean;
+  /** The permissions string `GET /users?full_list=true` shows. */
+  userPermissions: string;
+  lastAccessAt: number | undefined;
+}
+
+export interface GroupShare {
+  userid: string;
+  permissions: "read" | "readwrite" | "full";
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  companyId: string;
+  ownerUserid: string;
+  sharedWith: GroupShare[];
+}
+
+export interface AccountInput {
+  userid?: string;
+  name: string;
+  email: string;
+  company?: string;
+  emailLanguage?: string;
+  license?: Partial<License>;
+}
+
+export interface GroupInput {
+  id?: string;
+  name: string;
+  ownerUserid: string;
+  sharedWith?: GroupShare[];
+}
+
+export const DEFAULT_LICENSE: License = { type: "Premium", isActive: true, maxConcurrentSessions: 100 };
+
+export class World {
+  readonly companies = new Map<string, Company>();
+  readonly accounts = new Map<string, Account>();
+  readonly groups = new Map<string, Group>();
+  #nextUserNumber = 7001;
+  #nextGroupNumber = 40201;
+  #nextCompanyNumber = 1;
+
+  /** Creates an account, and its company when the company name is new. */
+  createAccount(input: AccountInput): Account {
+    if (this.findAccountByEmail(input.email))
+      throw new Error(`An account with e-mail ${input.email} exists.`);
+    const userid = input.userid ?? this.#takeUserId();
+    if (this.accounts.has(userid)) throw new Error(`Account ${userid} exists.`);
+    this.#nextUserNumber = Math.max(this.#nextUserNumber, Number(userid.slice(1)) + 1);
+    const company = this.#companyNamed(input.company ?? `${input.name}'s company`);
+    const account: Account = {
+      userid,
+      name: input.name,
+      email: input.email,
+      companyId: company.id,
+      emailLanguage: input.emailLanguage ?? "en",
+      emailValidated: true,
+      license: { ...DEFAULT_LICENSE, ...input.license },
+      active: true,
+      userPermissions: "ShareOwnGroups,EditConnections,EditFullProfile,ViewOwnConnections",
+      lastAccessAt: undefined,
+    };
+    this.accounts.set(userid, account);
+    return account;
+  }
+
+  createGroup(input: GroupInput): Group {
+    const owner = this.requireAccount(input.ownerUserid);
+    const id = input.id ?? `g${this.#nextGroupNumber}`;
+    if (this.groups.has(id)) throw new Error(`Group ${id} exists.`);
+    this.#nextGroupNumber = Math.max(this.#nextGroupNumber, Number(id.slice(1)) + 1);
+    const group: Group = {
+      id,
+      name: input.name,
+      companyId: owner.companyId,
+      ownerUserid: owner.userid,
+      sharedWith: input.sharedWith ?? [],
+    };
+    this.groups.set(id, group);
+    return group;
+  }
+
+  requireAccount(userid: string): Account {
+    const account = this.accounts.get(userid);
+    if (!account) throw new Error(`No account ${userid}.`);
+    return account;
+  }
+
+  findAccountByEmail(email: string): Account | undefined {
+    const wanted = email.trim().toLowerCase();
+    for (const account of this.accounts.values()) if (account.email.toLowerCase() === wanted) return account;
+    return undefined;
+  }
+
+  companyAccounts(companyId: string): Account[] {
+    return [...this.accounts.values()].filter((account) => account.companyId === companyId);
+  }
+
+  companyName(companyId: string): string {
+    return this.companies.get(companyId)?.name ?? "";
+  }
+
+  #companyNamed(name: string): Company {
+    for (const company of this.companies.values()) if (company.name === name) return company;
+    const company = { id: `company-${this.#nextCompanyNumber++}`, name };
+    this.companies.set(company.id, company);
+    return company;
+  }
+
+  #takeUserId(): string {
+    while (this.accounts.has(`u${this.#nextUserNumber}`)) this.#nextUserNumber++;
+    return `u${this.#nextUserNumber}`;
+  }
+}

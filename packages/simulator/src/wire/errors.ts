@@ -1,0 +1,80 @@
+/**
+ * TeamViewer-style error answers (spec section 6):
+ * `{"error":"invalid_request","error_description":"…","error_code":1}`.
+ */
+
+export type ApiErrorCategory =
+  | "invalid_request"
+  | "invalid_token"
+  | "token_expired"
+  | "invalid_permission"
+  | "not_found"
+  | "rate_limit_reached"
+  | "internal_error"
+  | "invalid_client"
+  | "wrong_credentials"
+  | "too_many_retries";
+
+/** The spec says `error_code` is a number but publishes no table; these are the simulator's own. */
+const ERROR_CODES: Record<ApiErrorCategory, number> = {
+  invalid_request: 1,
+  invalid_token: 2,
+  token_expired: 3,
+  invalid_permission: 4,
+  not_found: 5,
+  rate_limit_reached: 6,
+  internal_error: 7,
+  invalid_client: 8,
+  wrong_credentials: 9,
+  too_many_retries: 10,
+};
+
+export interface ApiErrorBody {
+  error: ApiErrorCategory;
+  error_description: string;
+  error_code: number;
+}
+
+export function createApiErrorBody(category: ApiErrorCategory, description: string): ApiErrorBody {
+  return { error: category, error_description: description, error_code: ERROR_CODES[category] };
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+export function apiErrorResponse(
+  status: number,
+  category: ApiErrorCategory,
+  description: string,
+  headers: Record<string, string> = {},
+): Response {
+  return jsonResponse(createApiErrorBody(category, description), status, headers);
+}
+
+/** Thrown by validation helpers deep in a handler; the catch-all turns it into the error answer. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly category: ApiErrorCategory,
+    description: string,
+  ) {
+    super(description);
+    this.name = "ApiFailure";
+  }
+
+  toResponse(): Response {
+    return apiErrorResponse(this.status, this.category, this.message);
+  }
+}
+
+export function badRequest(description: string): ApiFailure {
+  return new ApiFailure(400, "invalid_request", description);
+}
+
+export function notFound(description: string): ApiFailure {
+  return new ApiFailure(404, "not_found", description);
+}
