@@ -1,0 +1,44 @@
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { describeFailure } from "./cli-error.js";
+import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerSimulatorCommand } from "./commands/simulator.js";
+import { type ExitCode, exitCodes } from "./exit-codes.js";
+import { type CommandOutput, createConsoleOutput } from "./output.js";
+
+/** The `attendant` command with every subcommand registered; `output` is injectable for tests. */
+export function createProgram(output: CommandOutput = createConsoleOutput()): Command {
+  const program = new Command()
+    .name("attendant")
+    .description("Attended remote support through TeamViewer, self-hosted.")
+    .showHelpAfterError("(run with --help for usage)")
+    // Usage errors become exceptions so runCli maps them to exit code 2 instead of commander's 1.
+    .exitOverride();
+  registerServeCommand(program);
+  registerSimulatorCommand(program, output);
+  registerMigrateCommand(program, output);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  return program;
+}
+
+/**
+ * Runs the command line and returns the exit code instead of exiting, so tests can call it.
+ * Long-running commands (`serve`, `simulator`) resolve once they are listening.
+ */
+export async function runCli(
+  argv: readonly string[],
+  output: CommandOutput = createConsoleOutput(),
+): Promise<ExitCode> {
+  try {
+    await createProgram(output).parseAsync([...argv], { from: "user" });
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through the same path with exit code 0.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    const failure = describeFailure(error);
+    output.error(failure.message);
+    return failure.exitCode;
+  }
+}
