@@ -29,6 +29,35 @@ describe("faults (spec section 7)", () => {
     expect(sim.admin.listFaults()).toEqual([]);
   });
 
+  it("handles the request before answering a status or reset planned for after", async () => {
+    const sim = startSimulator();
+    const json = { groupname: "Helpdesk", custom_api: "after-fault" };
+    sim.admin.planFault({
+      method: "POST",
+      path: "/api/v1/sessions",
+      kind: "status",
+      status: 500,
+      when: "after",
+    });
+    expectApiError(
+      await call(sim, "POST", "/api/v1/sessions", { token: SCRIPT_TOKEN, json }),
+      500,
+      "internal_error",
+    );
+    sim.admin.planFault({ method: "POST", path: "/api/v1/sessions", kind: "reset", when: "after" });
+    await expect(call(sim, "POST", "/api/v1/sessions", { token: SCRIPT_TOKEN, json })).rejects.toThrow(
+      "fetch failed",
+    );
+    const listed = await call(sim, "GET", "/api/v1/sessions?full_list=true", { token: SCRIPT_TOKEN });
+    expect(listed.body.sessions.map((session: { custom_api: string }) => session.custom_api)).toEqual([
+      "after-fault",
+      "after-fault",
+    ]);
+    expect(() => sim.admin.planFault({ path: "/x", kind: "delay", delayMs: 1, when: "after" })).toThrow(
+      "after",
+    );
+  });
+
   it("fails always until cleared", async () => {
     const sim = startSimulator();
     sim.admin.planFault({ path: "/api/v1/ping", kind: "status", status: 502, times: "always" });

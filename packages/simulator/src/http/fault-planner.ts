@@ -1,7 +1,7 @@
 /**
  * Planned failures per route (spec section 7): a status with a body and `Retry-After`, a delay,
  * a stalled body (headers sent, body never finishes) or a connection reset — once, N times or
- * always.
+ * always; a status or reset either instead of handling the request or after it.
  */
 
 export type FaultKind = "status" | "delay" | "stall" | "reset";
@@ -15,6 +15,11 @@ interface FaultPlanBase {
   times?: number | "always";
   /** Wait this long (real milliseconds) before acting; keep it short in tests. */
   delayMs?: number;
+  /**
+   * `"after"`: the request is handled first (a session really gets created), then the status or
+   * reset replaces the answer — the ambiguous failure a client must reconcile. Default `"before"`.
+   */
+  when?: "before" | "after";
 }
 
 export type FaultPlan = FaultPlanBase &
@@ -85,6 +90,12 @@ function validatePlan(plan: FaultPlan): void {
   }
   if (plan.kind === "delay" && !(typeof plan.delayMs === "number" && plan.delayMs >= 0)) {
     throw new Error("A delay fault needs delayMs.");
+  }
+  if (plan.when !== undefined && plan.when !== "before" && plan.when !== "after") {
+    throw new Error('when must be "before" or "after".');
+  }
+  if (plan.when === "after" && plan.kind !== "status" && plan.kind !== "reset") {
+    throw new Error('Only status and reset faults can apply "after" handling.');
   }
   const times = plan.times;
   if (times !== undefined && times !== "always" && !(Number.isInteger(times) && times > 0)) {

@@ -43,16 +43,22 @@ export async function dispatchRequest(parts: FrontDoorParts, request: Request): 
       fault: fault?.kind ?? null,
     });
   if (fault?.delayMs !== undefined) await waitFor(fault.delayMs, request.signal);
+  // The request takes effect; only its answer is lost or replaced.
+  if (fault?.when === "after") await handle(parts, state, app, request, url);
   if (fault?.kind === "reset") {
     journal(null);
     return { kind: "reset" };
   }
   let response: Response;
   if (fault?.kind === "status") response = answerFault(fault);
-  else response = rejectOverLimit(parts, state, request, url) ?? (await app.fetch(request));
+  else response = await handle(parts, state, app, request, url);
   if (fault?.kind === "stall") response = await parts.stalls.stall(response, request.signal);
   journal(response.status);
   return { kind: "response", response };
+}
+
+async function handle(parts: FrontDoorParts, state: SimulatorState, app: Hono, request: Request, url: URL) {
+  return rejectOverLimit(parts, state, request, url) ?? (await app.fetch(request));
 }
 
 /** Tokens over their limit get 429 `rate_limit_reached` with `Retry-After` (spec section 6). */

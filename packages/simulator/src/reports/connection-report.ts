@@ -48,11 +48,8 @@ export const SUPPORT_SESSION_TYPE_NAMES: Record<string, SupportSessionTypeNumber
   remotesupportactivesdk: 3,
 };
 
-/** Fields that are often empty or missing (spec section 4); the `absentFields: "null"` switch sends them as null. */
-const OPTIONAL_REPORT_FIELDS = [
-  "devicename",
-  "groupid",
-  "groupname",
+/** The fields a report has only when its connection was made with a session code (spec section 4). */
+export const SESSION_REPORT_FIELDS = [
   "session_code",
   "session_created_at",
   "valid_until",
@@ -63,7 +60,13 @@ const OPTIONAL_REPORT_FIELDS = [
   "feedback",
 ] as const;
 
-export function presentReport(report: ConnectionReport, absentFields: "missing" | "null"): object {
+/** Fields that are often empty or missing (spec section 4); the `absentFields: "null"` switch sends them as null. */
+const OPTIONAL_REPORT_FIELDS = ["devicename", "groupid", "groupname", ...SESSION_REPORT_FIELDS] as const;
+
+/** How absent optional fields go out (the `absentFields` quirk). */
+export type AbsentFields = "missing" | "null";
+
+export function presentReport(report: ConnectionReport, absentFields: AbsentFields): object {
   if (absentFields === "missing") return report;
   const withNulls: Record<string, unknown> = { ...report };
   for (const field of OPTIONAL_REPORT_FIELDS) withNulls[field] ??= null;

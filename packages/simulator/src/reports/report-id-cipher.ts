@@ -8,17 +8,25 @@ import { mix32 } from "../random.js";
 const ROUNDS = 4;
 
 export class ReportIdCipher {
-  readonly #keys: number[];
+  readonly #keys: Uint32Array;
 
   constructor(seed: number) {
-    this.#keys = Array.from({ length: ROUNDS }, (_, round) => mix32(seed + Math.imul(round + 1, 0x27d4eb2f)));
+    this.#keys = Uint32Array.from({ length: ROUNDS }, (_, round) =>
+      mix32(seed + Math.imul(round + 1, 0x27d4eb2f)),
+    );
   }
 
-  encrypt(index: number): [high: number, low: number] {
+  /** The high and low 32 bits for `index`; written into `out` because ids are made per record read. */
+  encrypt(index: number, out: Uint32Array): void {
     let left = 0;
     let right = index >>> 0;
-    for (const key of this.#keys) [left, right] = [right, (left ^ mix32(right ^ key)) >>> 0];
-    return [left, right];
+    for (let round = 0; round < ROUNDS; round++) {
+      const next = (left ^ mix32(right ^ (this.#keys[round] ?? 0))) >>> 0;
+      left = right;
+      right = next;
+    }
+    out[0] = left;
+    out[1] = right;
   }
 
   /** The index hidden in (high, low), or undefined when the bits were not made by `encrypt`. */
@@ -26,8 +34,9 @@ export class ReportIdCipher {
     let left = high >>> 0;
     let right = low >>> 0;
     for (let round = ROUNDS - 1; round >= 0; round--) {
-      const key = this.#keys[round] ?? 0;
-      [left, right] = [(right ^ mix32(left ^ key)) >>> 0, left];
+      const previous = (right ^ mix32(left ^ (this.#keys[round] ?? 0))) >>> 0;
+      right = left;
+      left = previous;
     }
     return left === 0 ? right : undefined;
   }

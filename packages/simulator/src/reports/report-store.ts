@@ -14,8 +14,14 @@ import { compileSeededPredicate } from "./seeded-report-filter.js";
  * with `offset_id` never skips or repeats a record.
  */
 
+/**
+ * One record of a page: an unedited seeded record by its index (written as bytes straight from the
+ * seed, see SeededReportJson), or a record object (live, or seeded with an edit).
+ */
+export type ReportRow = number | ConnectionReport;
+
 export interface ReportPage {
-  records: ConnectionReport[];
+  rows: ReportRow[];
   remaining: number;
   /** The id of the last record, when more follow (spec section 4). */
   nextOffset: string | undefined;
@@ -135,25 +141,27 @@ export class ReportStore {
       (entry) =>
         matchesLiveReport(entry, query, this.#dateField()) && (!cursor || isBefore(liveKey(entry), cursor)),
     );
-    const records: ConnectionReport[] = [];
+    const rows: ReportRow[] = [];
     let seededPosition = seeded.high - 1;
     let livePosition = live.length - 1;
-    while (records.length < pageSize && (seededPosition >= seeded.low || livePosition >= 0)) {
+    while (rows.length < pageSize && (seededPosition >= seeded.low || livePosition >= 0)) {
       const seededIndex = seededPosition >= seeded.low ? seeded.list.at(seededPosition) : -1;
       const liveEntry = live[livePosition];
       const isLiveNext =
         liveEntry !== undefined &&
         (seededIndex < 0 || liveEntry.endSec >= (this.#batch?.endSec(seededIndex) ?? 0));
       if (isLiveNext) {
-        records.push(liveEntry.record);
+        rows.push(liveEntry.record);
         livePosition--;
       } else {
-        records.push(this.#seededRecord(seededIndex));
+        rows.push(this.#seededEdits.has(seededIndex) ? this.#seededRecord(seededIndex) : seededIndex);
         seededPosition--;
       }
     }
     const remaining = seededPosition - seeded.low + 1 + (livePosition + 1);
-    return { records, remaining, nextOffset: remaining > 0 ? records.at(-1)?.id : undefined };
+    const last = rows.at(-1);
+    if (remaining === 0 || last === undefined) return { rows, remaining, nextOffset: undefined };
+    return { rows, remaining, nextOffset: typeof last === "number" ? this.#batch?.id(last) : last.id };
   }
 
   /** The positions [low, high) of the seeded matches inside the date window and before the cursor. */

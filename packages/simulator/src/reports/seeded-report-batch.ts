@@ -1,12 +1,27 @@
-import { hashOf } from "../random.js";
+import { mix32 } from "../random.js";
 import { formatWireDate } from "../wire/dates.js";
+import { JsonBytes } from "../wire/json-bytes.js";
 import type {
-  BillingState,
+  AbsentFields,
   ConnectionReport,
   ReportEdit,
   SupportSessionTypeNumber,
 } from "./connection-report.js";
 import { ReportIdCipher } from "./report-id-cipher.js";
+import {
+  BILLING,
+  COMMENTS,
+  CUSTOMERS,
+  createDevicePool,
+  formatSessionCode,
+  NOTES,
+  SALT,
+  SALT_COUNT,
+  type SeededDevice,
+  type SeededGroup,
+  type SeededPerson,
+} from "./seeded-report-domain.js";
+import { SeededReportJson } from "./seeded-report-json.js";
 
 /**
  * N historical connection reports that exist only as a seed. Filterable fields live in compact
@@ -15,21 +30,7 @@ import { ReportIdCipher } from "./report-id-cipher.js";
  * End dates grow strictly with the index, so date windows are index ranges.
  */
 
-export interface SeededPerson {
-  userid: string;
-  name: string;
-}
-
-export interface SeededGroup {
-  id: string;
-  name: string;
-}
-
-export interface SeededDevice {
-  id: string;
-  /** Empty for devices without a name (`devicename=unnamed_device`, spec section 4). */
-  name: string;
-}
+export type { SeededDevice, SeededGroup, SeededPerson } from "./seeded-report-domain.js";
 
 export interface SeededBatchInput {
   seed: number;
@@ -41,55 +42,37 @@ export interface SeededBatchInput {
   newestEndMs: number;
 }
 
-const SALT = {
-  user: 1,
-  group: 2,
-  device: 3,
-  kind: 4,
-  code: 5,
-  jitter: 6,
-  duration: 7,
-  created: 8,
-  billing: 9,
-  notes: 10,
-  customer: 11,
-  feedback: 12,
-  uuidA: 13,
-  uuidB: 14,
-  deviceId: 15,
-  deviceName: 16,
-  fee: 17,
-} as const;
+/**
+ * Everything drawn for one record, as indices into the small domains and plain numbers. `record`
+ * and the JSON writer both read it, so the object and the wire text cannot drift apart.
+ */
+export interface SeededDraw {
+  user: number;
+  device: number;
+  /** 0 = no group, else index into `groups` + 1. */
+  group: number;
+  type: SupportSessionTypeNumber;
+  startSec: number;
+  endSec: number;
+  fee: number;
+  billing: number;
+  /** Index into NOTES, or -1 for empty notes. */
+  notes: number;
+  /** The session code as the number its digits spell, 0 for none. */
+  code: number;
+  createdSec: number;
+  /** Index into CUSTOMERS, or -1 for none. */
+  customer: number;
+  /** 1–5, or 0 for no feedback. */
+  rating: number;
+  comment: number;
+}
 
 const TWO_YEARS_SECONDS = 730 * 86_400;
 const MAX_INTERVAL_SECONDS = 6 * 3600;
-const DEVICE_PREFIXES = [
-  "ERIKA",
-  "FRONTDESK",
-  "WAREHOUSE",
-  "ACCOUNTING",
-  "RECEPTION",
-  "LAB",
-  "MARKETING",
-  "HR",
-];
-const DEVICE_SUFFIXES = ["LAPTOP", "PC", "MAC", "NOTEBOOK", "WS"];
-const CUSTOMER_NAMES = [
-  "Erika Mustermann",
-  "John Doe",
-  "Mia Wong",
-  "Lars Berg",
-  "Aiko Tanaka",
-  "Omar Haddad",
-];
-const NOTES = [
-  "Printer driver reinstalled",
-  "Outlook profile repaired",
-  "VPN client updated",
-  "Password reset",
-];
-const COMMENTS = ["Quick and friendly", "Solved my problem", "Took a while", ""];
-const BILLING: readonly BillingState[] = ["Bill", "Billed", "DoNotBill"];
+const DASH = 45;
+const DIGIT_4 = 52;
+const decoder = new TextDecoder();
 
 export class SeededReportBatch {
   readonly seed: number;
@@ -110,6 +93,27 @@ export class SeededReportBatch {
   readonly #firstEndSec: number;
   readonly #intervalSec: number;
   readonly #cipher: ReportIdCipher;
+  /** `mix32(seed ^ salt constant)` per salt: the half of `hashOf` that does not depend on the index. */
+  readonly #saltKeys: Uint32Array;
+  readonly #idBits = new Uint32Array(2);
+  /** Reused by `draw`: reading a page allocates no object per record. */
+  readonly #draw: SeededDraw = {
+    user: 0,
+    device: 0,
+    group: 0,
+    type: 1,
+    startSec: 0,
+    endSec: 0,
+    fee: 0,
+    billing: 0,
+    notes: -1,
+    code: 0,
+    createdSec: 0,
+    customer: -1,
+    rating: 0,
+    comment: 0,
+  };
+  #json: SeededReportJson | undefined;
 
   constructor(input: SeededBatchInput) {
     if (input.users.length === 0)
@@ -119,13 +123,16 @@ export class SeededReportBatch {
     this.companyId = input.companyId;
     this.users = input.users;
     this.groups = input.groups;
-    this.devices = createDevicePool(input.seed, Math.min(5000, Math.max(20, Math.ceil(input.count / 20))));
+    this.devices = createDevicePool(input.seed, input.count);
     this.#intervalSec = Math.min(
       MAX_INTERVAL_SECONDS,
       Math.max(1, Math.floor(TWO_YEARS_SECONDS / Math.max(1, input.count))),
     );
     this.#firstEndSec = Math.floor(input.newestEndMs / 1000) - input.count * this.#intervalSec;
     this.#cipher = new ReportIdCipher(input.seed);
+    this.#saltKeys = Uint32Array.from({ length: SALT_COUNT }, (_, salt) =>
+      mix32(input.seed ^ Math.imul(salt + 1, 0x9e3779b9)),
+    );
     this.userColumn = new Uint16Array(input.count);
     this.groupColumn = new Uint16Array(input.count);
     this.deviceColumn = new Uint16Array(input.count);
@@ -157,10 +164,33 @@ export class SeededReportBatch {
   }
 
   id(index: number): string {
-    const [high, low] = this.#cipher.encrypt(index);
-    const fill = hex(this.#hash(index, SALT.uuidA), 8) + hex(this.#hash(index, SALT.uuidB), 8);
-    const variant = (8 + (this.#hash(index, SALT.uuidB) & 3)).toString(16);
-    return `${hex(high, 8)}-${fill.slice(0, 4)}-4${fill.slice(4, 7)}-${variant}${fill.slice(7, 10)}-${fill.slice(10, 14)}${hex(low, 8)}`;
+    const out = new JsonBytes(36);
+    this.writeId(out, index);
+    return decoder.decode(out.finish());
+  }
+
+  /** A version-4 shaped UUID whose first and last eight hex digits hide the index (ReportIdCipher). */
+  writeId(out: JsonBytes, index: number): void {
+    const bits = this.#idBits;
+    this.#cipher.encrypt(index, bits);
+    const fillA = this.#hash(index, SALT.uuidA);
+    const fillB = this.#hash(index, SALT.uuidB);
+    out
+      .hexDigits(bits[0] ?? 0, 0, 8)
+      .byte(DASH)
+      .hexDigits(fillA, 0, 4)
+      .byte(DASH)
+      .byte(DIGIT_4);
+    out
+      .hexDigits(fillA, 4, 3)
+      .byte(DASH)
+      .hexDigits(8 + (fillB & 3), 7, 1)
+      .hexDigits(fillA, 7, 1);
+    out
+      .hexDigits(fillB, 0, 2)
+      .byte(DASH)
+      .hexDigits(fillB, 2, 4)
+      .hexDigits(bits[1] ?? 0, 0, 8);
   }
 
   /** The index of a seeded id, or undefined when this batch did not make it. */
@@ -175,57 +205,72 @@ export class SeededReportBatch {
     return index;
   }
 
-  record(index: number, edit: ReportEdit | undefined): ConnectionReport {
-    const user = this.users[this.userColumn[index] ?? 0] ?? { userid: "u0", name: "" };
-    const device = this.devices[this.deviceColumn[index] ?? 0] ?? { id: "0", name: "" };
-    const group = this.groups[(this.groupColumn[index] ?? 0) - 1];
-    const startSec = this.startSec(index);
+  /** The fields drawn for `index`, in an object reused by the next call: read it before drawing again. */
+  draw(index: number): Readonly<SeededDraw> {
+    const draw = this.#draw;
+    draw.user = this.userColumn[index] ?? 0;
+    draw.device = this.deviceColumn[index] ?? 0;
+    draw.group = this.groupColumn[index] ?? 0;
+    draw.type = (this.typeColumn[index] ?? 1) as SupportSessionTypeNumber;
+    draw.endSec = this.endSec(index);
+    draw.startSec = draw.endSec - (60 + (this.#hash(index, SALT.duration) % 7140));
     const feeHash = this.#hash(index, SALT.fee);
+    draw.fee = feeHash % 5 === 0 ? (feeHash % 9000) / 100 : 0;
+    draw.billing = this.#hash(index, SALT.billing) % BILLING.length;
     const notesHash = this.#hash(index, SALT.notes);
+    draw.notes = notesHash % 3 === 0 ? notesHash % NOTES.length : -1;
+    draw.code = this.codeColumn[index] ?? 0;
+    if (draw.code === 0) return draw;
+    draw.createdSec = draw.startSec - (30 + (this.#hash(index, SALT.created) % 1800));
+    const customerHash = this.#hash(index, SALT.customer);
+    draw.customer = customerHash % 10 < 7 ? customerHash % CUSTOMERS.length : -1;
+    const feedbackHash = this.#hash(index, SALT.feedback);
+    draw.rating = feedbackHash % 4 === 0 ? 1 + (feedbackHash % 5) : 0;
+    draw.comment = feedbackHash % COMMENTS.length;
+    return draw;
+  }
+
+  /** The record as an object, with an overlay edit applied: for single reads and edited records. */
+  record(index: number, edit: ReportEdit | undefined): ConnectionReport {
+    const draw = this.draw(index);
+    const user = this.users[draw.user] ?? { userid: "u0", name: "" };
+    const device = this.devices[draw.device] ?? { id: "0", name: "" };
+    const group = this.groups[draw.group - 1];
+    const customer = CUSTOMERS[draw.customer];
     const report: ConnectionReport = {
       id: this.id(index),
       userid: user.userid,
       username: user.name,
       deviceid: device.id,
-      support_session_type: (this.typeColumn[index] ?? 1) as SupportSessionTypeNumber,
-      start_date: formatWireDate(startSec * 1000),
-      end_date: formatWireDate(this.endSec(index) * 1000),
-      fee: feeHash % 5 === 0 ? (feeHash % 9000) / 100 : 0,
+      ...(device.name !== "" && { devicename: device.name }),
+      ...(group && { groupid: group.id, groupname: group.name }),
+      support_session_type: draw.type,
+      start_date: formatWireDate(draw.startSec * 1000),
+      end_date: formatWireDate(draw.endSec * 1000),
+      fee: draw.fee,
       currency: "EUR",
-      billing_state: BILLING[this.#hash(index, SALT.billing) % BILLING.length] ?? "Bill",
-      notes: notesHash % 3 === 0 ? (NOTES[notesHash % NOTES.length] ?? "") : "",
+      billing_state: BILLING[draw.billing] ?? "Bill",
+      notes: NOTES[draw.notes] ?? "",
       contact_id: null,
     };
-    if (device.name !== "") report.devicename = device.name;
-    if (group) {
-      report.groupid = group.id;
-      report.groupname = group.name;
+    if (draw.code !== 0) {
+      report.session_code = formatSessionCode(draw.code);
+      report.session_created_at = formatWireDate(draw.createdSec * 1000);
+      report.valid_until = formatWireDate((draw.createdSec + 86_400) * 1000);
+      report.assigned_userid = user.userid;
+      report.assigned_at = report.session_created_at;
+      if (customer) report.end_customer = { ...customer };
+      if (draw.rating > 0) {
+        report.feedback = { session_rating: draw.rating, user_comment: COMMENTS[draw.comment] ?? "" };
+      }
     }
-    const code = this.codeColumn[index] ?? 0;
-    if (code !== 0) this.#addSessionFields(report, index, code, startSec, user.userid);
     return edit === undefined ? report : Object.assign(report, edit);
   }
 
-  #addSessionFields(report: ConnectionReport, index: number, code: number, startSec: number, userid: string) {
-    const createdSec = startSec - (30 + (this.#hash(index, SALT.created) % 1800));
-    const digits = String(code);
-    report.session_code = `s${digits.slice(0, -6)}-${digits.slice(-6, -3)}-${digits.slice(-3)}`;
-    report.session_created_at = formatWireDate(createdSec * 1000);
-    report.valid_until = formatWireDate((createdSec + 86_400) * 1000);
-    report.assigned_userid = userid;
-    report.assigned_at = report.session_created_at;
-    const customerHash = this.#hash(index, SALT.customer);
-    if (customerHash % 10 < 7) {
-      const name = CUSTOMER_NAMES[customerHash % CUSTOMER_NAMES.length] ?? "";
-      report.end_customer = { name, email: `${name.split(" ")[0]?.toLowerCase()}@example.org` };
-    }
-    const feedbackHash = this.#hash(index, SALT.feedback);
-    if (feedbackHash % 4 === 0) {
-      report.feedback = {
-        session_rating: 1 + (feedbackHash % 5),
-        user_comment: COMMENTS[feedbackHash % COMMENTS.length] ?? "",
-      };
-    }
+  /** The unedited record as wire JSON bytes, written straight from the draw (the fast path of report pages). */
+  writeJson(out: JsonBytes, index: number, absentFields: AbsentFields): void {
+    this.#json ??= new SeededReportJson(this);
+    this.#json.write(out, index, absentFields);
   }
 
   #fillColumns(): void {
@@ -243,23 +288,8 @@ export class SeededReportBatch {
     }
   }
 
+  /** Equal to `hashOf(seed, index, salt)`, with the seed half precomputed. */
   #hash(index: number, salt: number): number {
-    return hashOf(this.seed, index, salt);
+    return mix32((this.#saltKeys[salt] ?? 0) ^ mix32(index + Math.imul(salt, 0x632be5ab)));
   }
-}
-
-function createDevicePool(seed: number, size: number): SeededDevice[] {
-  return Array.from({ length: size }, (_, index) => {
-    const nameHash = hashOf(seed, index, SALT.deviceName);
-    const name =
-      nameHash % 10 === 0
-        ? ""
-        : `${DEVICE_PREFIXES[nameHash % DEVICE_PREFIXES.length]}-${DEVICE_SUFFIXES[(nameHash >>> 8) % DEVICE_SUFFIXES.length]}`;
-    return { id: String(1_000_000_000 + hashOf(seed, index, SALT.deviceId)), name };
-  });
-}
-
-function hex(value: number, width: number): string {
-  const digits = (value >>> 0).toString(16);
-  return digits.length >= width ? digits : "00000000".slice(0, width - digits.length) + digits;
 }

@@ -9,9 +9,10 @@ import {
   SUPPORT_SESSION_TYPE_NAMES,
   type SupportSessionTypeNumber,
 } from "../reports/connection-report.js";
+import { writeReportPage } from "../reports/report-page-json.js";
 import { NO_GROUP, type ReportQuery } from "../reports/report-query.js";
 import type { SimulatorState } from "../state/simulator-state.js";
-import { badRequest, jsonResponse, notFound } from "../wire/errors.js";
+import { badRequest, jsonBytesResponse, jsonResponse, notFound } from "../wire/errors.js";
 import {
   DEVICE_ID,
   GROUP_ID,
@@ -35,16 +36,12 @@ export function registerReportRoutes(app: Hono, state: SimulatorState): void {
     const query = parseReportQuery(params, principal);
     const offsetId =
       params.offset_id === undefined ? undefined : requireMatch("offset_id", params.offset_id, UUID);
-    const empty = { records: [], remaining: 0, nextOffset: undefined };
+    const empty = { rows: [], remaining: 0, nextOffset: undefined };
     // A user token sees only its user's connections (spec section 4).
     const isOtherUser = !principal.seesWholeCompany && query.userid !== principal.userid;
     const page = isOtherUser ? empty : state.reports.page(query, offsetId, state.settings.reportPageSize);
     if (!page) throw badRequest("Parameter offset_id names no connection report.");
-    return jsonResponse({
-      records: page.records.map((record) => presentReport(record, state.settings.quirks.absentFields)),
-      records_remaining: page.remaining,
-      ...(page.nextOffset !== undefined && { next_offset: page.nextOffset }),
-    });
+    return jsonBytesResponse(writeReportPage(page, state.reports.batch, state.settings.quirks.absentFields));
   });
 
   app.get("/api/v1/reports/connections/:id", (c) => {

@@ -40,7 +40,16 @@ export function createApiErrorBody(category: ApiErrorCategory, description: stri
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonBytesResponse(JSON.stringify(body), status, headers);
+}
+
+/** For bodies already written as JSON (text, or UTF-8 bytes as report pages are). */
+export function jsonBytesResponse(
+  body: string | Uint8Array<ArrayBuffer>,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(body, {
     status,
     headers: { "content-type": "application/json; charset=utf-8", ...headers },
   });

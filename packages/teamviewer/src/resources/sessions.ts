@@ -169,7 +169,8 @@ export interface SessionListParams {
 }
 
 /**
- * A partial update for `client.sessions.update`; fields left out stay as they are.
+ * A partial update for `client.sessions.update`; fields left out stay as they are. Only the fields
+ * teamviewer-api.md §3 lists as changeable are offered: `valid_until` is fixed at creation.
  *
  * @example
  * ```ts
@@ -181,7 +182,6 @@ export interface SessionUpdateParams extends SessionFields {
   state?: SessionStateFilter | undefined;
   groupid?: string | undefined;
   groupname?: string | undefined;
-  valid_until?: string | Date | undefined;
   /** Phone number for an SMS invitation, `^\+?[\d \(\)\/\-]+$`. */
   sms_invite_number?: string | undefined;
 }
