@@ -13,3 +13,13 @@ export function parsePort(value: string): number {
   if (port > 65_535) throw new InvalidArgumentError(`expected a port between 0 and 65535, got ${port}.`);
   return port;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id of ours (organisations, users, …): a UUID. */
+export function parseUuid(value: string): string {
+  const trimmed = value.trim();
+  if (!uuidPattern.test(trimmed))
+    throw new InvalidArgumentError(`expected an id like 3f2b…-…, got "${value}".`);
+  return trimmed.toLowerCase();
+}

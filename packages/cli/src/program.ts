@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { describeFailure } from "./cli-error.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerReportsSyncCommand } from "./commands/reports-sync.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerSimulatorCommand } from "./commands/simulator.js";
 import { type ExitCode, exitCodes } from "./exit-codes.js";
@@ -17,6 +18,7 @@ export function createProgram(output: CommandOutput = createConsoleOutput()): Co
   registerServeCommand(program);
   registerSimulatorCommand(program, output);
   registerMigrateCommand(program, output);
+  registerReportsSyncCommand(program, output);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
 }

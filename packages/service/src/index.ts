@@ -15,6 +15,12 @@ export { type Problem, problemResponse } from "./http/problem.js";
 export * from "./identity/passwords.js";
 export { createLogger, type Logger } from "./logging/logger.js";
 export { isSensitiveKey } from "./logging/sensitive-keys.js";
+export type { SyncPassAccountResult, SyncPassProgress, SyncPassSummary } from "./reports/run-sync-pass.js";
+export {
+  type SyncReportsNowResult,
+  syncReportsNow,
+  UnknownOrganisationError,
+} from "./reports/sync-reports-now.js";
 export * from "./server.js";
 export { assertKeyringCoversStoredSecrets } from "./vault/check-stored-key-ids.js";
 export { resolveKeyring } from "./vault/demo-keyring.js";

@@ -2,6 +2,7 @@
  * Starts the whole service: database (with the data-folder lock for PGlite), migrations,
  * keyring check, HTTP server. Used by `attendant serve` and by end-to-end tests.
  */
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Clock, systemClock } from "./clock.js";
@@ -10,7 +11,16 @@ import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
+import { prepareFirstStart } from "./identity/first-start.js";
+import { createReportSyncScheduler, type ReportSyncScheduler } from "./jobs/report-sync-scheduler.js";
 import { createLogger, type Logger } from "./logging/logger.js";
+import { createConfiguredMailer } from "./mail/smtp-mailer.js";
+import {
+  type DemoSimulator,
+  isDemoSimulatorWanted,
+  startDemoSimulator,
+} from "./teamviewer/demo-simulator.js";
+import { createTeamViewerAccess } from "./teamviewer/teamviewer-access.js";
 import { assertKeyringCoversStoredSecrets } from "./vault/check-stored-key-ids.js";
 import { resolveKeyring } from "./vault/demo-keyring.js";
 import { SecretBox } from "./vault/secret-box.js";
@@ -41,31 +51,64 @@ export async function startService(
   const database = await openDatabase(config, { logger });
   let server: ReturnType<typeof serve>;
   let address: AddressInfo;
+  let demoSignInUrl: string | undefined;
+  let demoSimulator: DemoSimulator | undefined;
+  let reportSync: ReportSyncScheduler | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
     await assertKeyringCoversStoredSecrets(database.db, keyring);
-    const app = createApp({
+    if (await isDemoSimulatorWanted(config, database.db)) {
+      demoSimulator = await startDemoSimulator(config);
+      logger.warn(
+        { simulatorUrl: demoSimulator.url },
+        "Demo mode: TeamViewer calls go to the built-in simulator, not to TeamViewer. Register a real app under Settings to switch.",
+      );
+    }
+    const clock = options.clock ?? systemClock;
+    // Creates the organisation on first start; in demo mode also the demo admin's one-time link.
+    ({ demoSignInUrl } = await prepareFirstStart(
+      { db: database.db, clock },
+      { isDemoMode: demoSimulator !== undefined, publicUrl: config.publicUrl },
+    ));
+    const appDeps: AppDeps = {
       database,
       config,
       logger,
-      clock: options.clock ?? systemClock,
+      clock,
       vault: new SecretBox(keyring),
       ...(options.teamViewerFetch === undefined ? {} : { teamViewerFetch: options.teamViewerFetch }),
-      ...(options.mailer === undefined ? {} : { mailer: options.mailer }),
-    });
+      ...(demoSimulator === undefined ? {} : { demoTeamViewerApp: demoSimulator.app }),
+    };
+    const mailer = options.mailer ?? createConfiguredMailer(config.smtp, logger);
+    if (mailer !== undefined) appDeps.mailer = mailer;
+    const app = createApp(appDeps);
     ({ server, address } = await listen(app.fetch, config.host, options.port ?? config.port));
+    // Its own token store: the row lock in token-store.ts already keeps its refreshes and the
+    // app's from colliding, as it does across instances.
+    reportSync = createReportSyncScheduler({
+      deps: { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) },
+      instanceId: randomUUID(),
+    });
+    reportSync.start();
   } catch (error) {
+    await demoSimulator?.close();
     await database.close();
     throw error;
   }
 
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, publicUrl: config.publicUrl, database: database.engine }, "Attendant is listening");
+  if (demoSignInUrl !== undefined) {
+    // Straight to the console, not the log: the link is a credential until it is used.
+    process.stdout.write(
+      `\nDemo mode: sign in as the demo admin with this one-time link (valid 15 minutes):\n  ${demoSignInUrl}\n\n`,
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= shutDown(server, database).finally(() => {
+    closing ??= shutDown(server, database, demoSimulator, reportSync).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     });
@@ -99,14 +142,22 @@ function listen(
   });
 }
 
-async function shutDown(server: ReturnType<typeof serve>, database: Database): Promise<void> {
+async function shutDown(
+  server: ReturnType<typeof serve>,
+  database: Database,
+  demoSimulator: DemoSimulator | undefined,
+  reportSync: ReportSyncScheduler | undefined,
+): Promise<void> {
   try {
+    // First: a sync tick in progress still needs the database.
+    await reportSync?.stop();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Idle keep-alive connections would otherwise hold close() open until they time out.
       if ("closeIdleConnections" in server) server.closeIdleConnections();
     });
   } finally {
+    await demoSimulator?.close();
     await database.close();
   }
 }

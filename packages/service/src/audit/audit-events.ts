@@ -27,6 +27,22 @@ export const auditActions = [
   "script_token.saved",
   "script_token.deleted",
   "keyring.rewrapped",
+  "support_session.created",
+  "support_session.adopted",
+  "support_session.updated",
+  "support_session.reassigned",
+  "support_session.closed",
+  "support_session.links_revealed",
+  "join_link.issued",
+  "session_invitation.sent",
+  "session_invitation.failed",
+  "invitation_template.updated",
+  "invitation_template.reset",
+  "ticket.closed",
+  "api_key.created",
+  "api_key.revoked",
+  "connection_report.attached",
+  "connection_report.updated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

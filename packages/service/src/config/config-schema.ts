@@ -19,6 +19,10 @@ export const settingNames = [
   "ATTENDANT_PRIMARY_KEY",
   "ATTENDANT_LOG_LEVEL",
   "ATTENDANT_DEMO",
+  "ATTENDANT_SIMULATOR_PORT",
+  "ATTENDANT_SMTP_URL",
+  "ATTENDANT_MAIL_FROM",
+  "ATTENDANT_REPORT_BACKFILL_DAYS",
 ] as const;
 export type SettingName = (typeof settingNames)[number];
 
@@ -42,6 +46,22 @@ export interface Config {
   keyring: Keyring | undefined;
   logLevel: LogLevel;
   demoMode: DemoMode;
+  /** Loopback port of the TeamViewer simulator that demo mode starts; 0 picks a free one. */
+  simulatorPort: number;
+  /**
+   * Outgoing mail (session invitations); undefined when ATTENDANT_SMTP_URL is unset. The URL may
+   * hold the SMTP password: never log it, use `describeSmtpUrl` (src/mail/smtp-url.ts).
+   */
+  smtp: SmtpConfig | undefined;
+  /** How many days of connection reports a new sync account fetches first (src/reports/). */
+  reportBackfillDays: number;
+}
+
+export interface SmtpConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
+  url: string;
+  /** The From header, e.g. `Helpdesk <support@example.com>`. */
+  from: string;
 }
 
 /** What a setting parser returns for a bad value: the full sentence to show. */
@@ -133,6 +153,40 @@ export function createConfigSchema(cwd: string) {
           demoValues[value.toLowerCase()] ??
           invalid(`ATTENDANT_DEMO must be auto, true or false, got "${value}"`),
       ),
+      ATTENDANT_SIMULATOR_PORT: setting((value) => {
+        const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+        return port >= 0 && port <= 65535
+          ? port
+          : invalid(
+              `ATTENDANT_SIMULATOR_PORT must be a port number between 0 and 65535 for the demo's TeamViewer simulator (0 picks a free one), got "${value}"`,
+            );
+      }),
+      ATTENDANT_SMTP_URL: setting((value) => {
+        const isSmtpUrl =
+          URL.canParse(value) &&
+          ["smtp:", "smtps:"].includes(new URL(value).protocol) &&
+          new URL(value).hostname !== "";
+        return isSmtpUrl
+          ? value
+          : invalid(
+              "ATTENDANT_SMTP_URL must be an SMTP server URL like smtp://user:password@mail.example.com:587 (STARTTLS) or smtps://user:password@mail.example.com:465 (the value is not shown as it may hold a password); unset it to send no e-mail",
+            );
+      }),
+      ATTENDANT_MAIL_FROM: setting((value) =>
+        /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(value)
+          ? value
+          : invalid(
+              `ATTENDANT_MAIL_FROM must be the sender of invitation e-mails, an address like support@example.com or Helpdesk <support@example.com>, got "${value}"`,
+            ),
+      ),
+      ATTENDANT_REPORT_BACKFILL_DAYS: setting((value) => {
+        const days = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+        return days >= 1 && days <= 3650
+          ? days
+          : invalid(
+              `ATTENDANT_REPORT_BACKFILL_DAYS must be the number of days of TeamViewer connection reports to fetch when a sync starts, a whole number from 1 to 3650, got "${value}"`,
+            );
+      }),
     })
     .transform((values, ctx): Config => {
       const port = values.ATTENDANT_PORT ?? 3000;
@@ -145,8 +199,25 @@ export function createConfigSchema(cwd: string) {
         keyring: readKeyring(values, (message) => ctx.addIssue({ code: "custom", message })),
         logLevel: values.ATTENDANT_LOG_LEVEL ?? "info",
         demoMode: values.ATTENDANT_DEMO ?? "auto",
+        simulatorPort: values.ATTENDANT_SIMULATOR_PORT ?? 4010,
+        smtp: readSmtp(values, (message) => ctx.addIssue({ code: "custom", message })),
+        reportBackfillDays: values.ATTENDANT_REPORT_BACKFILL_DAYS ?? 90,
       };
     });
+}
+
+function readSmtp(
+  values: { ATTENDANT_SMTP_URL?: string | undefined; ATTENDANT_MAIL_FROM?: string | undefined },
+  report: (message: string) => void,
+): SmtpConfig | undefined {
+  if (values.ATTENDANT_SMTP_URL === undefined) return undefined;
+  if (values.ATTENDANT_MAIL_FROM === undefined) {
+    report(
+      "ATTENDANT_MAIL_FROM must be set when ATTENDANT_SMTP_URL is set: the sender of invitation e-mails, like Helpdesk <support@example.com>",
+    );
+    return undefined;
+  }
+  return { url: values.ATTENDANT_SMTP_URL, from: values.ATTENDANT_MAIL_FROM };
 }
 
 function readKeyring(

@@ -16,6 +16,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -83,6 +84,25 @@ export const webSessions = pgTable(
     expiresAt: timestamptz("expires_at").notNull(),
   },
   (t) => [index("web_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * One-time sign-in links (the demo's console link). Only the SHA-256 of the token is stored;
+ * `used_at` is set by the single UPDATE that consumes it, so a link works exactly once.
+ */
+export const oneTimeLogins = pgTable(
+  "one_time_logins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+  },
+  (t) => [index("one_time_logins_user_idx").on(t.userId)],
 );
 
 /**
@@ -184,4 +204,397 @@ export const oauthStates = pgTable(
     usedAt: timestamptz("used_at"),
   },
   (t) => [index("oauth_states_user_idx").on(t.userId)],
+);
+
+// ---- Support sessions and the REST API (issue 5, issue 7) ----
+
+export const ticketStatuses = ["open", "closed"] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+
+/**
+ * A helpdesk ticket as the helpdesk names it: Attendant keeps only what a supporter needs to
+ * recognise it. `external_id` is the helpdesk's own id, unique within an organisation.
+ */
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    title: text("title").notNull(),
+    url: text("url"),
+    requesterName: text("requester_name"),
+    requesterEmail: text("requester_email"),
+    status: text("status").$type<TicketStatus>().notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamptz("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("tickets_organisation_external_id_unique").on(t.organisationId, t.externalId),
+    check("tickets_status_check", sql`${t.status} in (${inList(ticketStatuses)})`),
+  ],
+);
+
+export const supportSessionStates = ["open", "closed"] as const;
+export type SupportSessionState = (typeof supportSessionStates)[number];
+
+/**
+ * A TeamViewer service case (teamviewer-api.md §3) opened for a ticket. The two supporter links
+ * embed the session's service-queue token, so they are credentials and stored encrypted; the
+ * end-customer link is meant to be handed out and is stored in the clear.
+ */
+export const supportSessions = pgTable(
+  "support_sessions",
+  {
+    // Chosen by the application before the insert: the encrypted links are bound to it.
+    id: uuid("id").primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    /** The supporter whose TeamViewer account created (and so owns) the session there. */
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    assignedUserId: uuid("assigned_user_id").references(() => users.id, { onDelete: "set null" }),
+    code: text("code").notNull().unique(),
+    endCustomerLink: text("end_customer_link").notNull(),
+    supporterLinkEncrypted: text("supporter_link_encrypted"),
+    webClientSupporterLinkEncrypted: text("webclient_supporter_link_encrypted"),
+    state: text("state").$type<SupportSessionState>().notNull().default("open"),
+    /** Whether the end customer was waiting when TeamViewer was last asked. */
+    isOnline: boolean("online").notNull().default(false),
+    validUntil: timestamptz("valid_until").notNull(),
+    description: text("description"),
+    waitingMessage: text("waiting_message"),
+    groupId: text("group_id"),
+    groupName: text("group_name"),
+    /** Also sent as `custom_api: "attendant:<id>"`, so an ambiguous create can be found again. */
+    correlationId: uuid("correlation_id").notNull().unique(),
+    createdAt: createdAt(),
+    closedAt: timestamptz("closed_at"),
+    lastRefreshedAt: timestamptz("last_refreshed_at"),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("support_sessions_organisation_created_idx").on(t.organisationId, t.createdAt, t.id),
+    index("support_sessions_assigned_idx").on(t.assignedUserId),
+    index("support_sessions_ticket_idx").on(t.ticketId),
+    check("support_sessions_state_check", sql`${t.state} in (${inList(supportSessionStates)})`),
+  ],
+);
+
+export const idempotencyKeyStates = ["in_flight", "done"] as const;
+export type IdempotencyKeyState = (typeof idempotencyKeyStates)[number];
+
+/**
+ * `Idempotency-Key` records of our REST API (draft-ietf-httpapi-idempotency-key-header): the first
+ * request claims the key, its answer is kept 24 h and replayed. The answer may carry supporter
+ * links, so its body is stored encrypted.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: uuid("id").primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** Whose key space this is, e.g. `api-key:<id>`: two callers never share a key. */
+    callerId: text("caller_id").notNull(),
+    /** SHA-256 of method, path and canonical body: the same key with another request is refused. */
+    requestFingerprint: text("request_fingerprint").notNull(),
+    state: text("state").$type<IdempotencyKeyState>().notNull().default("in_flight"),
+    responseStatus: integer("response_status"),
+    responseContentType: text("response_content_type"),
+    responseBodyEncrypted: text("response_body_encrypted"),
+    createdAt: createdAt(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("idempotency_keys_caller_key_unique").on(t.organisationId, t.callerId, t.key),
+    index("idempotency_keys_expires_idx").on(t.expiresAt),
+    check("idempotency_keys_state_check", sql`${t.state} in (${inList(idempotencyKeyStates)})`),
+  ],
+);
+
+export const apiKeyScopes = ["sessions:read", "sessions:write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+/**
+ * Keys platforms use for `/api/v1` (`Authorization: Bearer atd_<prefix>_<secret>`). Only the
+ * SHA-256 of the secret is stored; the prefix finds the row and identifies the key in lists.
+ */
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull().unique(),
+  secretHash: text("secret_hash").notNull(),
+  scopes: jsonb("scopes").$type<ApiKeyScope[]>().notNull(),
+  /** The supporter a platform acts for; null for an organisation-wide key. */
+  actingUserId: uuid("acting_user_id").references(() => users.id, { onDelete: "cascade" }),
+  createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  lastUsedAt: timestamptz("last_used_at"),
+  revokedAt: timestamptz("revoked_at"),
+});
+
+// ---- Connection reports and their sync (issue 6) ----
+
+/** How a stored report found its support session or ticket (src/reports/match-reports.ts). */
+export const reportMatchMethods = ["custom_api", "session_code", "manual"] as const;
+export type ReportMatchMethod = (typeof reportMatchMethods)[number];
+
+/**
+ * One TeamViewer connection report (teamviewer-api.md §4) as last seen by the sync. The record's
+ * fields are columns for filtering and views; `raw` keeps the whole record as TeamViewer sent
+ * it, unknown fields included. Upserted by (organisation, TeamViewer id): a record seen again
+ * updates its row, it never becomes a second one.
+ */
+export const connectionReports = pgTable(
+  "connection_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** TeamViewer's id of the record (a UUID, kept as text as sent). */
+    teamViewerReportId: text("teamviewer_report_id").notNull(),
+    /** The sync account that saw the record last: write-back uses it, as it can see the record. */
+    syncAccountId: uuid("sync_account_id").references(() => reportSyncAccounts.id, { onDelete: "set null" }),
+    teamViewerUserId: text("teamviewer_user_id"),
+    userName: text("user_name"),
+    deviceId: text("device_id"),
+    deviceName: text("device_name"),
+    groupId: text("group_id"),
+    groupName: text("group_name"),
+    /** 1 RemoteConnection, 2 RemoteSupportActive, 3 RemoteSupportActiveSdk; null when unknown. */
+    supportSessionType: integer("support_session_type"),
+    startDate: timestamptz("start_date"),
+    endDate: timestamptz("end_date"),
+    /** From the dates (TeamViewer sends no duration); null when a date is missing. */
+    durationSeconds: integer("duration_seconds"),
+    fee: numeric("fee", { precision: 14, scale: 4, mode: "number" }),
+    currency: text("currency"),
+    /** `Bill`, `Billed` or `DoNotBill`; not constrained, TeamViewer may add states. */
+    billingState: text("billing_state"),
+    notes: text("notes"),
+    sessionCode: text("session_code"),
+    customApi: text("custom_api"),
+    endCustomerName: text("end_customer_name"),
+    endCustomerEmail: text("end_customer_email"),
+    feedbackRating: integer("feedback_rating"),
+    feedbackComment: text("feedback_comment"),
+    raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
+    supportSessionId: uuid("support_session_id").references(() => supportSessions.id, {
+      onDelete: "set null",
+    }),
+    ticketId: uuid("ticket_id").references(() => tickets.id, { onDelete: "set null" }),
+    matchedBy: text("matched_by").$type<ReportMatchMethod>(),
+    matchedAt: timestamptz("matched_at"),
+    firstSeenAt: timestamptz("first_seen_at").notNull(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("connection_reports_organisation_report_unique").on(t.organisationId, t.teamViewerReportId),
+    index("connection_reports_organisation_end_idx").on(t.organisationId, t.endDate, t.id),
+    index("connection_reports_ticket_idx").on(t.ticketId, t.endDate),
+    index("connection_reports_support_session_idx").on(t.supportSessionId),
+    // Matching looks only at unmatched rows; this keeps re-matching cheap as history grows.
+    index("connection_reports_unmatched_idx")
+      .on(t.organisationId, t.endDate)
+      .where(sql`${t.ticketId} is null`),
+    check("connection_reports_matched_by_check", sql`${t.matchedBy} in (${inList(reportMatchMethods)})`),
+  ],
+);
+
+/** Whose token a sync account reads with: the organisation's script token, or one user's grant. */
+export const reportSyncSourceKinds = ["organisation", "user"] as const;
+export type ReportSyncSourceKind = (typeof reportSyncSourceKinds)[number];
+
+/**
+ * `active`: synced on schedule. `needs_reconnect`: TeamViewer refused the token; nothing is tried
+ * until it is replaced. `inactive`: the source is gone (token removed, user disconnected, or the
+ * organisation now syncs with its script token); kept so its reports keep their account.
+ */
+export const reportSyncStatuses = ["active", "needs_reconnect", "inactive"] as const;
+export type ReportSyncStatus = (typeof reportSyncStatuses)[number];
+
+/** `backfill`: walking history back to the horizon; `polling`: overlapping windows from the high-water. */
+export const reportSyncPhases = ["backfill", "polling"] as const;
+export type ReportSyncPhase = (typeof reportSyncPhases)[number];
+
+/**
+ * One sync source and its cursor (src/reports/sync-account-page.ts). A pass walks
+ * `from_date = cursor_window_from` newest-first through `offset_id` pages; the cursor columns
+ * are written in the same transaction as the page they belong to, so a crash resumes at the
+ * last committed page.
+ */
+export const reportSyncAccounts = pgTable(
+  "report_sync_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    sourceKind: text("source_kind").$type<ReportSyncSourceKind>().notNull(),
+    /** The user whose grant this account reads with; null for the organisation's script token. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    status: text("status").$type<ReportSyncStatus>().notNull().default("active"),
+    statusChangedAt: timestamptz("status_changed_at").notNull(),
+    phase: text("phase").$type<ReportSyncPhase>().notNull().default("backfill"),
+    /** How far back the backfill goes, fixed when the account is created. */
+    backfillHorizon: timestamptz("backfill_horizon").notNull(),
+    backfillCompletedAt: timestamptz("backfill_completed_at"),
+    /** The pass in progress: its `from_date`; null between passes. */
+    cursorWindowFrom: timestamptz("cursor_window_from"),
+    /** The pass in progress: `offset_id` of its next page; null for its first page. */
+    cursorOffsetId: text("cursor_offset_id"),
+    /** The newest `end_date` stored so far; polling windows start an overlap before it. */
+    highWaterEndDate: timestamptz("high_water_end_date"),
+    /** When the next page or pass is due. */
+    nextSyncAt: timestamptz("next_sync_at").notNull(),
+    /** When the open sessions' codes are due to be asked for again (freshness). */
+    nextCodePollAt: timestamptz("next_code_poll_at").notNull(),
+    /** TeamViewer answered 429: nothing is sent for this account before this instant. */
+    pausedUntil: timestamptz("paused_until"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    lastSuccessAt: timestamptz("last_success_at"),
+    /** The end of the last complete pass: lag is measured from here. */
+    lastPassCompletedAt: timestamptz("last_pass_completed_at"),
+    lastErrorAt: timestamptz("last_error_at"),
+    lastError: text("last_error"),
+    recordsSynced: bigint("records_synced", { mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("report_sync_accounts_organisation_source_unique")
+      .on(t.organisationId)
+      .where(sql`${t.sourceKind} = 'organisation'`),
+    uniqueIndex("report_sync_accounts_user_unique").on(t.userId),
+    index("report_sync_accounts_due_idx").on(t.status, t.nextSyncAt),
+    check(
+      "report_sync_accounts_source_kind_check",
+      sql`${t.sourceKind} in (${inList(reportSyncSourceKinds)})`,
+    ),
+    check("report_sync_accounts_status_check", sql`${t.status} in (${inList(reportSyncStatuses)})`),
+    check("report_sync_accounts_phase_check", sql`${t.phase} in (${inList(reportSyncPhases)})`),
+    check(
+      "report_sync_accounts_source_user_check",
+      sql`(${t.sourceKind} = 'user') = (${t.userId} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Who syncs an account right now. Taken with one conditional INSERT … ON CONFLICT DO UPDATE
+ * (only when free or expired), renewed in every page's transaction, deleted on release; a dead
+ * holder's lease simply expires. Several service instances therefore never sync one account at
+ * the same time.
+ */
+export const syncLeases = pgTable("sync_leases", {
+  syncAccountId: uuid("sync_account_id")
+    .primaryKey()
+    .references(() => reportSyncAccounts.id, { onDelete: "cascade" }),
+  holder: text("holder").notNull(),
+  acquiredAt: timestamptz("acquired_at").notNull(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
+// ---- End-customer join page and e-mail invitations (issue 5, "The end customer") ----
+
+const invitationLocales = ["en", "de", "ja"] as const;
+
+/**
+ * The end customer's join page address for a session, one per session: issuing a new one
+ * replaces the old. Only the SHA-256 of the 256-bit token is kept, so the address cannot be
+ * read back from the database; it expires with the session.
+ */
+export const joinLinks = pgTable("join_links", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .notNull()
+    .unique()
+    .references(() => supportSessions.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
+/** sent: handed to the SMTP server; captured: kept in the demo outbox; failed: not delivered. */
+export const invitationStatuses = ["sent", "captured", "failed"] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+/** Every invitation e-mail sent for a session, failed attempts included. */
+export const sessionInvitations = pgTable(
+  "session_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => supportSessions.id, { onDelete: "cascade" }),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientName: text("recipient_name"),
+    locale: text("locale").notNull(),
+    status: text("status").$type<InvitationStatus>().notNull(),
+    /** Why delivery failed, as the mail server said it (never a credential). */
+    error: text("error"),
+    sentByUserId: uuid("sent_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    sentAt: timestamptz("sent_at").notNull(),
+  },
+  (t) => [
+    index("session_invitations_session_idx").on(t.sessionId, t.sentAt),
+    check("session_invitations_status_check", sql`${t.status} in (${inList(invitationStatuses)})`),
+    check("session_invitations_locale_check", sql`${t.locale} in (${inList(invitationLocales)})`),
+  ],
+);
+
+/** An organisation's own wording of the invitation in one language; the built-in text otherwise. */
+export const invitationTemplates = pgTable(
+  "invitation_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("invitation_templates_organisation_locale_unique").on(t.organisationId, t.locale),
+    check("invitation_templates_locale_check", sql`${t.locale} in (${inList(invitationLocales)})`),
+  ],
+);
+
+/** Demo mode without SMTP: e-mails are kept here and shown on the Outbox page instead of being sent. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mail_outbox_organisation_created_idx").on(t.organisationId, t.createdAt)],
 );

@@ -5,7 +5,10 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import type { Database } from "../db/open-database.js";
+import type { Translator } from "../i18n/index.js";
+import type { SessionUser, SignedInSession } from "../identity/current-session.js";
 import type { Logger } from "../logging/logger.js";
+import type { TeamViewerAppSettings } from "../teamviewer/teamviewer-app.js";
 import type { SecretBox } from "../vault/secret-box.js";
 
 /** Sends e-mail (session invitations); implemented with nodemailer by the service, faked in tests. */
@@ -22,6 +25,11 @@ export interface AppDeps {
   logger: Logger;
   /** Used for every call to TeamViewer; tests pass the in-process simulator's fetch. */
   teamViewerFetch?: typeof fetch;
+  /**
+   * Demo mode: the running simulator's demo app, used by organisations without an app of their
+   * own (or by every organisation when ATTENDANT_DEMO=true). See src/teamviewer/demo-simulator.ts.
+   */
+  demoTeamViewerApp?: TeamViewerAppSettings;
   mailer?: Mailer;
 }
 
@@ -31,5 +39,13 @@ export interface AppEnv {
     requestId: string;
     /** A child of deps.logger carrying the request id. */
     logger: Logger;
+    /** The page language's messages, negotiated for every request (src/identity/web-context.ts). */
+    t: Translator;
+    /** The signed-in browser session, or undefined for visitors. */
+    session: SignedInSession | undefined;
+    /** Who is signed in; undefined for visitors. `requireUser` narrows it (see SignedInEnv). */
+    user: SessionUser | undefined;
+    /** The CSRF token for a form's hidden `_csrf` field; `<CsrfField />` renders it. */
+    csrfToken: () => string;
   };
 }

@@ -3,11 +3,29 @@
  * later log line and error carries it; security headers wrap everything, errors included.
  *
  * To add a feature, write `createXRoutes(deps)` returning a `Hono<AppEnv>` next to the feature
- * and mount it below with `app.route("/", …)`.
+ * and mount it below with `app.route("/", …)`. Pages get the shell through `c.render` and put
+ * navigation entries, home cards and banners into `web` (src/web/web-extensions.ts).
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { createApiRoutes } from "../api/create-api-routes.js";
+import { csrfProtection } from "../identity/csrf.js";
+import { createIdentityRoutes } from "../identity/identity-routes.js";
+import { cookiePolicyFor } from "../identity/session-cookie.js";
+import { webContext } from "../identity/web-context.js";
+import { createTemplateRoutes } from "../invitations/template-routes.js";
+import { createJoinRoutes } from "../join/join-routes.js";
+import { chooseMailDelivery } from "../mail/mail-delivery.js";
+import { createOutboxRoutes } from "../mail/outbox-routes.js";
+import { createReportRoutes } from "../reports/report-routes.js";
+import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
+import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
+import { createTeamViewerRoutes } from "../teamviewer/teamviewer-routes.js";
+import { renderCsrfRefused, renderNotFound } from "../web/error-pages.js";
+import { pageRenderer } from "../web/layout.js";
+import { createStylesheetRoutes } from "../web/stylesheet.js";
+import { createWebExtensions } from "../web/web-extensions.js";
 import type { AppDeps, AppEnv } from "./app-deps.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { problemResponse } from "./problem.js";
@@ -21,12 +39,37 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
+  // Probes and the stylesheet come before the web middleware: they need no session lookup.
   app.route("/", createHealthRoutes(deps.database));
+  app.route("/", createStylesheetRoutes());
+
+  const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
+  const web = createWebExtensions();
+  app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
+  app.use(pageRenderer(web));
+  app.use(
+    csrfProtection({
+      policy: cookiePolicy,
+      publicOrigin: new URL(deps.config.publicUrl).origin,
+      refuse: renderCsrfRefused,
+    }),
+  );
+
+  app.route("/", createIdentityRoutes({ ...deps, cookiePolicy, web }));
+  // One per app: its token store's single flight is what joins this process's refreshes.
+  const teamViewer = createTeamViewerAccess(deps);
+  app.route("/", createTeamViewerRoutes({ ...deps, web, teamViewer }));
+  app.route("/", createApiRoutes({ ...deps, teamViewer }));
+  // The end customer's page needs no session and shows nothing of the supporter (src/join/).
+  app.route("/", createJoinRoutes(deps));
+  const mail = chooseMailDelivery(deps);
+  app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
+  app.route("/", createTemplateRoutes({ ...deps, web }));
+  if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
+  app.route("/", createReportRoutes({ ...deps, teamViewer }));
 
   app.notFound((c) =>
-    isApiPath(c.req.path)
-      ? problemResponse(c, 404, { detail: "No such endpoint." })
-      : c.text("Not found", 404),
+    isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),
   );
 
   app.onError((error, c) => {

@@ -31,12 +31,18 @@ const titles: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export function problemResponse(
-  c: Context<AppEnv>,
+export function problemResponse<E extends AppEnv>(
+  c: Context<E>,
   status: ContentfulStatusCode,
-  options: { title?: string; detail?: string } = {},
+  options: {
+    title?: string;
+    detail?: string;
+    /** Extension members (RFC 9457 §3.2), e.g. the invalid fields of a request. */
+    extensions?: Record<string, unknown>;
+  } = {},
 ): Response {
   const problem: Problem = {
+    ...options.extensions,
     type: "about:blank",
     title: options.title ?? titles[status] ?? "Error",
     status,

@@ -1,8 +1,10 @@
 /**
  * One log line per request with its id, method, path, status and duration. The path is logged
- * without the query string: OAuth callbacks carry the authorization `code` there.
+ * without the query string: OAuth callbacks carry the authorization `code` there; and join
+ * page paths without their token.
  */
 import type { MiddlewareHandler } from "hono";
+import { redactJoinToken } from "../join/join-links.js";
 import type { Logger } from "../logging/logger.js";
 import type { AppEnv } from "./app-deps.js";
 
@@ -15,7 +17,7 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     requestLogger.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: redactJoinToken(c.req.path),
         status: c.res.status,
         durationMs: Math.round(performance.now() - started),
       },

@@ -2,7 +2,7 @@
  * Inserts and reads of the append-only audit log. There is deliberately no update or delete
  * here; the database trigger would refuse them anyway.
  */
-import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { auditLog } from "../schema.js";
 
@@ -51,4 +51,32 @@ export function selectAuditLogRows(
     .where(and(...conditions))
     .orderBy(page.order === "newest-first" ? desc(auditLog.id) : asc(auditLog.id))
     .limit(page.limit);
+}
+
+/**
+ * Failed logins since `since` from one IP address or for one e-mail address (as typed, lower
+ * case), not counting attempts that were refused by the throttle itself: those must not keep
+ * a legitimate user locked out for as long as an attacker keeps trying.
+ */
+export async function countRecentLoginFailures(
+  db: Db,
+  options: { since: Date; by: { ip: string } | { email: string } },
+): Promise<number> {
+  const details = sql<string>`${auditLog.details}->>'reason'`;
+  const subject =
+    "ip" in options.by
+      ? eq(auditLog.ip, options.by.ip)
+      : eq(sql`${auditLog.details}->>'email'`, options.by.email);
+  const [row] = await db
+    .select({ total: count() })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, "login.failed"),
+        gte(auditLog.occurredAt, options.since),
+        ne(details, "throttled"),
+        subject,
+      ),
+    );
+  return row?.total ?? 0;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { organisations } from "../schema.js";
 
@@ -13,4 +13,15 @@ export async function createOrganisation(db: Db, values: { name: string }): Prom
 export async function findOrganisationById(db: Db, id: string): Promise<Organisation | undefined> {
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
   return organisation;
+}
+
+/** The oldest organisation: while Attendant serves one organisation, that is the one. */
+export async function findFirstOrganisation(db: Db): Promise<Organisation | undefined> {
+  const [organisation] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  return organisation;
+}
+
+/** Row lock until the transaction ends; serialises changes that check organisation-wide rules. */
+export async function lockOrganisation(db: Db, id: string): Promise<void> {
+  await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).for("update");
 }

@@ -7,7 +7,14 @@ import { and, asc, eq, getTableColumns, getTableName, gt, isNotNull, ne, sql } f
 import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { SecretBinding } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
-import { oauthStates, organisationScriptTokens, teamViewerApps, teamViewerConnections } from "../schema.js";
+import {
+  idempotencyKeys,
+  oauthStates,
+  organisationScriptTokens,
+  supportSessions,
+  teamViewerApps,
+  teamViewerConnections,
+} from "../schema.js";
 
 export interface SecretColumn {
   table: PgTable;
@@ -45,6 +52,23 @@ export const secretColumns = {
     organisationScriptTokens.tokenEncrypted,
   ),
   pkceVerifier: defineSecretColumn(oauthStates, oauthStates.id, oauthStates.pkceVerifierEncrypted),
+  // Supporter links embed the session's service-queue token (teamviewer-api.md §3).
+  supporterLink: defineSecretColumn(
+    supportSessions,
+    supportSessions.id,
+    supportSessions.supporterLinkEncrypted,
+  ),
+  webClientSupporterLink: defineSecretColumn(
+    supportSessions,
+    supportSessions.id,
+    supportSessions.webClientSupporterLinkEncrypted,
+  ),
+  // A replayed create answer carries the supporter links too.
+  idempotentResponseBody: defineSecretColumn(
+    idempotencyKeys,
+    idempotencyKeys.id,
+    idempotencyKeys.responseBodyEncrypted,
+  ),
 } as const;
 
 /** The additional authenticated data for a value of `column` in row `rowId`. */

@@ -3,7 +3,7 @@
  * only here, bound to the row (see stored-secrets.ts): callers pass and receive plaintext.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import { teamViewerApps } from "../schema.js";
@@ -66,4 +66,10 @@ export async function findTeamViewerApp(
     ...rest,
     clientSecret: vault.decrypt(clientSecretEncrypted, bindingFor(clientSecretColumn, row.id)),
   };
+}
+
+/** Whether any organisation has registered an app: demo mode "auto" starts the simulator only if none has. */
+export async function hasAnyTeamViewerApp(db: Db): Promise<boolean> {
+  const [row] = await db.select({ isPresent: sql<number>`1` }).from(teamViewerApps).limit(1);
+  return row !== undefined;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { type UserRole, users } from "../schema.js";
 
@@ -64,4 +64,23 @@ export async function updateUser(
     .where(eq(users.id, id))
     .returning();
   return user;
+}
+
+export async function countUsers(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(users)
+    .where(eq(users.organisationId, organisationId));
+  return row?.total ?? 0;
+}
+
+/** Admins who can still sign in: the ones that keep an organisation manageable. */
+export async function countActiveAdmins(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(users)
+    .where(
+      and(eq(users.organisationId, organisationId), eq(users.role, "admin"), eq(users.isDisabled, false)),
+    );
+  return row?.total ?? 0;
 }

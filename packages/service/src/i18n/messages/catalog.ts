@@ -1,10 +1,16 @@
 import { common } from "./common.js";
+import { identity } from "./identity.js";
+import { invitations } from "./invitations.js";
+import { join } from "./join.js";
+import { sessionPages } from "./session-pages.js";
+import { sessions } from "./sessions.js";
+import { teamviewer } from "./teamviewer.js";
 
 /**
  * Every feature keeps its messages in its own file here (English, German and Japanese side by
  * side, so a translator sees them together) and is listed once below. Placeholders are `{name}`.
  */
-const features = [common] as const;
+const features = [common, identity, teamviewer, sessions, sessionPages, join, invitations] as const;
 
 type Feature = (typeof features)[number];
 type KeysOf<F> = F extends { en: infer E } ? keyof E : never;
@@ -38,3 +44,7 @@ void everyFeatureIsComplete;
 export const en = mergeLanguage("en");
 export const de = mergeLanguage("de");
 export const ja = mergeLanguage("ja");
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
+}

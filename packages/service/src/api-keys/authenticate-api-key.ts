@@ -1,0 +1,45 @@
+/**
+ * Who is calling `/api/v1`: the key's organisation, scopes, and the actor the use cases see.
+ * A key acting for a supporter takes that user's role (and stops working when they are disabled
+ * or removed); an organisation-wide key acts with the admin role but no user of its own.
+ */
+import { findApiKeyByPrefix, touchApiKey } from "../db/repositories/api-keys.js";
+import { findUserById } from "../db/repositories/users.js";
+import type { ApiKeyScope } from "../db/schema.js";
+import type { SessionActor } from "../sessions/session-actor.js";
+import { isMatchingSecret, parseApiKey } from "./api-key-secret.js";
+import type { ApiKeyDeps } from "./api-keys.js";
+
+export interface ApiPrincipal {
+  apiKeyId: string;
+  scopes: readonly ApiKeyScope[];
+  actor: SessionActor;
+}
+
+/** Undefined for anything but a live key of an active user or organisation. */
+export async function authenticateApiKey(
+  deps: ApiKeyDeps,
+  token: string,
+  origin: { ip: string | null; userAgent: string | null },
+): Promise<ApiPrincipal | undefined> {
+  const parsed = parseApiKey(token);
+  if (parsed === undefined) return undefined;
+  const key = await findApiKeyByPrefix(deps.database.db, parsed.prefix);
+  if (key === undefined || key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) {
+    return undefined;
+  }
+  let actor: SessionActor = {
+    organisationId: key.organisationId,
+    userId: null,
+    role: "admin",
+    label: `api-key:${key.prefix}`,
+    ...origin,
+  };
+  if (key.actingUserId !== null) {
+    const user = await findUserById(deps.database.db, key.actingUserId);
+    if (user === undefined || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
+    actor = { ...actor, userId: user.id, role: user.role, label: `api-key:${key.prefix} for ${user.email}` };
+  }
+  await touchApiKey(deps.database.db, key.id, deps.clock.now());
+  return { apiKeyId: key.id, scopes: key.scopes, actor };
+}

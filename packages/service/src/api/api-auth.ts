@@ -1,0 +1,52 @@
+/**
+ * `Authorization: Bearer atd_<prefix>_<secret>` for `/api/v1` (issue 7, "API keys"). A missing,
+ * unknown or revoked key is 401 with `WWW-Authenticate` (RFC 6750 §3); a key without the scope
+ * a route needs is 403.
+ */
+import type { MiddlewareHandler } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { ApiKeyDeps } from "../api-keys/api-keys.js";
+import { authenticateApiKey } from "../api-keys/authenticate-api-key.js";
+import type { ApiKeyScope } from "../db/schema.js";
+import { problemResponse } from "../http/problem.js";
+import { clientAddressOf } from "../identity/client-address.js";
+import type { ApiEnv } from "./api-env.js";
+
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+export function requireApiKey(deps: ApiKeyDeps): MiddlewareHandler<ApiEnv> {
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    const token = bearerPattern.exec(c.req.header("authorization") ?? "")?.[1];
+    const principal =
+      token === undefined
+        ? undefined
+        : await authenticateApiKey(deps, token, {
+            ip: clientAddressOf(c),
+            userAgent: c.req.header("user-agent") ?? null,
+          });
+    if (principal === undefined) {
+      c.header("WWW-Authenticate", 'Bearer realm="attendant-api"');
+      return problemResponse(c, 401, {
+        detail:
+          token === undefined
+            ? "Send an API key as `Authorization: Bearer atd_…`."
+            : "This API key is not valid or has been revoked.",
+        extensions: { code: "invalid-api-key" },
+      });
+    }
+    c.set("apiPrincipal", principal);
+    await next();
+  });
+}
+
+export function requireScope(scope: ApiKeyScope): MiddlewareHandler<ApiEnv> {
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    if (!c.get("apiPrincipal").scopes.includes(scope)) {
+      return problemResponse(c, 403, {
+        detail: `This API key lacks the scope ${scope}.`,
+        extensions: { code: "missing-scope", scope },
+      });
+    }
+    await next();
+  });
+}

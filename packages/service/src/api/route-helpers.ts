@@ -1,0 +1,35 @@
+/** Pieces every API route file shares: the error responses it documents, and list filters. */
+import type { z } from "@hono/zod-openapi";
+import type { ListSupportSessionsOptions } from "../sessions/list-support-sessions.js";
+import { problemSchema, type ticketSessionsQuerySchema } from "./session-schemas.js";
+
+const problem = (description: string) => ({
+  content: { "application/problem+json": { schema: problemSchema } },
+  description,
+});
+
+/** Documented on every route (RFC 9457 problem details with the request id). */
+export const problemResponses = {
+  400: problem("Invalid input; `errors` lists each bad field"),
+  401: problem("Missing, unknown or revoked API key"),
+  403: problem("The key lacks the scope, or the role does not allow this"),
+  404: problem("No such session or ticket"),
+  409: problem("Conflicting state (TeamViewer connection, licence limit, Idempotency-Key in flight)"),
+  422: problem("TeamViewer refused the request, or the Idempotency-Key was used for another request"),
+  429: problem("TeamViewer's rate limit; see Retry-After"),
+  503: problem("TeamViewer could not be reached; nothing was created"),
+} as const;
+
+export function listFiltersOf(
+  query: z.infer<typeof ticketSessionsQuerySchema>,
+): Omit<ListSupportSessionsOptions, "actor" | "scope"> {
+  return {
+    ...(query.state === undefined ? {} : { state: query.state }),
+    ...(query.from === undefined ? {} : { from: new Date(query.from) }),
+    ...(query.to === undefined ? {} : { to: new Date(query.to) }),
+    paging: {
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * End-customer join links: one row per session, found by the SHA-256 of the token in the URL.
+ * The lookup returns only what the join page may show, so nothing that belongs to the
+ * supporter (links, e-mail address) can reach it by accident.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../open-database.js";
+import { joinLinks, organisations, type SupportSessionState, supportSessions, users } from "../schema.js";
+
+export interface JoinLinkValues {
+  organisationId: string;
+  sessionId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  now: Date;
+}
+
+/** Stores the session's join link, replacing any earlier one (whose address then stops working). */
+export async function replaceJoinLink(db: Db, values: JoinLinkValues): Promise<void> {
+  const { now, ...rest } = values;
+  await db
+    .insert(joinLinks)
+    .values({ ...rest, createdAt: now })
+    .onConflictDoUpdate({
+      target: joinLinks.sessionId,
+      set: { tokenHash: values.tokenHash, expiresAt: values.expiresAt, createdAt: now },
+    });
+}
+
+/** What the end customer's page shows about a session. */
+export interface JoinTarget {
+  expiresAt: Date;
+  sessionState: SupportSessionState;
+  endCustomerLink: string;
+  /** The assigned supporter's display name; empty when they set none (never their e-mail). */
+  supporterName: string;
+  organisationName: string;
+}
+
+export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTarget | undefined> {
+  const [row] = await db
+    .select({
+      expiresAt: joinLinks.expiresAt,
+      sessionState: supportSessions.state,
+      endCustomerLink: supportSessions.endCustomerLink,
+      supporterName: users.displayName,
+      organisationName: organisations.name,
+    })
+    .from(joinLinks)
+    .innerJoin(supportSessions, eq(supportSessions.id, joinLinks.sessionId))
+    .innerJoin(organisations, eq(organisations.id, joinLinks.organisationId))
+    .leftJoin(users, eq(users.id, supportSessions.assignedUserId))
+    .where(eq(joinLinks.tokenHash, tokenHash));
+  return row === undefined ? undefined : { ...row, supporterName: row.supporterName ?? "" };
+}
+
+export async function hasJoinLink(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: joinLinks.id })
+    .from(joinLinks)
+    .where(eq(joinLinks.sessionId, sessionId));
+  return row !== undefined;
+}

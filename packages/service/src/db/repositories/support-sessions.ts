@@ -1,0 +1,181 @@
+/**
+ * Support sessions with their ticket. The supporter links are encrypted here and only here,
+ * bound to the row, and read back only through `readSupporterLinks`, so a list or a log line can
+ * never carry them by accident.
+ */
+import { and, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { SecretBox } from "../../vault/secret-box.js";
+import type { Db } from "../open-database.js";
+import { type SupportSessionState, supportSessions, tickets } from "../schema.js";
+import { bindingFor, secretColumns } from "./stored-secrets.js";
+
+const supporterLinkColumn = secretColumns.supporterLink;
+const webClientLinkColumn = secretColumns.webClientSupporterLink;
+
+const {
+  supporterLinkEncrypted: _supporterLink,
+  webClientSupporterLinkEncrypted: _webClientLink,
+  ...publicColumns
+} = getTableColumns(supportSessions);
+
+const selection = {
+  ...publicColumns,
+  ticket: {
+    id: tickets.id,
+    externalId: tickets.externalId,
+    title: tickets.title,
+    url: tickets.url,
+    status: tickets.status,
+  },
+};
+
+export type SupportSessionRecord = Omit<
+  typeof supportSessions.$inferSelect,
+  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted"
+> & {
+  ticket: { id: string; externalId: string; title: string; url: string | null; status: "open" | "closed" };
+};
+
+export interface SupporterLinks {
+  supporterLink: string | null;
+  webClientSupporterLink: string | null;
+}
+
+export type NewSupportSession = Omit<
+  typeof supportSessions.$inferInsert,
+  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted" | "version"
+> & { id: string } & SupporterLinks;
+
+export async function insertSupportSession(
+  db: Db,
+  vault: SecretBox,
+  values: NewSupportSession,
+): Promise<void> {
+  const { supporterLink, webClientSupporterLink, ...rest } = values;
+  const seal = (link: string | null, column: typeof supporterLinkColumn) =>
+    link === null ? null : vault.encrypt(link, bindingFor(column, values.id));
+  await db.insert(supportSessions).values({
+    ...rest,
+    supporterLinkEncrypted: seal(supporterLink, supporterLinkColumn),
+    webClientSupporterLinkEncrypted: seal(webClientSupporterLink, webClientLinkColumn),
+  });
+}
+
+function selectSessions(db: Db) {
+  return db
+    .select(selection)
+    .from(supportSessions)
+    .innerJoin(tickets, eq(tickets.id, supportSessions.ticketId));
+}
+
+export async function findSupportSession(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<SupportSessionRecord | undefined> {
+  const [row] = await selectSessions(db).where(
+    and(eq(supportSessions.organisationId, organisationId), eq(supportSessions.id, id)),
+  );
+  return row;
+}
+
+export async function readSupporterLinks(db: Db, vault: SecretBox, id: string): Promise<SupporterLinks> {
+  const [row] = await db
+    .select({
+      supporterLink: supportSessions.supporterLinkEncrypted,
+      webClientSupporterLink: supportSessions.webClientSupporterLinkEncrypted,
+    })
+    .from(supportSessions)
+    .where(eq(supportSessions.id, id));
+  const open = (sealed: string | null | undefined, column: typeof supporterLinkColumn) =>
+    sealed === null || sealed === undefined ? null : vault.decrypt(sealed, bindingFor(column, id));
+  return {
+    supporterLink: open(row?.supporterLink, supporterLinkColumn),
+    webClientSupporterLink: open(row?.webClientSupporterLink, webClientLinkColumn),
+  };
+}
+
+/** `open` excludes expired sessions; `expired` is open at TeamViewer but past `valid_until`. */
+export type SessionStateFilter = SupportSessionState | "expired";
+
+/** Keyset position: the last row of the previous page (newest first). */
+export interface SessionCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface SupportSessionQuery {
+  organisationId: string;
+  assignedUserId?: string;
+  ticketId?: string;
+  state?: SessionStateFilter;
+  /** Created at or after. */
+  from?: Date;
+  /** Created at or before. */
+  to?: Date;
+  after?: SessionCursor;
+  limit: number;
+  now: Date;
+}
+
+export function listSupportSessionRecords(
+  db: Db,
+  query: SupportSessionQuery,
+): Promise<SupportSessionRecord[]> {
+  const conditions: (SQL | undefined)[] = [eq(supportSessions.organisationId, query.organisationId)];
+  if (query.assignedUserId !== undefined)
+    conditions.push(eq(supportSessions.assignedUserId, query.assignedUserId));
+  if (query.ticketId !== undefined) conditions.push(eq(supportSessions.ticketId, query.ticketId));
+  if (query.state === "closed") conditions.push(eq(supportSessions.state, "closed"));
+  if (query.state === "open") {
+    conditions.push(eq(supportSessions.state, "open"), gt(supportSessions.validUntil, query.now));
+  }
+  if (query.state === "expired") {
+    conditions.push(eq(supportSessions.state, "open"), lte(supportSessions.validUntil, query.now));
+  }
+  if (query.from !== undefined) conditions.push(gte(supportSessions.createdAt, query.from));
+  if (query.to !== undefined) conditions.push(lte(supportSessions.createdAt, query.to));
+  if (query.after !== undefined) {
+    const { createdAt, id } = query.after;
+    conditions.push(
+      or(
+        lt(supportSessions.createdAt, createdAt),
+        and(eq(supportSessions.createdAt, createdAt), lt(supportSessions.id, id)),
+      ),
+    );
+  }
+  return selectSessions(db)
+    .where(and(...conditions))
+    .orderBy(desc(supportSessions.createdAt), desc(supportSessions.id))
+    .limit(query.limit);
+}
+
+export type SupportSessionChanges = Partial<
+  Pick<
+    typeof supportSessions.$inferSelect,
+    | "state"
+    | "isOnline"
+    | "closedAt"
+    | "lastRefreshedAt"
+    | "assignedUserId"
+    | "description"
+    | "waitingMessage"
+    | "validUntil"
+  >
+>;
+
+/**
+ * Applies `changes` if the row is still at `expectedVersion` and bumps the version; returns
+ * false when someone changed the session in between (optimistic concurrency).
+ */
+export async function updateSupportSessionRecord(
+  db: Db,
+  values: { id: string; expectedVersion: number; changes: SupportSessionChanges; now: Date },
+): Promise<boolean> {
+  const updated = await db
+    .update(supportSessions)
+    .set({ ...values.changes, updatedAt: values.now, version: sql`${supportSessions.version} + 1` })
+    .where(and(eq(supportSessions.id, values.id), eq(supportSessions.version, values.expectedVersion)))
+    .returning({ id: supportSessions.id });
+  return updated.length === 1;
+}

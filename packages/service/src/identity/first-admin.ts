@@ -1,0 +1,57 @@
+/**
+ * The first administrator, created through /setup. Setup is open only while the organisation
+ * has no user at all; the check and the insert run under a lock on the organisation row, so two
+ * browsers racing through setup cannot both become admin.
+ */
+
+import { recordAuditEvent } from "../audit/audit-events.js";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/open-database.js";
+import { lockOrganisation } from "../db/repositories/organisations.js";
+import { countUsers, createUser, type User } from "../db/repositories/users.js";
+import { transaction } from "../db/transaction.js";
+import { hashPassword } from "./passwords.js";
+
+export async function isSetupOpen(db: Db, organisationId: string): Promise<boolean> {
+  return (await countUsers(db, organisationId)) === 0;
+}
+
+/** The new admin, or undefined when someone else completed setup first. */
+export async function createFirstAdmin(
+  deps: { db: Db; clock: Clock },
+  input: {
+    organisationId: string;
+    displayName: string;
+    email: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<User | undefined> {
+  // Hash before taking the lock: scrypt takes a noticeable moment.
+  const passwordHash = await hashPassword(input.password);
+  return transaction(deps.db, async (tx) => {
+    await lockOrganisation(tx, input.organisationId);
+    if (!(await isSetupOpen(tx, input.organisationId))) return undefined;
+    const admin = await createUser(tx, {
+      organisationId: input.organisationId,
+      email: input.email,
+      displayName: input.displayName,
+      role: "admin",
+      passwordHash,
+    });
+    await recordAuditEvent(
+      { db: tx, clock: deps.clock },
+      {
+        organisationId: input.organisationId,
+        actor: { userId: admin.id, label: admin.email },
+        action: "user.created",
+        target: { type: "user", id: admin.id },
+        ip: input.ip,
+        userAgent: input.userAgent,
+        details: { role: "admin", via: "setup" },
+      },
+    );
+    return admin;
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * One-time sign-in links: 256 random bits in the URL, only their hash stored, usable once and
+ * for a short time. The demo prints one to the console at start-up so a newcomer is signed in
+ * with one click, without ever choosing a password.
+ */
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/open-database.js";
+import { consumeOneTimeLogin, createOneTimeLogin } from "../db/repositories/one-time-logins.js";
+import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
+
+export const oneTimeLoginLifetimeMs = 15 * 60_000;
+export const oneTimeLoginPath = "/login/link";
+
+/** Stores a new link for `userId` and returns its URL under `publicUrl`. */
+export async function issueOneTimeLogin(
+  deps: { db: Db; clock: Clock },
+  options: { userId: string; publicUrl: string },
+): Promise<string> {
+  const token = generateSecretToken();
+  const now = deps.clock.now();
+  await createOneTimeLogin(deps.db, {
+    tokenHash: hashSecretToken(token),
+    userId: options.userId,
+    now,
+    expiresAt: new Date(now.getTime() + oneTimeLoginLifetimeMs),
+  });
+  // In the query, not the path: the request log records paths and must not record the token.
+  return `${options.publicUrl}${oneTimeLoginPath}?${new URLSearchParams({ token })}`;
+}
+
+/** The user the link signs in, or undefined when it is unknown, already used or expired. */
+export async function redeemOneTimeLogin(
+  deps: { db: Db; clock: Clock },
+  token: string,
+): Promise<string | undefined> {
+  return (await consumeOneTimeLogin(deps.db, hashSecretToken(token), deps.clock.now()))?.userId;
+}

@@ -1,0 +1,60 @@
+/**
+ * What users change about themselves: display name, language, password. A password change
+ * needs the current password and ends every other session of the user.
+ */
+import { recordAuditEvent } from "../audit/audit-events.js";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/open-database.js";
+import { findUserById, type UserChanges, updateUser } from "../db/repositories/users.js";
+import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
+import type { Locale } from "../i18n/index.js";
+import type { SessionUser } from "./current-session.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+
+type Deps = { db: Db; clock: Clock };
+interface Requester {
+  user: SessionUser;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function updateOwnProfile(
+  deps: Deps,
+  requester: Requester,
+  changes: { displayName: string; locale: Locale | null },
+): Promise<void> {
+  await updateUser(deps.db, requester.user.id, changes satisfies UserChanges, deps.clock.now());
+  await auditSelf(deps, requester, { displayName: changes.displayName, locale: changes.locale });
+}
+
+/** False when the current password is wrong; nothing changes then. */
+export async function changeOwnPassword(
+  deps: Deps,
+  requester: Requester,
+  passwords: { current: string; next: string },
+): Promise<boolean> {
+  const stored = (await findUserById(deps.db, requester.user.id))?.passwordHash ?? null;
+  if (stored === null || !(await verifyPassword(passwords.current, stored))) return false;
+  await updateUser(
+    deps.db,
+    requester.user.id,
+    { passwordHash: await hashPassword(passwords.next) },
+    deps.clock.now(),
+  );
+  // Ends this browser's session too; the caller signs it in again with a fresh one.
+  await deleteWebSessionsOfUser(deps.db, requester.user.id);
+  await auditSelf(deps, requester, { passwordChanged: true });
+  return true;
+}
+
+function auditSelf(deps: Deps, requester: Requester, details: Record<string, unknown>) {
+  return recordAuditEvent(deps, {
+    organisationId: requester.user.organisationId,
+    actor: { userId: requester.user.id, label: requester.user.email },
+    action: "user.updated",
+    target: { type: "user", id: requester.user.id },
+    ip: requester.ip,
+    userAgent: requester.userAgent,
+    details,
+  });
+}

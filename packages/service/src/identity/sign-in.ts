@@ -1,0 +1,93 @@
+/**
+ * Password sign-in with audit and a throttle.
+ *
+ * Unknown e-mail addresses cost the same scrypt work as known ones (verified against a dummy
+ * hash), so response time does not reveal who has an account. The throttle counts recent
+ * failures per typed e-mail address and per IP address in a sliding window; it is stored in the
+ * audit log, so it holds across instances and restarts, and it lifts by itself once the window
+ * has passed, so nobody is locked out for good.
+ */
+
+import { recordAuditEvent } from "../audit/audit-events.js";
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/open-database.js";
+import { countRecentLoginFailures } from "../db/repositories/audit-log.js";
+import { findUserByEmail, type User, updateUser } from "../db/repositories/users.js";
+import { hashPassword, needsRehash, verifyPassword } from "./passwords.js";
+
+export const throttleWindowMs = 15 * 60_000;
+export const maxFailuresPerAccount = 5;
+export const maxFailuresPerAddress = 20;
+
+let dummyHash: Promise<string> | undefined;
+/** A real hash of a random password with today's parameters, made once per process. */
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomUUID());
+  return dummyHash;
+}
+
+export interface SignInAttempt {
+  organisationId: string;
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SignInResult = { outcome: "signed-in"; user: User } | { outcome: "invalid" | "throttled" };
+
+export async function signIn(deps: { db: Db; clock: Clock }, attempt: SignInAttempt): Promise<SignInResult> {
+  const email = attempt.email.trim().toLowerCase();
+  const audit = (action: "login.succeeded" | "login.failed", user: User | undefined, reason?: string) =>
+    recordAuditEvent(deps, {
+      organisationId: attempt.organisationId,
+      // Until the password is proven, the caller is anonymous, whoever they claim to be.
+      actor:
+        action === "login.succeeded" && user
+          ? { userId: user.id, label: user.email }
+          : { label: "anonymous" },
+      action,
+      ...(user === undefined ? {} : { target: { type: "user", id: user.id } }),
+      ip: attempt.ip,
+      userAgent: attempt.userAgent,
+      details: reason === undefined ? { email } : { email, reason },
+    });
+
+  if (await isThrottled(deps, email, attempt.ip)) {
+    await audit("login.failed", undefined, "throttled");
+    return { outcome: "throttled" };
+  }
+
+  const user = await findUserByEmail(deps.db, attempt.organisationId, email);
+  const storedHash = user?.passwordHash ?? (await getDummyHash());
+  const isPasswordRight = await verifyPassword(attempt.password, storedHash);
+  if (user === undefined || user.passwordHash === null || !isPasswordRight || user.isDisabled) {
+    const reason = user === undefined ? "unknown_email" : user.isDisabled ? "disabled" : "wrong_password";
+    await audit("login.failed", user, reason);
+    return { outcome: "invalid" };
+  }
+
+  if (needsRehash(user.passwordHash)) {
+    await updateUser(
+      deps.db,
+      user.id,
+      { passwordHash: await hashPassword(attempt.password) },
+      deps.clock.now(),
+    );
+  }
+  await audit("login.succeeded", user);
+  return { outcome: "signed-in", user };
+}
+
+async function isThrottled(
+  deps: { db: Db; clock: Clock },
+  email: string,
+  ip: string | null,
+): Promise<boolean> {
+  const since = new Date(deps.clock.now().getTime() - throttleWindowMs);
+  if ((await countRecentLoginFailures(deps.db, { since, by: { email } })) >= maxFailuresPerAccount)
+    return true;
+  return (
+    ip !== null && (await countRecentLoginFailures(deps.db, { since, by: { ip } })) >= maxFailuresPerAddress
+  );
+}

@@ -1,0 +1,62 @@
+/** Turns a template and the session's facts into the e-mail's subject, text and HTML. */
+
+import type { Db } from "../db/open-database.js";
+import { findOrganisationById } from "../db/repositories/organisations.js";
+import { findUserById } from "../db/repositories/users.js";
+import { createTranslator, type Locale } from "../i18n/index.js";
+import { formatValidUntil } from "../join/valid-until.js";
+import {
+  fillTemplate,
+  type InvitationTemplate,
+  type InvitationValues,
+  renderInvitationDocument,
+  renderTemplateHtml,
+} from "./invitation-template.js";
+
+export interface ComposedInvitation {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function composeInvitation(
+  template: InvitationTemplate,
+  values: InvitationValues,
+  locale: Locale,
+): ComposedInvitation {
+  const subject = fillTemplate(template.subject, values);
+  return {
+    subject,
+    text: fillTemplate(template.body, values),
+    html: renderInvitationDocument({ locale, subject, bodyHtml: renderTemplateHtml(template.body, values) }),
+  };
+}
+
+/**
+ * The placeholder values for one session. The supporter appears by display name only (never
+ * their e-mail address), or as "the support team" when they set none.
+ */
+export async function invitationValuesFor(
+  db: Db,
+  options: {
+    organisationId: string;
+    assignedUserId: string | null;
+    customerName: string;
+    joinUrl: string;
+    validUntil: Date;
+    locale: Locale;
+  },
+): Promise<InvitationValues> {
+  const [organisation, supporter] = await Promise.all([
+    findOrganisationById(db, options.organisationId),
+    options.assignedUserId === null ? undefined : findUserById(db, options.assignedUserId),
+  ]);
+  const { t } = createTranslator(options.locale);
+  return {
+    customerName: options.customerName,
+    supporterName: supporter?.displayName || t("invitations.supporterFallback"),
+    organisationName: organisation?.name ?? "",
+    joinUrl: options.joinUrl,
+    validUntil: formatValidUntil(options.validUntil, options.locale),
+  };
+}

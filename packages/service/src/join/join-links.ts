@@ -1,0 +1,43 @@
+/**
+ * The end customer's join page address (issue 5, "The end customer"): `/join/<token>` with a
+ * 256-bit random token of which only the SHA-256 is stored. A session has one address at a time;
+ * issuing a new one (a copy for the supporter, or each invitation e-mail) makes the previous one
+ * stop working, and every address ends with the session's validity.
+ */
+
+import type { Db } from "../db/open-database.js";
+import { replaceJoinLink } from "../db/repositories/join-links.js";
+import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
+
+export const joinPathPrefix = "/join/";
+
+export interface PreparedJoinLink {
+  url: string;
+  tokenHash: string;
+}
+
+/** A fresh address; nothing is stored until `storeJoinLink`, so a failed e-mail changes nothing. */
+export function prepareJoinLink(publicUrl: string): PreparedJoinLink {
+  const token = generateSecretToken();
+  return { url: `${publicUrl}${joinPathPrefix}${token}`, tokenHash: hashSecretToken(token) };
+}
+
+export function storeJoinLink(
+  db: Db,
+  link: PreparedJoinLink,
+  session: { id: string; organisationId: string; validUntil: Date },
+  now: Date,
+): Promise<void> {
+  return replaceJoinLink(db, {
+    organisationId: session.organisationId,
+    sessionId: session.id,
+    tokenHash: link.tokenHash,
+    expiresAt: session.validUntil,
+    now,
+  });
+}
+
+/** The path with a join token masked, for request logs: the token is a credential. */
+export function redactJoinToken(path: string): string {
+  return path.startsWith(joinPathPrefix) ? `${joinPathPrefix}[redacted]` : path;
+}

@@ -1,0 +1,113 @@
+/**
+ * The end customer's page: a document of its own, not the supporters' shell, so nothing about
+ * the person viewing it (or their colleagues) can appear — no navigation, no signed-in name.
+ * One big Join link to TeamViewer's end-customer link; no scripts.
+ */
+import type { Child } from "hono/jsx";
+import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
+import { stylesheetPath } from "../web/stylesheet.js";
+import type { JoinPageView } from "./open-join-page.js";
+import { formatValidUntil } from "./valid-until.js";
+
+export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPath: string }) {
+  const { t, locale } = props.t;
+  const content = contentFor(props.t, props.view);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{content.title}</title>
+        <link rel="stylesheet" href={stylesheetPath} />
+      </head>
+      <body class="join">
+        <header class="join-header">
+          <span class="brand">
+            {props.view.kind === "unknown" ? t("join.brand") : props.view.organisationName}
+          </span>
+          <JoinLanguageSwitcher t={props.t} selfPath={props.selfPath} current={locale} />
+        </header>
+        <main id="main" class="join-main">
+          <h1>{content.title}</h1>
+          {content.body}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function JoinLanguageSwitcher(props: { t: Translator; selfPath: string; current: Locale }) {
+  return (
+    <nav class="language-switcher" aria-label={props.t.t("common.language")}>
+      <ul>
+        {supportedLocales.map((candidate) => (
+          <li>
+            <a
+              href={`${props.selfPath}?lang=${candidate}`}
+              hreflang={candidate}
+              lang={candidate}
+              aria-current={candidate === props.current ? "true" : undefined}
+            >
+              {localeNames[candidate]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function contentFor(translator: Translator, view: JoinPageView): { title: string; body: Child } {
+  const { t } = translator;
+  switch (view.kind) {
+    case "unknown":
+      return { title: t("join.unknown.title"), body: <p>{t("join.unknown.text")}</p> };
+    case "expired":
+      return {
+        title: t("join.expired.title"),
+        body: <p>{t("join.expired.text", { organisationName: view.organisationName })}</p>,
+      };
+    case "closed":
+      return {
+        title: t("join.closed.title"),
+        body: <p>{t("join.closed.text", { organisationName: view.organisationName })}</p>,
+      };
+    case "open":
+      return { title: t("join.open.title"), body: <OpenInvitation t={translator} view={view} /> };
+  }
+}
+
+function OpenInvitation(props: { t: Translator; view: Extract<JoinPageView, { kind: "open" }> }) {
+  const { t, locale } = props.t;
+  const { view } = props;
+  const names = { supporterName: view.supporterName, organisationName: view.organisationName };
+  return (
+    <>
+      <p class="join-lead" id="who">
+        {view.supporterName === "" ? t("join.open.whoTeam", names) : t("join.open.who", names)}
+      </p>
+      <p class="join-action">
+        {/* rel=noreferrer: the join address is a credential; TeamViewer need not see it. */}
+        <a class="button join-button" href={view.endCustomerLink} rel="noreferrer">
+          {t("join.open.join")}
+        </a>
+      </p>
+      <section aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("join.open.stepsTitle")}</h2>
+        <ol class="join-steps">
+          <li>{t("join.open.step1")}</li>
+          <li>{t("join.open.step2")}</li>
+          <li>{t("join.open.step3")}</li>
+        </ol>
+      </section>
+      <section aria-labelledby="quicksupport-title">
+        <h2 id="quicksupport-title">{t("join.open.quickSupportTitle")}</h2>
+        <p>{t("join.open.quickSupportText")}</p>
+      </section>
+      <p class="join-valid" id="valid-until">
+        {t("join.open.validUntil", { validUntil: formatValidUntil(view.validUntil, locale) })}
+      </p>
+    </>
+  );
+}

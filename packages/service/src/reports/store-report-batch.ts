@@ -1,0 +1,61 @@
+/**
+ * The transaction boundary of the sync: the records of one answer, their matching, and the
+ * account's cursor are committed together, and only while this instance still holds the
+ * account's lease. A crash before the commit loses the page and its cursor alike (the page is
+ * fetched again); after it, both are kept. Nothing is ever half-stored.
+ */
+import type { ConnectionReport } from "@attendant/teamviewer";
+import { sql } from "drizzle-orm";
+import { matchConnectionReports, upsertConnectionReports } from "../db/repositories/connection-reports.js";
+import {
+  type SyncAccount,
+  type SyncAccountChanges,
+  updateSyncAccount,
+} from "../db/repositories/report-sync-accounts.js";
+import { renewSyncLease } from "../db/repositories/sync-leases.js";
+import { reportSyncAccounts } from "../db/schema.js";
+import { transaction } from "../db/transaction.js";
+import { toConnectionReportValues } from "./report-record.js";
+import type { ReportSyncDeps } from "./report-sync-deps.js";
+import { SyncLeaseLostError } from "./sync-failures.js";
+
+export async function storeReportBatch(
+  deps: ReportSyncDeps,
+  batch: {
+    account: SyncAccount;
+    holder: string;
+    leaseTtlMs: number;
+    reports: readonly ConnectionReport[];
+    /** The cursor and schedule to commit with the records. */
+    accountChanges: SyncAccountChanges;
+  },
+): Promise<void> {
+  const { account } = batch;
+  const now = deps.clock.now();
+  const values = batch.reports.map((report) =>
+    toConnectionReportValues(report, { organisationId: account.organisationId, syncAccountId: account.id }),
+  );
+  await transaction(deps.database.db, async (tx) => {
+    const isHeld = await renewSyncLease(tx, {
+      syncAccountId: account.id,
+      holder: batch.holder,
+      now,
+      ttlMs: batch.leaseTtlMs,
+    });
+    if (!isHeld) throw new SyncLeaseLostError(account.id);
+    await upsertConnectionReports(tx, values, now);
+    await matchConnectionReports(
+      tx,
+      account.organisationId,
+      now,
+      values.map((value) => value.teamViewerReportId),
+    );
+    await updateSyncAccount(tx, account.id, {
+      ...batch.accountChanges,
+      lastSuccessAt: now,
+      consecutiveFailures: 0,
+      pausedUntil: null,
+      recordsSynced: sql`${reportSyncAccounts.recordsSynced} + ${values.length}`,
+    });
+  });
+}

@@ -1,0 +1,225 @@
+/**
+ * Opens an attended TeamViewer session for a ticket (issue 5, "Creating and managing sessions").
+ *
+ * Order matters, so that nothing half-created is left behind:
+ * 1. Check who may do this and get the supporter's own TeamViewer client (no call yet).
+ * 2. `POST /sessions` with `custom_api: "attendant:<correlation id>"`. The client never retries
+ *    it (a repeat could open a second session). On an ambiguous failure (timeout, dropped
+ *    connection, 5xx, unreadable 2xx) the session may exist: look it up by the correlation id
+ *    and adopt it; only when it is not there report a clean failure.
+ * 3. Only then, in one transaction, upsert the ticket and store the session. Should that fail,
+ *    the TeamViewer session is closed again, so it cannot linger unseen.
+ */
+import { randomUUID } from "node:crypto";
+import { parseTeamViewerDate, type Session, type TeamViewerClient } from "@attendant/teamviewer";
+import { findSupportSession, insertSupportSession } from "../db/repositories/support-sessions.js";
+import { upsertTicket } from "../db/repositories/tickets.js";
+import { findUserById } from "../db/repositories/users.js";
+import { transaction } from "../db/transaction.js";
+import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
+import { canCreateSessions, type SessionActor } from "./session-actor.js";
+import { auditSessionAction } from "./session-audit.js";
+import type { SessionDeps } from "./session-deps.js";
+import { SupportSessionError } from "./support-session-error.js";
+import { type SupporterLinks, type SupportSession, toSupportSession } from "./support-session-view.js";
+import { isAmbiguousCreateFailure, toSupportSessionError } from "./teamviewer-failures.js";
+
+/** TeamViewer's default validity when `valid_until` is not sent (teamviewer-api.md §3). */
+const defaultValidityMs = 24 * 3600 * 1000;
+
+export interface TicketReference {
+  /** The helpdesk's own ticket id; unique within the organisation. */
+  externalId: string;
+  title: string;
+  url?: string | undefined;
+  requesterName?: string | undefined;
+  requesterEmail?: string | undefined;
+}
+
+export interface CreateSupportSessionOptions {
+  actor: SessionActor;
+  /**
+   * The supporter whose TeamViewer account opens (and is assigned) the session. Defaults to the
+   * actor; only admins and organisation-wide API keys may name someone else.
+   */
+  supporterUserId?: string | undefined;
+  ticket: TicketReference;
+  description?: string | undefined;
+  /** Shown to the end customer while they wait. */
+  waitingMessage?: string | undefined;
+  /** Defaults to TeamViewer's 24 hours. */
+  validUntil?: Date | undefined;
+  /** An existing group by id (`g123`), or a group by name (TeamViewer creates a missing one). */
+  group: { id: string } | { name: string };
+  /** Defaults to the ticket's requester. */
+  endCustomer?: { name?: string | undefined; email?: string | undefined } | undefined;
+}
+
+export interface CreatedSupportSession {
+  session: SupportSession;
+  /** Credentials for the supporter: never show them to the end customer or log them. */
+  supporterLinks: SupporterLinks;
+  /** True when an ambiguous failure was reconciled by finding the session TeamViewer had made. */
+  wasReconciled: boolean;
+}
+
+/**
+ * @throws SupportSessionError — forbidden, assignee-unavailable, not-configured, not-connected,
+ *   needs-reconnect, licence-limit, permission-missing, rate-limited, rejected, unreachable.
+ */
+export async function createSupportSession(
+  deps: SessionDeps,
+  options: CreateSupportSessionOptions,
+): Promise<CreatedSupportSession> {
+  const { actor } = options;
+  if (!canCreateSessions(actor)) throw new SupportSessionError("forbidden");
+  const supporterUserId = await resolveSupporter(deps, options);
+  const client = await deps.teamViewer.createTeamViewerClientFor(supporterUserId).catch((error: unknown) => {
+    throw toSupportSessionError(error);
+  });
+
+  const correlationId = randomUUID();
+  const { created, wasReconciled } = await createAtTeamViewer(deps, client, options, correlationId);
+  const id = randomUUID();
+  try {
+    await storeSession(deps, { ...options, id, supporterUserId, correlationId, created });
+  } catch (error) {
+    await closeOrphan(deps, client, created.code);
+    throw error;
+  }
+  const record = await findSupportSession(deps.database.db, actor.organisationId, id);
+  if (record === undefined) throw new Error(`support session ${id} vanished right after it was stored`);
+  await auditSessionAction(deps, actor, {
+    action: wasReconciled ? "support_session.adopted" : "support_session.created",
+    target: { type: "support_session", id },
+    details: { code: created.code, ticket: options.ticket.externalId, correlationId, supporterUserId },
+  });
+  return {
+    session: toSupportSession(record, deps.clock.now()),
+    supporterLinks: {
+      supporterLink: created.supporter_link ?? null,
+      webClientSupporterLink: created.webclient_supporter_link ?? null,
+    },
+    wasReconciled,
+  };
+}
+
+async function resolveSupporter(deps: SessionDeps, options: CreateSupportSessionOptions): Promise<string> {
+  const { actor } = options;
+  const supporterUserId = options.supporterUserId ?? actor.userId;
+  if (supporterUserId === null) throw new SupportSessionError("assignee-unavailable");
+  if (supporterUserId !== actor.userId && actor.role !== "admin") throw new SupportSessionError("forbidden");
+  const supporter = await findUserById(deps.database.db, supporterUserId);
+  if (
+    supporter === undefined ||
+    supporter.organisationId !== actor.organisationId ||
+    supporter.isDisabled ||
+    supporter.role === "auditor"
+  ) {
+    throw new SupportSessionError("assignee-unavailable");
+  }
+  return supporterUserId;
+}
+
+async function createAtTeamViewer(
+  deps: SessionDeps,
+  client: TeamViewerClient,
+  options: CreateSupportSessionOptions,
+  correlationId: string,
+): Promise<{ created: Session; wasReconciled: boolean }> {
+  const endCustomer = options.endCustomer ?? {
+    ...(options.ticket.requesterName === undefined ? {} : { name: options.ticket.requesterName }),
+    ...(options.ticket.requesterEmail === undefined ? {} : { email: options.ticket.requesterEmail }),
+  };
+  try {
+    const created = await client.sessions.create({
+      ...("id" in options.group ? { groupid: options.group.id } : { groupname: options.group.name }),
+      description: options.description,
+      waiting_message: options.waitingMessage,
+      valid_until: options.validUntil,
+      end_customer: Object.keys(endCustomer).length === 0 ? undefined : endCustomer,
+      custom_api: customApiFor(correlationId),
+    });
+    return { created, wasReconciled: false };
+  } catch (error) {
+    if (!isAmbiguousCreateFailure(error)) throw toSupportSessionError(error);
+    deps.logger.warn({ err: error, correlationId }, "session create failed ambiguously; looking it up");
+    const found = await findSessionByCorrelation(client, correlationId).catch((lookupError: unknown) => {
+      deps.logger.warn(
+        { err: lookupError, correlationId },
+        "could not look up an ambiguously created session",
+      );
+      return undefined;
+    });
+    if (found === undefined) throw toSupportSessionError(error);
+    return { created: found, wasReconciled: true };
+  }
+}
+
+async function storeSession(
+  deps: SessionDeps,
+  values: CreateSupportSessionOptions & {
+    id: string;
+    supporterUserId: string;
+    correlationId: string;
+    created: Session;
+  },
+): Promise<void> {
+  const { actor, ticket, created } = values;
+  const now = deps.clock.now();
+  const endCustomerLink = created.end_customer_link;
+  if (typeof endCustomerLink !== "string" || endCustomerLink === "") {
+    throw new SupportSessionError("unreachable", {
+      detail: "TeamViewer answered without an end-customer link.",
+    });
+  }
+  await transaction(deps.database.db, async (tx) => {
+    const storedTicket = await upsertTicket(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        externalId: ticket.externalId,
+        title: ticket.title,
+        url: ticket.url ?? null,
+        requesterName: ticket.requesterName ?? null,
+        requesterEmail: ticket.requesterEmail ?? null,
+      },
+      now,
+    );
+    await insertSupportSession(tx, deps.vault, {
+      id: values.id,
+      organisationId: actor.organisationId,
+      ticketId: storedTicket.id,
+      createdByUserId: values.supporterUserId,
+      assignedUserId: values.supporterUserId,
+      code: created.code,
+      endCustomerLink,
+      supporterLink: created.supporter_link ?? null,
+      webClientSupporterLink: created.webclient_supporter_link ?? null,
+      state: created.state === "Closed" ? "closed" : "open",
+      isOnline: created.online === true,
+      validUntil: validUntilOf(created, values.validUntil, now),
+      description: created.description ?? values.description ?? null,
+      waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
+      groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
+      groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
+      correlationId: values.correlationId,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+}
+
+function validUntilOf(created: Session, requested: Date | undefined, now: Date): Date {
+  if (typeof created.valid_until === "string") return parseTeamViewerDate(created.valid_until);
+  return requested ?? new Date(now.getTime() + defaultValidityMs);
+}
+
+/** Best effort: the session exists at TeamViewer but could not be stored, so nobody would see it. */
+async function closeOrphan(deps: SessionDeps, client: TeamViewerClient, code: string): Promise<void> {
+  try {
+    await client.sessions.close(code);
+  } catch (error) {
+    deps.logger.error({ err: error, code }, "could not close a TeamViewer session that failed to be stored");
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Reconciliation after an ambiguous `POST /sessions` (design.md convention 5; teamviewer-api.md
+ * §3): the request carried `custom_api: "attendant:<correlation id>"`, so if TeamViewer created
+ * the session it is among the supporter's open sessions with exactly that value. Lists are
+ * newest first, so a session created moments ago is on the first page.
+ */
+import type { Session, TeamViewerClient } from "@attendant/teamviewer";
+
+export function customApiFor(correlationId: string): string {
+  return `attendant:${correlationId}`;
+}
+
+export async function findSessionByCorrelation(
+  client: TeamViewerClient,
+  correlationId: string,
+): Promise<Session | undefined> {
+  const wanted = customApiFor(correlationId);
+  for await (const session of client.sessions.list({ full_list: true, state: "open" })) {
+    if (session.custom_api === wanted) return session;
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * "New session" for a ticket. The TeamViewer group is typed or picked from the supporter's
+ * groups (a datalist, so it works without scripts); a failure shows its message and keeps every
+ * value typed.
+ */
+import type { Translator } from "../../i18n/index.js";
+import type { FieldErrors, FormValues } from "../../web/forms.js";
+import { SelectField, TextField } from "../../web/forms.js";
+import { CsrfField } from "../../web/layout.js";
+import { TextAreaField } from "../../web/text-area-field.js";
+import { validityChoices } from "./session-form-schemas.js";
+import { ProblemMessage, type SessionProblem } from "./session-problem.js";
+
+export const newSessionPath = "/sessions/new";
+
+export interface NewSessionView {
+  values: FormValues;
+  errors: FieldErrors;
+  problem: SessionProblem | undefined;
+  /** The supporter's TeamViewer groups, when TeamViewer could tell. */
+  groups: { id: string; name: string }[];
+  isAdmin: boolean;
+}
+
+export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
+  const tr = props.t;
+  const { t } = tr;
+  const { values, errors } = props.view;
+  return (
+    <form method="post" action={newSessionPath} class="panel" id="new-session">
+      <CsrfField />
+      <ProblemMessage t={tr} problem={props.view.problem} isAdmin={props.view.isAdmin} />
+      <h2>{t("sessionPages.new.ticketTitle")}</h2>
+      <TextField
+        t={tr}
+        name="externalId"
+        label={t("sessionPages.field.externalId")}
+        value={values.externalId}
+        error={errors.externalId}
+        isRequired
+      />
+      <TextField
+        t={tr}
+        name="title"
+        label={t("sessionPages.field.title")}
+        value={values.title}
+        error={errors.title}
+        isRequired
+      />
+      <TextField
+        t={tr}
+        name="url"
+        label={t("sessionPages.field.url")}
+        value={values.url}
+        error={errors.url}
+        hint={t("sessionPages.field.urlHint")}
+      />
+      <TextField
+        t={tr}
+        name="requesterName"
+        label={t("sessionPages.field.requesterName")}
+        value={values.requesterName}
+        error={errors.requesterName}
+      />
+      <TextField
+        t={tr}
+        type="email"
+        name="requesterEmail"
+        label={t("sessionPages.field.requesterEmail")}
+        value={values.requesterEmail}
+        error={errors.requesterEmail}
+      />
+      <h2>{t("sessionPages.new.sessionTitle")}</h2>
+      <TextAreaField
+        t={tr}
+        name="description"
+        label={t("sessionPages.field.description")}
+        value={values.description}
+        error={errors.description}
+        maxLength={4000}
+      />
+      <TextAreaField
+        t={tr}
+        name="waitingMessage"
+        label={t("sessionPages.field.waitingMessage")}
+        value={values.waitingMessage}
+        error={errors.waitingMessage}
+        hint={t("sessionPages.field.waitingMessageHint")}
+        rows={2}
+        maxLength={500}
+      />
+      <SelectField
+        t={tr}
+        name="validityHours"
+        label={t("sessionPages.field.validity")}
+        value={values.validityHours ?? "24"}
+        error={errors.validityHours}
+        options={validityChoices.map((hours) => ({
+          value: String(hours),
+          label: t("sessionPages.validity.hours", { hours }),
+        }))}
+      />
+      <div class="field">
+        <label for="group">{t("sessionPages.field.group")}</label>
+        <input
+          id="group"
+          name="group"
+          type="text"
+          list="teamviewer-groups"
+          required
+          value={values.group ?? props.view.groups[0]?.name ?? ""}
+          aria-invalid={errors.group ? "true" : undefined}
+          aria-describedby="group-hint"
+        />
+        <datalist id="teamviewer-groups">
+          {props.view.groups.map((group) => (
+            <option value={group.name}>{group.id}</option>
+          ))}
+        </datalist>
+        <p class="hint" id="group-hint">
+          {t("sessionPages.field.groupHint")}
+        </p>
+        {errors.group && <p class="field-error">{t(errors.group)}</p>}
+      </div>
+      <button type="submit">{t("sessionPages.new.submit")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+/** What the support-session use cases need; `createApp` builds it from AppDeps. */
+import type { AppDeps } from "../http/app-deps.js";
+import type { TeamViewerClientFactory } from "../teamviewer/client-factory.js";
+
+export type SessionDeps = Pick<AppDeps, "database" | "vault" | "clock" | "logger"> & {
+  /** Gives each supporter a client acting through their own TeamViewer grant. */
+  teamViewer: TeamViewerClientFactory;
+};

@@ -1,0 +1,17 @@
+/**
+ * In-process single flight: while a task for a key runs, later callers with the same key get
+ * the same promise instead of starting their own. The token store keys it by connection id so
+ * twenty concurrent requests with an expired token cause one refresh, not twenty (design.md,
+ * "one refresh at a time per grant"). Across processes the database row lock does the same job.
+ */
+export class SingleFlight<T> {
+  readonly #running = new Map<string, Promise<T>>();
+
+  run(key: string, task: () => Promise<T>): Promise<T> {
+    const running = this.#running.get(key);
+    if (running !== undefined) return running;
+    const started = task().finally(() => this.#running.delete(key));
+    this.#running.set(key, started);
+    return started;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The TeamViewer app an organisation talks to: the one its admin registered, or, in demo mode,
+ * the simulator's demo app (issue 4, "Demo mode"). The demo app is never written to the
+ * database, so saving a real app under Settings is all it takes to leave the simulator.
+ */
+import { findTeamViewerApp } from "../db/repositories/teamviewer-apps.js";
+import type { AppDeps } from "../http/app-deps.js";
+import type { AppEndpoints } from "./app-endpoints.js";
+
+export interface TeamViewerAppSettings extends AppEndpoints {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ResolvedTeamViewerApp extends TeamViewerAppSettings {
+  /** True when this is the built-in simulator's demo app, not a real TeamViewer app. */
+  isSimulator: boolean;
+}
+
+export type TeamViewerAppDeps = Pick<AppDeps, "database" | "vault" | "config" | "demoTeamViewerApp">;
+
+/**
+ * The app to use for `organisationId`, or undefined when there is none. With ATTENDANT_DEMO=true
+ * the simulator always wins; in "auto" it stands in only until an admin saves a real app.
+ */
+export async function resolveTeamViewerApp(
+  deps: TeamViewerAppDeps,
+  organisationId: string,
+): Promise<ResolvedTeamViewerApp | undefined> {
+  const demo = deps.demoTeamViewerApp;
+  if (demo !== undefined && deps.config.demoMode === "on") return { ...demo, isSimulator: true };
+  const stored = await findTeamViewerApp(deps.database.db, deps.vault, organisationId);
+  if (stored !== undefined) {
+    const { clientId, clientSecret, redirectUri, authorizeUrl, apiBaseUrl } = stored;
+    return { clientId, clientSecret, redirectUri, authorizeUrl, apiBaseUrl, isSimulator: false };
+  }
+  return demo === undefined ? undefined : { ...demo, isSimulator: true };
+}

@@ -1,0 +1,86 @@
+/**
+ * What every end-to-end test needs: the real service (`startService`) in demo mode on a free
+ * loopback port with a temporary data folder (so the simulator runs too), the demo admin's
+ * one-time sign-in link it prints, Debian's Chromium, and PNGs of pages under artifacts/e2e/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { vi } from "vitest";
+import { loadConfig } from "../../../src/config/load-config.js";
+import type { Logger } from "../../../src/logging/logger.js";
+import { type RunningService, startService } from "../../../src/server.js";
+import { findFreePort } from "../../support/free-port.js";
+
+const artifacts = fileURLToPath(new URL("../../../../../artifacts/e2e/", import.meta.url));
+
+export interface DemoService {
+  service: RunningService;
+  /** The demo admin's one-time sign-in link, as printed at start-up. */
+  signInUrl: string;
+  close(): Promise<void>;
+}
+
+/** `env` adds settings (e.g. ATTENDANT_SMTP_URL); the data folder is removed on close. */
+export async function startDemoService(options: {
+  logger: Logger;
+  env?: Record<string, string>;
+}): Promise<DemoService> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-e2e-"));
+  // The public URL must name the real port: the demo app's redirect URI is built from it.
+  const port = await findFreePort();
+  const config = loadConfig({
+    env: {
+      ATTENDANT_DATA_DIR: dataDir,
+      ATTENDANT_PORT: String(port),
+      ATTENDANT_PUBLIC_URL: `http://localhost:${port}`,
+      ATTENDANT_SIMULATOR_PORT: "0",
+      ...options.env,
+    },
+  });
+  const printed: string[] = [];
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
+  let service: RunningService;
+  try {
+    service = await startService(config, { logger: options.logger, handleSignals: false });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    write.mockRestore();
+  }
+  return {
+    service,
+    signInUrl: /(http:\/\/\S+\/login\/link\?token=\S+)/.exec(printed.join(""))?.[1] ?? "",
+    async close() {
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** Saves the whole page as artifacts/e2e/<name>.png for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}

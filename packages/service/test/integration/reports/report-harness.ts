@@ -1,0 +1,206 @@
+/**
+ * The report sync in-process: a fresh migrated database, the simulator (its `fetch` as
+ * `teamViewerFetch`) and the service on one fake clock, the organisation's app set to the
+ * simulator's demo app, schedulers whose timers the test drives, and ways to read both sides'
+ * record sets.
+ */
+import { createSimulator, type Simulator } from "@attendant/simulator";
+import { TeamViewerClient } from "@attendant/teamviewer";
+import { createFakeClock, type FakeClock } from "../../../src/clock.js";
+import type { Config } from "../../../src/config/config-schema.js";
+import { migrate } from "../../../src/db/migrate.js";
+import type { Database } from "../../../src/db/open-database.js";
+import { saveOrganisationScriptToken } from "../../../src/db/repositories/organisation-script-tokens.js";
+import { createOrganisation } from "../../../src/db/repositories/organisations.js";
+import { listSyncAccounts, type SyncAccount } from "../../../src/db/repositories/report-sync-accounts.js";
+import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
+import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
+import { createUser, type User } from "../../../src/db/repositories/users.js";
+import { connectionReports, type UserRole } from "../../../src/db/schema.js";
+import {
+  createReportSyncScheduler,
+  type ReportSyncScheduler,
+} from "../../../src/jobs/report-sync-scheduler.js";
+import type { ReportSyncDeps } from "../../../src/reports/report-sync-deps.js";
+import type { ReportSyncOptions } from "../../../src/reports/report-sync-options.js";
+import type { SessionActor } from "../../../src/sessions/session-actor.js";
+import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-access.js";
+import { SecretBox } from "../../../src/vault/secret-box.js";
+import { captureLogs } from "../../support/capture-logs.js";
+import type { TestEngine } from "../../support/engines.js";
+
+export interface ReportHarnessOptions {
+  /** Historical reports seeded into the simulator (default none). */
+  reports?: number;
+  /** Simulator report page size (default 1000). */
+  pageSize?: number;
+  /** An existing database (a second instance, a restart) instead of a fresh one. */
+  database?: { database: Database; config: Config };
+}
+
+export interface ReportHarness {
+  database: Database;
+  config: Config;
+  clock: FakeClock;
+  simulator: Simulator;
+  deps: ReportSyncDeps;
+  organisationId: string;
+  logs: () => string;
+  saveScriptToken(): Promise<void>;
+  addUser(role: UserRole, options?: { teamViewerUserid?: string }): Promise<User>;
+  actorOf(user: User): SessionActor;
+  /** A scheduler on this harness's deps whose timers never fire by themselves. */
+  createScheduler(instanceId: string, options?: Partial<ReportSyncOptions>): ReportSyncScheduler;
+  /** Ticks, moving the clock `stepMs` before each, until `isDone` or `maxTicks`. */
+  tickUntil(
+    scheduler: ReportSyncScheduler,
+    isDone: () => Promise<boolean>,
+    options?: { stepMs?: number; maxTicks?: number },
+  ): Promise<number>;
+  accounts(): Promise<SyncAccount[]>;
+  /** Every report id the simulator lists to the company token, walked without faults. */
+  simulatorReportIds(): Promise<string[]>;
+  /** Every stored TeamViewer report id, duplicates included. */
+  storedReportIds(): Promise<string[]>;
+  /** Report-list requests the simulator saw. */
+  reportListCalls(): number;
+}
+
+const start = new Date("2026-03-02T09:00:00Z");
+
+export async function createReportHarness(
+  engine: TestEngine,
+  options: ReportHarnessOptions = {},
+): Promise<ReportHarness> {
+  const { database, config } = options.database ?? (await engine.openDatabase({ ATTENDANT_DEMO: "false" }));
+  await migrate(database);
+  if (config.keyring === undefined) throw new Error("test config has a keyring");
+  const vault = new SecretBox(config.keyring);
+  const clock = createFakeClock(start);
+  const simulator = createSimulator({
+    clock: { now: () => clock.now().getTime() },
+    autoApprove: true,
+    journalLimit: 100_000,
+    pageSize: { reports: options.pageSize ?? 1000 },
+  });
+  if (options.reports !== undefined) simulator.admin.seedReports({ count: options.reports });
+  const demo = simulator.demo();
+  const organisation = await createOrganisation(database.db, { name: "Contoso Helpdesk" });
+  await saveTeamViewerApp(
+    database.db,
+    vault,
+    {
+      organisationId: organisation.id,
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+      redirectUri: "http://localhost:3000/teamviewer/callback",
+      authorizeUrl: demo.authorizeUrl,
+      apiBaseUrl: demo.apiBaseUrl,
+    },
+    clock.now(),
+  );
+  const captured = captureLogs();
+  const appDeps = {
+    database,
+    config,
+    clock,
+    vault,
+    logger: captured.logger,
+    teamViewerFetch: simulator.fetch as typeof fetch,
+  };
+  const deps: ReportSyncDeps = { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) };
+  let userCount = 0;
+  const noTimers = { setInterval: () => undefined, clearInterval: () => undefined };
+
+  const harness: ReportHarness = {
+    database,
+    config,
+    clock,
+    simulator,
+    deps,
+    organisationId: organisation.id,
+    logs: captured.text,
+    saveScriptToken: () =>
+      saveOrganisationScriptToken(
+        database.db,
+        vault,
+        { organisationId: organisation.id, token: demo.scriptToken, createdByUserId: null },
+        clock.now(),
+      ),
+    async addUser(role, userOptions = {}) {
+      userCount += 1;
+      const user = await createUser(database.db, {
+        organisationId: organisation.id,
+        email: `${role}${userCount}@contoso.example`,
+        role,
+      });
+      if (userOptions.teamViewerUserid !== undefined) {
+        const tokens = simulator.admin.issueUserToken({
+          clientId: demo.clientId,
+          userid: userOptions.teamViewerUserid,
+        });
+        await saveTeamViewerConnection(
+          database.db,
+          vault,
+          {
+            userId: user.id,
+            teamViewerUserId: userOptions.teamViewerUserid,
+            teamViewerName: user.email,
+            teamViewerEmail: user.email,
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken,
+            expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
+          },
+          clock.now(),
+        );
+      }
+      return user;
+    },
+    actorOf: (user) => ({
+      organisationId: user.organisationId,
+      userId: user.id,
+      role: user.role,
+      label: user.email,
+      ip: null,
+      userAgent: null,
+    }),
+    createScheduler: (instanceId, syncOptions = {}) =>
+      createReportSyncScheduler({ deps, instanceId, options: syncOptions, timers: noTimers }),
+    async tickUntil(scheduler, isDone, tickOptions = {}) {
+      const maxTicks = tickOptions.maxTicks ?? 100;
+      for (let ticks = 1; ticks <= maxTicks; ticks++) {
+        clock.advance(tickOptions.stepMs ?? 5_000);
+        await scheduler.tick();
+        if (await isDone()) return ticks;
+      }
+      throw new Error(`not done after ${maxTicks} ticks`);
+    },
+    accounts: () => listSyncAccounts(database.db),
+    async simulatorReportIds() {
+      const client = new TeamViewerClient({
+        accessToken: demo.scriptToken,
+        baseUrl: demo.apiBaseUrl,
+        fetch: simulator.fetch as typeof fetch,
+        allowInsecureRequests: true,
+      });
+      const ids: string[] = [];
+      for await (const report of client.reports.connections.list({ from_date: "2000-01-01" }))
+        ids.push(report.id);
+      return ids;
+    },
+    async storedReportIds() {
+      const rows = await database.db
+        .select({ id: connectionReports.teamViewerReportId })
+        .from(connectionReports);
+      return rows.map((row) => row.id);
+    },
+    reportListCalls: () =>
+      simulator.admin
+        .journal()
+        .filter((entry) => entry.method === "GET" && /\/reports\/connections$/i.test(entry.path)).length,
+  };
+  return harness;
+}
+
+/** For set comparisons in assertions. */
+export const sorted = (ids: readonly string[]) => [...ids].sort();

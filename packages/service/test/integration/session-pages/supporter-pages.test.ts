@@ -1,0 +1,351 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { usePgliteEngine } from "../../support/engines.js";
+import { queryRows } from "../../support/query-rows.js";
+import {
+  createPagesHarness,
+  createSessionThroughPage,
+  invite,
+  type PagesHarness,
+  sampleSessionForm,
+} from "./pages-harness.js";
+
+async function countRows(
+  h: PagesHarness,
+  table: "support_sessions" | "tickets" | "session_invitations" | "join_links",
+) {
+  const [row] = await queryRows<{ n: number }>(
+    h.database.db,
+    sql`select count(*)::int as n from ${sql.raw(table)}`,
+  );
+  return row?.n;
+}
+
+async function auditActions(h: PagesHarness, action: string) {
+  return queryRows<{ actor_label: string }>(
+    h.database.db,
+    sql`select actor_label from audit_log where action = ${action} order by id`,
+  );
+}
+
+describe("the supporters' session pages", () => {
+  const engine = usePgliteEngine();
+
+  it("shows the supporter links to the assignee and admins only, audits each reveal, and is never cached", async () => {
+    const h = await createPagesHarness(engine, { mailer: "recording" });
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const colleague = await h.addUser("supporter", { teamViewerUserid: "u7006" });
+    const admin = await h.addUser("admin");
+    const auditor = await h.addUser("auditor");
+    const assignee = await h.signIn(supporter);
+    const sessionPath = await createSessionThroughPage(assignee);
+
+    const own = await assignee.get(sessionPath);
+    expect(own.headers.get("cache-control")).toBe("no-store");
+    expect(own.headers.get("referrer-policy")).toBe("no-referrer");
+    const ownHtml = await own.text();
+    expect(ownHtml).toContain("Open in TeamViewer");
+    expect(ownHtml).toMatch(/href="http:\/\/localhost:4010\/v15\/s\d+-[A-Za-z0-9]{12}"/);
+    expect(ownHtml).toContain("Open in the browser");
+
+    const adminHtml = await (await (await h.signIn(admin, "Ada Admin")).get(sessionPath)).text();
+    expect(adminHtml).toContain("Open in TeamViewer");
+
+    const auditorPage = await (await h.signIn(auditor, "Avery Auditor")).get(sessionPath);
+    expect(auditorPage.status).toBe(200);
+    const auditorHtml = await auditorPage.text();
+    expect(auditorHtml).not.toContain("servicequeuetoken");
+    expect(auditorHtml).not.toContain("Open in TeamViewer");
+    expect(auditorHtml).not.toContain("/close");
+
+    // Another supporter does not even learn that the session exists.
+    expect((await (await h.signIn(colleague, "Ana Lima")).get(sessionPath)).status).toBe(404);
+
+    expect((await auditActions(h, "support_session.links_revealed")).map((row) => row.actor_label)).toEqual([
+      supporter.email,
+      admin.email,
+    ]);
+    expect(h.logs()).not.toContain("servicequeuetoken");
+  });
+
+  it("creates a session from the form, lists it, and marks it expired once its validity passed", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    let browser = await h.signIn(supporter);
+    const sessionPath = await createSessionThroughPage(browser, { validityHours: "2" });
+    const created = await (await browser.get(`${sessionPath}?notice=created`)).text();
+    expect(created).toContain("The session is created.");
+    expect(created).toContain('data-status="waiting"');
+
+    const mine = await (await browser.get("/sessions")).text();
+    expect(mine).toContain("My sessions");
+    expect(mine).toContain(sessionPath);
+    const home = await (await browser.get("/")).text();
+    expect(home).toContain("Your open sessions");
+    expect(home).toContain(sessionPath);
+
+    h.clock.advance(3 * 3600 * 1000);
+    // Three hours on, the web session has timed out too: sign in again.
+    browser = await h.signIn(supporter);
+    const expired = await (await browser.get("/sessions?state=expired")).text();
+    expect(expired).toContain('data-status="expired"');
+    expect(expired).toContain("Expired");
+    expect(await (await browser.get("/sessions?state=open")).text()).not.toContain(sessionPath);
+    expect(await (await browser.get("/sessions?ticket=4711")).text()).toContain("Sessions of ticket 4711");
+    expect(await (await browser.get("/sessions?ticket=nope")).text()).toContain("No sessions match.");
+    // Supporters have no organisation-wide list; they get their own.
+    expect(await (await browser.get("/sessions?scope=organisation")).text()).toContain("My sessions");
+    const badFilter = await browser.get("/sessions?from=yesterday&state=sideways");
+    expect(badFilter.status).toBe(400);
+    const badFilterHtml = await badFilter.text();
+    expect(badFilterHtml).toContain("Enter a date like 2026-03-02.");
+    expect(badFilterHtml).toContain("This value is not valid.");
+  });
+
+  it("refuses bad input on every form with 4xx, its message at the field, the input kept and nothing stored", async () => {
+    const h = await createPagesHarness(engine, { mailer: "recording" });
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+
+    const create = await browser.submit("/sessions/new", "/sessions/new", {
+      ...sampleSessionForm,
+      externalId: "",
+      url: "ftp://example.org",
+      requesterEmail: "not-an-address",
+      validityHours: "5",
+      description: "x".repeat(4001),
+    });
+    expect(create.status).toBe(422);
+    const createHtml = await create.text();
+    expect(createHtml).toContain("This field is required.");
+    expect(createHtml).toContain("Enter an address starting with https:// or http://.");
+    expect(createHtml).toContain("Enter an e-mail address like name@example.com.");
+    expect(createHtml).toContain("This is too long.");
+    expect(createHtml).toContain('value="Outlook does not start"');
+    expect(await countRows(h, "support_sessions")).toBe(0);
+    expect(await countRows(h, "tickets")).toBe(0);
+    expect(await h.teamViewerSessions()).toEqual([]);
+
+    const sessionPath = await createSessionThroughPage(browser);
+    const badInvite = await invite(browser, sessionPath, { email: "erika", name: "", locale: "fr" });
+    expect(badInvite.status).toBe(422);
+    const badInviteHtml = await badInvite.text();
+    expect(badInviteHtml).toContain("Enter an e-mail address like name@example.com.");
+    expect(badInviteHtml).toContain('value="erika"');
+    expect(await countRows(h, "session_invitations")).toBe(0);
+    expect(await countRows(h, "join_links")).toBe(0);
+    expect(h.sentMail).toEqual([]);
+
+    const badEdit = await browser.submit(sessionPath, `${sessionPath}/edit`, {
+      description: "y".repeat(4001),
+      waitingMessage: "Please wait",
+    });
+    expect(badEdit.status).toBe(422);
+    expect(await badEdit.text()).toContain("Please wait");
+    const [stored] = await queryRows<{ waiting_message: string | null }>(
+      h.database.db,
+      sql`select waiting_message from support_sessions`,
+    );
+    expect(stored?.waiting_message).toBeNull();
+
+    const badReassign = await browser.submit(sessionPath, `${sessionPath}/reassign`, {
+      assigneeUserId: "nobody",
+    });
+    expect(badReassign.status).toBe(422);
+    expect((await browser.submit(sessionPath, "/sessions/not-a-uuid/close", {})).status).toBe(404);
+    expect(
+      (await browser.submit(sessionPath, `${sessionPath}/invitations/not-a-uuid/resend`, {})).status,
+    ).toBe(404);
+  });
+
+  it("edits, hands over to a connected colleague, refreshes to see the customer online, and closes", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const colleague = await h.addUser("supporter", { teamViewerUserid: "u7006" });
+    await h.addUser("supporter");
+    const admin = await h.addUser("admin");
+    const browser = await h.signIn(supporter);
+    const sessionPath = await createSessionThroughPage(browser);
+
+    const page = await (await browser.get(sessionPath)).text();
+    expect(page).toContain(`value="${colleague.id}"`);
+    // Only colleagues with a working TeamViewer connection can take a session.
+    expect(page.match(/<option value="[0-9a-f-]{36}"/g)).toHaveLength(2);
+
+    const edited = await browser.submit(sessionPath, `${sessionPath}/edit`, {
+      description: "Outlook crashes on start",
+      waitingMessage: "Kenji joins in a minute",
+    });
+    expect(edited.headers.get("location")).toBe(`${sessionPath}?notice=updated`);
+    const [remote] = await h.teamViewerSessions();
+    expect(remote).toMatchObject({
+      description: "Outlook crashes on start",
+      waiting_message: "Kenji joins in a minute",
+    });
+
+    const code = remote?.code ?? "";
+    h.simulator.admin.customerJoin(code, {});
+    const adminBrowser = await h.signIn(admin, "Ada Admin");
+    expect((await adminBrowser.submit(sessionPath, `${sessionPath}/refresh`, {})).status).toBe(303);
+    expect(await (await adminBrowser.get(sessionPath)).text()).toContain('data-status="customer-online"');
+
+    const handedOver = await browser.submit(sessionPath, `${sessionPath}/reassign`, {
+      assigneeUserId: colleague.id,
+    });
+    expect(handedOver.headers.get("location")).toBe("/sessions");
+    expect((await browser.get(sessionPath)).status).toBe(404);
+    expect((await h.teamViewerSessions())[0]?.assigned_userid).toBe("u7006");
+
+    const closed = await adminBrowser.submit(sessionPath, `${sessionPath}/close`, {});
+    expect(closed.headers.get("location")).toBe(`${sessionPath}?notice=closed`);
+    const closedPage = await (await adminBrowser.get(`${sessionPath}?notice=closed`)).text();
+    expect(closedPage).toContain('data-status="closed"');
+    expect(closedPage).not.toContain("Open in TeamViewer");
+  });
+
+  describe("shows each TeamViewer failure as its message, with nothing half-created", () => {
+    const failures = [
+      {
+        name: "missing permission",
+        plan: { kind: "status", status: 403 } as const,
+        status: 403,
+        text: "lacks the “session management” permission",
+      },
+      {
+        name: "rate limit, with the seconds to wait",
+        plan: { kind: "status", status: 429, retryAfterSeconds: 42 } as const,
+        status: 429,
+        text: "Wait 42 seconds, then try again.",
+      },
+      {
+        name: "TeamViewer unreachable",
+        plan: { kind: "reset" } as const,
+        status: 503,
+        text: "TeamViewer could not be reached, and nothing was created.",
+      },
+    ];
+    for (const failure of failures) {
+      it(failure.name, async () => {
+        const h = await createPagesHarness(engine);
+        const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+        const browser = await h.signIn(supporter);
+        h.simulator.admin.planFault({ method: "POST", path: "/api/v1/sessions", ...failure.plan });
+        const response = await browser.submit("/sessions/new", "/sessions/new", sampleSessionForm);
+        expect(response.status).toBe(failure.status);
+        const html = await response.text();
+        expect(html).toContain(failure.text);
+        expect(html).toContain('value="Outlook does not start"');
+        expect(await countRows(h, "support_sessions")).toBe(0);
+        expect(await h.teamViewerSessions()).toEqual([]);
+      });
+    }
+
+    it("licence limit", async () => {
+      const h = await createPagesHarness(engine);
+      h.simulator.admin.createAccount({
+        userid: "u9001",
+        name: "Solo",
+        email: "solo@tiny.example",
+        company: "Tiny",
+        license: { maxConcurrentSessions: 1 },
+      });
+      h.simulator.admin.createGroup({ id: "g9001", name: "Solo desk", ownerUserid: "u9001" });
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u9001" });
+      const browser = await h.signIn(supporter);
+      await createSessionThroughPage(browser, { group: "g9001" });
+      const response = await browser.submit("/sessions/new", "/sessions/new", {
+        ...sampleSessionForm,
+        group: "g9001",
+      });
+      expect(response.status).toBe(409);
+      expect(await response.text()).toContain(
+        "Your TeamViewer licence allows no more open sessions right now.",
+      );
+      expect(await countRows(h, "support_sessions")).toBe(1);
+    });
+
+    it("no TeamViewer connection yet, with the button to connect", async () => {
+      const h = await createPagesHarness(engine);
+      const supporter = await h.addUser("supporter");
+      const browser = await h.signIn(supporter);
+      const form = await (await browser.get("/sessions/new")).text();
+      expect(form).toContain("You have not connected your TeamViewer account yet.");
+      expect(form).toContain('href="/connection/start"');
+      const response = await browser.submit("/sessions/new", "/sessions/new", sampleSessionForm);
+      expect(response.status).toBe(409);
+      expect(await countRows(h, "tickets")).toBe(0);
+    });
+  });
+
+  it("in demo mode keeps invitations in the outbox, which admins can read", async () => {
+    const h = await createPagesHarness(engine, { demo: true });
+    const admin = await h.addUser("admin", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(admin, "Kenji Sato");
+    const sessionPath = await createSessionThroughPage(browser);
+    const sent = await invite(browser, sessionPath, { locale: "ja", name: "山田 花子" });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain(
+      "Demo mode: the invitation to erika@example.org was put in the Outbox",
+    );
+
+    const [row] = await queryRows<{ status: string }>(
+      h.database.db,
+      sql`select status from session_invitations`,
+    );
+    expect(row?.status).toBe("captured");
+    const outbox = await (await browser.get("/outbox")).text();
+    expect(outbox).toContain("Contoso Helpdesk からのリモートサポートのご案内");
+    const messagePath = /href="(\/outbox\/[0-9a-f-]{36})"/.exec(outbox)?.[1] ?? "";
+    const message = await (await browser.get(messagePath)).text();
+    expect(message).toContain("山田 花子 様");
+    expect(message).toMatch(/http:\/\/localhost:3000\/join\/[A-Za-z0-9_-]{43}/);
+    const html = await browser.get(`${messagePath}/html`);
+    expect(await html.text()).toContain('<html lang="ja">');
+
+    const supporter = await h.signIn(await h.addUser("supporter"), "Sam Supporter");
+    expect((await supporter.get("/outbox")).status).toBe(403);
+  });
+
+  it("lets admins edit the invitation wording with a preview, refusing unknown placeholders", async () => {
+    const h = await createPagesHarness(engine, { mailer: "recording" });
+    const admin = await h.addUser("admin", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(admin, "Kenji Sato");
+    expect(await (await browser.get("/settings/invitations")).text()).toContain("Built-in wording");
+
+    const rejected = await browser.submit("/settings/invitations/en", "/settings/invitations/en", {
+      action: "save",
+      subject: "Help from {organisation}",
+      body: "Hi {customerName}, open {joinUrl}",
+    });
+    expect(rejected.status).toBe(422);
+    const rejectedHtml = await rejected.text();
+    expect(rejectedHtml).toContain("Unknown placeholder: {organisation}.");
+    expect(rejectedHtml).toContain("Help from {organisation}");
+    expect(await queryRows(h.database.db, sql`select id from invitation_templates`)).toEqual([]);
+
+    const preview = await browser.submit("/settings/invitations/en", "/settings/invitations/en", {
+      action: "preview",
+      subject: "Help from {organisationName}",
+      body: "Hi {customerName} <3,\n\nopen {joinUrl}",
+    });
+    expect(preview.status).toBe(200);
+    const previewHtml = await preview.text();
+    expect(previewHtml).toContain("Hi Erika Mustermann &lt;3,");
+    expect(await queryRows(h.database.db, sql`select id from invitation_templates`)).toEqual([]);
+
+    const saved = await browser.submit("/settings/invitations/en", "/settings/invitations/en", {
+      action: "save",
+      subject: "Help from {organisationName}",
+      body: "Hi {customerName}, open {joinUrl}",
+    });
+    expect(saved.headers.get("location")).toBe("/settings/invitations?notice=saved");
+    const sessionPath = await createSessionThroughPage(browser);
+    await invite(browser, sessionPath);
+    expect(h.sentMail[0]?.subject).toBe("Help from Contoso Helpdesk");
+    expect(h.sentMail[0]?.text).toMatch(/^Hi Erika Mustermann, open http:\/\/localhost:3000\/join\//);
+    expect(await auditActions(h, "invitation_template.updated")).toHaveLength(1);
+
+    const supporter = await h.signIn(await h.addUser("supporter"), "Sam Supporter");
+    expect((await supporter.get("/settings/invitations/en")).status).toBe(403);
+  });
+});

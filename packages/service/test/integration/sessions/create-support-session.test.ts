@@ -1,0 +1,205 @@
+import { sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
+import { createSupportSession } from "../../../src/sessions/create-support-session.js";
+import { SupportSessionError } from "../../../src/sessions/support-session-error.js";
+import { describeEachEngine } from "../../support/engines.js";
+import { queryRows } from "../../support/query-rows.js";
+import { createSessionHarness, type SessionHarness, sampleTicket } from "./session-harness.js";
+
+async function setUp(engine: Parameters<typeof createSessionHarness>[0]) {
+  const h = await createSessionHarness(engine);
+  const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+  const create = () =>
+    createSupportSession(h.deps, {
+      actor: h.actorOf(supporter),
+      ticket: sampleTicket,
+      group: { name: "Helpdesk" },
+      description: "Outlook does not start",
+    });
+  return { h, supporter, create };
+}
+
+async function countRows(h: SessionHarness) {
+  const [sessions] = await queryRows<{ n: number }>(
+    h.database.db,
+    sql`select count(*)::int as n from support_sessions`,
+  );
+  const [tickets] = await queryRows<{ n: number }>(
+    h.database.db,
+    sql`select count(*)::int as n from tickets`,
+  );
+  return { sessions: sessions?.n, tickets: tickets?.n };
+}
+
+async function expectFailure(promise: Promise<unknown>, reason: string) {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SupportSessionError);
+  expect((error as SupportSessionError).reason).toBe(reason);
+  return error as SupportSessionError;
+}
+
+describeEachEngine("createSupportSession", (engine) => {
+  it("stores the code, links and ticket, and writes the correlation id into custom_api", async () => {
+    const { h, create } = await setUp(engine);
+    const created = await create();
+    expect(created.session.code).toMatch(/^s\d{2,3}-\d{3}-\d{3}$/);
+    expect(created.session.ticket).toMatchObject({
+      externalId: "4711",
+      title: "Outlook does not start",
+      status: "open",
+    });
+    expect(created.session.status).toBe("waiting");
+    expect(created.supporterLinks.supporterLink).toContain(created.session.code.replaceAll("-", ""));
+    expect(created.wasReconciled).toBe(false);
+    const [remote] = await h.teamViewerSessions();
+    expect(remote?.custom_api).toBe(`attendant:${created.session.correlationId}`);
+    expect(h.simulator.admin.session(created.session.code)).toBeDefined();
+  });
+
+  it("keeps the supporter links encrypted at rest and out of the logs", async () => {
+    const { h, create } = await setUp(engine);
+    const created = await create();
+    const [row] = await queryRows<Record<string, unknown>>(
+      h.database.db,
+      sql`select * from support_sessions`,
+    );
+    const stored = JSON.stringify(row);
+    const { supporterLink, webClientSupporterLink } = created.supporterLinks;
+    expect(supporterLink).toBeTruthy();
+    expect(stored).not.toContain(supporterLink);
+    expect(stored).not.toContain(webClientSupporterLink);
+    expect(String(row?.supporter_link_encrypted)).toMatch(/^v1\./);
+    expect(h.logs()).not.toContain(supporterLink);
+  });
+
+  it("reconciles a 5xx returned after the session was created instead of duplicating it", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({
+      method: "POST",
+      path: "/api/v1/sessions",
+      kind: "status",
+      status: 500,
+      when: "after",
+    });
+    const created = await create();
+    expect(created.wasReconciled).toBe(true);
+    const remote = await h.teamViewerSessions();
+    expect(remote).toHaveLength(1);
+    expect(remote[0]?.code).toBe(created.session.code);
+    expect(await countRows(h)).toEqual({ sessions: 1, tickets: 1 });
+  });
+
+  it("reconciles a connection dropped after the session was created", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({ method: "POST", path: "/api/v1/sessions", kind: "reset", when: "after" });
+    const created = await create();
+    expect(created.wasReconciled).toBe(true);
+    expect(await h.teamViewerSessions()).toHaveLength(1);
+  });
+
+  it("leaves nothing behind when the request failed before TeamViewer handled it", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({ method: "POST", path: "/api/v1/sessions", kind: "reset" });
+    await expectFailure(create(), "unreachable");
+    expect(await h.teamViewerSessions()).toEqual([]);
+    expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
+  });
+
+  it("surfaces a rate limit as rate-limited with the seconds to wait", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({
+      method: "POST",
+      path: "/api/v1/sessions",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 7,
+    });
+    const error = await expectFailure(create(), "rate-limited");
+    expect(error.retryAfterSeconds).toBe(7);
+    expect(error.messageKey).toBe("sessions.error.rateLimited");
+    expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
+  });
+
+  for (const body of ["json-string", "text"] as const) {
+    it(`explains the licence limit (${body} body)`, async () => {
+      const h = await createSessionHarness(engine);
+      h.simulator.admin.createAccount({
+        userid: "u9001",
+        name: "Solo",
+        email: "solo@tiny.example",
+        company: "Tiny",
+        license: { maxConcurrentSessions: 1 },
+      });
+      h.simulator.admin.createGroup({ id: "g9001", name: "Solo desk", ownerUserid: "u9001" });
+      h.simulator.admin.configure({ quirks: { licenseLimitBody: body } });
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u9001" });
+      const create = () =>
+        createSupportSession(h.deps, {
+          actor: h.actorOf(supporter),
+          ticket: sampleTicket,
+          group: { id: "g9001" },
+        });
+      await create();
+      const error = await expectFailure(create(), "licence-limit");
+      expect(error.messageKey).toBe("sessions.error.licenceLimit");
+      expect(await countRows(h)).toEqual({ sessions: 1, tickets: 1 });
+    });
+  }
+
+  it("reports a missing TeamViewer permission", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({ method: "POST", path: "/api/v1/sessions", kind: "status", status: 403 });
+    await expectFailure(create(), "permission-missing");
+  });
+
+  it("asks for a reconnect when TeamViewer refuses the stored grant, without calling POST /sessions", async () => {
+    const { h, supporter, create } = await setUp(engine);
+    await saveTeamViewerConnection(
+      h.database.db,
+      h.deps.vault,
+      {
+        userId: supporter.id,
+        teamViewerUserId: "u7005",
+        teamViewerName: "Kenji",
+        teamViewerEmail: "kenji@example.com",
+        accessToken: "12345678-ExpiredExpiredExpired0",
+        refreshToken: "12345678-RevokedRevokedRevoked0",
+        expiresAt: new Date(h.clock.now().getTime() - 1000),
+      },
+      h.clock.now(),
+    );
+    await expectFailure(create(), "needs-reconnect");
+    expect(
+      h.simulator.admin
+        .journal()
+        .some((entry) => entry.method === "POST" && entry.path === "/api/v1/sessions"),
+    ).toBe(false);
+  });
+
+  for (const [who, role, reason] of [
+    ["tells a supporter without a TeamViewer connection to connect first", "supporter", "not-connected"],
+    ["refuses auditors", "auditor", "forbidden"],
+  ] as const) {
+    it(who, async () => {
+      const h = await createSessionHarness(engine);
+      const user = await h.addUser(role);
+      const actor = h.actorOf(user);
+      await expectFailure(
+        createSupportSession(h.deps, { actor, ticket: sampleTicket, group: { name: "Helpdesk" } }),
+        reason,
+      );
+    });
+  }
+
+  it("accepts TeamViewer's empty 201 with a Location header", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.configure({ quirks: { sessionCreateAnswer: "location" } });
+    const created = await create();
+    expect(created.supporterLinks.supporterLink).toBeTruthy();
+    expect(created.wasReconciled).toBe(false);
+  });
+});

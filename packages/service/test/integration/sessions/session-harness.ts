@@ -1,0 +1,182 @@
+/**
+ * Support sessions in-process: a fresh migrated database, the simulator's `fetch` as
+ * `teamViewerFetch` on the same fake clock, the organisation's TeamViewer app set to the
+ * simulator's demo app, and supporters whose TeamViewer connections are issued directly by the
+ * simulator (the OAuth dance is the TeamViewer feature's to test).
+ */
+import { createSimulator, type Simulator } from "@attendant/simulator";
+import { createApiKey } from "../../../src/api-keys/api-keys.js";
+import { createFakeClock, type FakeClock } from "../../../src/clock.js";
+import { migrate } from "../../../src/db/migrate.js";
+import type { Database } from "../../../src/db/open-database.js";
+import { createOrganisation } from "../../../src/db/repositories/organisations.js";
+import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
+import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
+import { createUser, type User } from "../../../src/db/repositories/users.js";
+import type { ApiKeyScope, UserRole } from "../../../src/db/schema.js";
+import type { AppDeps } from "../../../src/http/app-deps.js";
+import { createApp } from "../../../src/http/create-app.js";
+import type { SessionActor } from "../../../src/sessions/session-actor.js";
+import type { SessionDeps } from "../../../src/sessions/session-deps.js";
+import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-access.js";
+import { SecretBox } from "../../../src/vault/secret-box.js";
+import { captureLogs } from "../../support/capture-logs.js";
+import type { TestEngine } from "../../support/engines.js";
+
+export interface SessionHarness {
+  database: Database;
+  clock: FakeClock;
+  simulator: Simulator;
+  deps: SessionDeps;
+  app: ReturnType<typeof createApp>;
+  organisationId: string;
+  logs: () => string;
+  /** A user of the organisation; with `teamViewerUserid` also connected to that simulator account. */
+  addUser(role: UserRole, options?: { teamViewerUserid?: string }): Promise<User>;
+  actorOf(user: User): SessionActor;
+  /** An API key (as an admin would create it); `user` null for an organisation-wide key. */
+  createKey(user: User | null, scopes?: ApiKeyScope[]): Promise<string>;
+  /** One request to our REST API. */
+  api(
+    method: string,
+    path: string,
+    options?: { key?: string; json?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  /** Every session TeamViewer (the simulator) holds, closed ones included. */
+  teamViewerSessions(): Promise<
+    { code: string; custom_api?: string; state: string; assigned_userid?: string }[]
+  >;
+}
+
+const publicUrl = "http://localhost:3000";
+
+/** `extraDeps`: a mailer, or the demo app (which turns on the demo outbox), for the pages' tests. */
+export async function createSessionHarness(
+  engine: TestEngine,
+  extraDeps: Pick<AppDeps, "mailer" | "demoTeamViewerApp"> = {},
+): Promise<SessionHarness> {
+  const { database, config } = await engine.openDatabase({
+    ATTENDANT_PUBLIC_URL: publicUrl,
+    ATTENDANT_DEMO: "false",
+  });
+  await migrate(database);
+  if (config.keyring === undefined) throw new Error("test config has a keyring");
+  const vault = new SecretBox(config.keyring);
+  const clock = createFakeClock(new Date("2026-03-02T09:00:00Z"));
+  const simulator = createSimulator({ clock: { now: () => clock.now().getTime() }, autoApprove: true });
+  const demo = simulator.demo();
+  const organisation = await createOrganisation(database.db, { name: "Contoso Helpdesk" });
+  await saveTeamViewerApp(
+    database.db,
+    vault,
+    {
+      organisationId: organisation.id,
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+      redirectUri: `${publicUrl}/teamviewer/callback`,
+      authorizeUrl: demo.authorizeUrl,
+      apiBaseUrl: demo.apiBaseUrl,
+    },
+    clock.now(),
+  );
+  const captured = captureLogs();
+  const appDeps = {
+    database,
+    config,
+    clock,
+    vault,
+    logger: captured.logger,
+    teamViewerFetch: simulator.fetch as typeof fetch,
+    ...extraDeps,
+  };
+  const deps: SessionDeps = { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) };
+  const app = createApp(appDeps);
+  let count = 0;
+
+  const harness: SessionHarness = {
+    database,
+    clock,
+    simulator,
+    deps,
+    app,
+    organisationId: organisation.id,
+    logs: captured.text,
+    async addUser(role, options = {}) {
+      count += 1;
+      const user = await createUser(database.db, {
+        organisationId: organisation.id,
+        email: `${role}${count}@contoso.example`,
+        role,
+      });
+      if (options.teamViewerUserid !== undefined) {
+        const tokens = simulator.admin.issueUserToken({
+          clientId: demo.clientId,
+          userid: options.teamViewerUserid,
+        });
+        await saveTeamViewerConnection(
+          database.db,
+          vault,
+          {
+            userId: user.id,
+            teamViewerUserId: options.teamViewerUserid,
+            teamViewerName: user.email,
+            teamViewerEmail: user.email,
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken,
+            expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
+          },
+          clock.now(),
+        );
+      }
+      return user;
+    },
+    actorOf: (user) => ({
+      organisationId: user.organisationId,
+      userId: user.id,
+      role: user.role,
+      label: user.email,
+      ip: null,
+      userAgent: null,
+    }),
+    async createKey(user, scopes = ["sessions:read", "sessions:write"]) {
+      const admin = await createUser(database.db, {
+        organisationId: organisation.id,
+        email: `key-admin${++count}@contoso.example`,
+        role: "admin",
+      });
+      const { token } = await createApiKey(deps, {
+        actor: harness.actorOf(admin),
+        name: "helpdesk",
+        scopes,
+        actingUserId: user?.id ?? null,
+      });
+      return token;
+    },
+    api: async (method, path, options = {}) =>
+      app.request(new URL(path, publicUrl).href, {
+        method,
+        headers: {
+          ...(options.key === undefined ? {} : { authorization: `Bearer ${options.key}` }),
+          ...(options.json === undefined ? {} : { "content-type": "application/json" }),
+          ...options.headers,
+        },
+        ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
+      }),
+    async teamViewerSessions() {
+      const response = await simulator.fetch(`${demo.apiBaseUrl}/sessions?full_list=true&state=open,closed`, {
+        headers: { authorization: `Bearer ${demo.scriptToken}` },
+      });
+      return ((await response.json()) as { sessions: [] }).sessions;
+    },
+  };
+  return harness;
+}
+
+/** A valid create request for the use case. */
+export const sampleTicket = {
+  externalId: "4711",
+  title: "Outlook does not start",
+  url: "https://helpdesk.example/tickets/4711",
+  requesterName: "Erika Mustermann",
+  requesterEmail: "erika@example.org",
+};

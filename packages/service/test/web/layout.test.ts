@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { useWebHarnesses } from "./web-harness.js";
+
+describe("page shell", { timeout: 60_000 }, () => {
+  const harnesses = useWebHarnesses();
+
+  it("shows navigation by role: admins see Users, supporters do not", async () => {
+    const harness = await harnesses.create();
+    await harness.addUser("admin");
+    await harness.addUser("supporter");
+    const admin = harness.browser();
+    await admin.signIn("admin@example.com");
+    expect(await (await admin.get("/")).text()).toContain('href="/users"');
+    const supporter = harness.browser();
+    await supporter.signIn("supporter@example.com");
+    const html = await (await supporter.get("/")).text();
+    expect(html).not.toContain('href="/users"');
+    expect(html).not.toContain('href="/audit"');
+    expect(html).toContain("Supporter");
+  });
+
+  it("serves the stylesheet from our origin, cacheable, and pages use no inline script or style", async () => {
+    const harness = await harnesses.create();
+    const page = await (await harness.browser().get("/setup")).text();
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1] ?? "";
+    const css = await harness.app.request(href);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toContain("text/css");
+    expect(css.headers.get("cache-control")).toContain("immutable");
+    expect(page).not.toMatch(/<script|<style| style="/);
+  });
+
+  it("answers unknown pages with a translated 404 page", async () => {
+    const harness = await harnesses.create();
+    const response = await harness.browser().get("/no-such-page?lang=de");
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain("Diese Seite gibt es nicht.");
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * An in-process app on a fresh PGlite database with a fake clock, and a tiny browser that keeps
+ * cookies and submits forms the way a real one does (same-origin Origin header, the page's CSRF
+ * token), so tests read like what a user does.
+ */
+import { expect } from "vitest";
+import { createFakeClock, type FakeClock } from "../../src/clock.js";
+import type { Database, Db } from "../../src/db/open-database.js";
+import type { Organisation } from "../../src/db/repositories/organisations.js";
+import { createUser, type User, updateUser } from "../../src/db/repositories/users.js";
+import type { UserRole } from "../../src/db/schema.js";
+import { createApp } from "../../src/http/create-app.js";
+import { ensureDefaultOrganisation } from "../../src/identity/organisation.js";
+import { hashPassword } from "../../src/identity/passwords.js";
+import { resolveKeyring } from "../../src/vault/demo-keyring.js";
+import { SecretBox } from "../../src/vault/secret-box.js";
+import { captureLogs } from "../support/capture-logs.js";
+import { type TestEngine, usePgliteEngine } from "../support/engines.js";
+
+export const testPassword = "correct horse battery staple";
+/** Cheap scrypt parameters: these tests are about the web layer, not the hash cost. */
+const fastScrypt = { logN: 10, r: 8, p: 1 };
+
+export interface WebHarness {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  db: Db;
+  clock: FakeClock;
+  organisation: Organisation;
+  origin: string;
+  logs: ReturnType<typeof captureLogs>;
+  addUser(role: UserRole, email?: string, options?: { isDisabled?: boolean }): Promise<User>;
+  browser(options?: { ip?: string }): Browser;
+}
+
+/**
+ * Call inside a describe block; `create()` gives each test its own app and database, closed
+ * after the test.
+ */
+export function useWebHarnesses(): { create(options?: { publicUrl?: string }): Promise<WebHarness> } {
+  const engine = usePgliteEngine();
+  return { create: (options) => createWebHarness(engine, options) };
+}
+
+async function createWebHarness(
+  engine: TestEngine,
+  options: { publicUrl?: string } = {},
+): Promise<WebHarness> {
+  const publicUrl = options.publicUrl ?? "http://localhost:3000";
+  const { database, config } = await engine.openDatabase({
+    ATTENDANT_PUBLIC_URL: publicUrl,
+    ATTENDANT_DEMO: "false",
+  });
+  const logs = captureLogs();
+  const clock = createFakeClock();
+  const app = createApp({
+    database,
+    config,
+    clock,
+    logger: logs.logger,
+    vault: new SecretBox(resolveKeyring(config, logs.logger)),
+  });
+  const organisation = await ensureDefaultOrganisation(database.db);
+  const harness: WebHarness = {
+    app,
+    database,
+    db: database.db,
+    clock,
+    organisation,
+    origin: new URL(publicUrl).origin,
+    logs,
+    async addUser(role, email = `${role}@example.com`, userOptions = {}) {
+      const user = await createUser(database.db, {
+        organisationId: organisation.id,
+        email,
+        displayName: `${role} person`,
+        role,
+        passwordHash: await hashPassword(testPassword, fastScrypt),
+      });
+      if (!userOptions.isDisabled) return user;
+      return (await updateUser(database.db, user.id, { isDisabled: true }, clock.now())) ?? user;
+    },
+    browser: (browserOptions = {}) => new Browser(harness, browserOptions.ip),
+  };
+  return harness;
+}
+
+export class Browser {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly harness: Pick<WebHarness, "app" | "origin">,
+    private readonly ip: string | undefined,
+  ) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) {
+      headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    }
+    // With an address, the request looks like one from @hono/node-server's socket.
+    const env = this.ip === undefined ? undefined : { incoming: { socket: { remoteAddress: this.ip } } };
+    const response = await this.harness.app.request(
+      `http://localhost:3000${path}`,
+      { ...init, headers },
+      env,
+    );
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const separator = pair.indexOf("=");
+      const name = pair.slice(0, separator);
+      const value = pair.slice(separator + 1);
+      if (value === "" || /max-age=0/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { headers });
+  }
+
+  /** A form post as the browser would send it, from our own origin. */
+  post(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    return this.request(path, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: this.harness.origin,
+        ...headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
+  /** Opens `pagePath`, then submits `fields` with the CSRF token that page rendered. */
+  async submit(pagePath: string, action: string, fields: Record<string, string>): Promise<Response> {
+    const token = await this.csrfTokenFrom(pagePath);
+    return this.post(action, { _csrf: token, ...fields });
+  }
+
+  async csrfTokenFrom(pagePath: string): Promise<string> {
+    const page = await this.get(pagePath);
+    const html = await page.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    expect(token, `no CSRF field on ${pagePath} (status ${page.status})`).toBeDefined();
+    return token ?? "";
+  }
+
+  async signIn(email: string, password = testPassword): Promise<Response> {
+    const response = await this.submit("/login", "/login", { email, password });
+    expect(response.status, "sign-in should redirect").toBe(303);
+    return response;
+  }
+}
