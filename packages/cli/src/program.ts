@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { describeFailure } from "./cli-error.js";
+import { registerKeysCommand } from "./commands/keys-rewrap.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerReportsSyncCommand } from "./commands/reports-sync.js";
 import { registerServeCommand } from "./commands/serve.js";
@@ -19,8 +20,16 @@ export function createProgram(output: CommandOutput = createConsoleOutput()): Co
   registerSimulatorCommand(program, output);
   registerMigrateCommand(program, output);
   registerReportsSyncCommand(program, output);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  registerKeysCommand(program, output);
+  applyToEveryCommand(program, (command) => command.exitOverride().showHelpAfterError());
   return program;
+}
+
+function applyToEveryCommand(parent: Command, apply: (command: Command) => void): void {
+  for (const command of parent.commands as Command[]) {
+    apply(command);
+    applyToEveryCommand(command, apply);
+  }
 }
 
 /**

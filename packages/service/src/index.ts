@@ -26,4 +26,5 @@ export { assertKeyringCoversStoredSecrets } from "./vault/check-stored-key-ids.j
 export { resolveKeyring } from "./vault/demo-keyring.js";
 export * from "./vault/keyring.js";
 export * from "./vault/rewrap-secrets.js";
+export * from "./vault/run-rewrap.js";
 export * from "./vault/secret-box.js";

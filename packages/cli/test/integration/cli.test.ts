@@ -82,3 +82,30 @@ describe("attendant migrate", () => {
     expect(result.stderr).toContain("ATTENDANT_PORT");
   });
 });
+
+describe("attendant keys rewrap", () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+
+  test("re-encrypts under the primary key and reports what it did as JSON", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "attendant-cli-"));
+    folders.push(dataDir);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const result = await runAttendant(["keys", "rewrap", "--json"], {
+      ATTENDANT_DATA_DIR: dataDir,
+      ATTENDANT_KEYS: `k1:${key}`,
+      DATABASE_URL: "",
+    });
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ rewrapped: 0, isComplete: true, primaryKeyId: "k1" });
+  });
+
+  test("a bad batch size exits 2", async () => {
+    const result = await runAttendant(["keys", "rewrap", "--batch-size", "many"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('expected a whole number, got "many"');
+  });
+});

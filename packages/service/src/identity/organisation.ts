@@ -1,13 +1,23 @@
 /**
  * Attendant serves one organisation per installation for now; it is created on first start.
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/open-database.js";
 import {
   createOrganisation,
   findFirstOrganisation,
   type Organisation,
 } from "../db/repositories/organisations.js";
+import { transaction } from "../db/transaction.js";
+
+/** Any fixed number, used only here: the advisory-lock key that serialises first start. */
+const firstStartLockKey = 7_216_001;
 
 export async function ensureDefaultOrganisation(db: Db): Promise<Organisation> {
-  return (await findFirstOrganisation(db)) ?? createOrganisation(db, { name: "Attendant" });
+  return transaction(db, async (tx) => {
+    // Several instances may start at the same moment on an empty PostgreSQL database; the lock
+    // (released at commit) lets exactly one create the organisation and the others find it.
+    await tx.execute(sql`select pg_advisory_xact_lock(${firstStartLockKey})`);
+    return (await findFirstOrganisation(tx)) ?? createOrganisation(tx, { name: "Attendant" });
+  });
 }

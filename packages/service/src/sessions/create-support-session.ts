@@ -11,7 +11,14 @@
  *    the TeamViewer session is closed again, so it cannot linger unseen.
  */
 import { randomUUID } from "node:crypto";
-import { parseTeamViewerDate, type Session, type TeamViewerClient } from "@attendant/teamviewer";
+import { setTimeout as delay } from "node:timers/promises";
+import {
+  parseTeamViewerDate,
+  RateLimitError,
+  type Session,
+  type SessionCreateParams,
+  type TeamViewerClient,
+} from "@attendant/teamviewer";
 import { findSupportSession, insertSupportSession } from "../db/repositories/support-sessions.js";
 import { upsertTicket } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
@@ -26,6 +33,13 @@ import { isAmbiguousCreateFailure, toSupportSessionError } from "./teamviewer-fa
 
 /** TeamViewer's default validity when `valid_until` is not sent (teamviewer-api.md §3). */
 const defaultValidityMs = 24 * 3600 * 1000;
+
+/**
+ * A rate-limited create was refused before anything was made (teamviewer-api.md §6), so sending
+ * it again is safe — unlike a 5xx. A supporter waiting at the form is better served by a short
+ * wait than by an error; a longer limit is reported with its seconds instead.
+ */
+const longestRateLimitWaitMs = 10_000;
 
 export interface TicketReference {
   /** The helpdesk's own ticket id; unique within the organisation. */
@@ -132,7 +146,7 @@ async function createAtTeamViewer(
     ...(options.ticket.requesterEmail === undefined ? {} : { email: options.ticket.requesterEmail }),
   };
   try {
-    const created = await client.sessions.create({
+    const created = await createWaitingOutShortRateLimit(deps, client, {
       ...("id" in options.group ? { groupid: options.group.id } : { groupname: options.group.name }),
       description: options.description,
       waiting_message: options.waitingMessage,
@@ -153,6 +167,22 @@ async function createAtTeamViewer(
     });
     if (found === undefined) throw toSupportSessionError(error);
     return { created: found, wasReconciled: true };
+  }
+}
+
+async function createWaitingOutShortRateLimit(
+  deps: SessionDeps,
+  client: TeamViewerClient,
+  params: SessionCreateParams,
+): Promise<Session> {
+  try {
+    return await client.sessions.create(params);
+  } catch (error) {
+    const waitMs = error instanceof RateLimitError ? error.retryAfterMs : null;
+    if (waitMs === null || waitMs > longestRateLimitWaitMs) throw error;
+    deps.logger.info({ waitMs }, "TeamViewer rate-limited the session create; waiting once before retrying");
+    await (deps.sleep ?? delay)(waitMs);
+    return client.sessions.create(params);
   }
 }
 

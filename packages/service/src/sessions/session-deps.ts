@@ -5,4 +5,6 @@ import type { TeamViewerClientFactory } from "../teamviewer/client-factory.js";
 export type SessionDeps = Pick<AppDeps, "database" | "vault" | "clock" | "logger"> & {
   /** Gives each supporter a client acting through their own TeamViewer grant. */
   teamViewer: TeamViewerClientFactory;
+  /** Waits out a short TeamViewer rate limit; tests pass one that moves a fake clock instead. */
+  sleep?: (milliseconds: number) => Promise<void>;
 };

@@ -109,8 +109,13 @@ describeEachEngine("createSupportSession", (engine) => {
     expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
   });
 
-  it("surfaces a rate limit as rate-limited with the seconds to wait", async () => {
+  it("waits out a short rate limit once and then creates the session", async () => {
     const { h, create } = await setUp(engine);
+    const waits: number[] = [];
+    h.deps.sleep = async (milliseconds) => {
+      waits.push(milliseconds);
+      h.clock.advance(milliseconds);
+    };
     h.simulator.admin.planFault({
       method: "POST",
       path: "/api/v1/sessions",
@@ -118,8 +123,23 @@ describeEachEngine("createSupportSession", (engine) => {
       status: 429,
       retryAfterSeconds: 7,
     });
+    const created = await create();
+    expect(waits).toEqual([7000]);
+    expect(await h.teamViewerSessions()).toHaveLength(1);
+    expect(created.session.code).toMatch(/^s\d{2,3}-\d{3}-\d{3}$/);
+  });
+
+  it("surfaces a long rate limit as rate-limited with the seconds to wait", async () => {
+    const { h, create } = await setUp(engine);
+    h.simulator.admin.planFault({
+      method: "POST",
+      path: "/api/v1/sessions",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 45,
+    });
     const error = await expectFailure(create(), "rate-limited");
-    expect(error.retryAfterSeconds).toBe(7);
+    expect(error.retryAfterSeconds).toBe(45);
     expect(error.messageKey).toBe("sessions.error.rateLimited");
     expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
   });
