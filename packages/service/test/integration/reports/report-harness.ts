@@ -14,8 +14,7 @@ import { saveOrganisationScriptToken } from "../../../src/db/repositories/organi
 import { createOrganisation } from "../../../src/db/repositories/organisations.js";
 import { listSyncAccounts, type SyncAccount } from "../../../src/db/repositories/report-sync-accounts.js";
 import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
-import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
-import { createUser, type User } from "../../../src/db/repositories/users.js";
+import type { User } from "../../../src/db/repositories/users.js";
 import { connectionReports, type UserRole } from "../../../src/db/schema.js";
 import {
   createReportSyncScheduler,
@@ -28,6 +27,7 @@ import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-acces
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
+import { actorOf, addSimulatedUser } from "../../support/simulated-users.js";
 
 export interface ReportHarnessOptions {
   /** Historical reports seeded into the simulator (default none). */
@@ -129,41 +129,16 @@ export async function createReportHarness(
       ),
     async addUser(role, userOptions = {}) {
       userCount += 1;
-      const user = await createUser(database.db, {
-        organisationId: organisation.id,
-        email: `${role}${userCount}@contoso.example`,
-        role,
-      });
-      if (userOptions.teamViewerUserid !== undefined) {
-        const tokens = simulator.admin.issueUserToken({
-          clientId: demo.clientId,
-          userid: userOptions.teamViewerUserid,
-        });
-        await saveTeamViewerConnection(
-          database.db,
-          vault,
-          {
-            userId: user.id,
-            teamViewerUserId: userOptions.teamViewerUserid,
-            teamViewerName: user.email,
-            teamViewerEmail: user.email,
-            accessToken: tokens.accessToken,
-            refreshToken: tokens.refreshToken,
-            expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
-          },
-          clock.now(),
-        );
-      }
-      return user;
+      return addSimulatedUser(
+        { db: database.db, vault, clock, simulator, organisationId: organisation.id },
+        {
+          role,
+          email: `${role}${userCount}@contoso.example`,
+          teamViewerUserid: userOptions.teamViewerUserid,
+        },
+      );
     },
-    actorOf: (user) => ({
-      organisationId: user.organisationId,
-      userId: user.id,
-      role: user.role,
-      label: user.email,
-      ip: null,
-      userAgent: null,
-    }),
+    actorOf,
     createScheduler: (instanceId, syncOptions = {}) =>
       createReportSyncScheduler({ deps, instanceId, options: syncOptions, timers: noTimers }),
     async tickUntil(scheduler, isDone, tickOptions = {}) {

@@ -11,7 +11,6 @@ import { migrate } from "../../../src/db/migrate.js";
 import type { Database } from "../../../src/db/open-database.js";
 import { createOrganisation } from "../../../src/db/repositories/organisations.js";
 import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
-import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
 import { createUser, type User } from "../../../src/db/repositories/users.js";
 import type { ApiKeyScope, UserRole } from "../../../src/db/schema.js";
 import type { AppDeps } from "../../../src/http/app-deps.js";
@@ -22,6 +21,7 @@ import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-acces
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
+import { actorOf, addSimulatedUser } from "../../support/simulated-users.js";
 
 export interface SessionHarness {
   database: Database;
@@ -103,41 +103,12 @@ export async function createSessionHarness(
     logs: captured.text,
     async addUser(role, options = {}) {
       count += 1;
-      const user = await createUser(database.db, {
-        organisationId: organisation.id,
-        email: `${role}${count}@contoso.example`,
-        role,
-      });
-      if (options.teamViewerUserid !== undefined) {
-        const tokens = simulator.admin.issueUserToken({
-          clientId: demo.clientId,
-          userid: options.teamViewerUserid,
-        });
-        await saveTeamViewerConnection(
-          database.db,
-          vault,
-          {
-            userId: user.id,
-            teamViewerUserId: options.teamViewerUserid,
-            teamViewerName: user.email,
-            teamViewerEmail: user.email,
-            accessToken: tokens.accessToken,
-            refreshToken: tokens.refreshToken,
-            expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
-          },
-          clock.now(),
-        );
-      }
-      return user;
+      return addSimulatedUser(
+        { db: database.db, vault, clock, simulator, organisationId: organisation.id },
+        { role, email: `${role}${count}@contoso.example`, teamViewerUserid: options.teamViewerUserid },
+      );
     },
-    actorOf: (user) => ({
-      organisationId: user.organisationId,
-      userId: user.id,
-      role: user.role,
-      label: user.email,
-      ip: null,
-      userAgent: null,
-    }),
+    actorOf,
     async createKey(user, scopes = ["sessions:read", "sessions:write"]) {
       const admin = await createUser(database.db, {
         organisationId: organisation.id,
