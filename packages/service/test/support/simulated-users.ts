@@ -1,10 +1,13 @@
 /**
- * Users for in-process tests against the simulator: a row in our database and, when asked, a
- * TeamViewer connection holding tokens the simulator issued directly (no browser consent).
+ * An organisation and its users for in-process tests against the simulator: the organisation's
+ * TeamViewer app is the simulator's demo app, and a user can hold a TeamViewer connection with
+ * tokens the simulator issued directly (no browser consent).
  */
 import type { Simulator } from "@attendant/simulator";
 import type { Clock } from "../../src/clock.js";
 import type { Db } from "../../src/db/open-database.js";
+import { createOrganisation, type Organisation } from "../../src/db/repositories/organisations.js";
+import { saveTeamViewerApp } from "../../src/db/repositories/teamviewer-apps.js";
 import { saveTeamViewerConnection } from "../../src/db/repositories/teamviewer-connections.js";
 import { createUser, type User } from "../../src/db/repositories/users.js";
 import type { UserRole } from "../../src/db/schema.js";
@@ -17,6 +20,30 @@ export interface SimulatedUserContext {
   clock: Clock;
   simulator: Simulator;
   organisationId: string;
+}
+
+/** Creates an organisation whose TeamViewer app is the simulator's demo app. */
+export async function createSimulatedOrganisation(
+  context: Omit<SimulatedUserContext, "organisationId">,
+  publicUrl: string,
+): Promise<Organisation> {
+  const { db, vault, clock, simulator } = context;
+  const demo = simulator.demo();
+  const organisation = await createOrganisation(db, { name: "Contoso Helpdesk" });
+  await saveTeamViewerApp(
+    db,
+    vault,
+    {
+      organisationId: organisation.id,
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+      redirectUri: `${publicUrl}/teamviewer/callback`,
+      authorizeUrl: demo.authorizeUrl,
+      apiBaseUrl: demo.apiBaseUrl,
+    },
+    clock.now(),
+  );
+  return organisation;
 }
 
 export async function addSimulatedUser(
@@ -62,4 +89,20 @@ export function actorOf(user: User): SessionActor {
     ip: null,
     userAgent: null,
   };
+}
+
+/**
+ * A simulated TeamViewer account whose licence allows one open session at a time, with a group
+ * of its own: the second session it creates meets the licence limit.
+ */
+export function addSingleSessionLicenceAccount(simulator: Simulator): { userid: string; groupId: string } {
+  simulator.admin.createAccount({
+    userid: "u9001",
+    name: "Solo",
+    email: "solo@tiny.example",
+    company: "Tiny",
+    license: { maxConcurrentSessions: 1 },
+  });
+  simulator.admin.createGroup({ id: "g9001", name: "Solo desk", ownerUserid: "u9001" });
+  return { userid: "u9001", groupId: "g9001" };
 }

@@ -11,9 +11,7 @@ import type { Config } from "../../../src/config/config-schema.js";
 import { migrate } from "../../../src/db/migrate.js";
 import type { Database } from "../../../src/db/open-database.js";
 import { saveOrganisationScriptToken } from "../../../src/db/repositories/organisation-script-tokens.js";
-import { createOrganisation } from "../../../src/db/repositories/organisations.js";
 import { listSyncAccounts, type SyncAccount } from "../../../src/db/repositories/report-sync-accounts.js";
-import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
 import type { User } from "../../../src/db/repositories/users.js";
 import { connectionReports, type UserRole } from "../../../src/db/schema.js";
 import {
@@ -27,7 +25,7 @@ import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-acces
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
-import { actorOf, addSimulatedUser } from "../../support/simulated-users.js";
+import { actorOf, addSimulatedUser, createSimulatedOrganisation } from "../../support/simulated-users.js";
 
 export interface ReportHarnessOptions {
   /** Historical reports seeded into the simulator (default none). */
@@ -85,19 +83,9 @@ export async function createReportHarness(
   });
   if (options.reports !== undefined) simulator.admin.seedReports({ count: options.reports });
   const demo = simulator.demo();
-  const organisation = await createOrganisation(database.db, { name: "Contoso Helpdesk" });
-  await saveTeamViewerApp(
-    database.db,
-    vault,
-    {
-      organisationId: organisation.id,
-      clientId: demo.clientId,
-      clientSecret: demo.clientSecret,
-      redirectUri: "http://localhost:3000/teamviewer/callback",
-      authorizeUrl: demo.authorizeUrl,
-      apiBaseUrl: demo.apiBaseUrl,
-    },
-    clock.now(),
+  const organisation = await createSimulatedOrganisation(
+    { db: database.db, vault, clock, simulator },
+    "http://localhost:3000",
   );
   const captured = captureLogs();
   const appDeps = {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { usePgliteEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
+import { addSingleSessionLicenceAccount } from "../../support/simulated-users.js";
 import {
   createPagesHarness,
   createSessionThroughPage,
@@ -242,20 +243,13 @@ describe("the supporters' session pages", () => {
 
     it("licence limit", async () => {
       const h = await createPagesHarness(engine);
-      h.simulator.admin.createAccount({
-        userid: "u9001",
-        name: "Solo",
-        email: "solo@tiny.example",
-        company: "Tiny",
-        license: { maxConcurrentSessions: 1 },
-      });
-      h.simulator.admin.createGroup({ id: "g9001", name: "Solo desk", ownerUserid: "u9001" });
-      const supporter = await h.addUser("supporter", { teamViewerUserid: "u9001" });
+      const solo = addSingleSessionLicenceAccount(h.simulator);
+      const supporter = await h.addUser("supporter", { teamViewerUserid: solo.userid });
       const browser = await h.signIn(supporter);
-      await createSessionThroughPage(browser, { group: "g9001" });
+      await createSessionThroughPage(browser, { group: solo.groupId });
       const response = await browser.submit("/sessions/new", "/sessions/new", {
         ...sampleSessionForm,
-        group: "g9001",
+        group: solo.groupId,
       });
       expect(response.status).toBe(409);
       expect(await response.text()).toContain(

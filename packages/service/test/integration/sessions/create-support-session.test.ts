@@ -5,6 +5,7 @@ import { createSupportSession } from "../../../src/sessions/create-support-sessi
 import { SupportSessionError } from "../../../src/sessions/support-session-error.js";
 import { describeEachEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
+import { addSingleSessionLicenceAccount } from "../../support/simulated-users.js";
 import { createSessionHarness, type SessionHarness, sampleTicket } from "./session-harness.js";
 
 async function setUp(engine: Parameters<typeof createSessionHarness>[0]) {
@@ -147,21 +148,14 @@ describeEachEngine("createSupportSession", (engine) => {
   for (const body of ["json-string", "text"] as const) {
     it(`explains the licence limit (${body} body)`, async () => {
       const h = await createSessionHarness(engine);
-      h.simulator.admin.createAccount({
-        userid: "u9001",
-        name: "Solo",
-        email: "solo@tiny.example",
-        company: "Tiny",
-        license: { maxConcurrentSessions: 1 },
-      });
-      h.simulator.admin.createGroup({ id: "g9001", name: "Solo desk", ownerUserid: "u9001" });
+      const solo = addSingleSessionLicenceAccount(h.simulator);
       h.simulator.admin.configure({ quirks: { licenseLimitBody: body } });
-      const supporter = await h.addUser("supporter", { teamViewerUserid: "u9001" });
+      const supporter = await h.addUser("supporter", { teamViewerUserid: solo.userid });
       const create = () =>
         createSupportSession(h.deps, {
           actor: h.actorOf(supporter),
           ticket: sampleTicket,
-          group: { id: "g9001" },
+          group: { id: solo.groupId },
         });
       await create();
       const error = await expectFailure(create(), "licence-limit");

@@ -9,8 +9,6 @@ import { createApiKey } from "../../../src/api-keys/api-keys.js";
 import { createFakeClock, type FakeClock } from "../../../src/clock.js";
 import { migrate } from "../../../src/db/migrate.js";
 import type { Database } from "../../../src/db/open-database.js";
-import { createOrganisation } from "../../../src/db/repositories/organisations.js";
-import { saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
 import { createUser, type User } from "../../../src/db/repositories/users.js";
 import type { ApiKeyScope, UserRole } from "../../../src/db/schema.js";
 import type { AppDeps } from "../../../src/http/app-deps.js";
@@ -21,7 +19,7 @@ import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-acces
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
-import { actorOf, addSimulatedUser } from "../../support/simulated-users.js";
+import { actorOf, addSimulatedUser, createSimulatedOrganisation } from "../../support/simulated-users.js";
 
 export interface SessionHarness {
   database: Database;
@@ -65,19 +63,9 @@ export async function createSessionHarness(
   const clock = createFakeClock(new Date("2026-03-02T09:00:00Z"));
   const simulator = createSimulator({ clock: { now: () => clock.now().getTime() }, autoApprove: true });
   const demo = simulator.demo();
-  const organisation = await createOrganisation(database.db, { name: "Contoso Helpdesk" });
-  await saveTeamViewerApp(
-    database.db,
-    vault,
-    {
-      organisationId: organisation.id,
-      clientId: demo.clientId,
-      clientSecret: demo.clientSecret,
-      redirectUri: `${publicUrl}/teamviewer/callback`,
-      authorizeUrl: demo.authorizeUrl,
-      apiBaseUrl: demo.apiBaseUrl,
-    },
-    clock.now(),
+  const organisation = await createSimulatedOrganisation(
+    { db: database.db, vault, clock, simulator },
+    publicUrl,
   );
   const captured = captureLogs();
   const appDeps = {
