@@ -18,6 +18,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -597,4 +598,163 @@ export const mailOutbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("mail_outbox_organisation_created_idx").on(t.organisationId, t.createdAt)],
+);
+
+// ---- Billing rules (issue 6) ----
+
+/**
+ * How an organisation turns connection durations into billable minutes: each duration is
+ * rounded up to the next multiple of `roundingIncrementMinutes` and never below
+ * `minimumBillableMinutes`. One row per organisation; no row means the defaults (1 and 0).
+ */
+export const billingRules = pgTable(
+  "billing_rules",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    roundingIncrementMinutes: integer("rounding_increment_minutes").notNull().default(1),
+    minimumBillableMinutes: integer("minimum_billable_minutes").notNull().default(0),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("billing_rules_increment_check", sql`${t.roundingIncrementMinutes} between 1 and 1440`),
+    check("billing_rules_minimum_check", sql`${t.minimumBillableMinutes} between 0 and 1440`),
+  ],
+);
+
+// ---- API key rate limit (issue 7) ----
+
+/**
+ * Requests per API key per fixed one-minute window, counted in the database so that every
+ * service instance enforces the same limit. Old windows are deleted by the API itself.
+ */
+export const apiKeyRateWindows = pgTable(
+  "api_key_rate_windows",
+  {
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    windowStart: timestamptz("window_start").notNull(),
+    requestCount: integer("request_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.windowStart] })],
+);
+
+// ---- Webhooks (issue 7) ----
+
+export const webhookEventTypes = [
+  "session.created",
+  "session.customer_online",
+  "session.closed",
+  "session.expired",
+  "connection.reported",
+  "connection.updated",
+  "teamviewer.connection_lost",
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/**
+ * A receiver registered by an organisation. Its signing secret is encrypted like every other
+ * secret; during rotation the previous secret keeps signing too until it expires, so receivers
+ * can switch without dropping a message (Standard Webhooks: several signatures per header).
+ */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  /** The event types delivered to this endpoint; an empty list means every type. */
+  eventTypes: jsonb("event_types").$type<WebhookEventType[]>().notNull(),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  previousSecretEncrypted: text("previous_secret_encrypted"),
+  previousSecretExpiresAt: timestamptz("previous_secret_expires_at"),
+  /** Null while enabled; set when an admin disables it or a receiver answers 410 Gone. */
+  disabledAt: timestamptz("disabled_at"),
+  disabledReason: text("disabled_reason"),
+  createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The outbox: one row per event, written in the same transaction as the change that caused it.
+ * `id` is the Standard Webhooks `webhook-id` (`msg_…`), stable across retries so receivers can
+ * deduplicate.
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    type: text("type").$type<WebhookEventType>().notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** Null until the dispatcher has created a delivery per subscribed endpoint. */
+    fannedOutAt: timestamptz("fanned_out_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_events_pending_idx").on(t.createdAt).where(sql`${t.fannedOutAt} is null`),
+    index("webhook_events_organisation_created_idx").on(t.organisationId, t.createdAt),
+    check("webhook_events_type_check", sql`${t.type} in (${inList(webhookEventTypes)})`),
+  ],
+);
+
+export const webhookDeliveryStates = ["pending", "succeeded", "failed", "cancelled"] as const;
+export type WebhookDeliveryState = (typeof webhookDeliveryStates)[number];
+
+/**
+ * One event on its way to one endpoint. Workers claim due rows with a lease (`locked_until`),
+ * so several instances never attempt the same delivery at the same time.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    state: text("state").$type<WebhookDeliveryState>().notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull(),
+    lockedUntil: timestamptz("locked_until"),
+    lockedBy: text("locked_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_unique").on(t.eventId, t.endpointId),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    check("webhook_deliveries_state_check", sql`${t.state} in (${inList(webhookDeliveryStates)})`),
+  ],
+);
+
+/** Every HTTP attempt of a delivery, kept for the admin's history and for re-sending. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: timestamptz("attempted_at").notNull(),
+    /** The receiver's HTTP status; null when no answer came (refused, timeout, blocked). */
+    responseStatus: integer("response_status"),
+    /** A short, secret-free reason: "timeout after 10 s", "redirect not followed", … */
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    /** The first bytes of the receiver's answer, for debugging. */
+    responseExcerpt: text("response_excerpt"),
+    instanceId: text("instance_id"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
 );
