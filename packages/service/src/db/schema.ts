@@ -323,7 +323,19 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-export const apiKeyScopes = ["sessions:read", "sessions:write"] as const;
+/**
+ * What an API key may do. `*:read` lists and retrieves, `*:write` creates and changes;
+ * `organisation:read` covers users' TeamViewer connection status and the organisation's health.
+ */
+export const apiKeyScopes = [
+  "sessions:read",
+  "sessions:write",
+  "reports:read",
+  "reports:write",
+  "webhooks:read",
+  "webhooks:write",
+  "organisation:read",
+] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /**
