@@ -7,6 +7,7 @@ import type { Config } from "../config/config-schema.js";
 import type { Database } from "../db/open-database.js";
 import type { Translator } from "../i18n/index.js";
 import type { SessionUser, SignedInSession } from "../identity/current-session.js";
+import type { ScryptParameters } from "../identity/passwords.js";
 import type { Logger } from "../logging/logger.js";
 import type { TeamViewerAppSettings } from "../teamviewer/teamviewer-app.js";
 import type { SecretBox } from "../vault/secret-box.js";
@@ -26,11 +27,22 @@ export interface AppDeps {
   /** Used for every call to TeamViewer; tests pass the in-process simulator's fetch. */
   teamViewerFetch?: typeof fetch;
   /**
+   * How Web API calls wait: the per-attempt deadline (body included) and the backoff sleep
+   * between retries. Defaults are the client's (30 s, a real timer); fault tests pass a short
+   * deadline and a sleep that moves the fake clock, so injected stalls and 429s never wait long.
+   */
+  teamViewerTiming?: {
+    timeoutMs?: number;
+    sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  };
+  /**
    * Demo mode: the running simulator's demo app, used by organisations without an app of their
    * own (or by every organisation when ATTENDANT_DEMO=true). See src/teamviewer/demo-simulator.ts.
    */
   demoTeamViewerApp?: TeamViewerAppSettings;
   mailer?: Mailer;
+  /** Tests only: cheaper scrypt parameters (see src/identity/passwords.ts). */
+  passwordHashing?: ScryptParameters;
 }
 
 /** Hono's typed context variables for every route. */

@@ -10,7 +10,7 @@ import type { Db } from "../db/open-database.js";
 import { lockOrganisation } from "../db/repositories/organisations.js";
 import { countUsers, createUser, type User } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
-import { hashPassword } from "./passwords.js";
+import { hashPassword, type PasswordHashingDeps, scryptParametersOf } from "./passwords.js";
 
 export async function isSetupOpen(db: Db, organisationId: string): Promise<boolean> {
   return (await countUsers(db, organisationId)) === 0;
@@ -18,7 +18,7 @@ export async function isSetupOpen(db: Db, organisationId: string): Promise<boole
 
 /** The new admin, or undefined when someone else completed setup first. */
 export async function createFirstAdmin(
-  deps: { db: Db; clock: Clock },
+  deps: { db: Db; clock: Clock } & PasswordHashingDeps,
   input: {
     organisationId: string;
     displayName: string;
@@ -29,7 +29,7 @@ export async function createFirstAdmin(
   },
 ): Promise<User | undefined> {
   // Hash before taking the lock: scrypt takes a noticeable moment.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, scryptParametersOf(deps));
   return transaction(deps.db, async (tx) => {
     await lockOrganisation(tx, input.organisationId);
     if (!(await isSetupOpen(tx, input.organisationId))) return undefined;

@@ -23,7 +23,7 @@ import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
 import type { UserRole } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
 import type { SessionUser } from "./current-session.js";
-import { hashPassword } from "./passwords.js";
+import { hashPassword, type PasswordHashingDeps, scryptParametersOf } from "./passwords.js";
 
 export interface AdminActor {
   user: SessionUser;
@@ -31,7 +31,7 @@ export interface AdminActor {
   userAgent: string | null;
 }
 
-type Deps = { db: Db; clock: Clock };
+type Deps = { db: Db; clock: Clock } & PasswordHashingDeps;
 
 export type UserChangeResult = "done" | "not-found" | "last-admin" | "email-taken";
 
@@ -40,7 +40,7 @@ export async function createUserAsAdmin(
   actor: AdminActor,
   input: { displayName: string; email: string; role: UserRole; password: string },
 ): Promise<UserChangeResult> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, scryptParametersOf(deps));
   return transaction(deps.db, async (tx) => {
     await lockOrganisation(tx, actor.user.organisationId);
     if ((await findUserByEmail(tx, actor.user.organisationId, input.email)) !== undefined)
@@ -71,7 +71,7 @@ export async function resetUserPassword(
   userId: string,
   password: string,
 ): Promise<UserChangeResult> {
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, scryptParametersOf(deps));
   return changeUser(deps, actor, userId, { passwordHash }, { passwordReset: true });
 }
 

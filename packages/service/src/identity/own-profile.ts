@@ -9,9 +9,9 @@ import { findUserById, type UserChanges, updateUser } from "../db/repositories/u
 import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
 import type { Locale } from "../i18n/index.js";
 import type { SessionUser } from "./current-session.js";
-import { hashPassword, verifyPassword } from "./passwords.js";
+import { hashPassword, type PasswordHashingDeps, scryptParametersOf, verifyPassword } from "./passwords.js";
 
-type Deps = { db: Db; clock: Clock };
+type Deps = { db: Db; clock: Clock } & PasswordHashingDeps;
 interface Requester {
   user: SessionUser;
   ip: string | null;
@@ -38,7 +38,7 @@ export async function changeOwnPassword(
   await updateUser(
     deps.db,
     requester.user.id,
-    { passwordHash: await hashPassword(passwords.next) },
+    { passwordHash: await hashPassword(passwords.next, scryptParametersOf(deps)) },
     deps.clock.now(),
   );
   // Ends this browser's session too; the caller signs it in again with a fresh one.

@@ -24,6 +24,19 @@ export interface ScryptParameters {
 
 export const defaultScryptParameters: ScryptParameters = { logN: 17, r: 8, p: 1 };
 
+/**
+ * What use-cases that hash passwords take. Only tests set `passwordHashing`, to cheaper
+ * parameters: a full-cost hash per sign-in would dominate the test suite's run time. There is
+ * deliberately no configuration variable for it.
+ */
+export interface PasswordHashingDeps {
+  passwordHashing?: ScryptParameters;
+}
+
+export function scryptParametersOf(deps: PasswordHashingDeps): ScryptParameters {
+  return deps.passwordHashing ?? defaultScryptParameters;
+}
+
 const saltLength = 16;
 const hashLength = 32;
 // Upper bounds for parameters read back from the database, so a tampered hash cannot make a

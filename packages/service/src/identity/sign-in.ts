@@ -13,17 +13,32 @@ import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { countRecentLoginFailures } from "../db/repositories/audit-log.js";
 import { findUserByEmail, type User, updateUser } from "../db/repositories/users.js";
-import { hashPassword, needsRehash, verifyPassword } from "./passwords.js";
+import {
+  hashPassword,
+  needsRehash,
+  type PasswordHashingDeps,
+  type ScryptParameters,
+  scryptParametersOf,
+  verifyPassword,
+} from "./passwords.js";
 
 export const throttleWindowMs = 15 * 60_000;
 export const maxFailuresPerAccount = 5;
 export const maxFailuresPerAddress = 20;
 
-let dummyHash: Promise<string> | undefined;
-/** A real hash of a random password with today's parameters, made once per process. */
-function getDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(crypto.randomUUID());
-  return dummyHash;
+const dummyHashes = new Map<string, Promise<string>>();
+/**
+ * A real hash of a random password with the current parameters, made once per process, so an
+ * unknown e-mail address costs as much time as a wrong password.
+ */
+function getDummyHash(parameters: ScryptParameters): Promise<string> {
+  const key = JSON.stringify(parameters);
+  let hash = dummyHashes.get(key);
+  if (hash === undefined) {
+    hash = hashPassword(crypto.randomUUID(), parameters);
+    dummyHashes.set(key, hash);
+  }
+  return hash;
 }
 
 export interface SignInAttempt {
@@ -36,7 +51,11 @@ export interface SignInAttempt {
 
 export type SignInResult = { outcome: "signed-in"; user: User } | { outcome: "invalid" | "throttled" };
 
-export async function signIn(deps: { db: Db; clock: Clock }, attempt: SignInAttempt): Promise<SignInResult> {
+export async function signIn(
+  deps: { db: Db; clock: Clock } & PasswordHashingDeps,
+  attempt: SignInAttempt,
+): Promise<SignInResult> {
+  const parameters = scryptParametersOf(deps);
   const email = attempt.email.trim().toLowerCase();
   const audit = (action: "login.succeeded" | "login.failed", user: User | undefined, reason?: string) =>
     recordAuditEvent(deps, {
@@ -59,7 +78,7 @@ export async function signIn(deps: { db: Db; clock: Clock }, attempt: SignInAtte
   }
 
   const user = await findUserByEmail(deps.db, attempt.organisationId, email);
-  const storedHash = user?.passwordHash ?? (await getDummyHash());
+  const storedHash = user?.passwordHash ?? (await getDummyHash(parameters));
   const isPasswordRight = await verifyPassword(attempt.password, storedHash);
   if (user === undefined || user.passwordHash === null || !isPasswordRight || user.isDisabled) {
     const reason = user === undefined ? "unknown_email" : user.isDisabled ? "disabled" : "wrong_password";
@@ -67,11 +86,11 @@ export async function signIn(deps: { db: Db; clock: Clock }, attempt: SignInAtte
     return { outcome: "invalid" };
   }
 
-  if (needsRehash(user.passwordHash)) {
+  if (needsRehash(user.passwordHash, parameters)) {
     await updateUser(
       deps.db,
       user.id,
-      { passwordHash: await hashPassword(attempt.password) },
+      { passwordHash: await hashPassword(attempt.password, parameters) },
       deps.clock.now(),
     );
   }

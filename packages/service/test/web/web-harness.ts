@@ -16,10 +16,9 @@ import { resolveKeyring } from "../../src/vault/demo-keyring.js";
 import { SecretBox } from "../../src/vault/secret-box.js";
 import { captureLogs } from "../support/capture-logs.js";
 import { type TestEngine, usePgliteEngine } from "../support/engines.js";
+import { fastPasswordHashing } from "../support/fast-password-hashing.js";
 
 export const testPassword = "correct horse battery staple";
-/** Cheap scrypt parameters: these tests are about the web layer, not the hash cost. */
-const fastScrypt = { logN: 10, r: 8, p: 1 };
 
 export interface WebHarness {
   app: ReturnType<typeof createApp>;
@@ -59,6 +58,7 @@ async function createWebHarness(
     clock,
     logger: logs.logger,
     vault: new SecretBox(resolveKeyring(config, logs.logger)),
+    passwordHashing: fastPasswordHashing,
   });
   const organisation = await ensureDefaultOrganisation(database.db);
   const harness: WebHarness = {
@@ -75,7 +75,7 @@ async function createWebHarness(
         email,
         displayName: `${role} person`,
         role,
-        passwordHash: await hashPassword(testPassword, fastScrypt),
+        passwordHash: await hashPassword(testPassword, fastPasswordHashing),
       });
       if (!userOptions.isDisabled) return user;
       return (await updateUser(database.db, user.id, { isDisabled: true }, clock.now())) ?? user;

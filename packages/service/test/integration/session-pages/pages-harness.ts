@@ -7,6 +7,7 @@ import { updateUser } from "../../../src/db/repositories/users.js";
 import type { AppDeps, Mailer } from "../../../src/http/app-deps.js";
 import { hashPassword } from "../../../src/identity/passwords.js";
 import type { TestEngine } from "../../support/engines.js";
+import { fastPasswordHashing } from "../../support/fast-password-hashing.js";
 import { Browser, testPassword } from "../../web/web-harness.js";
 import { createSessionHarness, type SessionHarness } from "../sessions/session-harness.js";
 
@@ -63,9 +64,6 @@ export function joinPathIn(text: string): string {
   return path;
 }
 
-/** Cheap scrypt: these tests are about pages, not the hash cost. */
-const fastScrypt = { logN: 10, r: 8, p: 1 };
-
 export async function createPagesHarness(
   engine: TestEngine,
   options: { mailer?: "recording" | Mailer; demo?: boolean } = {},
@@ -95,7 +93,7 @@ export async function createPagesHarness(
       await updateUser(
         h.database.db,
         user.id,
-        { passwordHash: await hashPassword(testPassword, fastScrypt), displayName },
+        { passwordHash: await hashPassword(testPassword, fastPasswordHashing), displayName },
         h.clock.now(),
       );
       const browser = new Browser({ app: h.app, origin }, undefined);

@@ -7,6 +7,7 @@
 import { createSimulator, type Simulator } from "@attendant/simulator";
 import { createApiKey } from "../../../src/api-keys/api-keys.js";
 import { createFakeClock, type FakeClock } from "../../../src/clock.js";
+import type { Config } from "../../../src/config/config-schema.js";
 import { migrate } from "../../../src/db/migrate.js";
 import type { Database } from "../../../src/db/open-database.js";
 import { createUser, type User } from "../../../src/db/repositories/users.js";
@@ -19,10 +20,12 @@ import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-acces
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
+import { fastPasswordHashing } from "../../support/fast-password-hashing.js";
 import { actorOf, addSimulatedUser, createSimulatedOrganisation } from "../../support/simulated-users.js";
 
 export interface SessionHarness {
   database: Database;
+  config: Config;
   clock: FakeClock;
   simulator: Simulator;
   deps: SessionDeps;
@@ -52,10 +55,13 @@ const publicUrl = "http://localhost:3000";
 export async function createSessionHarness(
   engine: TestEngine,
   extraDeps: Pick<AppDeps, "mailer" | "demoTeamViewerApp"> = {},
+  /** More configuration variables, e.g. a low ATTENDANT_API_RATE_LIMIT_PER_MINUTE. */
+  env: Record<string, string> = {},
 ): Promise<SessionHarness> {
   const { database, config } = await engine.openDatabase({
     ATTENDANT_PUBLIC_URL: publicUrl,
     ATTENDANT_DEMO: "false",
+    ...env,
   });
   await migrate(database);
   if (config.keyring === undefined) throw new Error("test config has a keyring");
@@ -75,6 +81,7 @@ export async function createSessionHarness(
     vault,
     logger: captured.logger,
     teamViewerFetch: simulator.fetch as typeof fetch,
+    passwordHashing: fastPasswordHashing,
     ...extraDeps,
   };
   const deps: SessionDeps = { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) };
@@ -83,6 +90,7 @@ export async function createSessionHarness(
 
   const harness: SessionHarness = {
     database,
+    config,
     clock,
     simulator,
     deps,

@@ -26,6 +26,7 @@ import { createTeamViewerAccess, type TeamViewerAccess } from "../../../src/team
 import { SecretBox } from "../../../src/vault/secret-box.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import type { TestEngine } from "../../support/engines.js";
+import { fastPasswordHashing } from "../../support/fast-password-hashing.js";
 
 export interface Browser {
   userId: string;
@@ -105,6 +106,7 @@ export async function createHarness(engine: TestEngine, options: HarnessOptions 
     vault,
     logger: captured.logger,
     teamViewerFetch,
+    passwordHashing: fastPasswordHashing,
     ...(options.asDemo ? { demoTeamViewerApp: demoApp } : {}),
   };
   const app = createApp(deps);
