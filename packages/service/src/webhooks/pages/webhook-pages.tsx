@@ -1,0 +1,374 @@
+/**
+ * The webhooks pages' markup: the endpoint list with the add form, an endpoint's page (settings,
+ * secret rotation, test event, deletion, delivery history), a delivery with its attempts, and
+ * the page that shows a new secret once.
+ */
+import type {
+  WebhookAttemptRecord,
+  WebhookDeliverySummary,
+  WebhookEndpointRecord,
+} from "../../db/repositories/webhooks.js";
+import { type WebhookDeliveryState, type WebhookEventType, webhookEventTypes } from "../../db/schema.js";
+import type { MessageKey, Translator } from "../../i18n/index.js";
+import { type FieldErrors, FormError, type FormValues, TextField } from "../../web/forms.js";
+import { CsrfField } from "../../web/layout.js";
+
+export const webhooksPath = "/webhooks";
+export const endpointPath = (id: string) => `${webhooksPath}/${id}`;
+export const deliveryPath = (endpointId: string, deliveryId: string) =>
+  `${endpointPath(endpointId)}/deliveries/${deliveryId}`;
+
+/** `2030-01-01 12:00:00`: the pages say UTC in the column headings. */
+export const formatUtc = (date: Date | null) =>
+  date === null ? "—" : date.toISOString().slice(0, 19).replace("T", " ");
+
+const eventLabelKeys: Record<WebhookEventType, MessageKey> = {
+  "session.created": "webhooks.event.sessionCreated",
+  "session.customer_online": "webhooks.event.sessionCustomerOnline",
+  "session.closed": "webhooks.event.sessionClosed",
+  "session.expired": "webhooks.event.sessionExpired",
+  "connection.reported": "webhooks.event.connectionReported",
+  "connection.updated": "webhooks.event.connectionUpdated",
+  "teamviewer.connection_lost": "webhooks.event.teamViewerConnectionLost",
+};
+
+const stateKeys: Record<WebhookDeliveryState, MessageKey> = {
+  pending: "webhooks.state.pending",
+  succeeded: "webhooks.state.succeeded",
+  failed: "webhooks.state.failed",
+  cancelled: "webhooks.state.cancelled",
+};
+
+function statusOf(t: Translator, endpoint: WebhookEndpointRecord): string {
+  if (endpoint.disabledAt === null) return t.t("webhooks.status.enabled");
+  return t.t(endpoint.disabledReason === "gone" ? "webhooks.status.gone" : "webhooks.status.disabled");
+}
+
+function Notice(props: { message: string | undefined }) {
+  if (props.message === undefined) return null;
+  return (
+    <p class="notice-ok" role="status">
+      {props.message}
+    </p>
+  );
+}
+
+export interface EndpointFormState {
+  values: FormValues;
+  eventTypes: readonly string[];
+  errors: FieldErrors;
+}
+
+/** URL, description and the event-type checkboxes, shared by the add and the settings form. */
+function EndpointFields(props: { t: Translator; form: EndpointFormState }) {
+  const { t, form } = props;
+  const chosen = new Set(form.eventTypes);
+  return (
+    <>
+      <TextField
+        t={t}
+        name="url"
+        label={t.t("webhooks.field.url")}
+        value={form.values.url}
+        error={form.errors.url}
+        hint={t.t("webhooks.field.urlHint")}
+        isRequired
+      />
+      <TextField
+        t={t}
+        name="description"
+        label={t.t("webhooks.field.description")}
+        value={form.values.description}
+        error={form.errors.description}
+      />
+      <fieldset
+        class="field"
+        aria-describedby={form.errors.eventTypes ? "eventTypes-hint eventTypes-error" : "eventTypes-hint"}
+      >
+        <legend>{t.t("webhooks.field.events")}</legend>
+        <p class="hint" id="eventTypes-hint">
+          {t.t("webhooks.field.eventsHint")}
+        </p>
+        <ul class="plain-list">
+          {webhookEventTypes.map((type) => (
+            <li>
+              <label>
+                <input type="checkbox" name="eventTypes" value={type} checked={chosen.has(type)} />{" "}
+                <code>{type}</code> {t.t(eventLabelKeys[type])}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {form.errors.eventTypes && (
+          <p class="field-error" id="eventTypes-error">
+            {t.t(form.errors.eventTypes)}
+          </p>
+        )}
+      </fieldset>
+    </>
+  );
+}
+
+export function EndpointListPage(props: {
+  t: Translator;
+  endpoints: WebhookEndpointRecord[];
+  form: EndpointFormState;
+  notice?: string | undefined;
+}) {
+  const { t } = props;
+  return (
+    <>
+      <p>{t.t("webhooks.intro")}</p>
+      <Notice message={props.notice} />
+      {props.endpoints.length === 0 ? (
+        <p class="muted">{t.t("webhooks.empty")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.t("webhooks.column.url")}</th>
+                <th scope="col">{t.t("webhooks.column.description")}</th>
+                <th scope="col">{t.t("webhooks.column.events")}</th>
+                <th scope="col">{t.t("webhooks.column.status")}</th>
+                <th scope="col">{t.t("webhooks.column.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.endpoints.map((endpoint) => (
+                <tr id={`endpoint-${endpoint.id}`}>
+                  <td>
+                    <a href={endpointPath(endpoint.id)}>
+                      <code>{endpoint.url}</code>
+                    </a>
+                  </td>
+                  <td>{endpoint.description || "—"}</td>
+                  <td>
+                    {endpoint.eventTypes.length === 0
+                      ? t.t("webhooks.allEvents")
+                      : endpoint.eventTypes.join(", ")}
+                  </td>
+                  <td>{statusOf(t, endpoint)}</td>
+                  <td>{formatUtc(endpoint.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action={webhooksPath} class="panel" novalidate>
+        <h2>{t.t("webhooks.add.title")}</h2>
+        <CsrfField />
+        <EndpointFields t={t} form={props.form} />
+        <button type="submit">{t.t("webhooks.create")}</button>
+      </form>
+    </>
+  );
+}
+
+/** Shown right after creation or rotation; the only place the secret ever appears. */
+export function SecretPage(props: { t: Translator; endpoint: WebhookEndpointRecord; secret: string }) {
+  const { t, endpoint } = props;
+  return (
+    <>
+      <p>
+        <code>{endpoint.url}</code>
+      </p>
+      <p role="status">{t.t("webhooks.secret.once")}</p>
+      <label for="secret">{t.t("webhooks.secret.title")}</label>
+      <input id="secret" class="copy-field" type="text" readonly value={props.secret} autocomplete="off" />
+      {endpoint.previousSecretExpiresAt !== null && (
+        <p class="muted">
+          {t.t("webhooks.secret.previous", { until: formatUtc(endpoint.previousSecretExpiresAt) })}
+        </p>
+      )}
+      <p>
+        <a href={endpointPath(endpoint.id)}>{t.t("webhooks.open")}</a> ·{" "}
+        <a href={webhooksPath}>{t.t("webhooks.back")}</a>
+      </p>
+    </>
+  );
+}
+
+export function EndpointPage(props: {
+  t: Translator;
+  endpoint: WebhookEndpointRecord;
+  form: EndpointFormState;
+  deliveries: WebhookDeliverySummary[];
+  nextCursor: string | null;
+  notice?: string | undefined;
+  problem?: string | undefined;
+}) {
+  const { t, endpoint } = props;
+  const action = endpointPath(endpoint.id);
+  const isEnabled = endpoint.disabledAt === null;
+  return (
+    <>
+      <p>
+        <a href={webhooksPath}>{t.t("webhooks.back")}</a>
+      </p>
+      <Notice message={props.notice} />
+      <FormError message={props.problem} />
+      <dl class="facts">
+        <dt>{t.t("webhooks.column.status")}</dt>
+        <dd>{statusOf(t, endpoint)}</dd>
+        <dt>{t.t("webhooks.column.created")}</dt>
+        <dd>{formatUtc(endpoint.createdAt)}</dd>
+      </dl>
+      {endpoint.previousSecretExpiresAt !== null && (
+        <p class="muted">
+          {t.t("webhooks.secret.previous", { until: formatUtc(endpoint.previousSecretExpiresAt) })}
+        </p>
+      )}
+      <form method="post" action={action} class="panel" novalidate>
+        <h2>{t.t("webhooks.edit.title")}</h2>
+        <CsrfField />
+        <EndpointFields t={t} form={props.form} />
+        <button type="submit">{t.t("webhooks.save")}</button>
+      </form>
+      <div class="link-buttons">
+        <form method="post" action={`${action}/status`} class="inline-form">
+          <CsrfField />
+          <input type="hidden" name="enabled" value={isEnabled ? "false" : "true"} />
+          <button type="submit" class="secondary">
+            {t.t(isEnabled ? "webhooks.disable" : "webhooks.enable")}
+          </button>
+        </form>
+        <form method="post" action={`${action}/test`} class="inline-form">
+          <CsrfField />
+          <button type="submit" class="secondary" title={t.t("webhooks.testHint")}>
+            {t.t("webhooks.test")}
+          </button>
+        </form>
+        <form method="post" action={`${action}/rotate`} class="inline-form">
+          <CsrfField />
+          <button type="submit" class="secondary" title={t.t("webhooks.rotateHint")}>
+            {t.t("webhooks.rotate")}
+          </button>
+        </form>
+        <form method="post" action={`${action}/delete`} class="inline-form">
+          <CsrfField />
+          <button type="submit" class="danger" title={t.t("webhooks.deleteHint")}>
+            {t.t("webhooks.delete")}
+          </button>
+        </form>
+      </div>
+      <p class="muted">
+        {t.t("webhooks.testHint")} {t.t("webhooks.rotateHint")}
+      </p>
+      <h2>{t.t("webhooks.deliveries.title")}</h2>
+      <p class="muted">{t.t("webhooks.deliveries.retryNote")}</p>
+      {props.deliveries.length === 0 ? (
+        <p class="muted">{t.t("webhooks.deliveries.empty")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.t("webhooks.column.event")}</th>
+                <th scope="col">{t.t("webhooks.column.created")}</th>
+                <th scope="col">{t.t("webhooks.column.state")}</th>
+                <th scope="col">{t.t("webhooks.column.attempts")}</th>
+                <th scope="col">{t.t("webhooks.column.nextAttempt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.deliveries.map((delivery) => (
+                <tr id={`delivery-${delivery.id}`}>
+                  <td>
+                    <a href={deliveryPath(endpoint.id, delivery.id)}>
+                      <code>{delivery.eventType}</code>
+                    </a>
+                  </td>
+                  <td>{formatUtc(delivery.eventCreatedAt)}</td>
+                  <td>{t.t(stateKeys[delivery.state])}</td>
+                  <td class="number">{delivery.attemptCount}</td>
+                  <td>{delivery.state === "pending" ? formatUtc(delivery.nextAttemptAt) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {props.nextCursor !== null && (
+        <p>
+          <a href={`${action}?${new URLSearchParams({ cursor: props.nextCursor })}`}>
+            {t.t("webhooks.older")}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function DeliveryPage(props: {
+  t: Translator;
+  endpoint: WebhookEndpointRecord;
+  delivery: WebhookDeliverySummary;
+  attempts: WebhookAttemptRecord[];
+  notice?: string | undefined;
+  problem?: string | undefined;
+}) {
+  const { t, endpoint, delivery } = props;
+  return (
+    <>
+      <p>
+        <a href={endpointPath(endpoint.id)}>
+          <code>{endpoint.url}</code>
+        </a>
+      </p>
+      <Notice message={props.notice} />
+      <FormError message={props.problem} />
+      <dl class="facts">
+        <dt>{t.t("webhooks.column.eventId")}</dt>
+        <dd>
+          <code>{delivery.eventId}</code>
+        </dd>
+        <dt>{t.t("webhooks.column.created")}</dt>
+        <dd>{formatUtc(delivery.eventCreatedAt)}</dd>
+        <dt>{t.t("webhooks.column.state")}</dt>
+        <dd>{t.t(stateKeys[delivery.state])}</dd>
+        {delivery.state === "pending" && (
+          <>
+            <dt>{t.t("webhooks.column.nextAttempt")}</dt>
+            <dd>{formatUtc(delivery.nextAttemptAt)}</dd>
+          </>
+        )}
+      </dl>
+      <form method="post" action={`${deliveryPath(endpoint.id, delivery.id)}/resend`} class="inline-form">
+        <CsrfField />
+        <button type="submit">{t.t("webhooks.resend")}</button>
+        <span class="muted">{t.t("webhooks.resendHint")}</span>
+      </form>
+      <h2>{t.t("webhooks.attempts.title")}</h2>
+      {props.attempts.length === 0 ? (
+        <p class="muted">{t.t("webhooks.attempts.empty")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.t("webhooks.column.attemptedAt")}</th>
+                <th scope="col">{t.t("webhooks.column.response")}</th>
+                <th scope="col">{t.t("webhooks.column.duration")}</th>
+                <th scope="col">{t.t("webhooks.column.error")}</th>
+                <th scope="col">{t.t("webhooks.column.excerpt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.attempts.map((attempt) => (
+                <tr>
+                  <td>{formatUtc(attempt.attemptedAt)}</td>
+                  <td class="number">{attempt.responseStatus ?? t.t("webhooks.noAnswer")}</td>
+                  <td class="number">{attempt.durationMs} ms</td>
+                  <td>{attempt.error ?? "—"}</td>
+                  <td>{attempt.responseExcerpt === null ? "—" : <code>{attempt.responseExcerpt}</code>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

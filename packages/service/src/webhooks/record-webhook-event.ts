@@ -1,0 +1,107 @@
+/**
+ * Writes webhook events to the outbox. Call these with the transaction that makes the change the
+ * event reports, so the event exists exactly when the change does: a rolled-back change leaves
+ * no event, a committed one always has its event, whatever crashes afterwards. The dispatcher
+ * (src/webhooks/webhook-dispatcher.ts) delivers them later.
+ *
+ * An organisation without an enabled endpoint subscribed to the type gets no row: nothing could
+ * ever receive it (an endpoint only gets events that happen after it was created), so the sync
+ * of a large report history costs nothing extra there.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../db/open-database.js";
+import { insertWebhookEvent, insertWebhookEvents } from "../db/repositories/webhooks.js";
+import { connectionReports, tickets, type WebhookEventType, webhookEndpoints } from "../db/schema.js";
+import { connectionEventData, type WebhookEventData } from "./webhook-event-data.js";
+
+export interface WebhookEventInput {
+  organisationId: string;
+  type: WebhookEventType;
+  data: WebhookEventData;
+  now: Date;
+  /**
+   * Makes the event id a function of this key, so recording the same fact twice (a sweep that
+   * runs again, a page fetched twice) yields one event. Random when absent.
+   */
+  onceKey?: string;
+}
+
+/** A Standard Webhooks message id: `msg_` and 32 hex digits. */
+export function webhookMessageId(onceKey?: string): string {
+  const hex =
+    onceKey === undefined
+      ? randomUUID().replaceAll("-", "")
+      : createHash("sha256").update(onceKey).digest("hex").slice(0, 32);
+  return `msg_${hex}`;
+}
+
+/** Whether any enabled endpoint of the organisation would receive `type`. */
+async function hasSubscriber(tx: Db, organisationId: string, type: WebhookEventType): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.organisationId, organisationId),
+        isNull(webhookEndpoints.disabledAt),
+        sql`(jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb)`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Records one event in `tx`. Returns the event id, or undefined when no endpoint subscribes
+ * (nothing was written) or an event with the same `onceKey` already exists.
+ */
+export async function recordWebhookEvent(tx: Db, event: WebhookEventInput): Promise<string | undefined> {
+  if (!(await hasSubscriber(tx, event.organisationId, event.type))) return undefined;
+  const id = webhookMessageId(event.onceKey === undefined ? undefined : `${event.type}:${event.onceKey}`);
+  const isNew = await insertWebhookEvent(tx, {
+    id,
+    organisationId: event.organisationId,
+    type: event.type,
+    data: event.data,
+    createdAt: event.now,
+  });
+  return isNew ? id : undefined;
+}
+
+/**
+ * `connection.reported` for each of the given TeamViewer reports stored for the first time at
+ * `now` (a record the sync sees again is not new); called from the sync's page transaction.
+ */
+export async function recordReportedConnections(
+  tx: Db,
+  values: { organisationId: string; teamViewerReportIds: readonly string[]; now: Date },
+): Promise<void> {
+  if (values.teamViewerReportIds.length === 0) return;
+  if (!(await hasSubscriber(tx, values.organisationId, "connection.reported"))) return;
+  const rows = await tx
+    .select({ report: connectionReports, ticketExternalId: tickets.externalId })
+    .from(connectionReports)
+    .leftJoin(tickets, eq(tickets.id, connectionReports.ticketId))
+    .where(
+      and(
+        eq(connectionReports.organisationId, values.organisationId),
+        sql`${connectionReports.teamViewerReportId} in ${[...values.teamViewerReportIds]}`,
+        eq(connectionReports.firstSeenAt, values.now),
+      ),
+    );
+  // One statement for the page; ids derived from the report make a repeated page add nothing.
+  await insertWebhookEvents(
+    tx,
+    rows.map(({ report, ticketExternalId }) => ({
+      id: webhookMessageId(`connection.reported:${report.id}`),
+      organisationId: values.organisationId,
+      type: "connection.reported" as const,
+      data: connectionEventData(
+        report,
+        ticketExternalId === null ? undefined : { externalId: ticketExternalId },
+      ),
+      createdAt: values.now,
+    })),
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The `data` of each webhook event, in camelCase wire names like the rest of the API
+ * (docs/webhooks.md documents every field). Built from stored rows; never carries a secret: no
+ * supporter links (they embed the service-queue token), no tokens, no internal columns such as
+ * encrypted values or `raw`.
+ */
+
+import { toSessionJson } from "../api/session-json.js";
+import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
+import type { SupportSessionRecord } from "../db/repositories/support-sessions.js";
+import { toSupportSession } from "../sessions/support-session-view.js";
+
+export type WebhookEventData = Record<string, unknown>;
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+/**
+ * session.created, session.customer_online, session.closed, session.expired: the session as
+ * GET /api/v1/sessions/{id} shows it (same names, same `status` values), so a receiver parses
+ * one shape. Without the supporter links (they embed the service-queue token) and without the
+ * bookkeeping a receiver cannot act on (correlation id, version, last refresh).
+ */
+export function sessionEventData(session: SupportSessionRecord, now: Date): WebhookEventData {
+  const { correlationId, version, lastRefreshedAt, ...data } = toSessionJson(toSupportSession(session, now));
+  return data;
+}
+
+/** connection.reported, connection.updated */
+export function connectionEventData(
+  report: StoredConnectionReport,
+  ticket: { externalId: string } | undefined,
+): WebhookEventData {
+  return {
+    id: report.id,
+    teamViewerReportId: report.teamViewerReportId,
+    sessionCode: report.sessionCode,
+    supportSessionId: report.supportSessionId,
+    ticket: ticket === undefined ? null : { externalId: ticket.externalId },
+    supporter: { teamViewerUserId: report.teamViewerUserId, name: report.userName },
+    device: { id: report.deviceId, name: report.deviceName },
+    group: { id: report.groupId, name: report.groupName },
+    startDate: iso(report.startDate),
+    endDate: iso(report.endDate),
+    durationSeconds: report.durationSeconds,
+    fee: report.fee,
+    currency: report.currency,
+    billingState: report.billingState,
+    notes: report.notes,
+    endCustomer: { name: report.endCustomerName, email: report.endCustomerEmail },
+    feedback: { rating: report.feedbackRating, comment: report.feedbackComment },
+    matchedBy: report.matchedBy,
+  };
+}
+
+/** teamviewer.connection_lost */
+export function connectionLostEventData(values: {
+  userId: string;
+  email: string;
+  reason: "refresh_refused" | "access_refused";
+}): WebhookEventData {
+  return { userId: values.userId, userEmail: values.email, reason: values.reason };
+}
