@@ -2,6 +2,8 @@
  * Every way a connection-report use case can fail that a person can act on. `reason` is stable
  * (routes map it to a status), the message says what to do.
  */
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { MessageKey } from "../i18n/index.js";
 import type { SupportSessionErrorReason } from "../sessions/support-session-error.js";
 import { toSupportSessionError } from "../sessions/teamviewer-failures.js";
 
@@ -23,9 +25,31 @@ const messages = {
   "report-gone": "TeamViewer no longer has this connection report.",
   rejected: "TeamViewer refused the change.",
   unreachable: "TeamViewer could not be reached; nothing was changed. Try again.",
+  "admins-only": "Only admins may do this.",
+  "invalid-billing-rules":
+    "The rounding increment must be 1 to 1440 minutes and the minimum 0 to 1440 minutes.",
 } as const;
 
 export type ConnectionReportErrorReason = keyof typeof messages;
+
+/** The same status on the pages and in the REST API. */
+export const connectionReportErrorStatus: Record<ConnectionReportErrorReason, ContentfulStatusCode> = {
+  "report-not-found": 404,
+  "ticket-not-found": 404,
+  forbidden: 403,
+  "invalid-cursor": 400,
+  "invalid-change": 400,
+  "needs-reconnect": 409,
+  "not-connected": 409,
+  "not-configured": 409,
+  "permission-missing": 403,
+  "rate-limited": 429,
+  "report-gone": 409,
+  rejected: 422,
+  unreachable: 503,
+  "admins-only": 403,
+  "invalid-billing-rules": 400,
+};
 
 export class ConnectionReportError extends Error {
   override name = "ConnectionReportError";
@@ -40,6 +64,11 @@ export class ConnectionReportError extends Error {
 
   /** For "rate-limited": whole seconds until a retry may succeed, when TeamViewer said. */
   readonly retryAfterSeconds: number | undefined;
+
+  /** What to show a person, in their language (src/i18n/messages/reports.ts). */
+  get messageKey(): MessageKey {
+    return `reports.error.${this.reason}`;
+  }
 }
 
 /** The session feature already reads TeamViewer's failures; reports name a few differently. */

@@ -32,7 +32,7 @@ export interface ConnectionReportView {
   lastSeenAt: Date;
 }
 
-export function toConnectionReportView(row: StoredConnectionReport): ConnectionReportView {
+export function toConnectionReportView(row: Omit<StoredConnectionReport, "raw">): ConnectionReportView {
   return {
     id: row.id,
     teamViewerReportId: row.teamViewerReportId,

@@ -1,9 +1,11 @@
 /**
  * Who may do what with connection reports (issue 6, "Matching"): admins everything in their
  * organisation; supporters their own connections (made with their TeamViewer account, or
- * synced through their grant); auditors read and change nothing. A report the actor may not
- * see is reported as not found.
+ * synced through their grant); auditors read everything and change nothing. A report the actor
+ * may not see is reported as not found. Lists apply the same rule in SQL
+ * (`ConnectionReportFilter.ownedBy`, see `reportScopeOf`).
  */
+import type { ConnectionReportFilter } from "../db/repositories/connection-report-search.js";
 import { findConnectionReport, type StoredConnectionReport } from "../db/repositories/connection-reports.js";
 import { findSyncAccount } from "../db/repositories/report-sync-accounts.js";
 import { findTeamViewerConnection } from "../db/repositories/teamviewer-connections.js";
@@ -19,6 +21,37 @@ export async function findOwnTeamViewerUserId(
   if (actor.userId === null) return undefined;
   const connection = await findTeamViewerConnection(deps.database.db, deps.vault, actor.userId);
   return connection?.teamViewerUserId;
+}
+
+/** Admins and auditors see every report of the organisation; supporters only their own. */
+export function seesAllReports(actor: SessionActor): boolean {
+  return actor.role === "admin" || actor.role === "auditor";
+}
+
+/** The list filter that limits an actor to the reports they may see. */
+export async function reportScopeOf(
+  deps: Pick<ReportSyncDeps, "database" | "vault">,
+  actor: SessionActor,
+): Promise<ConnectionReportFilter> {
+  const scope: ConnectionReportFilter = { organisationId: actor.organisationId };
+  if (seesAllReports(actor)) return scope;
+  // A supporter key without a user, which cannot exist, would see nothing: an id nobody has.
+  const userId = actor.userId ?? "00000000-0000-0000-0000-000000000000";
+  return { ...scope, ownedBy: { userId, teamViewerUserId: await findOwnTeamViewerUserId(deps, actor) } };
+}
+
+/** Loads a report the actor may see. @throws ConnectionReportError report-not-found */
+export async function loadReportToView(
+  deps: Pick<ReportSyncDeps, "database" | "vault">,
+  actor: SessionActor,
+  reportId: string,
+): Promise<StoredConnectionReport> {
+  const report = await findConnectionReport(deps.database.db, actor.organisationId, reportId);
+  if (report === undefined) throw new ConnectionReportError("report-not-found");
+  if (seesAllReports(actor) || (actor.role === "supporter" && (await isOwnReport(deps, actor, report)))) {
+    return report;
+  }
+  throw new ConnectionReportError("report-not-found");
 }
 
 async function isOwnReport(

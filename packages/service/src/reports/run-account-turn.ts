@@ -3,14 +3,29 @@
  * backfill does not starve the other accounts), then the code poll if it is due. Failures are
  * recorded on the account (sync-failures.ts) rather than thrown, and the lease is always
  * released, so the next turn, on any instance, starts clean.
+ *
+ * Pages are pipelined: while page k is stored, page k+1 (whose `offset_id` page k gave) is
+ * already being fetched, so a backfill runs at the pace of the slower of TeamViewer and the
+ * database rather than their sum. Still one request per account in flight, and still one
+ * transaction per page with its cursor: a page fetched ahead is only ever stored after the page
+ * before it committed, and when anything fails (or the process dies) it is dropped unstored and
+ * fetched again from the committed cursor next time.
  */
 import { findSyncAccount, type SyncAccount } from "../db/repositories/report-sync-accounts.js";
 import { acquireSyncLease, releaseSyncLease } from "../db/repositories/sync-leases.js";
 import { type CodePollResult, pollSessionCodes } from "./poll-session-codes.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
-import { type PageResult, syncNextPage } from "./sync-account-page.js";
+import {
+  currentPosition,
+  type FetchedPage,
+  fetchReportPage,
+  nextPosition,
+  type PageResult,
+  storeReportPage,
+} from "./sync-account-page.js";
 import { handleSyncFailure, type SyncFailure } from "./sync-failures.js";
+import { createSyncClient } from "./sync-sources.js";
 
 export interface TurnRequest {
   syncAccountId: string;
@@ -57,16 +72,31 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
     let received = 0;
     let isPassComplete = false;
     let codePoll: CodePollResult | undefined;
+    const prefetch = new AbortController();
     try {
-      while (pages < request.maxPages && (request.isSweepForced || account.nextSyncAt <= deps.clock.now())) {
-        const page = await syncNextPage(deps, { account, holder, options });
-        pages += 1;
-        received += page.received;
-        account = (await findSyncAccount(db, syncAccountId)) ?? account;
-        request.onPage?.(page, account);
-        if (page.isPassComplete) {
-          isPassComplete = true;
-          break;
+      const isDue = (current: SyncAccount) => request.isSweepForced || current.nextSyncAt <= deps.clock.now();
+      if (isDue(account) && request.maxPages > 0) {
+        const client = await createSyncClient(deps, account);
+        const fetchAt = (position: ReturnType<typeof currentPosition>) =>
+          fetchReportPage(client, { position, options, signal: prefetch.signal });
+        let pending: Promise<FetchedPage> | undefined = fetchAt(currentPosition(account, options));
+        while (pending !== undefined) {
+          const fetched: FetchedPage = await pending;
+          const next = nextPosition(fetched);
+          // The next page is fetched while this one is stored; a failure of that fetch surfaces
+          // when it is awaited, like an unpipelined fetch would at that point.
+          pending = next !== undefined && pages + 1 < request.maxPages ? fetchAt(next) : undefined;
+          pending?.catch(() => undefined);
+          const page = await storeReportPage(deps, { account, holder, options, fetched });
+          pages += 1;
+          received += page.received;
+          account = (await findSyncAccount(db, syncAccountId)) ?? account;
+          request.onPage?.(page, account);
+          if (page.isPassComplete) {
+            isPassComplete = true;
+            break;
+          }
+          if (!isDue(account)) break;
         }
       }
       if (!request.skipCodePoll && account.nextCodePollAt <= deps.clock.now()) {
@@ -76,6 +106,9 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
     } catch (error) {
       const failure = await handleSyncFailure(deps, account, error, options);
       return { kind: "done", pages, received, isPassComplete, codePoll, failure };
+    } finally {
+      // A page fetched ahead of a failure is never stored; stop waiting for it.
+      prefetch.abort();
     }
   } finally {
     await releaseSyncLease(db, syncAccountId, holder);

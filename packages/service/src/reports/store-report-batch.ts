@@ -3,10 +3,18 @@
  * account's cursor are committed together, and only while this instance still holds the
  * account's lease. A crash before the commit loses the page and its cursor alike (the page is
  * fetched again); after it, both are kept. Nothing is ever half-stored.
+ *
+ * Per page: the lease renewal, one multi-row upsert (connection-reports.ts), one indexed look-up
+ * for sessions the page could match (the matching updates run only when there are some), and
+ * the cursor update.
  */
 import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
-import { matchConnectionReports, upsertConnectionReports } from "../db/repositories/connection-reports.js";
+import {
+  findMatchableReportIds,
+  matchConnectionReports,
+  upsertConnectionReports,
+} from "../db/repositories/connection-reports.js";
 import {
   type SyncAccount,
   type SyncAccountChanges,
@@ -15,6 +23,7 @@ import {
 import { renewSyncLease } from "../db/repositories/sync-leases.js";
 import { reportSyncAccounts } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
+import { recordReportedConnections } from "../webhooks/record-webhook-event.js";
 import { toConnectionReportValues } from "./report-record.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { SyncLeaseLostError } from "./sync-failures.js";
@@ -44,12 +53,14 @@ export async function storeReportBatch(
     });
     if (!isHeld) throw new SyncLeaseLostError(account.id);
     await upsertConnectionReports(tx, values, now);
-    await matchConnectionReports(
-      tx,
-      account.organisationId,
+    // Most of a backfill is history no session of ours is part of: look before joining.
+    const matchable = await findMatchableReportIds(tx, account.organisationId, values);
+    if (matchable.length > 0) await matchConnectionReports(tx, account.organisationId, now, matchable);
+    await recordReportedConnections(tx, {
+      organisationId: account.organisationId,
+      teamViewerReportIds: values.map((value) => value.teamViewerReportId),
       now,
-      values.map((value) => value.teamViewerReportId),
-    );
+    });
     await updateSyncAccount(tx, account.id, {
       ...batch.accountChanges,
       lastSuccessAt: now,

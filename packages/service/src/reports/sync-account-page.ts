@@ -7,8 +7,12 @@
  *   lies before the high-water is still found, and upserting makes re-reading harmless.
  * The window and the next page's `offset_id` are part of the committed cursor, so a pass that
  * was interrupted continues with exactly the page that was not stored.
+ *
+ * Fetching and storing are separate steps so a turn can ask for the next page while the current
+ * one is being stored (run-account-turn.ts); what is committed is always one page with the
+ * cursor pointing just past it.
  */
-import type { ConnectionReport } from "@attendant/teamviewer";
+import type { ConnectionReport, Page, TeamViewerClient } from "@attendant/teamviewer";
 import type { SyncAccount, SyncAccountChanges } from "../db/repositories/report-sync-accounts.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
@@ -23,21 +27,75 @@ export interface PageResult {
   isPassComplete: boolean;
 }
 
+/** Where a page starts: the pass's window and the `offset_id` TeamViewer gave for it. */
+export interface PagePosition {
+  windowFrom: Date;
+  offsetId: string | null;
+}
+
+export interface FetchedPage {
+  position: PagePosition;
+  page: Page<ConnectionReport>;
+}
+
 /** Fetches and stores the account's next page; TeamViewer and lease failures are thrown. */
 export async function syncNextPage(
   deps: ReportSyncDeps,
   request: { account: SyncAccount; holder: string; options: ReportSyncOptions },
 ): Promise<PageResult> {
-  const { account, options } = request;
-  const windowFrom = currentWindowFrom(account, options);
-  const offsetId = account.cursorWindowFrom === null ? null : account.cursorOffsetId;
-  const client = await createSyncClient(deps, account);
+  const client = await createSyncClient(deps, request.account);
+  const fetched = await fetchReportPage(client, {
+    position: currentPosition(request.account, request.options),
+    options: request.options,
+  });
+  return storeReportPage(deps, { ...request, fetched });
+}
+
+/** The page the account's committed cursor points at. */
+export function currentPosition(account: SyncAccount, options: ReportSyncOptions): PagePosition {
+  return {
+    windowFrom: currentWindowFrom(account, options),
+    offsetId: account.cursorWindowFrom === null ? null : account.cursorOffsetId,
+  };
+}
+
+/** The position after `fetched`, or undefined when it was the pass's last page. */
+export function nextPosition(fetched: FetchedPage): PagePosition | undefined {
+  const { nextOffset } = fetched.page;
+  return nextOffset === null ? undefined : { windowFrom: fetched.position.windowFrom, offsetId: nextOffset };
+}
+
+export async function fetchReportPage(
+  client: TeamViewerClient,
+  request: { position: PagePosition; options: ReportSyncOptions; signal?: AbortSignal },
+): Promise<FetchedPage> {
+  const { position, options } = request;
   // No retries inside the client: waiting is the scheduler's job, on its own clock and with the
   // account paused for every instance, not a sleep holding the lease.
   const page = await client.reports.connections.list(
-    { from_date: windowFrom, ...(offsetId === null ? {} : { offset_id: offsetId }) },
-    { maxRetries: 0, timeoutMs: options.pageTimeoutMs },
+    {
+      from_date: position.windowFrom,
+      ...(position.offsetId === null ? {} : { offset_id: position.offsetId }),
+    },
+    {
+      maxRetries: 0,
+      timeoutMs: options.pageTimeoutMs,
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    },
   );
+  return { position, page };
+}
+
+/**
+ * Stores a fetched page with the cursor that points past it, in one transaction under the
+ * lease (store-report-batch.ts). `fetched` must start at the account's committed cursor.
+ */
+export async function storeReportPage(
+  deps: ReportSyncDeps,
+  request: { account: SyncAccount; holder: string; options: ReportSyncOptions; fetched: FetchedPage },
+): Promise<PageResult> {
+  const { account, options, fetched } = request;
+  const { page } = fetched;
   const isPassComplete = page.nextOffset === null;
   await storeReportBatch(deps, {
     account,
@@ -45,7 +103,7 @@ export async function syncNextPage(
     leaseTtlMs: options.leaseTtlMs,
     reports: page.items,
     accountChanges: cursorAfter(account, page.items, {
-      windowFrom,
+      windowFrom: fetched.position.windowFrom,
       nextOffset: page.nextOffset,
       now: deps.clock.now(),
       sweepMs: options.sweepMs,

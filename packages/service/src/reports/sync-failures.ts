@@ -23,11 +23,14 @@ import {
   findTeamViewerConnection,
   markTeamViewerConnectionNeedsReconnect,
 } from "../db/repositories/teamviewer-connections.js";
+import { findUserById } from "../db/repositories/users.js";
+import { transaction } from "../db/transaction.js";
 import {
   TeamViewerNotConfiguredError,
   TeamViewerNotConnectedError,
   TeamViewerReconnectRequiredError,
 } from "../teamviewer/teamviewer-errors.js";
+import { recordConnectionLost } from "../webhooks/connection-events.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
 
@@ -128,8 +131,17 @@ async function markDeadToken(deps: ReportSyncDeps, account: SyncAccount, now: Da
   // The token store marks the connection itself when a refresh is refused; a 401 with a token
   // it still believes in is marked here, so the user sees "Reconnect TeamViewer".
   const connection = await findTeamViewerConnection(db, deps.vault, account.userId);
-  if (connection !== undefined && connection.status === "connected") {
-    await markTeamViewerConnectionNeedsReconnect(db, connection.id, now);
+  const user = await findUserById(db, account.userId);
+  if (connection !== undefined && connection.status === "connected" && user !== undefined) {
+    await transaction(db, async (tx) => {
+      await markTeamViewerConnectionNeedsReconnect(tx, connection.id, now);
+      await recordConnectionLost(tx, {
+        organisationId: account.organisationId,
+        user,
+        reason: "access_refused",
+        now,
+      });
+    });
   }
   deps.logger.warn(
     { userId: account.userId },

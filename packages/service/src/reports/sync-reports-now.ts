@@ -10,6 +10,7 @@ import { systemClock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open-database.js";
+import { releaseLeasesOfDeadProcesses } from "../db/release-dead-leases.js";
 import { findOrganisationById } from "../db/repositories/organisations.js";
 import type { Logger } from "../logging/logger.js";
 import {
@@ -22,6 +23,7 @@ import { assertKeyringCoversStoredSecrets } from "../vault/check-stored-key-ids.
 import { resolveKeyring } from "../vault/demo-keyring.js";
 import { SecretBox } from "../vault/secret-box.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
+import type { ReportSyncOptions } from "./report-sync-options.js";
 import { runReportSyncPass, type SyncPassProgress, type SyncPassSummary } from "./run-sync-pass.js";
 
 /** The organisation asked for does not exist. */
@@ -40,6 +42,8 @@ export async function syncReportsNow(
     logger: Logger;
     organisationId?: string | undefined;
     onProgress?: (progress: SyncPassProgress) => void;
+    /** Overrides of the sync's knobs (tests: a short lease, so a killed run's lease expires soon). */
+    syncOptions?: Partial<ReportSyncOptions>;
   },
 ): Promise<SyncReportsNowResult> {
   const { logger } = options;
@@ -48,6 +52,7 @@ export async function syncReportsNow(
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
+    await releaseLeasesOfDeadProcesses(database);
     await assertKeyringCoversStoredSecrets(database.db, keyring);
     if (
       options.organisationId !== undefined &&
@@ -68,6 +73,7 @@ export async function syncReportsNow(
     const summary = await runReportSyncPass(deps, {
       organisationId: options.organisationId,
       instanceId: `cli-${randomUUID()}`,
+      ...(options.syncOptions === undefined ? {} : { options: options.syncOptions }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     return { ...summary, database: database.engine, isDemo: demoSimulator !== undefined };

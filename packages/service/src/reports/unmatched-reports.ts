@@ -3,17 +3,15 @@
  * attached to a ticket by hand. A manual attachment is never undone by automatic matching,
  * which only touches reports without a ticket.
  */
-import {
-  attachConnectionReport,
-  listUnmatchedConnectionReports,
-  type ReportCursor,
-} from "../db/repositories/connection-reports.js";
+import { listConnectionReportRows } from "../db/repositories/connection-report-search.js";
+import { attachConnectionReport } from "../db/repositories/connection-reports.js";
 import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
-import { findOwnTeamViewerUserId, loadReportToChange } from "./report-access.js";
+import { loadReportToChange, reportScopeOf } from "./report-access.js";
+import { decodeReportCursor, encodeReportCursor } from "./report-cursor.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 
 export interface UnmatchedReportPage {
@@ -24,30 +22,21 @@ export interface UnmatchedReportPage {
 
 /**
  * Newest first. Admins and auditors see the organisation's, supporters only their own
- * connections (none without a TeamViewer connection).
+ * connections (the rule of report-access.ts, as in every report list).
  */
 export async function listUnmatchedReports(
   deps: Pick<ReportSyncDeps, "database" | "vault">,
   options: { actor: SessionActor; paging?: { limit?: number; cursor?: string } },
 ): Promise<UnmatchedReportPage> {
   const { actor } = options;
-  let teamViewerUserId: string | undefined;
-  if (actor.role === "supporter") {
-    teamViewerUserId = await findOwnTeamViewerUserId(deps, actor);
-    if (teamViewerUserId === undefined) return { reports: [] };
-  }
   const limit = Math.min(Math.max(options.paging?.limit ?? 50, 1), 500);
-  const after = options.paging?.cursor === undefined ? undefined : decodeCursor(options.paging.cursor);
-  const rows = await listUnmatchedConnectionReports(deps.database.db, {
-    organisationId: actor.organisationId,
-    ...(teamViewerUserId === undefined ? {} : { teamViewerUserId }),
-    ...(after === undefined ? {} : { after }),
-    limit: limit + 1,
-  });
+  const after = options.paging?.cursor === undefined ? undefined : decodeReportCursor(options.paging.cursor);
+  const filter = { ...(await reportScopeOf(deps, actor)), isMatched: false };
+  const rows = await listConnectionReportRows(deps.database.db, filter, { after, limit: limit + 1 });
   const reports = rows.slice(0, limit).map(toConnectionReportView);
   const last = reports.at(-1);
   return rows.length > limit && last !== undefined
-    ? { reports, nextCursor: encodeCursor({ endDate: last.endDate, id: last.id }) }
+    ? { reports, nextCursor: encodeReportCursor({ endDate: last.endDate, id: last.id }) }
     : { reports };
 }
 
@@ -87,22 +76,4 @@ export async function attachReportToTicket(
     matchedBy: "manual",
     matchedAt: now,
   });
-}
-
-function encodeCursor(cursor: ReportCursor): string {
-  return Buffer.from(JSON.stringify([cursor.endDate?.toISOString() ?? null, cursor.id])).toString(
-    "base64url",
-  );
-}
-
-function decodeCursor(text: string): ReportCursor {
-  try {
-    const [endDate, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if ((endDate === null || typeof endDate === "string") && typeof id === "string") {
-      return { endDate: endDate === null ? null : new Date(endDate), id };
-    }
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new ConnectionReportError("invalid-cursor");
 }

@@ -9,8 +9,10 @@ import type { TeamViewerClient } from "@attendant/teamviewer";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
 import { updateConnectionReportFields } from "../db/repositories/connection-reports.js";
 import { findSyncAccount } from "../db/repositories/report-sync-accounts.js";
+import { transaction } from "../db/transaction.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
+import { recordConnectionUpdated } from "../webhooks/connection-events.js";
 import { ConnectionReportError, toConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
 import { loadReportToChange } from "./report-access.js";
@@ -47,14 +49,19 @@ export async function updateConnectionReport(
   } catch (error) {
     throw toConnectionReportError(error);
   }
-  const updated = await updateConnectionReportFields(deps.database.db, report.id, {
-    ...(notes === undefined ? {} : { notes }),
-    ...(billingState === undefined ? {} : { billingState }),
-    raw: {
-      ...report.raw,
+  // The local change and its `connection.updated` webhook event commit together.
+  const updated = await transaction(deps.database.db, async (tx) => {
+    const row = await updateConnectionReportFields(tx, report.id, {
       ...(notes === undefined ? {} : { notes }),
-      ...(billingState === undefined ? {} : { billing_state: billingState }),
-    },
+      ...(billingState === undefined ? {} : { billingState }),
+      raw: {
+        ...report.raw,
+        ...(notes === undefined ? {} : { notes }),
+        ...(billingState === undefined ? {} : { billing_state: billingState }),
+      },
+    });
+    if (row !== undefined) await recordConnectionUpdated(tx, row, deps.clock.now());
+    return row;
   });
   if (updated === undefined) throw new ConnectionReportError("report-not-found");
   await auditSessionAction(deps, actor, {

@@ -5,6 +5,8 @@
  */
 
 import type { Translator } from "../../i18n/index.js";
+import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
+import { TicketConnections } from "../../reports/pages/report-table.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { SelectField, TextField } from "../../web/forms.js";
 import type { SupportSession } from "../support-session-view.js";
@@ -21,6 +23,8 @@ export interface SessionListView {
   values: FormValues;
   errors: FieldErrors;
   nextPageUrl: string | undefined;
+  /** For one ticket's list: the ticket's connection history. */
+  connections?: ListedConnectionReport[] | undefined;
 }
 
 export function SessionListPage(props: { t: Translator; view: SessionListView }) {
@@ -142,6 +146,7 @@ export function SessionListPage(props: { t: Translator; view: SessionListView })
           <a href={view.nextPageUrl}>{t("sessionPages.list.next")}</a>
         </p>
       )}
+      {view.connections && <TicketConnections t={props.t} reports={view.connections} />}
     </>
   );
 }

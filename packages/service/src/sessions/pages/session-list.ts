@@ -4,6 +4,7 @@
  */
 import { listUsers } from "../../db/repositories/users.js";
 import { isMessageKey, type Translator } from "../../i18n/index.js";
+import { listTicketConnections } from "../../reports/list-connection-reports.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { isSessionCursor, listSupportSessions, type SessionListScope } from "../list-support-sessions.js";
 import type { SessionActor } from "../session-actor.js";
@@ -60,6 +61,10 @@ export async function loadSessionList(
       paging: { limit: pageSize, ...(filters.cursor === undefined ? {} : { cursor: filters.cursor }) },
     });
     const users = await listUsers(deps.database.db, actor.organisationId);
+    const connections =
+      scope.kind === "ticket"
+        ? await listTicketConnections(deps, { actor, ticketExternalId: scope.externalId })
+        : undefined;
     const next = new URLSearchParams(values);
     if (page.nextCursor !== undefined) next.set("cursor", page.nextCursor);
     return {
@@ -71,6 +76,7 @@ export async function loadSessionList(
         sessions: page.sessions,
         userNames: new Map(users.map((user) => [user.id, user.displayName || user.email])),
         nextPageUrl: page.nextCursor === undefined ? undefined : `/sessions?${next}`,
+        connections,
       },
       isValid: true,
     };

@@ -5,6 +5,8 @@
  */
 import type { Colleague } from "../../db/repositories/colleagues.js";
 import type { Translator } from "../../i18n/index.js";
+import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
+import { TicketConnections } from "../../reports/pages/report-table.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
@@ -25,6 +27,8 @@ export interface SessionPageView extends InvitationSectionView {
   notice: string | undefined;
   problem: SessionProblem | undefined;
   edit: { values: FormValues; errors: FieldErrors };
+  /** The ticket's connection history (the reports this viewer may see). */
+  connections: ListedConnectionReport[];
 }
 
 export const sessionPath = (id: string) => `/sessions/${id}`;
@@ -148,6 +152,8 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
           </form>
         </>
       )}
+
+      <TicketConnections t={tr} reports={view.connections} />
     </>
   );
 }

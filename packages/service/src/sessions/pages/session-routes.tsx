@@ -27,6 +27,7 @@ import type { InvitationDeps } from "../../invitations/invitation-deps.js";
 import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
+import { listTicketConnections } from "../../reports/list-connection-reports.js";
 import { renderNotFound } from "../../web/error-pages.js";
 import { type FieldErrors, type FormValues, readForm } from "../../web/forms.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
@@ -305,6 +306,10 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     ]);
     const assigned = users.find((user) => user.id === session.assignedUserId);
     const ticketDefaults = await ticketRequesterOf(session.ticket.externalId, actor.organisationId);
+    const connections = await listTicketConnections(deps, {
+      actor,
+      ticketExternalId: session.ticket.externalId,
+    });
     // The page carries credentials (supporter links, a fresh join address): never cached, never
     // sent onward as a referrer.
     c.header("Cache-Control", "no-store");
@@ -323,6 +328,7 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
           notice: extras.notice,
           problem: extras.problem,
           edit: extras.edit ?? { values: {}, errors: {} },
+          connections,
           joinUrl: extras.joinUrl,
           hasJoinLink: joinLinkExists,
           mailKind: deps.mail.kind,

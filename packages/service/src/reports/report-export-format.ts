@@ -1,0 +1,78 @@
+/**
+ * The rows of a report export. CSV follows RFC 4180 (CRLF line ends, fields with a comma, quote
+ * or line break quoted, quotes doubled) and starts with a UTF-8 byte order mark, without which
+ * Excel reads UTF-8 as the local code page and garbles Japanese and German text. Text a person
+ * or TeamViewer wrote is neutralised against formula injection (OWASP "CSV Injection"): a cell
+ * starting with = + - @ tab or CR gets a leading apostrophe, so a spreadsheet shows it as text
+ * instead of running it. Numbers and dates we produce ourselves are written as they are.
+ * CSV column names are stable snake_case identifiers for spreadsheets and scripts, a format of
+ * their own (documented in README.md); JSON Lines records use the API's camelCase report JSON.
+ */
+import type { ListedConnectionReport } from "./list-connection-reports.js";
+import { toReportJson } from "./report-json.js";
+
+export const exportFormats = ["csv", "jsonl"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  jsonl: "application/jsonl; charset=utf-8",
+};
+
+type Cell = { text: string | null } | { value: number | string | null };
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+const columns: [name: string, cell: (report: ListedConnectionReport) => Cell][] = [
+  ["id", (report) => ({ value: report.id })],
+  ["teamviewer_report_id", (report) => ({ text: report.teamViewerReportId })],
+  ["ticket", (report) => ({ text: report.ticket?.externalId ?? null })],
+  ["ticket_title", (report) => ({ text: report.ticket?.title ?? null })],
+  ["supporter", (report) => ({ text: report.supporter.name })],
+  ["supporter_teamviewer_user_id", (report) => ({ text: report.supporter.teamViewerUserId })],
+  ["device", (report) => ({ text: report.device.name })],
+  ["device_id", (report) => ({ text: report.device.id })],
+  ["group", (report) => ({ text: report.group.name })],
+  ["group_id", (report) => ({ text: report.group.id })],
+  ["start_date", (report) => ({ value: iso(report.startDate) })],
+  ["end_date", (report) => ({ value: iso(report.endDate) })],
+  ["duration_seconds", (report) => ({ value: report.durationSeconds })],
+  ["billable_minutes", (report) => ({ value: report.billableMinutes })],
+  ["billing_state", (report) => ({ text: report.billingState })],
+  ["fee", (report) => ({ value: report.fee })],
+  ["currency", (report) => ({ text: report.currency })],
+  ["notes", (report) => ({ text: report.notes })],
+  ["customer_name", (report) => ({ text: report.endCustomer.name })],
+  ["customer_email", (report) => ({ text: report.endCustomer.email })],
+  ["feedback_rating", (report) => ({ value: report.feedback.rating })],
+  ["feedback_comment", (report) => ({ text: report.feedback.comment })],
+  ["session_code", (report) => ({ text: report.sessionCode })],
+  ["matched_by", (report) => ({ value: report.match.by })],
+];
+
+export const csvColumnNames: readonly string[] = columns.map(([name]) => name);
+
+const formulaStart = /^[=+\-@\t\r]/;
+const needsQuotes = /[",\r\n]/;
+
+/** One CSV field: neutralised when it is text that could start a formula, quoted when needed. */
+export function toCsvField(cell: Cell): string {
+  const raw = "text" in cell ? cell.text : cell.value;
+  if (raw === null) return "";
+  let field = String(raw);
+  if ("text" in cell && formulaStart.test(field)) field = `'${field}`;
+  return needsQuotes.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+const byteOrderMark = "\uFEFF";
+
+/** What the file starts with: the BOM and the header line (CSV); nothing for JSON Lines. */
+export function exportPreamble(format: ExportFormat): string {
+  return format === "csv" ? `${byteOrderMark}${csvColumnNames.join(",")}\r\n` : "";
+}
+
+/** One report as one line of the format, line end included. */
+export function formatExportLine(format: ExportFormat, report: ListedConnectionReport): string {
+  if (format === "jsonl") return `${JSON.stringify(toReportJson(report))}\n`;
+  return `${columns.map(([, cell]) => toCsvField(cell(report))).join(",")}\r\n`;
+}

@@ -1,0 +1,137 @@
+/**
+ * End to end, issue 6 in Chromium against the started service (demo mode: the simulator plays
+ * TeamViewer, whose company reports are listed before anyone connects): a supporter creates a
+ * session for a ticket, the simulated customer joins, the supporter connects and ends the
+ * connection (the simulator's admin session flow), a sync pass
+ * is started with "Sync now" instead of waiting for the background one, the report appears on
+ * the ticket, the supporter edits its notes (written back to TeamViewer), downloads the ticket's
+ * reports as CSV and checks its rows, and looks at the dashboard (saved under artifacts/e2e/).
+ */
+import { readFileSync } from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureLogs } from "../support/capture-logs.js";
+import { type DemoService, launchChromium, saveScreenshot, startDemoService } from "./support/e2e-service.js";
+
+describe("a connection's report from the ended connection to the CSV", () => {
+  let demo: DemoService;
+  let browser: Browser;
+  const logs = captureLogs();
+
+  beforeAll(async () => {
+    demo = await startDemoService({ logger: logs.logger });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** Presses "Sync now" until the ticket's history lists a report (the background sync may hold the lease). */
+  async function syncUntilOnTicket(page: Page, origin: string, sessionPath: string): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${origin}/reports`);
+          await page.getByRole("button", { name: "Sync now" }).click();
+          await page.waitForURL(/notice=synced/);
+          await page.goto(`${origin}${sessionPath}`);
+          return page.locator("#ticket-connection-reports tbody tr").count();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(1);
+  }
+
+  it("shows the ended connection on its ticket, saves edited notes and exports the right rows", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(demo.signInUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    const origin = new URL(page.url()).origin;
+
+    // Demo mode syncs the simulator's company reports before anyone connects TeamViewer.
+    await page.goto(`${origin}/reports`);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.waitForURL(/notice=synced/);
+    expect(await page.locator("#connection-reports tbody tr").count()).toBeGreaterThan(0);
+
+    await page.goto(`${origin}/connection`);
+    await page.getByRole("link", { name: "Connect TeamViewer" }).click();
+    await page.getByLabel(/Kenji Sato/).check();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect.poll(() => page.textContent("#teamviewer-connection")).toContain("Connected");
+
+    await page.goto(`${origin}/sessions/new?ticket=RPT-42`);
+    await page.getByLabel("Ticket title").fill("Drucker druckt nicht");
+    await page.getByRole("button", { name: "Create session" }).click();
+    await expect.poll(() => page.textContent("main")).toContain("The session is created.");
+    const sessionPath = new URL(page.url()).pathname;
+    expect(await page.textContent("#ticket-connections")).toContain(
+      "No connection reports on this ticket yet.",
+    );
+
+    // The customer joins, the supporter connects and ends: the simulator writes the report.
+    const code = (await page.textContent("#session-status code")) ?? "";
+    const simulator = new URL((await page.getAttribute("#open-in-teamviewer", "href")) ?? "").origin;
+    const simulate = async (step: string, body: unknown = {}) => {
+      const response = await fetch(`${simulator}/__sim/sessions/${code}/${step}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, step).toBe(200);
+    };
+    await simulate("customer-join", { deviceName: "ERIKA-LAPTOP" });
+    await simulate("supporter-connect");
+    await simulate("end-connection", {
+      feedback: { session_rating: 5, user_comment: "Sehr hilfreich, 助かりました" },
+    });
+
+    await syncUntilOnTicket(page, origin, sessionPath);
+    const history = (await page.textContent("#ticket-connections")) ?? "";
+    expect(history).toContain("ERIKA-LAPTOP");
+    expect(history).toContain("Sehr hilfreich, 助かりました");
+    await saveScreenshot(page, "reports-01-ticket-history");
+
+    // Edit the notes from the report page; they are written back to TeamViewer first.
+    await page.locator("#ticket-connection-reports tbody tr a").first().click();
+    await page.getByLabel("Notes").fill("Druckertreiber neu installiert; =SUM(A1) stays text");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.textContent("main")).toContain("Saved in TeamViewer and here.");
+    expect(await page.textContent("#report-notes")).toContain("Druckertreiber neu installiert");
+    await saveScreenshot(page, "reports-02-report-edited");
+
+    // The ticket's reports as CSV, from the list's download link (which keeps the filter).
+    await page.goto(`${origin}/reports?ticket=RPT-42`);
+    expect(await page.locator("#connection-reports tbody tr").count()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^connection-reports-\d{8}-\d{6}\.csv$/);
+    const bytes = readFileSync((await download.path()) ?? "");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(bytes.subarray(3).toString("utf8"));
+    expect(rows).toHaveLength(1);
+    const row = Object.fromEntries((header ?? []).map((name, index) => [name, rows[0]?.[index]]));
+    expect(row).toMatchObject({
+      ticket: "RPT-42",
+      ticket_title: "Drucker druckt nicht",
+      device: "ERIKA-LAPTOP",
+      session_code: code,
+      notes: "Druckertreiber neu installiert; =SUM(A1) stays text",
+      feedback_rating: "5",
+      feedback_comment: "Sehr hilfreich, 助かりました",
+      matched_by: expect.stringMatching(/^(custom_api|session_code)$/),
+    });
+    // Default billing rules: every started minute.
+    expect(Number(row.billable_minutes)).toBe(Math.ceil(Number(row.duration_seconds) / 60));
+
+    await page.goto(`${origin}/reports/dashboard`);
+    expect(await page.locator("svg[role=img]").count()).toBe(5);
+    expect(await page.textContent("#chart-per-day figcaption")).toBe("Connections per day");
+    await saveScreenshot(page, "reports-03-dashboard");
+  });
+});
