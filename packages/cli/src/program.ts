@@ -1,9 +1,14 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { describeFailure } from "./cli-error.js";
+import { registerAdminCommand } from "./commands/admin.js";
+import { registerApiKeysCommand } from "./commands/api-keys.js";
 import { registerKeysCommand } from "./commands/keys-rewrap.js";
+import { registerKeysRotateCommand } from "./commands/keys-rotate.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerReportsExportCommand } from "./commands/reports-export.js";
 import { registerReportsSyncCommand } from "./commands/reports-sync.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSessionsCommand } from "./commands/sessions.js";
 import { registerSimulatorCommand } from "./commands/simulator.js";
 import { type ExitCode, exitCodes } from "./exit-codes.js";
 import { type CommandOutput, createConsoleOutput } from "./output.js";
@@ -19,8 +24,13 @@ export function createProgram(output: CommandOutput = createConsoleOutput()): Co
   registerServeCommand(program);
   registerSimulatorCommand(program, output);
   registerMigrateCommand(program, output);
-  registerReportsSyncCommand(program, output);
-  registerKeysCommand(program, output);
+  registerAdminCommand(program, output);
+  const reports = registerReportsSyncCommand(program, output);
+  registerReportsExportCommand(reports, output);
+  const keys = registerKeysCommand(program, output);
+  registerKeysRotateCommand(keys, output);
+  registerApiKeysCommand(program, output);
+  registerSessionsCommand(program, output);
   applyToEveryCommand(program, (command) => command.exitOverride().showHelpAfterError());
   return program;
 }

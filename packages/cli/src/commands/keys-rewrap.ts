@@ -8,7 +8,7 @@ import type { CommandOutput } from "../output.js";
  * keys") — re-encrypts every stored secret under the primary key so the old key can be dropped.
  * Safe to run again; an interrupted run simply continues.
  */
-export function registerKeysCommand(program: Command, output: CommandOutput): void {
+export function registerKeysCommand(program: Command, output: CommandOutput): Command {
   const keys = program.command("keys").description("Encryption keys for stored secrets.");
   keys
     .command("rewrap")
@@ -28,4 +28,5 @@ export function registerKeysCommand(program: Command, output: CommandOutput): vo
           : `Re-encrypted ${result.rewrapped} stored secrets under key "${result.primaryKeyId}". The old key can be removed from ATTENDANT_KEYS once every instance runs with this keyring.`,
       );
     });
+  return keys;
 }

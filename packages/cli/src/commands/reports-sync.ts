@@ -17,7 +17,7 @@ import { createSyncProgressDisplay } from "../sync-progress.js";
  * token or to check a sync by hand. Exits 1 when an account failed or needs reconnecting,
  * after printing the summary.
  */
-export function registerReportsSyncCommand(program: Command, output: CommandOutput): void {
+export function registerReportsSyncCommand(program: Command, output: CommandOutput): Command {
   const reports = program.command("reports").description("Connection reports from TeamViewer.");
   reports
     .command("sync")
@@ -57,6 +57,7 @@ export function registerReportsSyncCommand(program: Command, output: CommandOutp
         );
       }
     });
+  return reports;
 }
 
 function describeSummary(result: SyncReportsNowResult): string {

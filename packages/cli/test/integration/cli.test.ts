@@ -8,7 +8,18 @@ describe("attendant command line", () => {
   test("--help lists every command and exits 0", async () => {
     const result = await runAttendant(["--help"]);
     expect(result.exitCode).toBe(0);
-    for (const command of ["serve", "simulator", "migrate"]) expect(result.stdout).toContain(command);
+    for (const command of [
+      "serve",
+      "simulator",
+      "migrate",
+      "admin",
+      "keys",
+      "api-keys",
+      "sessions",
+      "reports",
+    ]) {
+      expect(result.stdout).toContain(command);
+    }
   });
 
   test("an unknown command exits 2 and points to --help", async () => {

@@ -1,13 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { waitForExit } from "../../../../scripts/support/wait-for-exit.js";
 
 const mainPath = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 /** The real `attendant` binary from source: Node with tsx, resolving workspace packages to src/. */
-export function spawnAttendant(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnAttendant(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { hasInput?: boolean } = {},
+): ChildProcess {
   return spawn(process.execPath, ["--conditions=@attendant/source", "--import", "tsx", mainPath, ...args], {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.hasInput ? "pipe" : "ignore", "pipe", "pipe"],
   });
 }
 
@@ -18,20 +23,16 @@ export interface Finished {
 }
 
 /** Runs a command that ends by itself and collects what it printed. */
-export function runAttendant(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  const child = spawnAttendant(args, env);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
-  });
+export async function runAttendant(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  /** Written to the command's standard input, which is then closed. */
+  input?: string,
+): Promise<Finished> {
+  const child = spawnAttendant(args, env, { hasInput: input !== undefined });
+  if (input !== undefined) child.stdin?.end(input);
+  const { code, stdout, stderr } = await waitForExit(child);
+  return { exitCode: code, stdout, stderr };
 }
 
 /** Waits for the first line a long-running command prints on stdout. */

@@ -39,8 +39,15 @@ export function requireApiKey(deps: ApiKeyDeps): MiddlewareHandler<ApiEnv> {
   });
 }
 
+/** The scope a `requireScope` middleware demands; the OpenAPI document names it per operation. */
+export function requiredScopeOf(handler: unknown): ApiKeyScope | undefined {
+  return typeof handler === "function"
+    ? (handler as { requiredScope?: ApiKeyScope }).requiredScope
+    : undefined;
+}
+
 export function requireScope(scope: ApiKeyScope): MiddlewareHandler<ApiEnv> {
-  return createMiddleware<ApiEnv>(async (c, next) => {
+  const middleware = createMiddleware<ApiEnv>(async (c, next) => {
     if (!c.get("apiPrincipal").scopes.includes(scope)) {
       return problemResponse(c, 403, {
         detail: `This API key lacks the scope ${scope}.`,
@@ -49,4 +56,5 @@ export function requireScope(scope: ApiKeyScope): MiddlewareHandler<ApiEnv> {
     }
     await next();
   });
+  return Object.assign(middleware, { requiredScope: scope });
 }

@@ -25,6 +25,7 @@ export const supportSessionErrorStatus: Record<SupportSessionErrorReason, Conten
   forbidden: 403,
   "session-closed": 409,
   "assignee-unavailable": 422,
+  "supporter-required": 400,
   "changed-concurrently": 409,
 };
 

@@ -8,29 +8,50 @@
  * and `code`; anything else reaches the app's 500 handler.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps } from "../http/app-deps.js";
+import { problemResponse } from "../http/problem.js";
+import { ConnectionReportError } from "../reports/connection-report-error.js";
 import type { SessionDeps } from "../sessions/session-deps.js";
 import { SupportSessionError } from "../sessions/support-session-error.js";
+import { WebhookError } from "../webhooks/webhook-error.js";
 import { requireApiKey } from "./api-auth.js";
 import type { ApiEnv } from "./api-env.js";
+import { ApiProblemError } from "./api-problem-error.js";
 import { supportSessionErrorResponse, validationHook } from "./api-problems.js";
+import { registerDocumentationRoutes } from "./documentation-routes.js";
+import { registerOrganisationRoutes } from "./organisation-routes.js";
+import { rateLimitPerKey } from "./rate-limit.js";
+import { connectionReportErrorResponse, registerReportRoutes } from "./report-routes.js";
 import { registerSessionRoutes } from "./session-routes.js";
 import { registerTicketRoutes } from "./ticket-routes.js";
+import { registerWebhookRoutes, webhookErrorResponse } from "./webhook-routes.js";
 
 export const apiBasePath = "/api/v1";
 
-export function createApiRoutes(deps: SessionDeps): OpenAPIHono<ApiEnv> {
+export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(apiBasePath);
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
     description: "An API key: `atd_<prefix>_<secret>`",
   });
+  // The document and reference page come before the key check: they are public.
+  registerDocumentationRoutes(api, { publicUrl: deps.config.publicUrl, basePath: apiBasePath });
   api.use("*", requireApiKey(deps));
+  api.use("*", rateLimitPerKey({ ...deps, limitPerMinute: deps.config.apiRateLimitPerMinute }));
   api.onError((error, c) => {
     if (error instanceof SupportSessionError) return supportSessionErrorResponse(c, error);
+    if (error instanceof ConnectionReportError) return connectionReportErrorResponse(c, error);
+    if (error instanceof WebhookError) return webhookErrorResponse(c, error);
+    if (error instanceof ApiProblemError) {
+      return problemResponse(c, error.status, { detail: error.detail, extensions: { code: error.code } });
+    }
     throw error;
   });
   registerSessionRoutes(api, deps);
   registerTicketRoutes(api, deps);
+  registerOrganisationRoutes(api, deps);
+  registerReportRoutes(api, deps);
+  registerWebhookRoutes(api, deps);
   return api;
 }

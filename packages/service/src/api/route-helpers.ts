@@ -16,7 +16,7 @@ export const problemResponses = {
   404: problem("No such session or ticket"),
   409: problem("Conflicting state (TeamViewer connection, licence limit, Idempotency-Key in flight)"),
   422: problem("TeamViewer refused the request, or the Idempotency-Key was used for another request"),
-  429: problem("TeamViewer's rate limit; see Retry-After"),
+  429: problem("This API key's rate limit, or TeamViewer's; see Retry-After"),
   503: problem("TeamViewer could not be reached; nothing was created"),
 } as const;
 

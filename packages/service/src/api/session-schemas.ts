@@ -35,6 +35,7 @@ const groupSchema = z
   ])
   .openapi("GroupReference", {
     description: "An existing group by id, or a group by name (created if missing)",
+    example: { name: "Helpdesk" },
   });
 
 export const createSessionBodySchema = z
