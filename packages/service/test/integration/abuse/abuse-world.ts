@@ -1,0 +1,247 @@
+/**
+ * Two organisations side by side in one app, each with an admin, a supporter and an auditor
+ * (signed in), and one of everything that has an id: a support session with its ticket, an
+ * invitation and a join link, a connection report, a webhook endpoint with a delivery. Org A
+ * gets API keys with each scope alone, all scopes, and a revoked key. The authorisation matrix
+ * and the fuzz tests fire requests from org A's principals at org A's and org B's ids.
+ */
+import type { ConnectionReport } from "@attendant/teamviewer";
+import { sql } from "drizzle-orm";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
+import { upsertConnectionReports } from "../../../src/db/repositories/connection-reports.js";
+import type { User } from "../../../src/db/repositories/users.js";
+import { fanOutWebhookEvents } from "../../../src/db/repositories/webhooks.js";
+import { type ApiKeyScope, apiKeyScopes, type UserRole } from "../../../src/db/schema.js";
+import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cookie.js";
+import { sessionCookie } from "../../../src/identity/web-context.js";
+import { startWebSession } from "../../../src/identity/web-sessions.js";
+import { toConnectionReportValues } from "../../../src/reports/report-record.js";
+import { createEndpoint } from "../../../src/webhooks/manage-webhook-endpoints.js";
+import type { TestEngine } from "../../support/engines.js";
+import { queryRows } from "../../support/query-rows.js";
+import { addSimulatedUser, createSimulatedOrganisation } from "../../support/simulated-users.js";
+import type { Browser } from "../../web/web-harness.js";
+import {
+  createPagesHarness,
+  createSessionThroughPage,
+  invite,
+  joinPathIn,
+  type PagesHarness,
+} from "../session-pages/pages-harness.js";
+
+export const webRoles = ["admin", "supporter", "auditor"] as const satisfies readonly UserRole[];
+export type WebRole = (typeof webRoles)[number];
+
+/** The ids a route's path parameters are filled with. */
+export interface PartyFixtures {
+  sessionId: string;
+  ticketExternalId: string;
+  reportId: string;
+  userId: string;
+  endpointId: string;
+  deliveryId: string;
+  invitationId: string;
+  joinToken: string;
+  apiKeyId: string;
+}
+
+export interface Party {
+  organisationId: string;
+  users: Record<WebRole, User>;
+  browsers: Record<WebRole, Browser>;
+  /** A CSRF token of each role's browser session, for form posts. */
+  csrf: Record<WebRole, string>;
+  fixtures: PartyFixtures;
+  /** Strings only this organisation's data contains: none may appear in the other's answers. */
+  markers: string[];
+}
+
+export interface AbuseWorld {
+  h: PagesHarness;
+  a: Party;
+  b: Party;
+  /** Org A keys: one per scope alone, one with every scope, one revoked (it had every scope). */
+  keys: { byScope: Record<ApiKeyScope, string>; all: string; revoked: string };
+  /** A fingerprint per table of everything stored, to prove a request changed nothing. */
+  snapshot(): Promise<Record<string, string>>;
+}
+
+export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> {
+  const h = await createPagesHarness(engine, { mailer: "recording" });
+  const a = await createParty(h, h.organisationId, "contoso", "u7005");
+  const orgB = await createSimulatedOrganisation(
+    { db: h.database.db, vault: h.deps.vault, clock: h.clock, simulator: h.simulator },
+    "http://localhost:3000",
+  );
+  const b = await createParty(h, orgB.id, "fabrikam", "u7006");
+
+  const adminA = h.actorOf(a.users.admin);
+  const keyOf = async (scopes: ApiKeyScope[]) =>
+    (await createApiKey(h.deps, { actor: adminA, name: scopes.join(" "), scopes, actingUserId: null })).token;
+  const byScope = Object.fromEntries(
+    await Promise.all(apiKeyScopes.map(async (scope) => [scope, await keyOf([scope])] as const)),
+  ) as Record<ApiKeyScope, string>;
+  const all = await keyOf([...apiKeyScopes]);
+  const revoked = await keyOf([...apiKeyScopes]);
+  const revokedRow = (await listApiKeys(h.deps, { actor: adminA })).find((key) =>
+    revoked.startsWith(`atd_${key.prefix}_`),
+  );
+  if (revokedRow === undefined) throw new Error("the key to revoke is not listed");
+  await revokeApiKey(h.deps, { actor: adminA, apiKeyId: revokedRow.id });
+
+  return {
+    h,
+    a,
+    b,
+    keys: { byScope, all, revoked },
+    snapshot: () => snapshotTables(h),
+  };
+}
+
+async function createParty(
+  h: PagesHarness,
+  organisationId: string,
+  name: string,
+  teamViewerUserid: string,
+): Promise<Party> {
+  const context = {
+    db: h.database.db,
+    vault: h.deps.vault,
+    clock: h.clock,
+    simulator: h.simulator,
+    organisationId,
+  };
+  const users = {} as Record<WebRole, User>;
+  const browsers = {} as Record<WebRole, Browser>;
+  const csrf = {} as Record<WebRole, string>;
+  for (const role of webRoles) {
+    users[role] = await addSimulatedUser(context, {
+      role,
+      email: `${role}@${name}.example`,
+      ...(role === "supporter" ? { teamViewerUserid } : {}),
+    });
+    browsers[role] = await signInDirectly(h, users[role]);
+    csrf[role] = await browsers[role].csrfTokenFrom("/profile");
+  }
+
+  const { endpoint } = await createEndpoint(
+    { ...h.deps, config: h.config, attemptTimeoutMs: 1_000 },
+    {
+      actor: h.actorOf(users.admin),
+      input: { url: `https://hooks.${name}.example/attendant`, description: `${name} CRM`, eventTypes: [] },
+    },
+  );
+  const { token: fixtureKey } = await createApiKey(h.deps, {
+    actor: h.actorOf(users.admin),
+    name: `${name} fixtures`,
+    scopes: ["sessions:read"],
+    actingUserId: null,
+  });
+  const apiKey = (await listApiKeys(h.deps, { actor: h.actorOf(users.admin) })).find((key) =>
+    fixtureKey.startsWith(`atd_${key.prefix}_`),
+  );
+
+  const ticketExternalId = `${name}-ticket-1`;
+  const sessionPath = await createSessionThroughPage(browsers.supporter, {
+    externalId: ticketExternalId,
+    title: `${name} printer is on fire`,
+  });
+  const sessionId = sessionPath.split("/")[2] ?? "";
+  const mailsBefore = h.sentMail.length;
+  const invited = await invite(browsers.supporter, sessionPath, { email: `customer@${name}.example` });
+  if (invited.status >= 400) throw new Error(`inviting answered ${invited.status}`);
+  const joinPath = joinPathIn(h.sentMail[mailsBefore]?.text ?? "");
+  const [invitation] = await queryRows<{ id: string }>(
+    h.database.db,
+    sql`select id from session_invitations where session_id = ${sessionId}`,
+  );
+  const [session] = await queryRows<{ code: string }>(
+    h.database.db,
+    sql`select code from support_sessions where id = ${sessionId}`,
+  );
+  const code = session?.code ?? "";
+
+  // A connection of that session, ended and reported, stored as the sync would store it.
+  h.simulator.admin.customerJoin(code);
+  h.simulator.admin.supporterConnect(code);
+  const report = h.simulator.admin.endConnection(code) as unknown as ConnectionReport;
+  await upsertConnectionReports(
+    h.database.db,
+    [toConnectionReportValues(report, { organisationId, syncAccountId: null })],
+    h.clock.now(),
+  );
+  const [storedReport] = await queryRows<{ id: string }>(
+    h.database.db,
+    sql`select id from connection_reports where teamviewer_report_id = ${report.id}`,
+  );
+
+  // The session's events become deliveries to the endpoint (nobody sends them in this test).
+  await fanOutWebhookEvents(h.database.db, h.clock.now(), 100);
+  const [delivery] = await queryRows<{ id: string }>(
+    h.database.db,
+    sql`select id from webhook_deliveries where endpoint_id = ${endpoint.id} limit 1`,
+  );
+  if (delivery === undefined) throw new Error("no webhook delivery to use as a fixture");
+
+  return {
+    organisationId,
+    users,
+    browsers,
+    csrf,
+    fixtures: {
+      sessionId,
+      ticketExternalId,
+      reportId: storedReport?.id ?? "",
+      userId: users.supporter.id,
+      endpointId: endpoint.id,
+      deliveryId: delivery.id,
+      apiKeyId: apiKey?.id ?? "",
+      invitationId: invitation?.id ?? "",
+      joinToken: joinPath.slice("/join/".length),
+    },
+    markers: [ticketExternalId, code, `${name}.example`, report.id, sessionId, endpoint.id],
+  };
+}
+
+/**
+ * The login page signs in to the installation's default organisation only, so a second
+ * organisation's people get their browser session the way the login page would make it.
+ */
+async function signInDirectly(h: PagesHarness, user: User): Promise<Browser> {
+  const { token } = await startWebSession({ db: h.database.db, clock: h.clock }, { userId: user.id });
+  const browser = h.visitor();
+  browser.cookies.set(cookieName(cookiePolicyFor("http://localhost:3000"), sessionCookie), token);
+  return browser;
+}
+
+/** Tables a request may touch without storing anything a caller asked for. */
+const bookkeepingTables = new Set([
+  // Sign-in sessions slide their expiry on use; API keys record when they were last used.
+  "web_sessions",
+  "api_keys",
+  "api_key_rate_windows",
+  // Refused access is itself worth auditing.
+  "audit_log",
+  "__drizzle_migrations",
+]);
+
+async function snapshotTables(h: PagesHarness): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(
+    h.database.db,
+    sql`select table_name as name from information_schema.tables
+         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  // One round trip: a digest of each table's rows in a stable order.
+  const digests = tables
+    .filter(({ name }) => !bookkeepingTables.has(name))
+    .map(
+      ({ name }) =>
+        sql`select ${name} as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
+              from ${sql.identifier(name)} t`,
+    );
+  const rows = await queryRows<{ name: string; digest: string }>(
+    h.database.db,
+    sql.join(digests, sql` union all `),
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.digest]));
+}

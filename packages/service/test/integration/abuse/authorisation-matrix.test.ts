@@ -1,0 +1,213 @@
+/**
+ * Issue 8, "Abuse": the authorisation matrix — role (admin, supporter, auditor, visitor, API key
+ * per scope, revoked key) × organisation (own, other) × resource × action (read, write) — run
+ * exhaustively over every route the app registers, as classified in route-policy.ts. Every
+ * refusal must also leave the database as it was.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiKeyScopes } from "../../../src/db/schema.js";
+import { usePgliteEngine } from "../../support/engines.js";
+import { type AbuseWorld, createAbuseWorld, webRoles } from "./abuse-world.js";
+import {
+  changedTables,
+  classifiedRoutes,
+  hasIdParameter,
+  isApiRoute,
+  isWebRoute,
+  isWrite,
+  sendAsRole,
+  sendWithKey,
+  unlistedRouteKeys,
+} from "./route-requests.js";
+
+describe("authorisation matrix", () => {
+  const engine = usePgliteEngine();
+  let world: AbuseWorld;
+  beforeAll(async () => {
+    world = await createAbuseWorld(engine);
+  }, 120_000);
+  afterAll(() => world?.h.simulator.close());
+
+  /** Runs `send` and, for writes, proves the database did not change. */
+  async function expectRefusedAndUnchanged(
+    label: string,
+    isWriting: boolean,
+    send: () => Promise<Response>,
+    isRefused: (response: Response) => boolean,
+  ): Promise<string | undefined> {
+    const before = isWriting ? await world.snapshot() : undefined;
+    const response = await send();
+    const body = await response.text();
+    if (!isRefused(response)) return `${label}: ${response.status} ${body.slice(0, 160)}`;
+    if (before === undefined) return undefined;
+    const changed = changedTables(before, await world.snapshot());
+    return changed.length === 0 ? undefined : `${label}: refused but changed ${changed.join(", ")}`;
+  }
+
+  it("classifies every route the app registers, so a new route cannot skip the matrix", () => {
+    const { unclassified, missing } = unlistedRouteKeys(world);
+    expect(unclassified, "routes missing from route-policy.ts").toEqual([]);
+    expect(missing, "routes in route-policy.ts the app does not have").toEqual([]);
+  });
+
+  it("sends visitors without a session to the login page from every signed-in page and form", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isWebRoute)) {
+      const failure = await expectRefusedAndUnchanged(
+        `visitor ${route.key}`,
+        isWrite(route),
+        () => {
+          const visitor = world.h.visitor();
+          const path = route.path.replace(/:[A-Za-z]+/g, world.a.fixtures.sessionId);
+          return route.method === "GET"
+            ? visitor.get(path)
+            : visitor.post(path, (route.policy.body as never) ?? {});
+        },
+        (response) =>
+          // A form post without a session has no CSRF token to match either: 403 is a refusal too.
+          response.status === 403 ||
+          (response.status === 303 && (response.headers.get("location") ?? "").startsWith("/login")),
+      );
+      if (failure) failures.push(failure);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers 401 on every API route without a key, with a malformed key and with a revoked key", async () => {
+    const failures: string[] = [];
+    const keys = { none: undefined, malformed: "atd_nope_nope", revoked: world.keys.revoked };
+    for (const route of classifiedRoutes(isApiRoute)) {
+      for (const [name, key] of Object.entries(keys)) {
+        const failure = await expectRefusedAndUnchanged(
+          `${name} key ${route.key}`,
+          isWrite(route),
+          () => sendWithKey(world, route, { key, target: world.a }),
+          (response) => response.status === 401,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses (403) each role every page and form above that role, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isWebRoute)) {
+      const allowed = route.policy.access as readonly string[];
+      for (const role of webRoles.filter((candidate) => !allowed.includes(candidate))) {
+        const failure = await expectRefusedAndUnchanged(
+          `${role} ${route.key}`,
+          isWrite(route),
+          () => sendAsRole(route, { from: world.a, role, target: world.a }),
+          (response) => response.status === 403,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses (403) an API key every route whose scope it lacks, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isApiRoute)) {
+      const { scope } = route.policy.access as { scope: string };
+      for (const other of apiKeyScopes.filter((candidate) => candidate !== scope)) {
+        const failure = await expectRefusedAndUnchanged(
+          `key with ${other} ${route.key}`,
+          isWrite(route),
+          () => sendWithKey(world, route, { key: world.keys.byScope[other], target: world.a }),
+          (response) => response.status === 403,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses (404) every allowed role and every scoped key another organisation's sessions, tickets, reports, users, webhooks and invitations, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes((route) => hasIdParameter(route) && !isPublic(route))) {
+      const attempts: { label: string; send: () => Promise<Response> }[] = [];
+      if (isApiRoute(route)) {
+        const { scope } = route.policy.access as { scope: (typeof apiKeyScopes)[number] };
+        attempts.push(
+          {
+            label: `all-scopes key ${route.key}`,
+            send: () => sendWithKey(world, route, { key: world.keys.all, target: world.b }),
+          },
+          {
+            label: `${scope} key ${route.key}`,
+            send: () => sendWithKey(world, route, { key: world.keys.byScope[scope], target: world.b }),
+          },
+        );
+      } else {
+        for (const role of route.policy.access as readonly (typeof webRoles)[number][]) {
+          attempts.push({
+            label: `${role} ${route.key}`,
+            send: () => sendAsRole(route, { from: world.a, role, target: world.b }),
+          });
+        }
+      }
+      for (const attempt of attempts) {
+        const failure = await expectRefusedAndUnchanged(
+          attempt.label,
+          isWrite(route),
+          attempt.send,
+          (response) => response.status === 404,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("shows nothing of another organisation in any list, page, export or API answer", async () => {
+    const failures: string[] = [];
+    const readRoutes = classifiedRoutes((route) => route.method === "GET" && !isPublic(route));
+    for (const route of readRoutes) {
+      const answers: { label: string; response: Response }[] = [];
+      if (isApiRoute(route)) {
+        answers.push({
+          label: route.key,
+          response: await sendWithKey(world, route, { key: world.keys.all, target: world.a }),
+        });
+      } else {
+        for (const role of route.policy.access as readonly (typeof webRoles)[number][]) {
+          answers.push({
+            label: `${role} ${route.key}`,
+            response: await sendAsRole(route, { from: world.a, role, target: world.a }),
+          });
+        }
+      }
+      for (const { label, response } of answers) {
+        const text = await response.text();
+        if (response.status >= 500) failures.push(`${label}: ${response.status}`);
+        const leaked = world.b.markers.filter((marker) => text.includes(marker));
+        if (leaked.length > 0) failures.push(`${label} shows org B's ${leaked.join(", ")}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets each allowed role and key reach its own organisation's routes (the matrix is not refusing everything)", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes((route) => route.method === "GET" && !isPublic(route))) {
+      if (isApiRoute(route)) {
+        const { scope } = route.policy.access as { scope: (typeof apiKeyScopes)[number] };
+        const response = await sendWithKey(world, route, { key: world.keys.byScope[scope], target: world.a });
+        if (response.status !== 200) failures.push(`${scope} key ${route.key}: ${response.status}`);
+      } else {
+        for (const role of route.policy.access as readonly (typeof webRoles)[number][]) {
+          const response = await sendAsRole(route, { from: world.a, role, target: world.a });
+          if (response.status >= 400) failures.push(`${role} ${route.key}: ${response.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+function isPublic(route: { policy: { access: unknown } }): boolean {
+  return route.policy.access === "public";
+}

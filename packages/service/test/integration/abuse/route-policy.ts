@@ -1,0 +1,217 @@
+/**
+ * Who may call each route of the app: the specification the authorisation matrix checks the
+ * running app against. Every route the app registers must be listed here (the matrix fails on
+ * an unlisted one, so a new route gets classified when it lands), and every listed route must
+ * exist.
+ *
+ * - `public`: no sign-in (probes, login, the end customer's join page, the API documentation).
+ * - web roles: the signed-in roles that may use the page or form; visitors are sent to the login
+ *   page, other roles get 403.
+ * - `{ scope }`: an API route and the API-key scope it needs; no key or a revoked one is 401,
+ *   a key without the scope 403.
+ * `body` is a request that passes validation, so a cross-organisation request is refused for
+ * whose resource it names, not for its shape.
+ */
+import type { ApiKeyScope } from "../../../src/db/schema.js";
+import type { WebRole } from "./abuse-world.js";
+
+export type Resource =
+  | "sessions"
+  | "tickets"
+  | "reports"
+  | "users"
+  | "api-keys"
+  | "webhooks"
+  | "settings"
+  | "audit"
+  | "account"
+  | "public";
+
+export interface RoutePolicy {
+  access: "public" | readonly WebRole[] | { scope: ApiKeyScope };
+  resource: Resource;
+  action: "read" | "write";
+  body?: Record<string, unknown>;
+  /** A query string a GET needs to succeed (an export's format). */
+  query?: string;
+}
+
+const anyone = ["admin", "supporter", "auditor"] as const;
+const workers = ["admin", "supporter"] as const;
+const readers = ["admin", "auditor"] as const;
+const admins = ["admin"] as const;
+
+const web = (
+  access: RoutePolicy["access"],
+  resource: Resource,
+  action: RoutePolicy["action"],
+  body?: Record<string, unknown>,
+): RoutePolicy => (body === undefined ? { access, resource, action } : { access, resource, action, body });
+const api = (scope: ApiKeyScope, resource: Resource, body?: Record<string, unknown>): RoutePolicy =>
+  web({ scope }, resource, scope.endsWith(":read") ? "read" : "write", body);
+const open: RoutePolicy = { access: "public", resource: "public", action: "read" };
+
+export const routePolicies: Record<string, RoutePolicy> = {
+  // Probes, assets, sign-in and the join page.
+  "GET /health": open,
+  "GET /healthz": open,
+  "GET /readyz": open,
+  "GET /assets/*": open,
+  "GET /login": open,
+  "POST /login": { ...open, action: "write" },
+  "GET /login/link": open,
+  "POST /logout": { ...open, action: "write" },
+  "GET /setup": open,
+  "POST /setup": { ...open, action: "write" },
+  "GET /join/:token": open,
+  // TeamViewer's OAuth redirect lands here; it checks the state against the browser session itself.
+  "GET /teamviewer/callback": open,
+  "GET /api/v1/openapi.json": open,
+  "GET /api/v1/reference": open,
+
+  // Everyone signed in: their own profile and TeamViewer connection, and the read views.
+  "GET /": web(anyone, "account", "read"),
+  "GET /profile": web(anyone, "account", "read"),
+  "POST /profile": web(anyone, "account", "write", { displayName: "Someone", locale: "en" }),
+  "POST /profile/password": web(anyone, "account", "write", {}),
+  "GET /connection": web(anyone, "account", "read"),
+  "GET /connection/start": web(anyone, "account", "read"),
+  "POST /connection/disconnect": web(anyone, "account", "write"),
+  "GET /sessions": web(anyone, "sessions", "read"),
+  "GET /sessions/:id": web(anyone, "sessions", "read"),
+  "GET /reports": web(anyone, "reports", "read"),
+  "GET /reports/unmatched": web(anyone, "reports", "read"),
+  "GET /reports/export": { ...web(anyone, "reports", "read"), query: "?format=csv" },
+  "GET /reports/dashboard": web(anyone, "reports", "read"),
+  "GET /reports/:id": web(anyone, "reports", "read"),
+  // Asks TeamViewer for the session's state: a read, so auditors may too.
+  "POST /sessions/:id/refresh": web(anyone, "sessions", "read"),
+
+  // Supporters and admins work on sessions and reports; auditors only look.
+  "GET /sessions/new": web(workers, "sessions", "read"),
+  "POST /sessions/new": web(workers, "sessions", "write", {
+    externalId: "x-1",
+    title: "Matrix",
+    group: "Helpdesk",
+    validityHours: "24",
+  }),
+  "POST /sessions/:id/close": web(workers, "sessions", "write"),
+  "POST /sessions/:id/edit": web(workers, "sessions", "write", { description: "edited", waitingMessage: "" }),
+  "POST /sessions/:id/invitations": web(workers, "sessions", "write", {
+    email: "x@example.org",
+    name: "X",
+    locale: "en",
+  }),
+  "POST /sessions/:id/invitations/:invitationId/resend": web(workers, "sessions", "write"),
+  "POST /sessions/:id/join-address": web(workers, "sessions", "write"),
+  "POST /sessions/:id/reassign": web(workers, "sessions", "write", {
+    assigneeUserId: "00000000-0000-4000-8000-000000000000",
+  }),
+  "POST /reports/:id/edit": web(workers, "reports", "write", { notes: "edited" }),
+  "POST /reports/:id/attach": web(workers, "reports", "write", { ticket: "contoso-ticket-1" }),
+
+  // Auditors and admins read the audit log.
+  "GET /audit": web(readers, "audit", "read"),
+  "GET /audit/export": web(readers, "audit", "read"),
+
+  // Admins only: people, organisation settings, the sync by hand.
+  "GET /users": web(admins, "users", "read"),
+  "POST /users": web(admins, "users", "write", { email: "new@contoso.example", role: "supporter" }),
+  "POST /users/:id/password": web(admins, "users", "write", { password: "a long enough new password 42" }),
+  "POST /users/:id/role": web(admins, "users", "write", { role: "auditor" }),
+  "POST /users/:id/status": web(admins, "users", "write", { isDisabled: "true" }),
+  "GET /webhooks": web(admins, "webhooks", "read"),
+  "POST /webhooks": web(admins, "webhooks", "write", {
+    url: "https://hooks.contoso.example/new",
+    description: "new",
+  }),
+  "GET /webhooks/:id": web(admins, "webhooks", "read"),
+  "POST /webhooks/:id": web(admins, "webhooks", "write", {
+    url: "https://hooks.contoso.example/changed",
+    description: "changed",
+  }),
+  "POST /webhooks/:id/status": web(admins, "webhooks", "write", { enabled: "false" }),
+  "POST /webhooks/:id/rotate": web(admins, "webhooks", "write"),
+  "POST /webhooks/:id/test": web(admins, "webhooks", "write"),
+  "POST /webhooks/:id/delete": web(admins, "webhooks", "write"),
+  "GET /webhooks/:id/deliveries/:deliveryId": web(admins, "webhooks", "read"),
+  "POST /webhooks/:id/deliveries/:deliveryId/resend": web(admins, "webhooks", "write"),
+  "GET /api-keys": web(admins, "api-keys", "read"),
+  "POST /api-keys": web(admins, "api-keys", "write", { name: "matrix", scopes: "sessions:read" }),
+  "GET /api-keys/:id/revoke": web(admins, "api-keys", "read"),
+  "POST /api-keys/:id/revoke": web(admins, "api-keys", "write"),
+  "GET /reports/sync-status": web(admins, "reports", "read"),
+  "POST /reports/sync": web(admins, "reports", "write"),
+  "GET /settings/billing": web(admins, "settings", "read"),
+  "POST /settings/billing": web(admins, "settings", "write", {
+    roundingIncrementMinutes: "15",
+    minimumBillableMinutes: "15",
+  }),
+  "GET /settings/invitations": web(admins, "settings", "read"),
+  "GET /settings/invitations/:locale": web(admins, "settings", "read"),
+  "POST /settings/invitations/:locale": web(admins, "settings", "write", {
+    subject: "Hi",
+    body: "{{joinLink}}",
+  }),
+  "POST /settings/invitations/:locale/reset": web(admins, "settings", "write"),
+  "GET /settings/teamviewer": web(admins, "settings", "read"),
+  "POST /settings/teamviewer": web(admins, "settings", "write", {}),
+  "POST /settings/teamviewer/script-token": web(admins, "settings", "write", { token: "" }),
+  "POST /settings/teamviewer/script-token/delete": web(admins, "settings", "write"),
+
+  // REST API.
+  "GET /api/v1/sessions": api("sessions:read", "sessions"),
+  "POST /api/v1/sessions": api("sessions:write", "sessions", {
+    ticket: { externalId: "x-1", title: "Matrix" },
+    group: { name: "Helpdesk" },
+  }),
+  "GET /api/v1/sessions/:id": api("sessions:read", "sessions"),
+  "PATCH /api/v1/sessions/:id": api("sessions:write", "sessions", { description: "edited" }),
+  "POST /api/v1/sessions/:id/close": api("sessions:write", "sessions"),
+  "GET /api/v1/tickets/:externalId/sessions": api("sessions:read", "tickets"),
+  "GET /api/v1/tickets/:externalId/connections": api("reports:read", "tickets"),
+  "POST /api/v1/tickets/:externalId/close": api("sessions:write", "tickets"),
+  "GET /api/v1/reports/connections": api("reports:read", "reports"),
+  "GET /api/v1/reports/connections/export": { ...api("reports:read", "reports"), query: "?format=csv" },
+  "GET /api/v1/reports/connections/:id": api("reports:read", "reports"),
+  "PATCH /api/v1/reports/connections/:id": api("reports:write", "reports", { notes: "edited" }),
+  "POST /api/v1/reports/connections/:id/attach": api("reports:write", "reports", {
+    ticket: "contoso-ticket-1",
+  }),
+  "GET /api/v1/users": api("organisation:read", "users"),
+  "GET /api/v1/users/:id/teamviewer": api("organisation:read", "users"),
+  "GET /api/v1/organisation/health": api("organisation:read", "settings"),
+  "GET /api/v1/webhooks/endpoints": api("webhooks:read", "webhooks"),
+  "POST /api/v1/webhooks/endpoints": api("webhooks:write", "webhooks", {
+    url: "https://hooks.contoso.example/new",
+    description: "new",
+    eventTypes: [],
+  }),
+  "GET /api/v1/webhooks/endpoints/:endpointId": api("webhooks:read", "webhooks"),
+  "PATCH /api/v1/webhooks/endpoints/:endpointId": api("webhooks:write", "webhooks", {
+    description: "edited",
+  }),
+  "DELETE /api/v1/webhooks/endpoints/:endpointId": api("webhooks:write", "webhooks"),
+  "GET /api/v1/webhooks/endpoints/:endpointId/deliveries": api("webhooks:read", "webhooks"),
+  "GET /api/v1/webhooks/endpoints/:endpointId/deliveries/:deliveryId": api("webhooks:read", "webhooks"),
+  "POST /api/v1/webhooks/endpoints/:endpointId/deliveries/:deliveryId/resend": api(
+    "webhooks:write",
+    "webhooks",
+  ),
+  "POST /api/v1/webhooks/endpoints/:endpointId/rotate-secret": api("webhooks:write", "webhooks"),
+  "POST /api/v1/webhooks/endpoints/:endpointId/test": api("webhooks:write", "webhooks"),
+};
+
+/** `METHOD /path` with Hono's inline patterns (`:id{[0-9a-f-]{36}}`) reduced to the name. */
+export function routeKey(method: string, path: string): string {
+  // The stylesheet's name carries its content hash.
+  const named = path.startsWith("/assets/") ? "/assets/*" : path;
+  return `${method} ${named.replace(/(:[A-Za-z]+)\{[^/]*\}/g, "$1")}`;
+}
+
+/** Routes that exist only in some set-ups, and what turns them on. */
+export const conditionalRoutes: Record<string, string> = {
+  "GET /outbox": "demo mode (mail goes to the outbox)",
+  "GET /outbox/:id": "demo mode (mail goes to the outbox)",
+  "GET /outbox/:id/html": "demo mode (mail goes to the outbox)",
+};

@@ -1,0 +1,140 @@
+/**
+ * One report-backfill case in its own process (so its peak RSS is its own). The simulator runs
+ * in the parent (support/bench-simulator.ts) with the records seeded; this process walks them
+ * newest first in pages of 1000 over loopback HTTP, in one of four ways:
+ * - `service`: Attendant's own sync pass (`attendant reports sync`: leases, matching, cursor).
+ * - `fetch`: the fetch limit, fetching and parsing the same pages and storing nothing.
+ * - `store`: the store limit, each page bulk-upserted in one 1000-row statement; only the
+ *   statements are timed (the page is fetched untimed in between).
+ * - `naive`: the baseline a first attempt would be: pages one after another, one INSERT per row
+ *   (each its own transaction). It is slow, so it stops after `limit` records; its rate per row
+ *   does not depend on how many follow.
+ *
+ * Usage: report-backfill.ts '<json of BackfillCaseInput>'; prints one JSON object.
+ */
+import { TeamViewerClient } from "@attendant/teamviewer";
+import { count, eq } from "drizzle-orm";
+import { upsertConnectionReports } from "../../packages/service/src/db/repositories/connection-reports.js";
+import { connectionReports } from "../../packages/service/src/db/schema.js";
+import { toConnectionReportValues } from "../../packages/service/src/reports/report-record.js";
+import { runReportSyncPass } from "../../packages/service/src/reports/run-sync-pass.js";
+import { type BenchEngine, openBenchService } from "./support/bench-service.js";
+import type { BenchSimulator } from "./support/bench-simulator.js";
+
+export type BackfillMode = "service" | "fetch" | "store" | "naive";
+
+export interface BackfillCaseInput {
+  mode: BackfillMode;
+  engine: BenchEngine;
+  records: number;
+  simulator: BenchSimulator;
+  databaseUrl?: string;
+  /** Stop after this many records (the naive baseline). */
+  limit?: number;
+}
+
+/** The seeded records span two years; a backfill must reach all of them. */
+const backfillDays = 3650;
+const dayMs = 86_400_000;
+
+const input = JSON.parse(process.argv[2] ?? "null") as BackfillCaseInput | null;
+if (input === null) throw new Error("usage: report-backfill.ts '<json case>'");
+
+const service = await openBenchService(input);
+const { deps, organisationId } = service;
+const db = deps.database.db;
+const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+const limit = input.limit ?? Number.POSITIVE_INFINITY;
+
+async function* simulatorPages() {
+  const client = new TeamViewerClient({
+    accessToken: input?.simulator.scriptToken ?? "",
+    baseUrl: input?.simulator.apiBaseUrl ?? "",
+    allowInsecureRequests: true,
+  });
+  const fromDate = new Date(Date.now() - backfillDays * dayMs);
+  yield* client.reports.connections.list({ from_date: fromDate }, {}).pages();
+}
+
+const valuesOf = (page: { items: Parameters<typeof toConnectionReportValues>[0][] }) =>
+  page.items.map((report) => toConnectionReportValues(report, { organisationId, syncAccountId: null }));
+
+let processed = 0;
+let timedMs = 0;
+let outcome: { outcome: string; error: string | null }[] | undefined;
+const started = performance.now();
+switch (input.mode) {
+  case "service": {
+    let nextReportAt = 100_000;
+    const summary = await runReportSyncPass(deps, {
+      instanceId: "bench",
+      options: { backfillDays },
+      // A long case reports as it goes, so a run cut short still shows its rate and memory.
+      onProgress: ({ received }) => {
+        if (received < nextReportAt) return;
+        nextReportAt += 100_000;
+        const seconds = (performance.now() - started) / 1000;
+        process.stderr.write(
+          `progress ${JSON.stringify({ received, seconds, recordsPerSecond: received / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+        );
+      },
+    });
+    processed = summary.received;
+    timedMs = performance.now() - started;
+    // A pass that gave up (backoff exhausted, lease lost) must show why, not pass as a slow one.
+    outcome = summary.accounts.map((account) => ({ outcome: account.outcome, error: account.error }));
+    break;
+  }
+  case "fetch": {
+    for await (const page of simulatorPages()) processed += page.items.length;
+    timedMs = performance.now() - started;
+    break;
+  }
+  case "store": {
+    for await (const page of simulatorPages()) {
+      const values = valuesOf(page);
+      const statementStarted = performance.now();
+      await upsertConnectionReports(db, values, new Date());
+      timedMs += performance.now() - statementStarted;
+      processed += values.length;
+    }
+    break;
+  }
+  case "naive": {
+    for await (const page of simulatorPages()) {
+      for (const values of valuesOf(page)) {
+        const now = new Date();
+        await db
+          .insert(connectionReports)
+          .values({ ...values, firstSeenAt: now, lastSeenAt: now })
+          .onConflictDoNothing();
+        processed += 1;
+      }
+      if (processed >= limit) break;
+    }
+    timedMs = performance.now() - started;
+    break;
+  }
+}
+const [stored] = await db
+  .select({ count: count() })
+  .from(connectionReports)
+  .where(eq(connectionReports.organisationId, organisationId));
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+await service.close();
+
+process.stdout.write(
+  `${JSON.stringify({
+    benchmark: "reports.backfill",
+    engine: input.engine,
+    mode: input.mode,
+    seededRecords: input.records,
+    processedRecords: processed,
+    storedRecords: input.mode === "fetch" ? 0 : (stored?.count ?? 0),
+    seconds: timedMs / 1000,
+    recordsPerSecond: processed / (timedMs / 1000),
+    rssBeforeMb,
+    peakRssMb,
+    ...(outcome === undefined ? {} : { outcome }),
+  })}\n`,
+);
