@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Tests import workspace packages through their "@attendant/source" export condition,
@@ -7,12 +8,16 @@ const sourceConditions = ["@attendant/source", "import", "module", "node", "defa
 // packages (pg → pg-pool) load their ESM build and crash.
 const nodeConditions = ["@attendant/source", "module", "node", "default"];
 
-const packages = ["teamviewer", "simulator", "service", "cli"] as const;
+const packages = ["teamviewer", "webhooks", "simulator", "service", "cli"] as const;
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
+    // Many tests spend their time waiting on child processes (the CLI, service instances,
+    // PostgreSQL, Chromium) rather than computing, so one worker per core leaves cores idle:
+    // at least three workers, even on a two-core machine.
+    maxWorkers: Math.max(availableParallelism(), 3),
     projects: [
       ...packages.map((name) => ({
         extends: true as const,

@@ -15,6 +15,9 @@ export { type Problem, problemResponse } from "./http/problem.js";
 export * from "./identity/passwords.js";
 export { createLogger, type Logger } from "./logging/logger.js";
 export { isSensitiveKey } from "./logging/sensitive-keys.js";
+export * from "./operations/api-key-commands.js";
+export { CommandInputError, CommandRefusedError } from "./operations/command-database.js";
+export * from "./operations/create-admin-account.js";
 export type { SyncPassAccountResult, SyncPassProgress, SyncPassSummary } from "./reports/run-sync-pass.js";
 export {
   type SyncReportsNowResult,

@@ -9,12 +9,14 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config/config-schema.js";
 import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
+import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
 import { prepareFirstStart } from "./identity/first-start.js";
 import { createReportSyncScheduler, type ReportSyncScheduler } from "./jobs/report-sync-scheduler.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createConfiguredMailer } from "./mail/smtp-mailer.js";
+import { applyDemoScriptToken } from "./reports/demo-script-token.js";
 import {
   type DemoSimulator,
   isDemoSimulatorWanted,
@@ -24,6 +26,7 @@ import { createTeamViewerAccess } from "./teamviewer/teamviewer-access.js";
 import { assertKeyringCoversStoredSecrets } from "./vault/check-stored-key-ids.js";
 import { resolveKeyring } from "./vault/demo-keyring.js";
 import { SecretBox } from "./vault/secret-box.js";
+import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
 
 export interface StartServiceOptions {
   logger?: Logger;
@@ -54,9 +57,11 @@ export async function startService(
   let demoSignInUrl: string | undefined;
   let demoSimulator: DemoSimulator | undefined;
   let reportSync: ReportSyncScheduler | undefined;
+  let webhookDispatcher: WebhookDispatcher | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
+    await releaseLeasesOfDeadProcesses(database);
     await assertKeyringCoversStoredSecrets(database.db, keyring);
     if (await isDemoSimulatorWanted(config, database.db)) {
       demoSimulator = await startDemoSimulator(config);
@@ -71,12 +76,18 @@ export async function startService(
       { db: database.db, clock },
       { isDemoMode: demoSimulator !== undefined, publicUrl: config.publicUrl },
     ));
+    const vault = new SecretBox(keyring);
+    // In demo mode the sync reads the simulator's reports with its company script token.
+    await applyDemoScriptToken(
+      { db: database.db, vault, clock },
+      { isDemoMode: demoSimulator !== undefined },
+    );
     const appDeps: AppDeps = {
       database,
       config,
       logger,
       clock,
-      vault: new SecretBox(keyring),
+      vault,
       ...(options.teamViewerFetch === undefined ? {} : { teamViewerFetch: options.teamViewerFetch }),
       ...(demoSimulator === undefined ? {} : { demoTeamViewerApp: demoSimulator.app }),
     };
@@ -91,6 +102,8 @@ export async function startService(
       instanceId: randomUUID(),
     });
     reportSync.start();
+    webhookDispatcher = createWebhookDispatcher({ deps: appDeps, instanceId: randomUUID() });
+    webhookDispatcher.start();
   } catch (error) {
     await demoSimulator?.close();
     await database.close();
@@ -108,7 +121,7 @@ export async function startService(
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= shutDown(server, database, demoSimulator, reportSync).finally(() => {
+    closing ??= shutDown(server, database, demoSimulator, [reportSync, webhookDispatcher]).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     });
@@ -146,11 +159,11 @@ async function shutDown(
   server: ReturnType<typeof serve>,
   database: Database,
   demoSimulator: DemoSimulator | undefined,
-  reportSync: ReportSyncScheduler | undefined,
+  jobs: readonly ({ stop(): Promise<void> } | undefined)[],
 ): Promise<void> {
   try {
-    // First: a sync tick in progress still needs the database.
-    await reportSync?.stop();
+    // First: a sync or webhook tick in progress still needs the database.
+    await Promise.all(jobs.map((job) => job?.stop()));
     await new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Idle keep-alive connections would otherwise hold close() open until they time out.

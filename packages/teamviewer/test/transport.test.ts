@@ -104,6 +104,37 @@ describe("deadlines and aborts", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it("rejects promptly with an AbortError when the caller aborts while the token provider is still waiting", async () => {
+    const fake = new FakeTeamViewer().on("GET", "/account", account);
+    const asked = deferred();
+    const neverRefreshed = new Promise<string>(() => {});
+    const { client } = createTestClient(fake, {
+      accessToken: () => {
+        asked.resolve();
+        return neverRefreshed;
+      },
+    });
+    const controller = new AbortController();
+
+    const outcome = client.account.retrieve({ signal: controller.signal });
+    await asked.promise;
+    controller.abort();
+
+    await expect(outcome).rejects.toMatchObject({ name: "AbortError" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("does not ask the token provider when the signal is already aborted", async () => {
+    const fake = new FakeTeamViewer().on("GET", "/account", account);
+    const { provider, calls } = recordingTokenProvider();
+    const { client } = createTestClient(fake, { accessToken: provider });
+
+    await expect(client.account.retrieve({ signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(calls).toHaveLength(0);
+  });
+
   it("sends nothing when the signal is already aborted", async () => {
     const fake = new FakeTeamViewer().on("GET", "/account", account);
     const { client } = createTestClient(fake);

@@ -43,6 +43,15 @@ export const auditActions = [
   "api_key.revoked",
   "connection_report.attached",
   "connection_report.updated",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.disabled",
+  "webhook_endpoint.enabled",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.secret_rotated",
+  "webhook_delivery.resent",
+  "billing_rules.updated",
+  "connection_reports.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import { z } from "zod";
 import { type Keyring, KeyringError, parseKeyring } from "../vault/keyring.js";
+import { type Network, parseNetworkList } from "../webhooks/network-address.js";
 
 export const settingNames = [
   "ATTENDANT_HOST",
@@ -23,6 +24,9 @@ export const settingNames = [
   "ATTENDANT_SMTP_URL",
   "ATTENDANT_MAIL_FROM",
   "ATTENDANT_REPORT_BACKFILL_DAYS",
+  "ATTENDANT_API_RATE_LIMIT_PER_MINUTE",
+  "ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS",
+  "ATTENDANT_TRUSTED_PROXIES",
 ] as const;
 export type SettingName = (typeof settingNames)[number];
 
@@ -55,6 +59,18 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** How many days of connection reports a new sync account fetches first (src/reports/). */
   reportBackfillDays: number;
+  /** Requests one API key may send per minute, counted across every instance (src/api/rate-limit.ts). */
+  apiRateLimitPerMinute: number;
+  /**
+   * Non-public networks webhooks may still be sent to (src/webhooks/network-address.ts), e.g. a
+   * receiver on the same host; empty by default, so loopback and private targets are refused.
+   */
+  webhookAllowedPrivateNetworks: readonly Network[];
+  /**
+   * Reverse proxies and load balancers whose `X-Forwarded-For` is believed
+   * (src/identity/client-address.ts); empty by default, so only the TCP peer counts.
+   */
+  trustedProxies: readonly Network[];
 }
 
 export interface SmtpConfig {
@@ -83,6 +99,17 @@ function setting<T>(parse: (value: string) => T | Invalid) {
       ctx.addIssue({ code: "custom", message: result.message });
       return z.NEVER;
     });
+}
+
+/** A comma-separated list of CIDR networks; `rule` is the sentence that says what it must be. */
+function networkListSetting(rule: string) {
+  return setting((value) => {
+    try {
+      return parseNetworkList(value);
+    } catch (error) {
+      return invalid(`${rule}: ${(error as Error).message}`);
+    }
+  });
 }
 
 const hostPattern = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
@@ -187,6 +214,20 @@ export function createConfigSchema(cwd: string) {
               `ATTENDANT_REPORT_BACKFILL_DAYS must be the number of days of TeamViewer connection reports to fetch when a sync starts, a whole number from 1 to 3650, got "${value}"`,
             );
       }),
+      ATTENDANT_API_RATE_LIMIT_PER_MINUTE: setting((value) => {
+        const limit = /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
+        return limit >= 1 && limit <= 1_000_000
+          ? limit
+          : invalid(
+              `ATTENDANT_API_RATE_LIMIT_PER_MINUTE must be how many requests one API key may send per minute, a whole number from 1 to 1000000, got "${value}"`,
+            );
+      }),
+      ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS: networkListSetting(
+        "ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS must be comma-separated networks webhooks may be sent to despite being private or loopback, like 127.0.0.1/32,10.20.0.0/16,fd00::/8",
+      ),
+      ATTENDANT_TRUSTED_PROXIES: networkListSetting(
+        "ATTENDANT_TRUSTED_PROXIES must be the comma-separated networks of your reverse proxies or load balancers, like 10.0.0.0/8,fd00::/8",
+      ),
     })
     .transform((values, ctx): Config => {
       const port = values.ATTENDANT_PORT ?? 3000;
@@ -202,6 +243,9 @@ export function createConfigSchema(cwd: string) {
         simulatorPort: values.ATTENDANT_SIMULATOR_PORT ?? 4010,
         smtp: readSmtp(values, (message) => ctx.addIssue({ code: "custom", message })),
         reportBackfillDays: values.ATTENDANT_REPORT_BACKFILL_DAYS ?? 90,
+        apiRateLimitPerMinute: values.ATTENDANT_API_RATE_LIMIT_PER_MINUTE ?? 600,
+        webhookAllowedPrivateNetworks: values.ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? [],
+        trustedProxies: values.ATTENDANT_TRUSTED_PROXIES ?? [],
       };
     });
 }

@@ -3,7 +3,7 @@
  * opening the same folder would corrupt it. The lock file holds the owner's pid so a lock left
  * behind by a crashed process can be recognised and taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import * as path from "node:path";
 
 export const lockFileName = "attendant.lock";
@@ -28,9 +28,11 @@ export function acquireDataFolderLock(dataDir: string): DataFolderLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     if (tryCreateLockFile(lockPath)) return createHandle(lockPath);
     const ownerPid = readOwnerPid(lockPath);
-    // No readable pid: the owner is between creating the file and writing its pid. Treat the
-    // lock as held; a stale empty file (crash in that instant) is left for a human to remove.
-    if (ownerPid === undefined || isProcessAlive(ownerPid)) {
+    // No readable pid: a lock file is only ever created with its pid in it (see
+    // tryCreateLockFile), so this is a file from an older version or a damaged disk. A fresh
+    // one may belong to a process starting right now; one older than a few seconds is stale.
+    const isStaleWithoutPid = ownerPid === undefined && isOlderThan(lockPath, unreadableLockGraceMs);
+    if (!isStaleWithoutPid && (ownerPid === undefined || isProcessAlive(ownerPid))) {
       throw new DataFolderLockedError(
         `The data folder ${dataDir} is in use by another Attendant process (pid ${ownerPid ?? "unknown"}). ` +
           "Stop that process, or set ATTENDANT_DATA_DIR to another folder. " +
@@ -47,24 +49,41 @@ export function acquireDataFolderLock(dataDir: string): DataFolderLock {
   );
 }
 
+/** How long a lock file without a readable pid may be a starting process's. */
+const unreadableLockGraceMs = 10_000;
+
 /**
- * O_EXCL ("wx") makes creation atomic: of several processes exactly one succeeds. The losers
- * open nothing else in the folder, so they never write into it.
+ * The pid is written to a file of our own first, which is then hard-linked to the lock's name:
+ * `link` fails with EEXIST when the lock exists, so of several processes exactly one wins, and
+ * the lock file never exists without its pid — a process killed (SIGKILL) while taking the lock
+ * leaves at worst its own temporary file, never an empty lock that would block every restart.
+ * The losers leave nothing behind in the folder.
  */
 function tryCreateLockFile(lockPath: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(lockPath, "wx", 0o644);
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "EEXIST") return false;
-    throw error;
-  }
+  const ownPath = `${lockPath}.${process.pid}.tmp`;
+  const fd = openSync(ownPath, "w", 0o644);
   try {
     writeSync(fd, `${process.pid}\n`);
   } finally {
     closeSync(fd);
   }
-  return true;
+  try {
+    linkSync(ownPath, lockPath);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") return false;
+    throw error;
+  } finally {
+    rmSync(ownPath, { force: true });
+  }
+}
+
+function isOlderThan(filePath: string, ageMs: number): boolean {
+  try {
+    return Date.now() - statSync(filePath).mtimeMs > ageMs;
+  } catch {
+    return false;
+  }
 }
 
 function readOwnerPid(lockPath: string): number | undefined {

@@ -71,7 +71,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   const lock = acquireDataFolderLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.join(dataDir, pgliteFolderName));
+    client = await PGlite.create(path.join(dataDir, pgliteFolderName), {
+      // PostgreSQL's default 128 MB of shared buffers lives in the WebAssembly heap: an idle
+      // service then holds ~410 MB, with 16 MB ~280 MB (docs/performance.md). The operating
+      // system's file cache still holds the data folder, so reads barely notice.
+      postgresqlconf: ["shared_buffers=16MB"],
+    });
   } catch (error) {
     lock.release();
     throw error;

@@ -49,6 +49,8 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The caller's IP address, proxies accounted for (src/identity/client-address.ts). */
+    clientAddress: string | null;
     /** A child of deps.logger carrying the request id. */
     logger: Logger;
     /** The page language's messages, negotiated for every request (src/identity/web-context.ts). */

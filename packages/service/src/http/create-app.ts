@@ -10,6 +10,8 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
+import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
+import { clientAddress } from "../identity/client-address.js";
 import { csrfProtection } from "../identity/csrf.js";
 import { createIdentityRoutes } from "../identity/identity-routes.js";
 import { cookiePolicyFor } from "../identity/session-cookie.js";
@@ -26,6 +28,7 @@ import { renderCsrfRefused, renderNotFound } from "../web/error-pages.js";
 import { pageRenderer } from "../web/layout.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
+import { createWebhookRoutes } from "../webhooks/webhook-routes.js";
 import type { AppDeps, AppEnv } from "./app-deps.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { problemResponse } from "./problem.js";
@@ -36,6 +39,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  app.use(clientAddress({ trustedProxies: deps.config.trustedProxies }));
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
@@ -65,8 +69,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const mail = chooseMailDelivery(deps);
   app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
   app.route("/", createTemplateRoutes({ ...deps, web }));
+  app.route("/", createApiKeyRoutes({ ...deps, web }));
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
-  app.route("/", createReportRoutes({ ...deps, teamViewer }));
+  app.route("/", createReportRoutes({ ...deps, web, teamViewer }));
+  app.route("/", createWebhookRoutes({ ...deps, web }));
 
   app.notFound((c) =>
     isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),
@@ -74,7 +80,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(c, error.status, error.message ? { detail: error.message } : {});
+      const refusal = describeHttpRefusal(error.status, error.message);
+      return problemResponse(c, error.status, { detail: refusal.detail, extensions: { code: refusal.code } });
     }
     // The stack goes to the log only; the client gets the request id to quote.
     // The request logger is missing if the failure happened before its middleware ran.
@@ -85,6 +92,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * Refusals raised by the framework itself (malformed JSON, a body that is not JSON) get a stable
+ * `code` like our own errors, and a detail that says how to fix the request.
+ */
+function describeHttpRefusal(status: number, message: string): { code: string; detail: string } {
+  if (status === 415) {
+    return {
+      code: "unsupported-media-type",
+      detail: "Send the request body as JSON with the header Content-Type: application/json.",
+    };
+  }
+  if (status === 400) {
+    return {
+      code: "malformed-request",
+      detail: message ? `${message}. Check that the body is valid JSON.` : "The request could not be read.",
+    };
+  }
+  return { code: "request-refused", detail: message || "The request was refused." };
 }
 
 function isApiPath(path: string): boolean {

@@ -16,6 +16,7 @@ import { type ReportSyncOptions, resolveReportSyncOptions } from "../reports/rep
 import { runAccountTurn } from "../reports/run-account-turn.js";
 import { discoverSyncAccounts } from "../reports/sync-sources.js";
 import { type IntervalTimers, systemIntervalTimers } from "./interval-timers.js";
+import { createPeriodicJob, type PeriodicJob } from "./periodic-job.js";
 
 export interface ReportSyncIntervals {
   /** How often the scheduler looks for due work. Freshness is `codePollMs` plus this. */
@@ -47,14 +48,7 @@ export interface TickSummary {
   busy: number;
 }
 
-export interface ReportSyncScheduler {
-  /** Starts ticking on the timers; the first tick comes after one interval. */
-  start(): void;
-  /** Stops ticking and waits for a tick in progress to finish. */
-  stop(): Promise<void>;
-  /** Runs one tick now (or joins the one in progress); what tests call. */
-  tick(): Promise<TickSummary>;
-}
+export type ReportSyncScheduler = PeriodicJob<TickSummary>;
 
 export function createReportSyncScheduler(config: ReportSyncSchedulerConfig): ReportSyncScheduler {
   const { deps, instanceId } = config;
@@ -67,8 +61,6 @@ export function createReportSyncScheduler(config: ReportSyncSchedulerConfig): Re
   const maxPagesPerTurn = config.maxPagesPerTurn ?? 10;
   const maxAccountsPerTick = config.maxAccountsPerTick ?? 50;
   let nextDiscoveryAt = Number.NEGATIVE_INFINITY;
-  let running: Promise<TickSummary> | undefined;
-  let handle: unknown;
 
   async function runTick(): Promise<TickSummary> {
     const summary: TickSummary = { accounts: 0, pages: 0, received: 0, failures: 0, busy: 0 };
@@ -95,25 +87,11 @@ export function createReportSyncScheduler(config: ReportSyncSchedulerConfig): Re
     return summary;
   }
 
-  const tick = () => {
-    running ??= runTick().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  return {
-    start() {
-      if (handle !== undefined) return;
-      handle = timers.setInterval(() => {
-        tick().catch((error: unknown) => deps.logger.error({ err: error }, "report sync tick failed"));
-      }, intervals.tickMs);
-    },
-    async stop() {
-      if (handle !== undefined) timers.clearInterval(handle);
-      handle = undefined;
-      await running?.catch(() => undefined);
-    },
-    tick,
-  };
+  return createPeriodicJob({
+    name: "report sync",
+    tickMs: intervals.tickMs,
+    timers,
+    logger: deps.logger,
+    runTick,
+  });
 }

@@ -23,6 +23,7 @@ import { findSupportSession, insertSupportSession } from "../db/repositories/sup
 import { upsertTicket } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
+import { recordSessionCreated } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
 import { auditSessionAction } from "./session-audit.js";
@@ -78,7 +79,7 @@ export interface CreatedSupportSession {
 }
 
 /**
- * @throws SupportSessionError — forbidden, assignee-unavailable, not-configured, not-connected,
+ * @throws SupportSessionError — forbidden, supporter-required, assignee-unavailable, not-configured, not-connected,
  *   needs-reconnect, licence-limit, permission-missing, rate-limited, rejected, unreachable.
  */
 export async function createSupportSession(
@@ -121,7 +122,7 @@ export async function createSupportSession(
 async function resolveSupporter(deps: SessionDeps, options: CreateSupportSessionOptions): Promise<string> {
   const { actor } = options;
   const supporterUserId = options.supporterUserId ?? actor.userId;
-  if (supporterUserId === null) throw new SupportSessionError("assignee-unavailable");
+  if (supporterUserId === null) throw new SupportSessionError("supporter-required");
   if (supporterUserId !== actor.userId && actor.role !== "admin") throw new SupportSessionError("forbidden");
   const supporter = await findUserById(deps.database.db, supporterUserId);
   if (
@@ -237,6 +238,7 @@ async function storeSession(
       createdAt: now,
       updatedAt: now,
     });
+    await recordSessionCreated(tx, { organisationId: actor.organisationId, sessionId: values.id, now });
   });
 }
 

@@ -10,12 +10,20 @@ export function customApiFor(correlationId: string): string {
   return `attendant:${correlationId}`;
 }
 
+/**
+ * More patience than an ordinary read (the client's default is 2 retries): when this lookup
+ * fails too, a session TeamViewer did make stays unseen and the supporter's next attempt opens a
+ * second one. Six attempts with backoff ride out a TeamViewer that fails one call in five.
+ */
+const lookupRetries = 5;
+
 export async function findSessionByCorrelation(
   client: TeamViewerClient,
   correlationId: string,
 ): Promise<Session | undefined> {
   const wanted = customApiFor(correlationId);
-  for await (const session of client.sessions.list({ full_list: true, state: "open" })) {
+  const sessions = client.sessions.list({ full_list: true, state: "open" }, { maxRetries: lookupRetries });
+  for await (const session of sessions) {
     if (session.custom_api === wanted) return session;
   }
   return undefined;

@@ -11,6 +11,8 @@ import {
   type SupportSessionRecord,
   updateSupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
+import { transaction } from "../db/transaction.js";
+import { recordSessionTransitions } from "../webhooks/session-events.js";
 import { canChangeSession, canViewSession, type SessionActor } from "./session-actor.js";
 import type { SessionDeps } from "./session-deps.js";
 import { SupportSessionError } from "./support-session-error.js";
@@ -65,11 +67,18 @@ export async function writeSessionChanges(
 ): Promise<SupportSessionRecord> {
   let current = record;
   for (let attempt = 0; attempt < maxWriteAttempts; attempt++) {
-    const isWritten = await updateSupportSessionRecord(deps.database.db, {
-      id: current.id,
-      expectedVersion: current.version,
-      changes,
-      now: deps.clock.now(),
+    const before = current;
+    const now = deps.clock.now();
+    // The change and the webhook events it causes commit together (src/webhooks/).
+    const isWritten = await transaction(deps.database.db, async (tx) => {
+      const isUpdated = await updateSupportSessionRecord(tx, {
+        id: before.id,
+        expectedVersion: before.version,
+        changes,
+        now,
+      });
+      if (isUpdated) await recordSessionTransitions(tx, { before, changes, now });
+      return isUpdated;
     });
     const reread = await findSupportSession(deps.database.db, current.organisationId, current.id);
     if (reread === undefined) throw new SupportSessionError("session-not-found");

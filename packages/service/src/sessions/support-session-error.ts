@@ -30,6 +30,8 @@ export const supportSessionErrorReasons = [
   "session-closed",
   /** The colleague to hand over to is not a supporter here or has no TeamViewer connection. */
   "assignee-unavailable",
+  /** An organisation-wide API key acts for nobody: the request must name the supporter. */
+  "supporter-required",
   /** Someone else changed the session at the same moment; reload and try again. */
   "changed-concurrently",
 ] as const;
@@ -49,6 +51,7 @@ const messageKeys: Record<SupportSessionErrorReason, MessageKey> = {
   forbidden: "sessions.error.forbidden",
   "session-closed": "sessions.error.sessionClosed",
   "assignee-unavailable": "sessions.error.assigneeUnavailable",
+  "supporter-required": "sessions.error.supporterRequired",
   "changed-concurrently": "sessions.error.changedConcurrently",
 };
 

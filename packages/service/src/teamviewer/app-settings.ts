@@ -7,6 +7,7 @@
  */
 import { findTeamViewerApp, saveTeamViewerApp } from "../db/repositories/teamviewer-apps.js";
 import type { MessageKey } from "../i18n/index.js";
+import { removeDemoScriptTokenOnOwnApp } from "../reports/demo-script-token.js";
 import { type ActingUser, auditAs } from "./acting-user.js";
 import { callbackPath, isAllowedEndpoint } from "./app-endpoints.js";
 import type { TeamViewerAppSettings } from "./teamviewer-app.js";
@@ -100,6 +101,10 @@ export async function saveAppSettings(
     deps.vault,
     { organisationId: actor.organisationId, ...next },
     deps.clock.now(),
+  );
+  await removeDemoScriptTokenOnOwnApp(
+    { db: deps.database.db, vault: deps.vault, clock: deps.clock, demoMode: deps.config.demoMode },
+    actor.organisationId,
   );
   const { clientSecret: _secret, ...shown } = next;
   await auditAs(deps, actor, {

@@ -7,7 +7,7 @@ import type { AppDeps } from "../http/app-deps.js";
 import { needsInsecureRequests } from "./app-endpoints.js";
 import type { TeamViewerAppSettings } from "./teamviewer-app.js";
 
-export type ClientDeps = Pick<AppDeps, "clock" | "logger" | "teamViewerFetch">;
+export type ClientDeps = Pick<AppDeps, "clock" | "logger" | "teamViewerFetch" | "teamViewerTiming">;
 
 /**
  * Token calls run while a row lock is held (token-store.ts) and inside a user's page load, so
@@ -42,5 +42,7 @@ export function buildApiClient(
     allowInsecureRequests: needsInsecureRequests(app),
     logger: deps.logger,
     now: () => deps.clock.now().getTime(),
+    timeoutMs: deps.teamViewerTiming?.timeoutMs,
+    sleep: deps.teamViewerTiming?.sleep,
   });
 }

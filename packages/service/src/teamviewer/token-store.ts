@@ -26,6 +26,7 @@ import {
 import { findUserById } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
 import type { AppDeps } from "../http/app-deps.js";
+import { recordConnectionLost } from "../webhooks/connection-events.js";
 import { buildOAuth } from "./build-clients.js";
 import { SingleFlight } from "./single-flight.js";
 import { resolveTeamViewerApp } from "./teamviewer-app.js";
@@ -40,7 +41,14 @@ export const refreshAheadMs = 5 * 60_000;
 
 export type TokenStoreDeps = Pick<
   AppDeps,
-  "database" | "vault" | "config" | "clock" | "logger" | "teamViewerFetch" | "demoTeamViewerApp"
+  | "database"
+  | "vault"
+  | "config"
+  | "clock"
+  | "logger"
+  | "teamViewerFetch"
+  | "teamViewerTiming"
+  | "demoTeamViewerApp"
 >;
 
 export interface TokenStore {
@@ -100,6 +108,12 @@ export function createTokenStore(deps: TokenStoreDeps): TokenStore {
         if (!(error instanceof InvalidGrantError)) throw error;
         // Committed with the transaction, so every instance stops trying this grant at once.
         await markTeamViewerConnectionNeedsReconnect(tx, locked.id, deps.clock.now());
+        await recordConnectionLost(tx, {
+          organisationId: user.organisationId,
+          user,
+          reason: "refresh_refused",
+          now: deps.clock.now(),
+        });
         return { kind: "grant-dead", connectionId: locked.id };
       }
     });

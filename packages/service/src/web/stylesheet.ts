@@ -98,6 +98,22 @@ pre.mail-text { white-space: pre-wrap; background: var(--bg); border: 1px solid 
 a.join-button { font-size: 1.4rem; padding: .8rem 3rem; }
 .join-steps li { margin-bottom: .4rem; }
 .join-valid { color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
+td.number, .chart-data td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.notes { white-space: pre-wrap; }
+table.reports td:nth-child(-n+2) { white-space: nowrap; }
+.charts { display: grid; gap: 1rem; }
+figure.chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
+  padding: 1rem 1.25rem; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .5rem; }
+.chart-svg { width: 100%; height: auto; display: block; }
+.chart-bar { fill: var(--accent); }
+.chart-bar:hover { fill: var(--ok); }
+.chart-grid { stroke: var(--line); stroke-width: 1; }
+.chart-axis, .chart-label, .chart-value { fill: var(--muted); font-size: 12px; font-family: inherit; }
+.chart-label { fill: var(--fg); }
+.chart-data summary { cursor: pointer; color: var(--accent); margin-top: .5rem; }
 @media (max-width: 40rem) { .header-tools { margin-left: 0; } main { padding: 1rem; } }
 `;
 

@@ -70,6 +70,12 @@ describe("loadConfig", () => {
     expect(problems.join("")).not.toContain("hunter2");
   });
 
+  it("rejects ATTENDANT_TRUSTED_PROXIES entries that are not networks, naming the bad entry", () => {
+    const [problem] = problemsOf({ ATTENDANT_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example.com" });
+    expect(problem).toContain("ATTENDANT_TRUSTED_PROXIES must be the comma-separated networks");
+    expect(problem).toContain('"proxy.example.com"');
+  });
+
   it("reports every bad variable at once", () => {
     const problems = problemsOf({ ATTENDANT_PORT: "abc", ATTENDANT_DEMO: "maybe" });
     expect(problems).toHaveLength(2);
@@ -189,5 +195,20 @@ describe("loadConfig", () => {
         `ATTENDANT_CONFIG_FILE names ${broken}, which is not valid JSON; fix the file or unset the variable`,
       ]);
     });
+  });
+});
+
+describe("ATTENDANT_API_RATE_LIMIT_PER_MINUTE", () => {
+  it("defaults to 600 requests per key and minute and accepts a whole number", () => {
+    expect(loadConfig({ env: {}, cwd }).apiRateLimitPerMinute).toBe(600);
+    expect(
+      loadConfig({ env: { ATTENDANT_API_RATE_LIMIT_PER_MINUTE: "1200" }, cwd }).apiRateLimitPerMinute,
+    ).toBe(1200);
+  });
+
+  it.each(["0", "-5", "ten", "1.5", "2000000"])("refuses %s with a sentence naming the variable", (value) => {
+    expect(problemsOf({ ATTENDANT_API_RATE_LIMIT_PER_MINUTE: value })).toEqual([
+      `ATTENDANT_API_RATE_LIMIT_PER_MINUTE must be how many requests one API key may send per minute, a whole number from 1 to 1000000, got "${value}"`,
+    ]);
   });
 });

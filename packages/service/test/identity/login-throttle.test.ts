@@ -53,3 +53,38 @@ describe("login throttle", { timeout: 120_000 }, () => {
     expect(fromElsewhere.status).toBe(303);
   });
 });
+
+describe("login throttle behind a trusted reverse proxy", { timeout: 120_000 }, () => {
+  const harnesses = useWebHarnesses();
+
+  it("throttles the client named by the trusted proxy, not the proxy itself, so one attacker cannot lock out everyone", async () => {
+    const harness = await harnesses.create({ env: { ATTENDANT_TRUSTED_PROXIES: "10.0.0.0/8" } });
+    await harness.addUser("admin");
+    const viaProxy = (client: string) => ({ ip: "10.1.2.3", forwardedFor: client });
+    for (let attempt = 0; attempt < maxFailuresPerAddress; attempt++) {
+      await harness
+        .browser(viaProxy("203.0.113.9"))
+        .submit("/login", "/login", { email: `guess${attempt}@example.com`, password: "definitely wrong" });
+    }
+    const attacker = await harness
+      .browser(viaProxy("203.0.113.9"))
+      .submit("/login", "/login", { email: "admin@example.com", password: testPassword });
+    expect(attacker.status).toBe(429);
+    expect((await harness.browser(viaProxy("198.51.100.4")).signIn("admin@example.com")).status).toBe(303);
+  });
+
+  it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
+    const harness = await harnesses.create({ env: { ATTENDANT_TRUSTED_PROXIES: "10.0.0.0/8" } });
+    await harness.addUser("admin");
+    for (let attempt = 0; attempt < maxFailuresPerAddress; attempt++) {
+      // Each request claims another client, but comes straight from the same untrusted peer.
+      await harness
+        .browser({ ip: "203.0.113.9", forwardedFor: `198.51.100.${attempt}` })
+        .submit("/login", "/login", { email: `guess${attempt}@example.com`, password: "definitely wrong" });
+    }
+    const forged = await harness
+      .browser({ ip: "203.0.113.9", forwardedFor: "198.51.100.200" })
+      .submit("/login", "/login", { email: "admin@example.com", password: testPassword });
+    expect(forged.status).toBe(429);
+  });
+});

@@ -108,9 +108,18 @@ class EngineUnderTest implements TestEngine {
 
   constructor(readonly name: DatabaseEngine) {}
 
-  async createConfig(env: Record<string, string> = {}, options: FreshDatabaseOptions = {}): Promise<Config> {
+  createConfig(env: Record<string, string> = {}, options: FreshDatabaseOptions = {}): Promise<Config> {
+    return this.#createConfigIn(this.#folders, env, options);
+  }
+
+  /** `folders` decides the data folder's lifetime: this test's, or the describe block's. */
+  async #createConfigIn(
+    folders: string[],
+    env: Record<string, string>,
+    options: FreshDatabaseOptions,
+  ): Promise<Config> {
     const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-test-"));
-    this.#folders.push(dataDir);
+    folders.push(dataDir);
     const engineEnv: Record<string, string> = {};
     const isMigrated = options.migrated ?? true;
     if (this.name === "postgresql") {
@@ -141,12 +150,7 @@ class EngineUnderTest implements TestEngine {
   }
 
   async openSharedDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-test-"));
-    this.#sharedFolders.push(dataDir);
-    const engineEnv: Record<string, string> = {};
-    if (this.name === "postgresql") engineEnv.DATABASE_URL = await (await this.#startServer()).createDatabase();
-    else await copyPgliteTemplate(dataDir, true);
-    const config = configFor(dataDir, { ...engineEnv, ...env });
+    const config = await this.#createConfigIn(this.#sharedFolders, env, {});
     const database = await openDatabase(config);
     this.#shared.push(database);
     return { database, config };

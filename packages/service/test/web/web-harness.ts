@@ -29,26 +29,30 @@ export interface WebHarness {
   origin: string;
   logs: ReturnType<typeof captureLogs>;
   addUser(role: UserRole, email?: string, options?: { isDisabled?: boolean }): Promise<User>;
-  browser(options?: { ip?: string }): Browser;
+  browser(options?: BrowserOptions): Browser;
 }
 
 /**
  * Call inside a describe block; `create()` gives each test its own app and database, closed
  * after the test.
  */
-export function useWebHarnesses(): { create(options?: { publicUrl?: string }): Promise<WebHarness> } {
+export interface WebHarnessOptions {
+  publicUrl?: string;
+  /** More configuration variables, e.g. ATTENDANT_TRUSTED_PROXIES. */
+  env?: Record<string, string>;
+}
+
+export function useWebHarnesses(): { create(options?: WebHarnessOptions): Promise<WebHarness> } {
   const engine = usePgliteEngine();
   return { create: (options) => createWebHarness(engine, options) };
 }
 
-async function createWebHarness(
-  engine: TestEngine,
-  options: { publicUrl?: string } = {},
-): Promise<WebHarness> {
+async function createWebHarness(engine: TestEngine, options: WebHarnessOptions = {}): Promise<WebHarness> {
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
   const { database, config } = await engine.openDatabase({
     ATTENDANT_PUBLIC_URL: publicUrl,
     ATTENDANT_DEMO: "false",
+    ...options.env,
   });
   const logs = captureLogs();
   const clock = createFakeClock();
@@ -80,9 +84,16 @@ async function createWebHarness(
       if (!userOptions.isDisabled) return user;
       return (await updateUser(database.db, user.id, { isDisabled: true }, clock.now())) ?? user;
     },
-    browser: (browserOptions = {}) => new Browser(harness, browserOptions.ip),
+    browser: (browserOptions = {}) => new Browser(harness, browserOptions),
   };
   return harness;
+}
+
+export interface BrowserOptions {
+  /** The TCP peer address the app sees. */
+  ip?: string;
+  /** An `X-Forwarded-For` header sent with every request, as a proxy would add it. */
+  forwardedFor?: string;
 }
 
 export class Browser {
@@ -90,7 +101,7 @@ export class Browser {
 
   constructor(
     private readonly harness: Pick<WebHarness, "app" | "origin">,
-    private readonly ip: string | undefined,
+    private readonly options: BrowserOptions = {},
   ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -98,8 +109,10 @@ export class Browser {
     if (this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     }
+    if (this.options.forwardedFor !== undefined) headers.set("x-forwarded-for", this.options.forwardedFor);
     // With an address, the request looks like one from @hono/node-server's socket.
-    const env = this.ip === undefined ? undefined : { incoming: { socket: { remoteAddress: this.ip } } };
+    const { ip } = this.options;
+    const env = ip === undefined ? undefined : { incoming: { socket: { remoteAddress: ip } } };
     const response = await this.harness.app.request(
       `http://localhost:3000${path}`,
       { ...init, headers },

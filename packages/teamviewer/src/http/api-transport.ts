@@ -7,6 +7,7 @@ import {
 } from "../errors.js";
 import type { TeamViewerLogger } from "../logger.js";
 import { parseJsonOrUndefined } from "../wire.js";
+import { raceWithSignal } from "./abort.js";
 import { errorFromResponse } from "./error-from-response.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { decideRetry, type RetryPolicy } from "./retry-policy.js";
@@ -103,7 +104,7 @@ export class ApiTransport {
     let hasForcedRefresh = false;
     let forceRefresh = false;
     for (;;) {
-      const token = typeof accessToken === "string" ? accessToken : await accessToken({ forceRefresh });
+      const token = await this.#tokenFor(forceRefresh, options);
       forceRefresh = false;
       const result = await this.#attempt(request, token, options);
       if (result.ok) {
@@ -135,6 +136,18 @@ export class ApiTransport {
       await this.#config.sleep(decision.delayMs, options.signal);
       retriesDone += 1;
     }
+  }
+
+  /**
+   * Asks the token provider, but lets the caller's abort win: a provider may wait on a refresh
+   * (a row lock, a slow token endpoint) and must not hold a cancelled call hostage.
+   */
+  async #tokenFor(forceRefresh: boolean, options: RequestOptions): Promise<string> {
+    const { accessToken } = this.#config;
+    if (typeof accessToken === "string") return accessToken;
+    options.signal?.throwIfAborted();
+    const pending = accessToken({ forceRefresh });
+    return options.signal === undefined ? pending : raceWithSignal(pending, options.signal);
   }
 
   async #attempt(request: ApiRequest, token: string, options: RequestOptions): Promise<AttemptResult> {

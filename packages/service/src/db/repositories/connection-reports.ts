@@ -2,7 +2,19 @@
  * Stored connection reports: the page upsert of the sync, matching to support sessions and
  * tickets, the unmatched list, and the changes people make (manual attach, accepted write-back).
  */
-import { and, desc, eq, getTableColumns, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { connectionReports, type ReportMatchMethod, supportSessions } from "../schema.js";
 
@@ -96,6 +108,64 @@ export async function matchConnectionReports(
   return matched;
 }
 
+/** What `findMatchableReportIds` needs of a record. */
+export interface MatchableReport {
+  teamViewerReportId: string;
+  customApi?: string | null | undefined;
+  sessionCode?: string | null | undefined;
+}
+
+const correlationPrefix = "attendant:";
+const canonicalUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The ids among `reports` that `matchConnectionReports` could link: those whose correlation id
+ * or session code belongs to one of the organisation's support sessions. One indexed lookup
+ * (both columns are unique), so a page of history that matches nothing skips the two joined
+ * updates. Only the canonical lower-case form of a correlation id is looked up, because only
+ * that form equals `'attendant:' || correlation_id::text` in the matching update.
+ */
+export async function findMatchableReportIds(
+  db: Db,
+  organisationId: string,
+  reports: readonly MatchableReport[],
+): Promise<string[]> {
+  const correlationIds = new Set<string>();
+  const codes = new Set<string>();
+  for (const report of reports) {
+    const correlationId = report.customApi?.startsWith(correlationPrefix)
+      ? report.customApi.slice(correlationPrefix.length)
+      : undefined;
+    if (correlationId !== undefined && canonicalUuid.test(correlationId)) correlationIds.add(correlationId);
+    if (report.sessionCode) codes.add(report.sessionCode);
+  }
+  if (correlationIds.size === 0 && codes.size === 0) return [];
+  const sessions = await db
+    .select({ code: supportSessions.code, correlationId: supportSessions.correlationId })
+    .from(supportSessions)
+    .where(
+      and(
+        eq(supportSessions.organisationId, organisationId),
+        or(
+          codes.size === 0 ? undefined : inArray(supportSessions.code, [...codes]),
+          correlationIds.size === 0 ? undefined : inArray(supportSessions.correlationId, [...correlationIds]),
+        ),
+      ),
+    );
+  if (sessions.length === 0) return [];
+  const knownCodes = new Set(sessions.map((session) => session.code));
+  const knownCorrelations = new Set(
+    sessions.map((session) => `${correlationPrefix}${session.correlationId}`),
+  );
+  return reports
+    .filter(
+      (report) =>
+        (report.sessionCode != null && knownCodes.has(report.sessionCode)) ||
+        (report.customApi != null && knownCorrelations.has(report.customApi)),
+    )
+    .map((report) => report.teamViewerReportId);
+}
+
 export async function findConnectionReport(
   db: Db,
   organisationId: string,
@@ -114,45 +184,23 @@ export interface ReportCursor {
   id: string;
 }
 
-export interface UnmatchedReportQuery {
-  organisationId: string;
-  /** Only connections made by this TeamViewer user (a supporter's own). */
-  teamViewerUserId?: string;
-  after?: ReportCursor;
-  limit: number;
-}
+/**
+ * Report lists' order: newest `end_date` first, then by id; reports without an end date (which
+ * TeamViewer should never send) come first. That is exactly the backward order of the
+ * (organisation, end_date, id) and (ticket, end_date) indexes, so pages and exports walk an
+ * index instead of sorting the organisation's history for every batch.
+ */
+export const newestFirst = [sql`${connectionReports.endDate} desc nulls first`, desc(connectionReports.id)];
 
-/** Reports without a ticket, newest `end_date` first. */
-export function listUnmatchedConnectionReports(
-  db: Db,
-  query: UnmatchedReportQuery,
-): Promise<StoredConnectionReport[]> {
-  const conditions: (SQL | undefined)[] = [
-    eq(connectionReports.organisationId, query.organisationId),
-    isNull(connectionReports.ticketId),
-  ];
-  if (query.teamViewerUserId !== undefined) {
-    conditions.push(eq(connectionReports.teamViewerUserId, query.teamViewerUserId));
-  }
-  const after = query.after;
-  if (after !== undefined) {
-    // Reports without an end date sort last (NULLS LAST in descending order).
-    conditions.push(
-      after.endDate === null
-        ? and(isNull(connectionReports.endDate), lt(connectionReports.id, after.id))
-        : or(
-            lt(connectionReports.endDate, after.endDate),
-            and(eq(connectionReports.endDate, after.endDate), lt(connectionReports.id, after.id)),
-            isNull(connectionReports.endDate),
-          ),
-    );
-  }
-  return db
-    .select()
-    .from(connectionReports)
-    .where(and(...conditions))
-    .orderBy(sql`${connectionReports.endDate} desc nulls last`, desc(connectionReports.id))
-    .limit(query.limit);
+/** The keyset condition for the rows after `after` in `newestFirst` order. */
+export function olderThan(after: ReportCursor): SQL | undefined {
+  // A row comparison, which an index range scan can use (an OR of conditions could not).
+  return after.endDate === null
+    ? or(
+        and(isNull(connectionReports.endDate), lt(connectionReports.id, after.id)),
+        isNotNull(connectionReports.endDate),
+      )
+    : sql`(${connectionReports.endDate}, ${connectionReports.id}) < (${after.endDate.toISOString()}::timestamptz, ${after.id}::uuid)`;
 }
 
 /** A ticket's reports, newest first (the ticket's connection history). */
@@ -161,7 +209,7 @@ export function listTicketConnectionReports(db: Db, ticketId: string): Promise<S
     .select()
     .from(connectionReports)
     .where(eq(connectionReports.ticketId, ticketId))
-    .orderBy(sql`${connectionReports.endDate} desc nulls last`, desc(connectionReports.id));
+    .orderBy(...newestFirst);
 }
 
 export async function attachConnectionReport(

@@ -14,6 +14,7 @@ import {
   supportSessions,
   teamViewerApps,
   teamViewerConnections,
+  webhookEndpoints,
 } from "../schema.js";
 
 export interface SecretColumn {
@@ -68,6 +69,13 @@ export const secretColumns = {
     idempotencyKeys,
     idempotencyKeys.id,
     idempotencyKeys.responseBodyEncrypted,
+  ),
+  // Webhook signing secrets, and the previous one that keeps signing during a rotation.
+  webhookSecret: defineSecretColumn(webhookEndpoints, webhookEndpoints.id, webhookEndpoints.secretEncrypted),
+  webhookPreviousSecret: defineSecretColumn(
+    webhookEndpoints,
+    webhookEndpoints.id,
+    webhookEndpoints.previousSecretEncrypted,
   ),
 } as const;
 

@@ -3,7 +3,7 @@
  * bound to the row, and read back only through `readSupporterLinks`, so a list or a log line can
  * never carry them by accident.
  */
-import { and, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import { type SupportSessionState, supportSessions, tickets } from "../schema.js";
@@ -178,4 +178,24 @@ export async function updateSupportSessionRecord(
     .where(and(eq(supportSessions.id, values.id), eq(supportSessions.version, values.expectedVersion)))
     .returning({ id: supportSessions.id });
   return updated.length === 1;
+}
+
+/**
+ * Open sessions whose validity ended within [from, to), oldest first, across organisations:
+ * the webhook dispatcher's expiry sweep (TeamViewer reports no expiry, so it is noticed here).
+ */
+export async function listSessionsExpiredBetween(
+  db: Db,
+  values: { from: Date; to: Date; limit: number },
+): Promise<SupportSessionRecord[]> {
+  return selectSessions(db)
+    .where(
+      and(
+        eq(supportSessions.state, "open"),
+        gte(supportSessions.validUntil, values.from),
+        lt(supportSessions.validUntil, values.to),
+      ),
+    )
+    .orderBy(asc(supportSessions.validUntil), asc(supportSessions.id))
+    .limit(values.limit);
 }

@@ -1,16 +1,30 @@
+import { apiKeys } from "./api-keys.js";
 import { common } from "./common.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
 import { join } from "./join.js";
+import { reports } from "./reports.js";
 import { sessionPages } from "./session-pages.js";
 import { sessions } from "./sessions.js";
 import { teamviewer } from "./teamviewer.js";
+import { webhooks } from "./webhooks.js";
 
 /**
  * Every feature keeps its messages in its own file here (English, German and Japanese side by
  * side, so a translator sees them together) and is listed once below. Placeholders are `{name}`.
  */
-const features = [common, identity, teamviewer, sessions, sessionPages, join, invitations] as const;
+const features = [
+  common,
+  identity,
+  teamviewer,
+  sessions,
+  sessionPages,
+  join,
+  invitations,
+  reports,
+  apiKeys,
+  webhooks,
+] as const;
 
 type Feature = (typeof features)[number];
 type KeysOf<F> = F extends { en: infer E } ? keyof E : never;

@@ -8,9 +8,9 @@ export const sessions = {
     "sessions.error.permissionMissing":
       "TeamViewer did not allow this: the TeamViewer app or your TeamViewer account lacks the “session management” permission. Ask an admin to grant it, then connect TeamViewer again.",
     "sessions.error.needsReconnect":
-      "TeamViewer no longer accepts your connection. Connect TeamViewer again under Profile, then retry.",
+      "TeamViewer no longer accepts your connection. Connect TeamViewer again on the TeamViewer connection page, then retry.",
     "sessions.error.notConnected":
-      "You have not connected your TeamViewer account yet. Connect TeamViewer under Profile, then retry.",
+      "You have not connected your TeamViewer account yet. Connect TeamViewer on the TeamViewer connection page, then retry.",
     "sessions.error.notConfigured":
       "TeamViewer is not set up for your organisation yet. Ask an admin to register the TeamViewer app under Settings.",
     "sessions.error.rateLimited":
@@ -24,6 +24,8 @@ export const sessions = {
     "sessions.error.forbidden": "Your role does not allow this. Ask the assigned supporter or an admin.",
     "sessions.error.sessionClosed":
       "This support session is closed and can no longer be changed. Create a new one instead.",
+    "sessions.error.supporterRequired":
+      "An organisation-wide API key acts for nobody: name the supporter who takes the session in supporterUserId.",
     "sessions.error.assigneeUnavailable":
       "This colleague cannot take the session: they must be a supporter of your organisation with a connected TeamViewer account.",
     "sessions.error.changedConcurrently":
@@ -35,9 +37,9 @@ export const sessions = {
     "sessions.error.permissionMissing":
       "TeamViewer hat dies nicht erlaubt: Der TeamViewer-App oder Ihrem TeamViewer-Konto fehlt die Berechtigung „Sitzungsverwaltung“. Bitten Sie einen Admin, sie zu erteilen, und verbinden Sie TeamViewer danach erneut.",
     "sessions.error.needsReconnect":
-      "TeamViewer akzeptiert Ihre Verbindung nicht mehr. Verbinden Sie TeamViewer unter Profil erneut und versuchen Sie es dann noch einmal.",
+      "TeamViewer akzeptiert Ihre Verbindung nicht mehr. Verbinden Sie TeamViewer auf der Seite „TeamViewer-Verbindung“ erneut und versuchen Sie es dann noch einmal.",
     "sessions.error.notConnected":
-      "Sie haben Ihr TeamViewer-Konto noch nicht verbunden. Verbinden Sie TeamViewer unter Profil und versuchen Sie es dann erneut.",
+      "Sie haben Ihr TeamViewer-Konto noch nicht verbunden. Verbinden Sie TeamViewer auf der Seite „TeamViewer-Verbindung“ und versuchen Sie es dann erneut.",
     "sessions.error.notConfigured":
       "TeamViewer ist für Ihre Organisation noch nicht eingerichtet. Bitten Sie einen Admin, die TeamViewer-App unter Einstellungen zu registrieren.",
     "sessions.error.rateLimited":
@@ -53,6 +55,8 @@ export const sessions = {
       "Ihre Rolle erlaubt dies nicht. Wenden Sie sich an den zugewiesenen Supporter oder einen Admin.",
     "sessions.error.sessionClosed":
       "Diese Support-Sitzung ist geschlossen und kann nicht mehr geändert werden. Legen Sie stattdessen eine neue an.",
+    "sessions.error.supporterRequired":
+      "Ein organisationsweiter API-Schlüssel handelt für niemanden: Nennen Sie in supporterUserId den Supporter, der die Sitzung übernimmt.",
     "sessions.error.assigneeUnavailable":
       "Diese Kollegin oder dieser Kollege kann die Sitzung nicht übernehmen: Nötig sind die Rolle Supporter in Ihrer Organisation und ein verbundenes TeamViewer-Konto.",
     "sessions.error.changedConcurrently":
@@ -64,9 +68,9 @@ export const sessions = {
     "sessions.error.permissionMissing":
       "TeamViewer により拒否されました。TeamViewer アプリまたはお使いの TeamViewer アカウントに「セッション管理」の権限がありません。管理者に権限の付与を依頼し、その後 TeamViewer に再接続してください。",
     "sessions.error.needsReconnect":
-      "TeamViewer との接続が無効になりました。プロフィールから TeamViewer に再接続してから、もう一度お試しください。",
+      "TeamViewer との接続が無効になりました。「TeamViewer 接続」ページで TeamViewer に再接続してから、もう一度お試しください。",
     "sessions.error.notConnected":
-      "TeamViewer アカウントがまだ接続されていません。プロフィールから TeamViewer を接続してから、もう一度お試しください。",
+      "TeamViewer アカウントがまだ接続されていません。「TeamViewer 接続」ページで TeamViewer を接続してから、もう一度お試しください。",
     "sessions.error.notConfigured":
       "この組織では TeamViewer がまだ設定されていません。管理者に、設定画面で TeamViewer アプリを登録するよう依頼してください。",
     "sessions.error.rateLimited":
@@ -81,6 +85,8 @@ export const sessions = {
       "お使いのロールではこの操作はできません。担当のサポート担当者または管理者に依頼してください。",
     "sessions.error.sessionClosed":
       "このサポートセッションは終了しているため、変更できません。新しいセッションを作成してください。",
+    "sessions.error.supporterRequired":
+      "組織全体の API キーは特定のユーザーとして動作しません。supporterUserId でセッションを担当するサポート担当者を指定してください。",
     "sessions.error.assigneeUnavailable":
       "この同僚にはセッションを引き継げません。組織のサポート担当者であり、TeamViewer アカウントが接続されている必要があります。",
     "sessions.error.changedConcurrently":

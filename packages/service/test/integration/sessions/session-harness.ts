@@ -41,7 +41,13 @@ export interface SessionHarness {
   api(
     method: string,
     path: string,
-    options?: { key?: string; json?: unknown; headers?: Record<string, string> },
+    options?: {
+      key?: string;
+      json?: unknown;
+      /** A raw body, sent as is (for malformed-input tests); `json` is the usual way. */
+      body?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<Response>;
   /** Every session TeamViewer (the simulator) holds, closed ones included. */
   teamViewerSessions(): Promise<
@@ -128,6 +134,7 @@ export async function createSessionHarness(
           ...options.headers,
         },
         ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
+        ...(options.body === undefined ? {} : { body: options.body }),
       }),
     async teamViewerSessions() {
       const response = await simulator.fetch(`${demo.apiBaseUrl}/sessions?full_list=true&state=open,closed`, {

@@ -136,6 +136,23 @@ describeEachEngine("REST API /api/v1", (engine) => {
     await expectProblem(await h.api("GET", "/api/v1/sessions", { key }), 401);
   });
 
+  it("records a key's last use to the minute, without a write on every request", async () => {
+    const { h, key } = await setUp(engine);
+    const admin = await h.addUser("admin");
+    const lastUsed = async () =>
+      (await listApiKeys(h.deps, { actor: h.actorOf(admin) })).find((k) => key.includes(k.prefix))
+        ?.lastUsedAt;
+    await h.api("GET", "/api/v1/sessions", { key });
+    const first = await lastUsed();
+    expect(first).toEqual(h.clock.now());
+    h.clock.advance(30_000);
+    await h.api("GET", "/api/v1/sessions", { key });
+    expect(await lastUsed()).toEqual(first);
+    h.clock.advance(30_000);
+    await h.api("GET", "/api/v1/sessions", { key });
+    expect(await lastUsed()).toEqual(h.clock.now());
+  });
+
   it("lists every bad field of a create request and stores nothing", async () => {
     const { h, key } = await setUp(engine);
     const response = await h.api("POST", "/api/v1/sessions", {
@@ -161,6 +178,26 @@ describeEachEngine("REST API /api/v1", (engine) => {
     );
     expect(await countSessions(h)).toBe(0);
     expect(await h.teamViewerSessions()).toEqual([]);
+  });
+
+  it("answers a body that is not JSON, or not declared as JSON, with a coded problem that says how to fix it", async () => {
+    const { h, key } = await setUp(engine);
+    const malformed = await expectProblem(
+      await h.api("POST", "/api/v1/sessions", {
+        key,
+        headers: { "content-type": "application/json" },
+        body: '{"ticket": {',
+      }),
+      400,
+    );
+    expect(malformed.code).toBe("malformed-request");
+    expect(malformed.detail).toContain("valid JSON");
+    const undeclared = await h.api("POST", "/api/v1/sessions", { key, body: JSON.stringify(createBody) });
+    expect(undeclared.status).toBeGreaterThanOrEqual(400);
+    expect(undeclared.status).toBeLessThan(500);
+    const problem = await expectProblem(undeclared, undeclared.status);
+    expect(problem.code).toEqual(expect.any(String));
+    expect(await h.teamViewerSessions()).toHaveLength(0);
   });
 
   it("answers bad input on every endpoint with a 4xx problem naming the field", async () => {
@@ -231,14 +268,15 @@ describeEachEngine("REST API /api/v1", (engine) => {
     expect(problem.detail).toContain("30 Sekunden");
   });
 
-  it("lets an organisation-wide key create for a named supporter and list the organisation", async () => {
+  it("lets an organisation-wide key create for a named supporter, answers 400 when none is named, and lists the organisation", async () => {
     const { h, kenji } = await setUp(engine);
     const orgKey = await h.createKey(null);
     const withoutSupporter = await expectProblem(
       await h.api("POST", "/api/v1/sessions", { key: orgKey, json: createBody }),
-      422,
+      400,
     );
-    expect(withoutSupporter.code).toBe("assignee-unavailable");
+    expect(withoutSupporter.code).toBe("supporter-required");
+    expect(withoutSupporter.detail).toContain("supporterUserId");
     const created = await h.api("POST", "/api/v1/sessions", {
       key: orgKey,
       json: { ...createBody, supporterUserId: kenji.id },
