@@ -73,7 +73,23 @@ export interface TestEngine {
 export const engineNames: readonly DatabaseEngine[] = ["pglite", "postgresql"];
 
 export function describeEachEngine(title: string, body: (engine: TestEngine) => void): void {
-  for (const name of engineNames) {
+  describeOnEngines(engineNames, title, body);
+}
+
+/**
+ * PostgreSQL only, for heavy tests whose subject is the same code on both engines (and whose
+ * scale PGlite would make slow). Skipped only where PostgreSQL is missing outside CI.
+ */
+export function describeOnPostgresql(title: string, body: (engine: TestEngine) => void): void {
+  describeOnEngines(["postgresql"], title, body);
+}
+
+function describeOnEngines(
+  names: readonly DatabaseEngine[],
+  title: string,
+  body: (engine: TestEngine) => void,
+): void {
+  for (const name of names) {
     const isAvailable = name === "pglite" || isPostgresAvailable();
     (isAvailable ? describe : describe.skip)(`${title} [${name}]`, () => {
       const engine = new EngineUnderTest(name);

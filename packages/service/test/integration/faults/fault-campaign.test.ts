@@ -13,7 +13,7 @@ import { createSupportSession } from "../../../src/sessions/create-support-sessi
 import type { SessionDeps } from "../../../src/sessions/session-deps.js";
 import { SupportSessionError } from "../../../src/sessions/support-session-error.js";
 import { createTeamViewerAccess } from "../../../src/teamviewer/teamviewer-access.js";
-import { describeEachEngine } from "../../support/engines.js";
+import { describeOnPostgresql } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
 import { chooseTestSeed, createSeededRandom } from "../../support/seeded-random.js";
 import { createReportHarness, type ReportHarness, sorted } from "../reports/report-harness.js";
@@ -31,100 +31,96 @@ const stallDeadlineMs = 100;
  * times slower (its page storage under faults is proven by reports/sync-backfill.test.ts and,
  * across kills, by sigkill-sync.test.ts on both engines).
  */
-describeEachEngine("fault campaign", (engine) => {
-  it.runIf(engine.name === "postgresql")(
-    "loses, duplicates and orphans nothing: 100,000 synced records and 500 created sessions under ~20% injected TeamViewer faults",
-    async () => {
-      const random = createSeededRandom(chooseTestSeed("fault campaign"));
-      const h = await createReportHarness(engine, { reports: reportCount });
-      await h.saveScriptToken();
-      const expectedReports = await h.simulatorReportIds();
-      expect(expectedReports).toHaveLength(reportCount);
+describeOnPostgresql("fault campaign", (engine) => {
+  it("loses, duplicates and orphans nothing: 100,000 synced records and 500 created sessions under ~20% injected TeamViewer faults", async () => {
+    const random = createSeededRandom(chooseTestSeed("fault campaign"));
+    const h = await createReportHarness(engine, { reports: reportCount });
+    await h.saveScriptToken();
+    const expectedReports = await h.simulatorReportIds();
+    expect(expectedReports).toHaveLength(reportCount);
 
-      const injected = injectRandomFaults(h.simulator, random, {
-        paths: ["/api/v1/sessions", "/api/v1/reports/connections"],
-      });
-      const deps = withFaultyTeamViewer(h, injected.fetch);
-      // Supporters of the demo company on a licence that allows all 500 sessions open at once.
-      const supporters = await Promise.all(
-        Array.from({ length: creators }, async (_, index) => {
-          const account = h.simulator.admin.createAccount({
-            name: `Campaign supporter ${index}`,
-            email: `campaign${index}@contoso.example`,
-            company: DEMO.company,
-            license: { maxConcurrentSessions: 10 * sessionCount },
-          });
-          return h.addUser("supporter", { teamViewerUserid: account.userid });
-        }),
-      );
+    const injected = injectRandomFaults(h.simulator, random, {
+      paths: ["/api/v1/sessions", "/api/v1/reports/connections"],
+    });
+    const deps = withFaultyTeamViewer(h, injected.fetch);
+    // Supporters of the demo company on a licence that allows all 500 sessions open at once.
+    const supporters = await Promise.all(
+      Array.from({ length: creators }, async (_, index) => {
+        const account = h.simulator.admin.createAccount({
+          name: `Campaign supporter ${index}`,
+          email: `campaign${index}@contoso.example`,
+          company: DEMO.company,
+          license: { maxConcurrentSessions: 10 * sessionCount },
+        });
+        return h.addUser("supporter", { teamViewerUserid: account.userid });
+      }),
+    );
 
-      // The sync and the creates interleave in rounds — a sync tick (one page), then one create
-      // per supporter — rather than racing freely, so the seeded faults hit the same requests on
-      // every replay of a seed.
-      const scheduler = createSchedulerOn(deps);
-      const attempts = { failed: 0, reconciled: 0 };
-      let nextTicket = 0;
-      let isSynced = false;
-      for (let round = 0; !isSynced || nextTicket < sessionCount; round++) {
-        if (round > 5_000) throw new Error("the campaign did not finish in 5,000 rounds");
-        if (!isSynced) {
-          h.clock.advance(5_000);
-          await scheduler.tick();
-          isSynced = (await h.accounts())[0]?.phase === "polling";
-        }
-        const batch = supporters
-          .map((supporter) => ({ supporter, index: nextTicket++ }))
-          .filter(({ index }) => index < sessionCount);
-        const created = [];
-        for (const { supporter, index } of batch) {
-          created.push(
-            await createUntilDone(h, () =>
-              createSupportSession(deps, {
-                actor: h.actorOf(supporter),
-                ticket: { externalId: `campaign-${index}`, title: `Campaign ticket ${index}` },
-                group: { name: "Helpdesk" },
-              }),
-            ),
-          );
-        }
-        for (const outcome of created) {
-          attempts.failed += outcome.failedAttempts;
-          if (outcome.wasReconciled) attempts.reconciled += 1;
-        }
+    // The sync and the creates interleave in rounds — a sync tick (one page), then one create
+    // per supporter — rather than racing freely, so the seeded faults hit the same requests on
+    // every replay of a seed.
+    const scheduler = createSchedulerOn(deps);
+    const attempts = { failed: 0, reconciled: 0 };
+    let nextTicket = 0;
+    let isSynced = false;
+    for (let round = 0; !isSynced || nextTicket < sessionCount; round++) {
+      if (round > 5_000) throw new Error("the campaign did not finish in 5,000 rounds");
+      if (!isSynced) {
+        h.clock.advance(5_000);
+        await scheduler.tick();
+        isSynced = (await h.accounts())[0]?.phase === "polling";
       }
-      h.simulator.admin.clearFaults();
+      const batch = supporters
+        .map((supporter) => ({ supporter, index: nextTicket++ }))
+        .filter(({ index }) => index < sessionCount);
+      const created = [];
+      for (const { supporter, index } of batch) {
+        created.push(
+          await createUntilDone(h, () =>
+            createSupportSession(deps, {
+              actor: h.actorOf(supporter),
+              ticket: { externalId: `campaign-${index}`, title: `Campaign ticket ${index}` },
+              group: { name: "Helpdesk" },
+            }),
+          ),
+        );
+      }
+      for (const outcome of created) {
+        attempts.failed += outcome.failedAttempts;
+        if (outcome.wasReconciled) attempts.reconciled += 1;
+      }
+    }
+    h.simulator.admin.clearFaults();
 
-      // The campaign really was faulty, in every planned way.
-      const faulted = h.simulator.admin.journal().filter((entry) => entry.fault !== null);
-      const kinds = new Set(faulted.map((entry) => entry.fault?.split(":")[0]));
-      console.info("fault campaign", { faults: faulted.length, kinds: [...kinds], ...attempts });
-      expect(injected.planned.status5xx).toBeGreaterThan(20);
-      expect(injected.planned.status429).toBeGreaterThan(5);
-      expect(injected.planned.stall).toBeGreaterThan(3);
-      expect(injected.planned.reset).toBeGreaterThan(3);
-      expect(attempts.reconciled).toBeGreaterThan(0);
+    // The campaign really was faulty, in every planned way.
+    const faulted = h.simulator.admin.journal().filter((entry) => entry.fault !== null);
+    const kinds = new Set(faulted.map((entry) => entry.fault?.split(":")[0]));
+    console.info("fault campaign", { faults: faulted.length, kinds: [...kinds], ...attempts });
+    expect(injected.planned.status5xx).toBeGreaterThan(20);
+    expect(injected.planned.status429).toBeGreaterThan(5);
+    expect(injected.planned.stall).toBeGreaterThan(3);
+    expect(injected.planned.reset).toBeGreaterThan(3);
+    expect(attempts.reconciled).toBeGreaterThan(0);
 
-      // Reports: exactly the simulator's record set, each once.
-      const stored = await h.storedReportIds();
-      expect(stored).toHaveLength(reportCount);
-      expect(sorted(stored)).toEqual(sorted(expectedReports));
+    // Reports: exactly the simulator's record set, each once.
+    const stored = await h.storedReportIds();
+    expect(stored).toHaveLength(reportCount);
+    expect(sorted(stored)).toEqual(sorted(expectedReports));
 
-      // Sessions: one stored session per ticket, and TeamViewer holds exactly those sessions.
-      const ours = await queryRows<{ code: string; correlation_id: string; external_id: string }>(
-        h.database.db,
-        sql`select s.code, s.correlation_id, t.external_id
+    // Sessions: one stored session per ticket, and TeamViewer holds exactly those sessions.
+    const ours = await queryRows<{ code: string; correlation_id: string; external_id: string }>(
+      h.database.db,
+      sql`select s.code, s.correlation_id, t.external_id
             from support_sessions s join tickets t on t.id = s.ticket_id`,
-      );
-      expect(ours).toHaveLength(sessionCount);
-      expect(new Set(ours.map((row) => row.external_id)).size).toBe(sessionCount);
-      const theirs = await listAllTeamViewerSessions(h);
-      expect(sorted(theirs.map((session) => session.code))).toEqual(sorted(ours.map((row) => row.code)));
-      expect(sorted(theirs.map((session) => session.custom_api ?? ""))).toEqual(
-        sorted(ours.map((row) => `attendant:${row.correlation_id}`)),
-      );
-    },
-    600_000,
-  );
+    );
+    expect(ours).toHaveLength(sessionCount);
+    expect(new Set(ours.map((row) => row.external_id)).size).toBe(sessionCount);
+    const theirs = await listAllTeamViewerSessions(h);
+    expect(sorted(theirs.map((session) => session.code))).toEqual(sorted(ours.map((row) => row.code)));
+    expect(sorted(theirs.map((session) => session.custom_api ?? ""))).toEqual(
+      sorted(ours.map((row) => `attendant:${row.correlation_id}`)),
+    );
+  }, 600_000);
 });
 
 /** The harness's deps with the faulty fetch, a short deadline and a sleep that moves the clock. */

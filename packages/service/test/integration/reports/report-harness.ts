@@ -12,6 +12,7 @@ import { migrate } from "../../../src/db/migrate.js";
 import type { Database } from "../../../src/db/open-database.js";
 import { saveOrganisationScriptToken } from "../../../src/db/repositories/organisation-script-tokens.js";
 import { listSyncAccounts, type SyncAccount } from "../../../src/db/repositories/report-sync-accounts.js";
+import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
 import type { User } from "../../../src/db/repositories/users.js";
 import { connectionReports, type UserRole } from "../../../src/db/schema.js";
 import {
@@ -167,3 +168,24 @@ export async function createReportHarness(
 
 /** For set comparisons in assertions. */
 export const sorted = (ids: readonly string[]) => [...ids].sort();
+
+/**
+ * Gives `userId` a TeamViewer connection whose tokens the simulator never issued, as if
+ * TeamViewer had revoked the grant: the next call with it fails with invalid_token / invalid_grant.
+ */
+export function saveRevokedConnection(h: ReportHarness, userId: string): Promise<unknown> {
+  return saveTeamViewerConnection(
+    h.database.db,
+    h.deps.vault,
+    {
+      userId,
+      teamViewerUserId: "u7005",
+      teamViewerName: "Kenji Sato",
+      teamViewerEmail: "kenji@example.com",
+      accessToken: "12345678-RevokedAccessToken0001",
+      refreshToken: "12345678-RevokedRefreshToken001",
+      expiresAt: new Date(h.clock.now().getTime() + 3_600_000),
+    },
+    h.clock.now(),
+  );
+}

@@ -5,7 +5,7 @@ import {
 } from "../../../src/db/repositories/teamviewer-connections.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { openForeignSession, playConnection } from "./live-reports.js";
-import { createReportHarness } from "./report-harness.js";
+import { createReportHarness, saveRevokedConnection } from "./report-harness.js";
 
 describe("report sync failures and windows", () => {
   const engine = usePgliteEngine();
@@ -13,20 +13,7 @@ describe("report sync failures and windows", () => {
   it("a dead token marks the account and the connection needs reconnect, and nothing loops", async () => {
     const h = await createReportHarness(engine, { reports: 50 });
     const kenji = await h.addUser("supporter");
-    await saveTeamViewerConnection(
-      h.database.db,
-      h.deps.vault,
-      {
-        userId: kenji.id,
-        teamViewerUserId: "u7005",
-        teamViewerName: "Kenji Sato",
-        teamViewerEmail: "kenji@example.com",
-        accessToken: "12345678-RevokedAccessToken0001",
-        refreshToken: "12345678-RevokedRefreshToken001",
-        expiresAt: new Date(h.clock.now().getTime() + 3_600_000),
-      },
-      h.clock.now(),
-    );
+    await saveRevokedConnection(h, kenji.id);
     const scheduler = h.createScheduler("instance-a");
     for (let tick = 0; tick < 60; tick++) {
       h.clock.advance(20_000);

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
 import { listUnmatchedReports } from "../../../src/reports/unmatched-reports.js";
 import { updateConnectionReport } from "../../../src/reports/update-connection-report.js";
 import { closeSupportSession } from "../../../src/sessions/close-support-session.js";
@@ -11,7 +10,7 @@ import type { WebhookDeps } from "../../../src/webhooks/webhook-deps.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
 import { nonCamelCaseKeysOf } from "../../support/wire-names.js";
-import { createReportHarness } from "../reports/report-harness.js";
+import { createReportHarness, saveRevokedConnection } from "../reports/report-harness.js";
 import { sampleTicket } from "../sessions/session-harness.js";
 import { createWebhookHarness } from "./webhook-harness.js";
 
@@ -211,20 +210,7 @@ describe("webhook events in the outbox", () => {
         },
       },
     );
-    await saveTeamViewerConnection(
-      h.database.db,
-      h.deps.vault,
-      {
-        userId: kenji.id,
-        teamViewerUserId: "u7005",
-        teamViewerName: "Kenji Sato",
-        teamViewerEmail: "kenji@example.com",
-        accessToken: "12345678-RevokedAccessToken0001",
-        refreshToken: "12345678-RevokedRefreshToken001",
-        expiresAt: new Date(h.clock.now().getTime() + 3_600_000),
-      },
-      h.clock.now(),
-    );
+    await saveRevokedConnection(h, kenji.id);
     const scheduler = h.createScheduler("instance-a");
     for (let tick = 0; tick < 10; tick++) {
       h.clock.advance(20_000);
