@@ -17,6 +17,7 @@ import pg from "pg";
 import type { Config } from "../config/config-schema.js";
 import type { Logger } from "../logging/logger.js";
 import { acquireDataFolderLock } from "./data-folder-lock.js";
+import { pgliteQueryClient } from "./pglite-query-client.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -81,7 +82,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock.release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client: pgliteQueryClient(client) as PGlite, schema });
   return {
     engine: "pglite",
     db,

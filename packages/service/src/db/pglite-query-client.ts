@@ -1,0 +1,65 @@
+/**
+ * The PGlite client drizzle is given: the same database, minus a per-query cost.
+ *
+ * drizzle's PGlite driver passes its own type parsers (dates, intervals and their arrays left as
+ * text, which drizzle's columns then map) with every `query`. PGlite merges them into its table
+ * of ~320 parsers for each query (`{...all, ...given}`), and reading rows through that merged
+ * object is slow: it made a one-row query take twice as long (0.63 ms against 0.28 ms here, see
+ * docs/performance.md). Installing the same parsers on the instance once, and dropping the copy
+ * drizzle sends, returns the very same rows.
+ *
+ * drizzle's driver uses only `query` and `transaction` (drizzle-orm/pglite/session.js), so that
+ * is all this client offers.
+ */
+import { type PGlite, types } from "@electric-sql/pglite";
+
+type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
+type Transaction = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
+
+const keepAsText = (value: string) => value;
+
+/** The types drizzle's PGlite driver keeps as text (its `queryConfig.parsers`). */
+const textTypes: readonly number[] = [
+  types.TIMESTAMP,
+  types.TIMESTAMPTZ,
+  types.INTERVAL,
+  types.DATE,
+  1231, // numeric[]
+  1115, // timestamp[]
+  1185, // timestamptz[]
+  1187, // interval[]
+  1182, // date[]
+];
+
+export interface PgliteQueryClient {
+  query: PGlite["query"];
+  transaction: PGlite["transaction"];
+}
+
+export function pgliteQueryClient(client: PGlite): PgliteQueryClient {
+  // After PGlite.create: its start-up installs parsers for every array type, ours included.
+  for (const type of textTypes) client.parsers[type] = keepAsText;
+  return {
+    query: (text, params, options) => client.query(text, params, withoutTextParsers(options)),
+    transaction: (callback) =>
+      client.transaction((tx) => {
+        // Everything else of the transaction (`rollback`, `closed`, …) is the real one's.
+        const query: Transaction["query"] = (text, params, options) =>
+          tx.query(text, params, withoutTextParsers(options));
+        return callback(Object.assign(Object.create(tx) as Transaction, { query }));
+      }),
+  };
+}
+
+/**
+ * Drops `parsers` when they only repeat what the instance already does; any other parser a
+ * caller passes is kept, so a query asking for something different still gets it.
+ */
+function withoutTextParsers(options: QueryOptions | undefined): QueryOptions | undefined {
+  const parsers = options?.parsers;
+  if (options === undefined || parsers === undefined) return options;
+  const isOnlyTextTypes = Object.keys(parsers).every((type) => textTypes.includes(Number(type)));
+  if (!isOnlyTextTypes) return options;
+  const { parsers: _repeated, ...rest } = options;
+  return rest;
+}
