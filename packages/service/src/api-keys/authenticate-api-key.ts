@@ -4,7 +4,6 @@
  * or removed); an organisation-wide key acts with the admin role but no user of its own.
  */
 import { findApiKeyByPrefix, touchApiKey } from "../db/repositories/api-keys.js";
-import { findUserById } from "../db/repositories/users.js";
 import type { ApiKeyScope } from "../db/schema.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { isMatchingSecret, parseApiKey } from "./api-key-secret.js";
@@ -26,10 +25,10 @@ export async function authenticateApiKey(
 ): Promise<ApiPrincipal | undefined> {
   const parsed = parseApiKey(token);
   if (parsed === undefined) return undefined;
-  const key = await findApiKeyByPrefix(deps.database.db, parsed.prefix);
-  if (key === undefined || key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) {
-    return undefined;
-  }
+  const found = await findApiKeyByPrefix(deps.database.db, parsed.prefix);
+  if (found === undefined) return undefined;
+  const { key, actingUser: user } = found;
+  if (key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) return undefined;
   let actor: SessionActor = {
     organisationId: key.organisationId,
     userId: null,
@@ -38,8 +37,7 @@ export async function authenticateApiKey(
     ...origin,
   };
   if (key.actingUserId !== null) {
-    const user = await findUserById(deps.database.db, key.actingUserId);
-    if (user === undefined || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
+    if (user === null || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
     actor = { ...actor, userId: user.id, role: user.role, label: `api-key:${key.prefix} for ${user.email}` };
   }
   const now = deps.clock.now();

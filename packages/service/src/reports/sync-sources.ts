@@ -102,7 +102,12 @@ export async function createSyncClient(
   deps: ReportSyncDeps,
   account: SyncAccount,
 ): Promise<TeamViewerClient> {
-  if (account.userId !== null) return deps.teamViewer.createTeamViewerClientFor(account.userId);
+  if (account.userId !== null) {
+    return deps.teamViewer.createTeamViewerClientFor({
+      userId: account.userId,
+      organisationId: account.organisationId,
+    });
+  }
   const client = await deps.teamViewer.forOrganisation(account.organisationId);
   if (client === undefined) throw new SyncSourceGoneError("The organisation's script token was removed.");
   return client;

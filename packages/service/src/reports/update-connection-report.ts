@@ -93,5 +93,8 @@ async function createClientThatSees(
   const company = await deps.teamViewer.forOrganisation(report.organisationId);
   if (company !== undefined) return company;
   if (actor.userId === null) throw new ConnectionReportError("not-connected");
-  return deps.teamViewer.createTeamViewerClientFor(actor.userId);
+  return deps.teamViewer.createTeamViewerClientFor({
+    userId: actor.userId,
+    organisationId: actor.organisationId,
+  });
 }

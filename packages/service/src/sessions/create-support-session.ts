@@ -7,8 +7,13 @@
  *    it (a repeat could open a second session). On an ambiguous failure (timeout, dropped
  *    connection, 5xx, unreadable 2xx) the session may exist: look it up by the correlation id
  *    and adopt it; only when it is not there report a clean failure.
- * 3. Only then, in one transaction, upsert the ticket and store the session. Should that fail,
- *    the TeamViewer session is closed again, so it cannot linger unseen.
+ * 3. Only then, in one transaction, upsert the ticket, store the session, its webhook event and
+ *    its audit entry. Should that fail, the TeamViewer session is closed again, so it cannot
+ *    linger unseen.
+ *
+ * A create is on a supporter's critical path: before the call it reads only the app and the
+ * supporter's token (together), whether a webhook endpoint wants the event is read during the
+ * call, and one transaction stores everything after it (docs/performance.md, "Session creation").
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -19,11 +24,11 @@ import {
   type SessionCreateParams,
   type TeamViewerClient,
 } from "@attendant/teamviewer";
-import { findSupportSession, insertSupportSession } from "../db/repositories/support-sessions.js";
+import { insertSupportSession, type SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import { upsertTicket } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
-import { recordSessionCreated } from "../webhooks/session-events.js";
+import { hasSessionCreatedSubscriber, recordSessionCreated } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
 import { auditSessionAction } from "./session-audit.js";
@@ -89,26 +94,32 @@ export async function createSupportSession(
   const { actor } = options;
   if (!canCreateSessions(actor)) throw new SupportSessionError("forbidden");
   const supporterUserId = await resolveSupporter(deps, options);
-  const client = await deps.teamViewer.createTeamViewerClientFor(supporterUserId).catch((error: unknown) => {
-    throw toSupportSessionError(error);
-  });
+  const client = await deps.teamViewer
+    .createTeamViewerClientFor({ userId: supporterUserId, organisationId: actor.organisationId })
+    .catch((error: unknown) => {
+      throw toSupportSessionError(error);
+    });
 
+  // Read while TeamViewer works: whether a webhook endpoint wants `session.created`.
+  const isSubscribed = hasSessionCreatedSubscriber(deps.database.db, actor.organisationId);
+  isSubscribed.catch(() => undefined);
   const correlationId = randomUUID();
   const { created, wasReconciled } = await createAtTeamViewer(deps, client, options, correlationId);
-  const id = randomUUID();
+  let record: SupportSessionRecord;
   try {
-    await storeSession(deps, { ...options, id, supporterUserId, correlationId, created });
+    record = await storeSession(deps, {
+      ...options,
+      id: randomUUID(),
+      supporterUserId,
+      correlationId,
+      created,
+      wasReconciled,
+      isSubscribed: await isSubscribed,
+    });
   } catch (error) {
     await closeOrphan(deps, client, created.code);
     throw error;
   }
-  const record = await findSupportSession(deps.database.db, actor.organisationId, id);
-  if (record === undefined) throw new Error(`support session ${id} vanished right after it was stored`);
-  await auditSessionAction(deps, actor, {
-    action: wasReconciled ? "support_session.adopted" : "support_session.created",
-    target: { type: "support_session", id },
-    details: { code: created.code, ticket: options.ticket.externalId, correlationId, supporterUserId },
-  });
   return {
     session: toSupportSession(record, deps.clock.now()),
     supporterLinks: {
@@ -123,7 +134,10 @@ async function resolveSupporter(deps: SessionDeps, options: CreateSupportSession
   const { actor } = options;
   const supporterUserId = options.supporterUserId ?? actor.userId;
   if (supporterUserId === null) throw new SupportSessionError("supporter-required");
-  if (supporterUserId !== actor.userId && actor.role !== "admin") throw new SupportSessionError("forbidden");
+  // The actor was authenticated for this request (enabled, of this organisation) and may create
+  // sessions, so opening one for themselves needs no second look at their user.
+  if (supporterUserId === actor.userId) return supporterUserId;
+  if (actor.role !== "admin") throw new SupportSessionError("forbidden");
   const supporter = await findUserById(deps.database.db, supporterUserId);
   if (
     supporter === undefined ||
@@ -194,8 +208,10 @@ async function storeSession(
     supporterUserId: string;
     correlationId: string;
     created: Session;
+    wasReconciled: boolean;
+    isSubscribed: boolean;
   },
-): Promise<void> {
+): Promise<SupportSessionRecord> {
   const { actor, ticket, created } = values;
   const now = deps.clock.now();
   const endCustomerLink = created.end_customer_link;
@@ -204,7 +220,7 @@ async function storeSession(
       detail: "TeamViewer answered without an end-customer link.",
     });
   }
-  await transaction(deps.database.db, async (tx) => {
+  return transaction(deps.database.db, async (tx) => {
     const storedTicket = await upsertTicket(
       tx,
       {
@@ -217,28 +233,48 @@ async function storeSession(
       },
       now,
     );
-    await insertSupportSession(tx, deps.vault, {
-      id: values.id,
-      organisationId: actor.organisationId,
-      ticketId: storedTicket.id,
-      createdByUserId: values.supporterUserId,
-      assignedUserId: values.supporterUserId,
-      code: created.code,
-      endCustomerLink,
-      supporterLink: created.supporter_link ?? null,
-      webClientSupporterLink: created.webclient_supporter_link ?? null,
-      state: created.state === "Closed" ? "closed" : "open",
-      isOnline: created.online === true,
-      validUntil: validUntilOf(created, values.validUntil, now),
-      description: created.description ?? values.description ?? null,
-      waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
-      groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
-      groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
-      correlationId: values.correlationId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await recordSessionCreated(tx, { organisationId: actor.organisationId, sessionId: values.id, now });
+    const record = await insertSupportSession(
+      tx,
+      deps.vault,
+      {
+        id: values.id,
+        organisationId: actor.organisationId,
+        createdByUserId: values.supporterUserId,
+        assignedUserId: values.supporterUserId,
+        code: created.code,
+        endCustomerLink,
+        supporterLink: created.supporter_link ?? null,
+        webClientSupporterLink: created.webclient_supporter_link ?? null,
+        state: created.state === "Closed" ? "closed" : "open",
+        isOnline: created.online === true,
+        validUntil: validUntilOf(created, values.validUntil, now),
+        description: created.description ?? values.description ?? null,
+        waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
+        groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
+        groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
+        correlationId: values.correlationId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      storedTicket,
+    );
+    await recordSessionCreated(tx, { session: record, now, isSubscribed: values.isSubscribed });
+    await auditSessionAction(
+      deps,
+      actor,
+      {
+        action: values.wasReconciled ? "support_session.adopted" : "support_session.created",
+        target: { type: "support_session", id: values.id },
+        details: {
+          code: created.code,
+          ticket: ticket.externalId,
+          correlationId: values.correlationId,
+          supporterUserId: values.supporterUserId,
+        },
+      },
+      tx,
+    );
+    return record;
   });
 }
 

@@ -44,9 +44,11 @@ export async function createOwnerClient(
 ): Promise<TeamViewerClient> {
   const ownerId = record.createdByUserId ?? record.assignedUserId;
   if (ownerId === null) throw new SupportSessionError("not-connected");
-  return deps.teamViewer.createTeamViewerClientFor(ownerId).catch((error: unknown) => {
-    throw toSupportSessionError(error);
-  });
+  return deps.teamViewer
+    .createTeamViewerClientFor({ userId: ownerId, organisationId: record.organisationId })
+    .catch((error: unknown) => {
+      throw toSupportSessionError(error);
+    });
 }
 
 /** Runs a TeamViewer call, translating its failures. */

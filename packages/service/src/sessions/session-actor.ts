@@ -9,8 +9,9 @@ import type { UserRole } from "../db/schema.js";
 export interface SessionActor {
   organisationId: string;
   /**
-   * The signed-in user, or the supporter an API key acts for. Null for an organisation-wide API
-   * key, which acts with the admin role but owns no sessions of its own.
+   * The signed-in user, or the supporter an API key acts for, authenticated for this request (an
+   * enabled user of `organisationId`, with `role`). Null for an organisation-wide API key, which
+   * acts with the admin role but owns no sessions of its own.
    */
   userId: string | null;
   role: UserRole;

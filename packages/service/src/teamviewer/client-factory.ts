@@ -1,7 +1,7 @@
 /**
  * The entry point later features use to talk to TeamViewer (sessions, report sync):
  *
- *   const client = await teamViewer.createTeamViewerClientFor(userId);   // the user's own grant
+ *   const client = await teamViewer.createTeamViewerClientFor({ userId, organisationId }); // the user's grant
  *   const company = await teamViewer.forOrganisation(organisationId);   // the company script token
  *
  * The user's client asks the token store for a token before each request, and once more with
@@ -9,24 +9,30 @@
  */
 import type { TeamViewerClient } from "@attendant/teamviewer";
 import { findOrganisationScriptToken } from "../db/repositories/organisation-script-tokens.js";
-import { findUserById } from "../db/repositories/users.js";
 import { buildApiClient } from "./build-clients.js";
 import { resolveTeamViewerApp } from "./teamviewer-app.js";
-import { TeamViewerNotConfiguredError, TeamViewerNotConnectedError } from "./teamviewer-errors.js";
+import { TeamViewerNotConfiguredError } from "./teamviewer-errors.js";
 import type { TokenStore, TokenStoreDeps } from "./token-store.js";
 
 export interface TeamViewerClientFactory {
   /**
-   * A client acting as the user, through their OAuth grant.
+   * A client acting as the user, through their OAuth grant. Callers name the user's organisation
+   * (they always hold a record that says it), which saves looking the user up on every call.
    * @throws TeamViewerNotConfiguredError; token errors surface from the client's calls.
    */
-  createTeamViewerClientFor(userId: string): Promise<TeamViewerClient>;
+  createTeamViewerClientFor(user: TeamViewerAccountHolder): Promise<TeamViewerClient>;
   /**
    * A client acting as the company, through the organisation's script token; undefined when
    * no script token is stored.
    * @throws TeamViewerNotConfiguredError
    */
   forOrganisation(organisationId: string): Promise<TeamViewerClient | undefined>;
+}
+
+/** A user of an organisation, whose own TeamViewer grant a client uses. */
+export interface TeamViewerAccountHolder {
+  userId: string;
+  organisationId: string;
 }
 
 export function createTeamViewerClientFactory(
@@ -39,13 +45,21 @@ export function createTeamViewerClientFactory(
     return app;
   };
   return {
-    async createTeamViewerClientFor(userId) {
-      const user = await findUserById(deps.database.db, userId);
-      if (user === undefined) throw new TeamViewerNotConnectedError(userId);
-      const app = await requireApp(user.organisationId);
-      return buildApiClient(deps, app, ({ forceRefresh }) =>
-        tokenStore.getAccessToken(userId, { forceRefresh }),
-      );
+    async createTeamViewerClientFor({ userId, organisationId }) {
+      // The app and the user's token are independent reads: started together they overlap on
+      // PostgreSQL, and the client's first call then waits for no read of its own. A failed
+      // read surfaces at that first call, as it would without the head start.
+      let firstToken: Promise<string> | undefined = tokenStore.getAccessToken(userId);
+      firstToken.catch(() => undefined);
+      const app = await requireApp(organisationId);
+      return buildApiClient(deps, app, ({ forceRefresh }) => {
+        const token =
+          firstToken !== undefined && !forceRefresh
+            ? firstToken
+            : tokenStore.getAccessToken(userId, { forceRefresh });
+        firstToken = undefined;
+        return token;
+      });
     },
     async forOrganisation(organisationId) {
       const app = await requireApp(organisationId);

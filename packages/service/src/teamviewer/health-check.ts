@@ -99,7 +99,7 @@ export async function checkTeamViewerHealth(
       const connection = await findTeamViewerConnection(deps.database.db, deps.vault, admin.userId);
       if (connection === undefined)
         return [skipped("tv.health.check.ping", "tv.health.skipped.notConnected")];
-      return probeToken(deps, await clients.createTeamViewerClientFor(admin.userId), "user", fixParams);
+      return probeToken(deps, await clients.createTeamViewerClientFor(admin), "user", fixParams);
     })(),
     (async () => {
       const token = await findOrganisationScriptToken(deps.database.db, deps.vault, admin.organisationId);

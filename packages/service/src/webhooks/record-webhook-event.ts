@@ -37,7 +37,11 @@ export function webhookMessageId(onceKey?: string): string {
 }
 
 /** Whether any enabled endpoint of the organisation would receive `type`. */
-async function hasSubscriber(tx: Db, organisationId: string, type: WebhookEventType): Promise<boolean> {
+export async function hasWebhookSubscriber(
+  tx: Db,
+  organisationId: string,
+  type: WebhookEventType,
+): Promise<boolean> {
   const [row] = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
@@ -55,9 +59,18 @@ async function hasSubscriber(tx: Db, organisationId: string, type: WebhookEventT
 /**
  * Records one event in `tx`. Returns the event id, or undefined when no endpoint subscribes
  * (nothing was written) or an event with the same `onceKey` already exists.
+ *
+ * `isSubscribed` is {@link hasWebhookSubscriber}'s answer when the caller asked before the
+ * transaction, to keep the look-up off a waiting user's path. An endpoint created in between
+ * then misses this one event, as it would had it been created a moment later; delivery checks
+ * each endpoint again, so a disabled one still gets nothing.
  */
-export async function recordWebhookEvent(tx: Db, event: WebhookEventInput): Promise<string | undefined> {
-  if (!(await hasSubscriber(tx, event.organisationId, event.type))) return undefined;
+export async function recordWebhookEvent(
+  tx: Db,
+  event: WebhookEventInput,
+  isSubscribed?: boolean,
+): Promise<string | undefined> {
+  if (!(isSubscribed ?? (await hasWebhookSubscriber(tx, event.organisationId, event.type)))) return undefined;
   const id = webhookMessageId(event.onceKey === undefined ? undefined : `${event.type}:${event.onceKey}`);
   const isNew = await insertWebhookEvent(tx, {
     id,
@@ -78,7 +91,7 @@ export async function recordReportedConnections(
   values: { organisationId: string; teamViewerReportIds: readonly string[]; now: Date },
 ): Promise<void> {
   if (values.teamViewerReportIds.length === 0) return;
-  if (!(await hasSubscriber(tx, values.organisationId, "connection.reported"))) return;
+  if (!(await hasWebhookSubscriber(tx, values.organisationId, "connection.reported"))) return;
   const rows = await tx
     .select({ report: connectionReports, ticketExternalId: tickets.externalId })
     .from(connectionReports)

@@ -4,27 +4,33 @@
  */
 
 import type { Db } from "../db/open-database.js";
-import {
-  findSupportSession,
-  type SupportSessionChanges,
-  type SupportSessionRecord,
-} from "../db/repositories/support-sessions.js";
-import { recordWebhookEvent } from "./record-webhook-event.js";
+import type { SupportSessionChanges, SupportSessionRecord } from "../db/repositories/support-sessions.js";
+import { hasWebhookSubscriber, recordWebhookEvent } from "./record-webhook-event.js";
 import { sessionEventData } from "./webhook-event-data.js";
 
-/** `session.created` for a session just inserted in `tx`. */
+/**
+ * `session.created` for a session just inserted in `tx`; `isSubscribed` from
+ * {@link hasSessionCreatedSubscriber}, asked before the transaction (see recordWebhookEvent).
+ */
 export async function recordSessionCreated(
   tx: Db,
-  values: { organisationId: string; sessionId: string; now: Date },
+  values: { session: SupportSessionRecord; now: Date; isSubscribed: boolean },
 ): Promise<void> {
-  const session = await findSupportSession(tx, values.organisationId, values.sessionId);
-  if (session === undefined) throw new Error(`support session ${values.sessionId} is not in the transaction`);
-  await recordWebhookEvent(tx, {
-    organisationId: values.organisationId,
-    type: "session.created",
-    data: sessionEventData(session, values.now),
-    now: values.now,
-  });
+  const { session, now } = values;
+  await recordWebhookEvent(
+    tx,
+    {
+      organisationId: session.organisationId,
+      type: "session.created",
+      data: sessionEventData(session, now),
+      now,
+    },
+    values.isSubscribed,
+  );
+}
+
+export function hasSessionCreatedSubscriber(db: Db, organisationId: string): Promise<boolean> {
+  return hasWebhookSubscriber(db, organisationId, "session.created");
 }
 
 /**

@@ -1,7 +1,8 @@
 /** API keys: only the SHA-256 of each secret is stored (src/api-keys/api-key-secret.ts). */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { type ApiKeyScope, apiKeys } from "../schema.js";
+import { type ApiKeyScope, apiKeys, users } from "../schema.js";
+import type { User } from "./users.js";
 
 export type ApiKeyRecord = typeof apiKeys.$inferSelect;
 
@@ -26,8 +27,16 @@ export async function insertApiKey(db: Db, values: NewApiKey): Promise<ApiKeyRec
   return row;
 }
 
-export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRecord | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
+/** The key and the user it acts for (null for an organisation-wide key), in one query. */
+export async function findApiKeyByPrefix(
+  db: Db,
+  prefix: string,
+): Promise<{ key: ApiKeyRecord; actingUser: User | null } | undefined> {
+  const [row] = await db
+    .select({ key: apiKeys, actingUser: users })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.actingUserId))
+    .where(eq(apiKeys.prefix, prefix));
   return row;
 }
 

@@ -43,22 +43,31 @@ export interface SupporterLinks {
 
 export type NewSupportSession = Omit<
   typeof supportSessions.$inferInsert,
-  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted" | "version"
+  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted" | "version" | "ticketId"
 > & { id: string } & SupporterLinks;
 
+/** Stores a session of `ticket` (the row `upsertTicket` returned) and returns it as read back. */
 export async function insertSupportSession(
   db: Db,
   vault: SecretBox,
   values: NewSupportSession,
-): Promise<void> {
+  ticket: SupportSessionRecord["ticket"],
+): Promise<SupportSessionRecord> {
   const { supporterLink, webClientSupporterLink, ...rest } = values;
   const seal = (link: string | null, column: typeof supporterLinkColumn) =>
     link === null ? null : vault.encrypt(link, bindingFor(column, values.id));
-  await db.insert(supportSessions).values({
-    ...rest,
-    supporterLinkEncrypted: seal(supporterLink, supporterLinkColumn),
-    webClientSupporterLinkEncrypted: seal(webClientSupporterLink, webClientLinkColumn),
-  });
+  const [row] = await db
+    .insert(supportSessions)
+    .values({
+      ...rest,
+      ticketId: ticket.id,
+      supporterLinkEncrypted: seal(supporterLink, supporterLinkColumn),
+      webClientSupporterLinkEncrypted: seal(webClientSupporterLink, webClientLinkColumn),
+    })
+    .returning(publicColumns);
+  if (row === undefined) throw new Error("insert into support_sessions returned no row");
+  const { id, externalId, title, url, status } = ticket;
+  return { ...row, ticket: { id, externalId, title, url, status } };
 }
 
 function selectSessions(db: Db) {

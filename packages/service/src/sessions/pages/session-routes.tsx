@@ -256,7 +256,7 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
   async function renderNewSession(c: SignedInContext, form: Omit<NewSessionView, "groups" | "isAdmin">) {
     const t = c.get("t");
     const user = c.get("user");
-    const { groups, problem } = await loadGroups(user.id);
+    const { groups, problem } = await loadGroups(user);
     return c.render(
       <NewSessionPage
         t={t}
@@ -267,11 +267,15 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
   }
 
   /** The picker's groups; a TeamViewer problem is shown up front, before anything is typed. */
-  async function loadGroups(
-    userId: string,
-  ): Promise<{ groups: { id: string; name: string }[]; problem?: SupportSessionError }> {
+  async function loadGroups(user: {
+    id: string;
+    organisationId: string;
+  }): Promise<{ groups: { id: string; name: string }[]; problem?: SupportSessionError }> {
     try {
-      const client = await deps.teamViewer.createTeamViewerClientFor(userId);
+      const client = await deps.teamViewer.createTeamViewerClientFor({
+        userId: user.id,
+        organisationId: user.organisationId,
+      });
       const page = await client.groups.list();
       return {
         groups: page.items.flatMap((group) => (group.name ? [{ id: group.id, name: group.name }] : [])),

@@ -44,21 +44,25 @@ export async function storeSessionForCode(h: ReportHarness, code: string, extern
     },
     now,
   );
-  await insertSupportSession(h.database.db, h.deps.vault, {
-    id: randomUUID(),
-    organisationId: h.organisationId,
-    ticketId: ticket.id,
-    createdByUserId: user.id,
-    assignedUserId: user.id,
-    code,
-    endCustomerLink: `https://example.invalid/${code}`,
-    supporterLink: null,
-    webClientSupporterLink: null,
-    validUntil: new Date(now.getTime() + 86_400_000),
-    correlationId: randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-  });
+  await insertSupportSession(
+    h.database.db,
+    h.deps.vault,
+    {
+      id: randomUUID(),
+      organisationId: h.organisationId,
+      createdByUserId: user.id,
+      assignedUserId: user.id,
+      code,
+      endCustomerLink: `https://example.invalid/${code}`,
+      supporterLink: null,
+      webClientSupporterLink: null,
+      validUntil: new Date(now.getTime() + 86_400_000),
+      correlationId: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+    },
+    ticket,
+  );
   return ticket;
 }
 

@@ -110,6 +110,37 @@ describeEachEngine("createSupportSession", (engine) => {
     expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
   });
 
+  it("stores the session with its audit entry in one transaction, and closes it at TeamViewer when that fails", async () => {
+    const { h, create } = await setUp(engine);
+    await h.database.db.execute(sql`
+      create function refuse_session_audit() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'support_session.created' then raise exception 'audit log unavailable'; end if;
+        return new;
+      end $$`);
+    await h.database.db.execute(sql`
+      create trigger refuse_session_audit before insert on audit_log
+      for each row execute function refuse_session_audit()`);
+
+    try {
+      await expect(create()).rejects.toThrow();
+    } finally {
+      // The PGlite database is reused by the next test of this file.
+      await h.database.db.execute(sql`drop trigger refuse_session_audit on audit_log`);
+      await h.database.db.execute(sql`drop function refuse_session_audit`);
+    }
+    expect(await countRows(h)).toEqual({ sessions: 0, tickets: 0 });
+    const [remote] = await h.teamViewerSessions();
+    expect(remote?.state).toBe("Closed");
+
+    const created = await create();
+    const audit = await queryRows<{ action: string; target_id: string }>(
+      h.database.db,
+      sql`select action, target_id from audit_log where action = 'support_session.created'`,
+    );
+    expect(audit).toEqual([{ action: "support_session.created", target_id: created.session.id }]);
+  });
+
   it("waits out a short rate limit once and then creates the session", async () => {
     const { h, create } = await setUp(engine);
     const waits: number[] = [];

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
+import { updateUser } from "../../../src/db/repositories/users.js";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
 import { createSessionHarness, type SessionHarness, sampleTicket } from "./session-harness.js";
@@ -134,6 +135,20 @@ describeEachEngine("REST API /api/v1", (engine) => {
     expect(summary?.lastUsedAt).not.toBeNull();
     await revokeApiKey(h.deps, { actor: h.actorOf(admin), apiKeyId: summary?.id ?? "" });
     await expectProblem(await h.api("GET", "/api/v1/sessions", { key }), 401);
+  });
+
+  it("stops accepting a supporter's key while the supporter is disabled", async () => {
+    const { h, kenji, key } = await setUp(engine);
+    await updateUser(h.database.db, kenji.id, { isDisabled: true }, h.clock.now());
+    const refused = await expectProblem(
+      await h.api("POST", "/api/v1/sessions", { key, json: createBody }),
+      401,
+    );
+    expect(refused.code).toBe("invalid-api-key");
+    expect(await countSessions(h)).toBe(0);
+
+    await updateUser(h.database.db, kenji.id, { isDisabled: false }, h.clock.now());
+    expect((await h.api("POST", "/api/v1/sessions", { key, json: createBody })).status).toBe(201);
   });
 
   it("records a key's last use to the minute, without a write on every request", async () => {

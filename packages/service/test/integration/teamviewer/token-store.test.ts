@@ -50,7 +50,9 @@ describeEachEngine("the TeamViewer token store", (engine) => {
     const h = await createHarness(engine);
     const { browser, connection } = await connectedUser(h);
     h.clock.advance(day + 1_000);
-    const client = await h.createAccess().createTeamViewerClientFor(browser.userId);
+    const client = await h
+      .createAccess()
+      .createTeamViewerClientFor({ userId: browser.userId, organisationId: h.organisationId });
 
     const accounts = await Promise.all(Array.from({ length: 20 }, () => client.account.retrieve()));
 
@@ -70,7 +72,9 @@ describeEachEngine("the TeamViewer token store", (engine) => {
     try {
       const instances = [h.createAccess(), h.createAccess(secondDatabase)];
       const clients = await Promise.all(
-        instances.map((access) => access.createTeamViewerClientFor(browser.userId)),
+        instances.map((access) =>
+          access.createTeamViewerClientFor({ userId: browser.userId, organisationId: h.organisationId }),
+        ),
       );
 
       const accounts = await Promise.all(
@@ -99,7 +103,9 @@ describeEachEngine("the TeamViewer token store", (engine) => {
     // Three refreshes, each presenting the newest token: under strict mode any reuse would
     // have revoked the grant and answered invalid_grant.
     expect(h.tokenCalls()).toEqual([{ status: 200 }, { status: 200 }, { status: 200 }]);
-    const client = await h.createAccess().createTeamViewerClientFor(browser.userId);
+    const client = await h
+      .createAccess()
+      .createTeamViewerClientFor({ userId: browser.userId, organisationId: h.organisationId });
     expect((await client.ping()).token_valid).toBe(true);
   });
 
@@ -142,7 +148,9 @@ describeEachEngine("the TeamViewer token store", (engine) => {
   it("answers a 401 with at most one forced refresh", async () => {
     const h = await createHarness(engine);
     const { browser } = await connectedUser(h);
-    const client = await h.createAccess().createTeamViewerClientFor(browser.userId);
+    const client = await h
+      .createAccess()
+      .createTeamViewerClientFor({ userId: browser.userId, organisationId: h.organisationId });
     h.simulator.admin.planFault({ path: "/api/v1/account", kind: "status", status: 401, times: "always" });
 
     await expect(client.account.retrieve()).rejects.toThrow(AuthenticationError);
@@ -155,7 +163,9 @@ describeEachEngine("the TeamViewer token store", (engine) => {
   it("recovers from a 401 on a token that looked fresh by refreshing once", async () => {
     const h = await createHarness(engine);
     const { browser } = await connectedUser(h);
-    const client = await h.createAccess().createTeamViewerClientFor(browser.userId);
+    const client = await h
+      .createAccess()
+      .createTeamViewerClientFor({ userId: browser.userId, organisationId: h.organisationId });
     h.simulator.admin.planFault({ path: "/api/v1/account", kind: "status", status: 401 });
 
     expect((await client.account.retrieve()).userid).toBe("u7005");
