@@ -14,7 +14,7 @@ import { type SyncAccount, updateSyncAccount } from "../db/repositories/report-s
 import { listSessionCodesAwaitingReports } from "../db/repositories/sessions-awaiting-reports.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
-import { storeReportBatch } from "./store-report-batch.js";
+import { prepareReportBatch, storeReportBatch } from "./store-report-batch.js";
 import { createSyncClient } from "./sync-sources.js";
 
 export type CodePollResult =
@@ -59,7 +59,7 @@ export async function pollSessionCodes(
     account,
     holder: request.holder,
     leaseTtlMs: options.leaseTtlMs,
-    reports,
+    prepared: prepareReportBatch(deps, account, reports),
     accountChanges: { nextCodePollAt },
   });
   return { kind: "polled", codes: codes.length, received: reports.length };

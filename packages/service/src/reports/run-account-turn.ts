@@ -77,8 +77,9 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
       const isDue = (current: SyncAccount) => request.isSweepForced || current.nextSyncAt <= deps.clock.now();
       if (isDue(account) && request.maxPages > 0) {
         const client = await createSyncClient(deps, account);
+        const fetchingFor = account;
         const fetchAt = (position: ReturnType<typeof currentPosition>) =>
-          fetchReportPage(client, { position, options, signal: prefetch.signal });
+          fetchReportPage(deps, client, { account: fetchingFor, position, options, signal: prefetch.signal });
         let pending: Promise<FetchedPage> | undefined = fetchAt(currentPosition(account, options));
         while (pending !== undefined) {
           const fetched: FetchedPage = await pending;

@@ -10,13 +10,14 @@
  *
  * Fetching and storing are separate steps so a turn can ask for the next page while the current
  * one is being stored (run-account-turn.ts); what is committed is always one page with the
- * cursor pointing just past it.
+ * cursor pointing just past it. Fetching includes preparing the page's rows, so on PostgreSQL
+ * that CPU work also happens while the database stores the page before.
  */
 import type { ConnectionReport, Page, TeamViewerClient } from "@attendant/teamviewer";
 import type { SyncAccount, SyncAccountChanges } from "../db/repositories/report-sync-accounts.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
-import { storeReportBatch } from "./store-report-batch.js";
+import { type PreparedReportBatch, prepareReportBatch, storeReportBatch } from "./store-report-batch.js";
 import { createSyncClient } from "./sync-sources.js";
 
 export interface PageResult {
@@ -36,6 +37,7 @@ export interface PagePosition {
 export interface FetchedPage {
   position: PagePosition;
   page: Page<ConnectionReport>;
+  prepared: PreparedReportBatch;
 }
 
 /** Fetches and stores the account's next page; TeamViewer and lease failures are thrown. */
@@ -44,7 +46,8 @@ export async function syncNextPage(
   request: { account: SyncAccount; holder: string; options: ReportSyncOptions },
 ): Promise<PageResult> {
   const client = await createSyncClient(deps, request.account);
-  const fetched = await fetchReportPage(client, {
+  const fetched = await fetchReportPage(deps, client, {
+    account: request.account,
     position: currentPosition(request.account, request.options),
     options: request.options,
   });
@@ -66,8 +69,9 @@ export function nextPosition(fetched: FetchedPage): PagePosition | undefined {
 }
 
 export async function fetchReportPage(
+  deps: Pick<ReportSyncDeps, "clock">,
   client: TeamViewerClient,
-  request: { position: PagePosition; options: ReportSyncOptions; signal?: AbortSignal },
+  request: { account: SyncAccount; position: PagePosition; options: ReportSyncOptions; signal?: AbortSignal },
 ): Promise<FetchedPage> {
   const { position, options } = request;
   // No retries inside the client: waiting is the scheduler's job, on its own clock and with the
@@ -83,7 +87,7 @@ export async function fetchReportPage(
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     },
   );
-  return { position, page };
+  return { position, page, prepared: prepareReportBatch(deps, request.account, page.items) };
 }
 
 /**
@@ -101,7 +105,7 @@ export async function storeReportPage(
     account,
     holder: request.holder,
     leaseTtlMs: options.leaseTtlMs,
-    reports: page.items,
+    prepared: fetched.prepared,
     accountChanges: cursorAfter(account, page.items, {
       windowFrom: fetched.position.windowFrom,
       nextOffset: page.nextOffset,

@@ -83,12 +83,12 @@ export async function recordWebhookEvent(
 }
 
 /**
- * `connection.reported` for each of the given TeamViewer reports stored for the first time at
- * `now` (a record the sync sees again is not new); called from the sync's page transaction.
+ * `connection.reported` for each of the given TeamViewer reports first seen at `firstSeenAt`
+ * (a record the sync sees again is not new); called from the sync's page transaction.
  */
 export async function recordReportedConnections(
   tx: Db,
-  values: { organisationId: string; teamViewerReportIds: readonly string[]; now: Date },
+  values: { organisationId: string; teamViewerReportIds: readonly string[]; firstSeenAt: Date },
 ): Promise<void> {
   if (values.teamViewerReportIds.length === 0) return;
   if (!(await hasWebhookSubscriber(tx, values.organisationId, "connection.reported"))) return;
@@ -100,7 +100,7 @@ export async function recordReportedConnections(
       and(
         eq(connectionReports.organisationId, values.organisationId),
         sql`${connectionReports.teamViewerReportId} in ${[...values.teamViewerReportIds]}`,
-        eq(connectionReports.firstSeenAt, values.now),
+        eq(connectionReports.firstSeenAt, values.firstSeenAt),
       ),
     );
   // One statement for the page; ids derived from the report make a repeated page add nothing.
@@ -114,7 +114,7 @@ export async function recordReportedConnections(
         report,
         ticketExternalId === null ? undefined : { externalId: ticketExternalId },
       ),
-      createdAt: values.now,
+      createdAt: values.firstSeenAt,
     })),
   );
 }

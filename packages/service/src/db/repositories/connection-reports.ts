@@ -48,19 +48,49 @@ export async function upsertConnectionReports(
   records: readonly ConnectionReportValues[],
   now: Date,
 ): Promise<void> {
-  if (records.length === 0) return;
+  await executeReportUpsert(db, prepareReportUpsert(records, now));
+}
+
+/** A page's upsert with its parameter already serialised (megabytes for a full page). */
+export interface PreparedReportUpsert {
+  /** Undefined for an empty page. */
+  readonly pageJson: string | undefined;
+}
+
+/**
+ * The CPU half of {@link upsertConnectionReports}: the sync prepares the next page's statement
+ * while the database is still busy with the current one (run-account-turn.ts).
+ */
+export function prepareReportUpsert(
+  records: readonly ConnectionReportValues[],
+  now: Date,
+): PreparedReportUpsert {
+  if (records.length === 0) return { pageJson: undefined };
   // One statement may not touch a row twice: keep the last copy of an id a page repeats.
   const unique = [...new Map(records.map((record) => [record.teamViewerReportId, record])).values()];
+  // A plain loop into one object per row: a spread and Object.fromEntries per row took as long
+  // as the database's insert on PGlite.
+  const seenAt = now.toISOString();
   const rows = unique.map((record) => {
-    const row: Record<string, unknown> = { ...record, firstSeenAt: now, lastSeenAt: now };
-    return Object.fromEntries(writtenColumns.map(({ key, name }) => [name, row[key] ?? null]));
+    const values = record as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const { key, name } of writtenColumns) {
+      row[name] = key === "firstSeenAt" || key === "lastSeenAt" ? seenAt : (values[key] ?? null);
+    }
+    return row;
   });
-  const names = sql.raw(writtenColumns.map(({ name }) => `"${name}"`).join(", "));
-  const recordType = sql.raw(writtenColumns.map(({ name, type }) => `"${name}" ${type}`).join(", "));
-  const updates = sql.raw(overwrittenColumns.map(({ name }) => `"${name}" = excluded."${name}"`).join(", "));
+  return { pageJson: JSON.stringify(rows) };
+}
+
+const columnNames = sql.raw(writtenColumns.map(({ name }) => `"${name}"`).join(", "));
+const recordType = sql.raw(writtenColumns.map(({ name, type }) => `"${name}" ${type}`).join(", "));
+const updates = sql.raw(overwrittenColumns.map(({ name }) => `"${name}" = excluded."${name}"`).join(", "));
+
+export async function executeReportUpsert(db: Db, prepared: PreparedReportUpsert): Promise<void> {
+  if (prepared.pageJson === undefined) return;
   await db.execute(sql`
-    insert into ${connectionReports} (${names})
-    select ${names} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as page(${recordType})
+    insert into ${connectionReports} (${columnNames})
+    select ${columnNames} from jsonb_to_recordset(${prepared.pageJson}::jsonb) as page(${recordType})
     on conflict (organisation_id, teamviewer_report_id) do update set ${updates}`);
 }
 
