@@ -15,6 +15,7 @@ import { createWebhookDispatcher } from "../../../src/webhooks/webhook-dispatche
 import { captureLogs } from "../../support/capture-logs.js";
 import { describeEachEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
+import { actorOf } from "../../support/simulated-users.js";
 import { manualTimers } from "./webhook-harness.js";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
 
@@ -59,14 +60,7 @@ describeEachEngine("three dispatchers racing over one outbox", (engine) => {
       email: "admin@race.example",
       role: "admin",
     });
-    const actor = {
-      organisationId: organisation.id,
-      userId: admin.id,
-      role: "admin" as const,
-      label: admin.email,
-      ip: null,
-      userAgent: null,
-    };
+    const actor = actorOf(admin);
     await createEndpoint(depsOf(database), {
       actor,
       input: { url: receiver.url, description: "", eventTypes: [] },

@@ -13,6 +13,7 @@ import { createEndpoint } from "../../../src/webhooks/manage-webhook-endpoints.j
 import { recordWebhookEvent } from "../../../src/webhooks/record-webhook-event.js";
 import { captureLogs } from "../../support/capture-logs.js";
 import { describeEachEngine } from "../../support/engines.js";
+import { actorOf } from "../../support/simulated-users.js";
 import { startWebhookReceiver } from "./webhook-receiver.js";
 
 describeEachEngine("the service's webhook dispatcher", (engine) => {
@@ -36,14 +37,7 @@ describeEachEngine("the service's webhook dispatcher", (engine) => {
         email: "admin@helpdesk.example",
         role: "admin",
       });
-      const actor = {
-        organisationId: organisation.id,
-        userId: admin.id,
-        role: "admin" as const,
-        label: admin.email,
-        ip: null,
-        userAgent: null,
-      };
+      const actor = actorOf(admin);
       ({ secret } = await createEndpoint(deps, {
         actor,
         input: { url: receiver.url, description: "", eventTypes: [] },
