@@ -3,11 +3,12 @@
  * A key acting for a supporter takes that user's role (and stops working when they are disabled
  * or removed); an organisation-wide key acts with the admin role but no user of its own.
  */
-import { findApiKeyByPrefix, touchApiKey } from "../db/repositories/api-keys.js";
+import { findApiKeyCountingRequest, touchApiKey } from "../db/repositories/api-keys.js";
 import type { ApiKeyScope } from "../db/schema.js";
 import type { SessionActor } from "../sessions/session-actor.js";
-import { isMatchingSecret, parseApiKey } from "./api-key-secret.js";
+import { hashApiKeySecret, isMatchingSecret, parseApiKey } from "./api-key-secret.js";
 import type { ApiKeyDeps } from "./api-keys.js";
+import { rateWindowStartOf } from "./rate-window.js";
 
 const lastUsedPrecisionMs = 60_000;
 
@@ -15,9 +16,14 @@ export interface ApiPrincipal {
   apiKeyId: string;
   scopes: readonly ApiKeyScope[];
   actor: SessionActor;
+  /** This request, counted in the key's current rate window (src/api/rate-limit.ts decides). */
+  rateWindow: { start: Date; requestCount: number };
 }
 
-/** Undefined for anything but a live key of an active user or organisation. */
+/**
+ * Undefined for anything but a live key of an active user or organisation. A request that
+ * authenticates is counted in its key's rate window by the same statement that finds the key.
+ */
 export async function authenticateApiKey(
   deps: ApiKeyDeps,
   token: string,
@@ -25,9 +31,15 @@ export async function authenticateApiKey(
 ): Promise<ApiPrincipal | undefined> {
   const parsed = parseApiKey(token);
   if (parsed === undefined) return undefined;
-  const found = await findApiKeyByPrefix(deps.database.db, parsed.prefix);
+  const now = deps.clock.now();
+  const windowStart = rateWindowStartOf(now);
+  const found = await findApiKeyCountingRequest(deps.database.db, {
+    prefix: parsed.prefix,
+    secretHash: hashApiKeySecret(parsed.secret),
+    windowStart,
+  });
   if (found === undefined) return undefined;
-  const { key, actingUser: user } = found;
+  const { key, actingUser: user, requestCount } = found;
   if (key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) return undefined;
   let actor: SessionActor = {
     organisationId: key.organisationId,
@@ -40,11 +52,13 @@ export async function authenticateApiKey(
     if (user === null || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
     actor = { ...actor, userId: user.id, role: user.role, label: `api-key:${key.prefix} for ${user.email}` };
   }
-  const now = deps.clock.now();
+  // The statement counts exactly the requests that pass the checks above.
+  if (requestCount === null)
+    throw new Error(`API key ${key.prefix} authenticated but its request was not counted`);
   // "Last used" is for people deciding which keys to revoke; minute precision is plenty, and
   // skipping the write on every other request keeps a busy key from paying one more commit each.
   if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() >= lastUsedPrecisionMs) {
     await touchApiKey(deps.database.db, key.id, now);
   }
-  return { apiKeyId: key.id, scopes: key.scopes, actor };
+  return { apiKeyId: key.id, scopes: key.scopes, actor, rateWindow: { start: windowStart, requestCount } };
 }

@@ -10,16 +10,12 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
+import { rateWindowMs } from "../api-keys/rate-window.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/open-database.js";
-import {
-  countApiKeyRequest,
-  deleteApiKeyRateWindowsBefore,
-} from "../db/repositories/api-key-rate-windows.js";
+import { deleteApiKeyRateWindowsBefore } from "../db/repositories/api-key-rate-windows.js";
 import { problemResponse } from "../http/problem.js";
 import type { ApiEnv } from "./api-env.js";
-
-export const rateWindowMs = 60_000;
 
 export function rateLimitPerKey(deps: {
   database: Database;
@@ -27,10 +23,9 @@ export function rateLimitPerKey(deps: {
   limitPerMinute: number;
 }): MiddlewareHandler<ApiEnv> {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const { apiKeyId } = c.get("apiPrincipal");
+    const { apiKeyId, rateWindow } = c.get("apiPrincipal");
     const now = deps.clock.now().getTime();
-    const windowStart = new Date(now - (now % rateWindowMs));
-    const count = await countApiKeyRequest(deps.database.db, { apiKeyId, windowStart });
+    const { start: windowStart, requestCount: count } = rateWindow;
     // The first request of a window tidies the key's earlier windows: one row per key remains.
     if (count === 1) await deleteApiKeyRateWindowsBefore(deps.database.db, { apiKeyId, before: windowStart });
     const limit = deps.limitPerMinute;

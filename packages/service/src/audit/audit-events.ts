@@ -9,6 +9,7 @@ import {
   type AuditLogFilter,
   type AuditLogRow,
   insertAuditLogRow,
+  type NewAuditLogRow,
   selectAuditLogRows,
 } from "../db/repositories/audit-log.js";
 import { redactDetails } from "./redact-details.js";
@@ -96,8 +97,14 @@ export async function recordAuditEvent(
   deps: { db: Db; clock: Clock },
   event: AuditEventInput,
 ): Promise<AuditEvent> {
-  const row = await insertAuditLogRow(deps.db, {
-    occurredAt: deps.clock.now(),
+  const row = await insertAuditLogRow(deps.db, toAuditLogRow(event, deps.clock.now()));
+  return toAuditEvent(row);
+}
+
+/** The row an event is stored as, for statements that insert it together with other rows. */
+export function toAuditLogRow(event: AuditEventInput, occurredAt: Date): NewAuditLogRow {
+  return {
+    occurredAt,
     organisationId: event.organisationId,
     actorUserId: event.actor.userId ?? null,
     actorLabel: event.actor.label,
@@ -107,8 +114,7 @@ export async function recordAuditEvent(
     ip: event.ip ?? null,
     userAgent: event.userAgent?.slice(0, maxUserAgentLength) ?? null,
     details: redactDetails(event.details ?? {}),
-  });
-  return toAuditEvent(row);
+  };
 }
 
 export interface AuditEventPage {

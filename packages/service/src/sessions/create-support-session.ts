@@ -7,13 +7,14 @@
  *    it (a repeat could open a second session). On an ambiguous failure (timeout, dropped
  *    connection, 5xx, unreadable 2xx) the session may exist: look it up by the correlation id
  *    and adopt it; only when it is not there report a clean failure.
- * 3. Only then, in one transaction, upsert the ticket, store the session, its webhook event and
- *    its audit entry. Should that fail, the TeamViewer session is closed again, so it cannot
- *    linger unseen.
+ * 3. Only then, atomically (one statement), upsert the ticket, store the session, its webhook
+ *    event and its audit entry. Should that fail, the TeamViewer session is closed again, so it
+ *    cannot linger unseen.
  *
  * A create is on a supporter's critical path: before the call it reads only the app and the
  * supporter's token (together), whether a webhook endpoint wants the event is read during the
- * call, and one transaction stores everything after it (docs/performance.md, "Session creation").
+ * call, and one prepared statement stores everything after it (docs/performance.md, "Session
+ * creation"; ADR 0009).
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -24,14 +25,18 @@ import {
   type SessionCreateParams,
   type TeamViewerClient,
 } from "@attendant/teamviewer";
-import { insertSupportSession, type SupportSessionRecord } from "../db/repositories/support-sessions.js";
-import { upsertTicket } from "../db/repositories/tickets.js";
+import { toAuditLogRow } from "../audit/audit-events.js";
+import {
+  insertSupportSession,
+  type NewSupportSession,
+  type SupportSessionRecord,
+} from "../db/repositories/support-sessions.js";
 import { findUserById } from "../db/repositories/users.js";
-import { transaction } from "../db/transaction.js";
-import { hasSessionCreatedSubscriber, recordSessionCreated } from "../webhooks/session-events.js";
+import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
+import { hasSessionCreatedSubscriber, sessionCreatedEvent } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
-import { auditSessionAction } from "./session-audit.js";
+import { sessionAuditEvent } from "./session-audit.js";
 import type { SessionDeps } from "./session-deps.js";
 import { SupportSessionError } from "./support-session-error.js";
 import { type SupporterLinks, type SupportSession, toSupportSession } from "./support-session-view.js";
@@ -220,61 +225,56 @@ async function storeSession(
       detail: "TeamViewer answered without an end-customer link.",
     });
   }
-  return transaction(deps.database.db, async (tx) => {
-    const storedTicket = await upsertTicket(
-      tx,
-      {
-        organisationId: actor.organisationId,
-        externalId: ticket.externalId,
-        title: ticket.title,
-        url: ticket.url ?? null,
-        requesterName: ticket.requesterName ?? null,
-        requesterEmail: ticket.requesterEmail ?? null,
-      },
-      now,
-    );
-    const record = await insertSupportSession(
-      tx,
-      deps.vault,
-      {
-        id: values.id,
-        organisationId: actor.organisationId,
-        createdByUserId: values.supporterUserId,
-        assignedUserId: values.supporterUserId,
-        code: created.code,
-        endCustomerLink,
-        supporterLink: created.supporter_link ?? null,
-        webClientSupporterLink: created.webclient_supporter_link ?? null,
-        state: created.state === "Closed" ? "closed" : "open",
-        isOnline: created.online === true,
-        validUntil: validUntilOf(created, values.validUntil, now),
-        description: created.description ?? values.description ?? null,
-        waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
-        groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
-        groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
-        correlationId: values.correlationId,
-        createdAt: now,
-        updatedAt: now,
-      },
-      storedTicket,
-    );
-    await recordSessionCreated(tx, { session: record, now, isSubscribed: values.isSubscribed });
-    await auditSessionAction(
-      deps,
-      actor,
-      {
-        action: values.wasReconciled ? "support_session.adopted" : "support_session.created",
-        target: { type: "support_session", id: values.id },
-        details: {
-          code: created.code,
-          ticket: ticket.externalId,
-          correlationId: values.correlationId,
-          supporterUserId: values.supporterUserId,
-        },
-      },
-      tx,
-    );
-    return record;
+  const session: NewSupportSession = {
+    id: values.id,
+    organisationId: actor.organisationId,
+    createdByUserId: values.supporterUserId,
+    assignedUserId: values.supporterUserId,
+    code: created.code,
+    endCustomerLink,
+    supporterLink: created.supporter_link ?? null,
+    webClientSupporterLink: created.webclient_supporter_link ?? null,
+    state: created.state === "Closed" ? "closed" : "open",
+    isOnline: created.online === true,
+    validUntil: validUntilOf(created, values.validUntil, now),
+    description: created.description ?? values.description ?? null,
+    waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
+    groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
+    groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
+    correlationId: values.correlationId,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    lastRefreshedAt: null,
+    version: 1,
+  };
+  const ticketValues = {
+    organisationId: actor.organisationId,
+    externalId: ticket.externalId,
+    title: ticket.title,
+    url: ticket.url ?? null,
+    requesterName: ticket.requesterName ?? null,
+    requesterEmail: ticket.requesterEmail ?? null,
+  };
+  const auditEvent = sessionAuditEvent(actor, {
+    action: values.wasReconciled ? "support_session.adopted" : "support_session.created",
+    target: { type: "support_session", id: values.id },
+    details: {
+      code: created.code,
+      ticket: ticket.externalId,
+      correlationId: values.correlationId,
+      supporterUserId: values.supporterUserId,
+    },
+  });
+  const event = values.isSubscribed
+    ? sessionCreatedEvent({ ...session, ticket: { ...ticketValues, status: "open" } }, now)
+    : undefined;
+  return insertSupportSession(deps.database.db, deps.vault, {
+    session,
+    ticket: ticketValues,
+    auditEntry: toAuditLogRow(auditEvent, now),
+    webhookEvent: event === undefined ? undefined : toWebhookEventRow(event),
+    now,
   });
 }
 

@@ -37,7 +37,12 @@ export interface SupportSession {
   version: number;
 }
 
-export function toSupportSession(record: SupportSessionRecord, now: Date): SupportSession {
+/** What a view is made of: a stored session with its ticket, or one about to be stored. */
+export type SessionViewSource = Omit<SupportSessionRecord, "ticketId" | "ticket"> & {
+  ticket: Omit<SupportSessionRecord["ticket"], "id">;
+};
+
+export function toSupportSession(record: SessionViewSource, now: Date): SupportSession {
   const isExpired = record.state === "open" && record.validUntil.getTime() <= now.getTime();
   return {
     id: record.id,
@@ -67,7 +72,7 @@ export function toSupportSession(record: SupportSessionRecord, now: Date): Suppo
   };
 }
 
-function statusOf(record: SupportSessionRecord, isExpired: boolean): SupportSessionStatus {
+function statusOf(record: SessionViewSource, isExpired: boolean): SupportSessionStatus {
   if (record.state === "closed") return "closed";
   if (isExpired) return "expired";
   return record.isOnline ? "customer-online" : "waiting";

@@ -11,7 +11,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database.js";
-import { insertWebhookEvent, insertWebhookEvents } from "../db/repositories/webhooks.js";
+import { preparedStatement } from "../db/prepared-query.js";
+import {
+  insertWebhookEvent,
+  insertWebhookEvents,
+  type WebhookEventValues,
+} from "../db/repositories/webhooks.js";
 import { connectionReports, tickets, type WebhookEventType, webhookEndpoints } from "../db/schema.js";
 import { connectionEventData, type WebhookEventData } from "./webhook-event-data.js";
 
@@ -42,19 +47,28 @@ export async function hasWebhookSubscriber(
   organisationId: string,
   type: WebhookEventType,
 ): Promise<boolean> {
-  const [row] = await tx
+  const [row] = await selectSubscribedEndpoint(tx).execute({
+    organisationId,
+    eventTypes: JSON.stringify([type]),
+  });
+  return row !== undefined;
+}
+
+// Asked on every session create: prepared once (src/db/prepared-query.ts).
+const selectSubscribedEndpoint = preparedStatement("find_subscribed_webhook_endpoint", (db, name) =>
+  db
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(
       and(
-        eq(webhookEndpoints.organisationId, organisationId),
+        eq(webhookEndpoints.organisationId, sql.placeholder("organisationId")),
         isNull(webhookEndpoints.disabledAt),
-        sql`(jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${JSON.stringify([type])}::jsonb)`,
+        sql`(jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${sql.placeholder("eventTypes")}::jsonb)`,
       ),
     )
-    .limit(1);
-  return row !== undefined;
-}
+    .limit(1)
+    .prepare(name),
+);
 
 /**
  * Records one event in `tx`. Returns the event id, or undefined when no endpoint subscribes
@@ -71,15 +85,19 @@ export async function recordWebhookEvent(
   isSubscribed?: boolean,
 ): Promise<string | undefined> {
   if (!(isSubscribed ?? (await hasWebhookSubscriber(tx, event.organisationId, event.type)))) return undefined;
-  const id = webhookMessageId(event.onceKey === undefined ? undefined : `${event.type}:${event.onceKey}`);
-  const isNew = await insertWebhookEvent(tx, {
-    id,
+  const row = toWebhookEventRow(event);
+  return (await insertWebhookEvent(tx, row)) ? row.id : undefined;
+}
+
+/** The outbox row an event is stored as, for statements that insert it together with other rows. */
+export function toWebhookEventRow(event: WebhookEventInput): WebhookEventValues {
+  return {
+    id: webhookMessageId(event.onceKey === undefined ? undefined : `${event.type}:${event.onceKey}`),
     organisationId: event.organisationId,
     type: event.type,
     data: event.data,
     createdAt: event.now,
-  });
-  return isNew ? id : undefined;
+  };
 }
 
 /**

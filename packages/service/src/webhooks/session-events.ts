@@ -5,28 +5,21 @@
 
 import type { Db } from "../db/open-database.js";
 import type { SupportSessionChanges, SupportSessionRecord } from "../db/repositories/support-sessions.js";
-import { hasWebhookSubscriber, recordWebhookEvent } from "./record-webhook-event.js";
+import type { SessionViewSource } from "../sessions/support-session-view.js";
+import { hasWebhookSubscriber, recordWebhookEvent, type WebhookEventInput } from "./record-webhook-event.js";
 import { sessionEventData } from "./webhook-event-data.js";
 
 /**
- * `session.created` for a session just inserted in `tx`; `isSubscribed` from
- * {@link hasSessionCreatedSubscriber}, asked before the transaction (see recordWebhookEvent).
+ * `session.created` for a session about to be stored; the statement that stores it writes the
+ * event too, when {@link hasSessionCreatedSubscriber} says an endpoint wants it.
  */
-export async function recordSessionCreated(
-  tx: Db,
-  values: { session: SupportSessionRecord; now: Date; isSubscribed: boolean },
-): Promise<void> {
-  const { session, now } = values;
-  await recordWebhookEvent(
-    tx,
-    {
-      organisationId: session.organisationId,
-      type: "session.created",
-      data: sessionEventData(session, now),
-      now,
-    },
-    values.isSubscribed,
-  );
+export function sessionCreatedEvent(session: SessionViewSource, now: Date): WebhookEventInput {
+  return {
+    organisationId: session.organisationId,
+    type: "session.created",
+    data: sessionEventData(session, now),
+    now,
+  };
 }
 
 export function hasSessionCreatedSubscriber(db: Db, organisationId: string): Promise<boolean> {

@@ -7,8 +7,7 @@
 
 import { toSessionJson } from "../api/session-json.js";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
-import type { SupportSessionRecord } from "../db/repositories/support-sessions.js";
-import { toSupportSession } from "../sessions/support-session-view.js";
+import { type SessionViewSource, toSupportSession } from "../sessions/support-session-view.js";
 
 export type WebhookEventData = Record<string, unknown>;
 
@@ -20,7 +19,7 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
  * one shape. Without the supporter links (they embed the service-queue token) and without the
  * bookkeeping a receiver cannot act on (correlation id, version, last refresh).
  */
-export function sessionEventData(session: SupportSessionRecord, now: Date): WebhookEventData {
+export function sessionEventData(session: SessionViewSource, now: Date): WebhookEventData {
   const { correlationId, version, lastRefreshedAt, ...data } = toSessionJson(toSupportSession(session, now));
   return data;
 }

@@ -1,7 +1,8 @@
 /** API keys: only the SHA-256 of each secret is stored (src/api-keys/api-key-secret.ts). */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { type ApiKeyScope, apiKeys, users } from "../schema.js";
+import { encodeValue, preparedStatement, valuePlaceholder } from "../prepared-query.js";
+import { type ApiKeyScope, apiKeyRateWindows, apiKeys, users } from "../schema.js";
 import type { User } from "./users.js";
 
 export type ApiKeyRecord = typeof apiKeys.$inferSelect;
@@ -27,18 +28,82 @@ export async function insertApiKey(db: Db, values: NewApiKey): Promise<ApiKeyRec
   return row;
 }
 
-/** The key and the user it acts for (null for an organisation-wide key), in one query. */
-export async function findApiKeyByPrefix(
+export interface FoundApiKey {
+  key: ApiKeyRecord;
+  /** Null for an organisation-wide key. */
+  actingUser: User | null;
+  /**
+   * The request counted in the key's rate window that starts at `windowStart`, this one
+   * included; null when the request will not authenticate (wrong secret, revoked key, a
+   * disabled or foreign acting user), which is not counted.
+   */
+  requestCount: number | null;
+}
+
+/**
+ * The key with the user it acts for, and the request counted in the key's rate window, in one
+ * statement: every API request runs it, and a separate count would be one more round trip
+ * (docs/performance.md, "Session creation"). Whether the request authenticates is still for the
+ * caller to decide (in constant time); the statement only avoids counting one that will not.
+ */
+export async function findApiKeyCountingRequest(
   db: Db,
-  prefix: string,
-): Promise<{ key: ApiKeyRecord; actingUser: User | null } | undefined> {
-  const [row] = await db
-    .select({ key: apiKeys, actingUser: users })
-    .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.actingUserId))
-    .where(eq(apiKeys.prefix, prefix));
+  request: { prefix: string; secretHash: string; windowStart: Date },
+): Promise<FoundApiKey | undefined> {
+  const [row] = await selectApiKeyCountingRequest(db).execute({
+    prefix: request.prefix,
+    secretHash: request.secretHash,
+    windowStart: encodeValue(request.windowStart),
+  });
   return row;
 }
+
+const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_request", (db, name) => {
+  const prefixIs = eq(apiKeys.prefix, sql.placeholder("prefix"));
+  const counted = db.$with("counted_request").as(
+    db
+      .insert(apiKeyRateWindows)
+      .select(
+        db
+          .select({
+            apiKeyId: apiKeys.id,
+            windowStart: sql`${valuePlaceholder("windowStart")}::timestamptz`.as("window_start"),
+            requestCount: sql`1`.as("request_count"),
+          })
+          .from(apiKeys)
+          .leftJoin(users, eq(users.id, apiKeys.actingUserId))
+          .where(
+            and(
+              prefixIs,
+              eq(apiKeys.secretHash, sql.placeholder("secretHash")),
+              isNull(apiKeys.revokedAt),
+              or(
+                isNull(apiKeys.actingUserId),
+                and(eq(users.isDisabled, false), eq(users.organisationId, apiKeys.organisationId)),
+              ),
+            ),
+          ),
+      )
+      .onConflictDoUpdate({
+        target: [apiKeyRateWindows.apiKeyId, apiKeyRateWindows.windowStart],
+        set: { requestCount: sql`${apiKeyRateWindows.requestCount} + 1` },
+      })
+      .returning({ requestCount: apiKeyRateWindows.requestCount }),
+  );
+  return db
+    .with(counted)
+    .select({
+      key: apiKeys,
+      actingUser: users,
+      requestCount: sql<number | null>`(select ${counted.requestCount} from ${counted})`.mapWith(
+        (value: unknown) => (value === null ? null : Number(value)),
+      ),
+    })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.actingUserId))
+    .where(prefixIs)
+    .prepare(name);
+});
 
 export function listApiKeyRecords(db: Db, organisationId: string): Promise<ApiKeyRecord[]> {
   return db

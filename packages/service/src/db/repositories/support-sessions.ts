@@ -3,11 +3,35 @@
  * bound to the row, and read back only through `readSupporterLinks`, so a list or a log line can
  * never carry them by accident.
  */
-import { and, asc, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+  type WithSubquery,
+} from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
-import { type SupportSessionState, supportSessions, tickets } from "../schema.js";
+import {
+  bindRow,
+  encodeValue,
+  preparedStatement,
+  rowPlaceholders,
+  valuePlaceholder,
+} from "../prepared-query.js";
+import { auditLog, type SupportSessionState, supportSessions, tickets, webhookEvents } from "../schema.js";
+import type { NewAuditLogRow } from "./audit-log.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
+import { type TicketValues, ticketUpsert } from "./tickets.js";
+import type { WebhookEventValues } from "./webhooks.js";
 
 const supporterLinkColumn = secretColumns.supporterLink;
 const webClientLinkColumn = secretColumns.webClientSupporterLink;
@@ -41,33 +65,124 @@ export interface SupporterLinks {
   webClientSupporterLink: string | null;
 }
 
+/** A session as it is first stored: every column but the ticket, links in clear text. */
 export type NewSupportSession = Omit<
-  typeof supportSessions.$inferInsert,
-  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted" | "version" | "ticketId"
-> & { id: string } & SupporterLinks;
+  typeof supportSessions.$inferSelect,
+  "supporterLinkEncrypted" | "webClientSupporterLinkEncrypted" | "ticketId"
+> &
+  SupporterLinks;
 
-/** Stores a session of `ticket` (the row `upsertTicket` returned) and returns it as read back. */
+export interface NewSupportSessionRows {
+  session: NewSupportSession;
+  /** Inserted, or refreshed and reopened when the organisation has it already. */
+  ticket: TicketValues;
+  auditEntry: NewAuditLogRow;
+  /** The `session.created` outbox row, when an endpoint subscribes to it. */
+  webhookEvent: WebhookEventValues | undefined;
+  now: Date;
+}
+
+/**
+ * Stores a session TeamViewer has just created with what must exist exactly when it does: its
+ * ticket, its audit entry and its webhook event. One statement of data-modifying CTEs, so it is
+ * atomic without a transaction and prepared once: a create is on a supporter's critical path, and
+ * the same rows as four statements in a transaction cost ~3 ms more (docs/performance.md).
+ */
 export async function insertSupportSession(
   db: Db,
   vault: SecretBox,
-  values: NewSupportSession,
-  ticket: SupportSessionRecord["ticket"],
+  rows: NewSupportSessionRows,
 ): Promise<SupportSessionRecord> {
-  const { supporterLink, webClientSupporterLink, ...rest } = values;
+  const { session, ticket, auditEntry, webhookEvent, now } = rows;
+  const { supporterLink, webClientSupporterLink, ...columns } = session;
   const seal = (link: string | null, column: typeof supporterLinkColumn) =>
-    link === null ? null : vault.encrypt(link, bindingFor(column, values.id));
-  const [row] = await db
-    .insert(supportSessions)
-    .values({
-      ...rest,
-      ticketId: ticket.id,
+    link === null ? null : vault.encrypt(link, bindingFor(column, session.id));
+  const values = {
+    ...bindRow("session", {
+      ...columns,
       supporterLinkEncrypted: seal(supporterLink, supporterLinkColumn),
       webClientSupporterLinkEncrypted: seal(webClientSupporterLink, webClientLinkColumn),
-    })
-    .returning(publicColumns);
+    }),
+    ...bindRow("ticket", ticket),
+    ...bindRow("audit", auditEntry),
+    now: encodeValue(now),
+  };
+  const [row] =
+    webhookEvent === undefined
+      ? await insertSessionWithTicket(db).execute(values)
+      : await insertSessionWithTicketAndEvent(db).execute({ ...values, ...bindRow("event", webhookEvent) });
   if (row === undefined) throw new Error("insert into support_sessions returned no row");
-  const { id, externalId, title, url, status } = ticket;
-  return { ...row, ticket: { id, externalId, title, url, status } };
+  return {
+    ...row,
+    ticket: { id: row.ticketId, ...pick(ticket, "externalId", "title", "url"), status: "open" },
+  };
+}
+
+const sessionColumns = Object.keys(getTableColumns(supportSessions)).filter(
+  (key): key is Exclude<keyof typeof supportSessions.$inferSelect, "ticketId"> => key !== "ticketId",
+);
+const ticketColumns = [
+  "organisationId",
+  "externalId",
+  "title",
+  "url",
+  "requesterName",
+  "requesterEmail",
+] as const satisfies readonly (keyof TicketValues)[];
+const auditColumns = Object.keys(getTableColumns(auditLog)).filter(
+  (key): key is keyof NewAuditLogRow => key !== "id",
+);
+
+function prepareSessionInsert(db: Db, name: string, withEvent: boolean) {
+  const upsertedTicket = db.$with("upserted_ticket").as(
+    ticketUpsert(db, rowPlaceholders("ticket", ticketColumns), valuePlaceholder("now")).returning({
+      id: tickets.id,
+    }),
+  );
+  const auditEntry = db
+    .$with("audit_entry")
+    .as(db.insert(auditLog).values(rowPlaceholders("audit", auditColumns)).returning({ id: auditLog.id }));
+  // A data-modifying CTE runs whether or not the statement reads it.
+  const ctes: WithSubquery[] = [upsertedTicket, auditEntry];
+  if (withEvent) {
+    const { data, createdAt, ...event } = rowPlaceholders("event", [
+      "id",
+      "organisationId",
+      "type",
+      "data",
+      "createdAt",
+    ] as const);
+    ctes.push(
+      db.$with("webhook_event").as(
+        db
+          .insert(webhookEvents)
+          .values({ ...event, payload: data, createdAt })
+          .returning({ id: webhookEvents.id }),
+      ),
+    );
+  }
+  return db
+    .with(...ctes)
+    .insert(supportSessions)
+    .values({
+      ...rowPlaceholders("session", sessionColumns),
+      ticketId: sql`(select ${upsertedTicket.id} from ${upsertedTicket})`,
+    })
+    .returning(publicColumns)
+    .prepare(name);
+}
+
+const insertSessionWithTicket = preparedStatement("insert_support_session", (db, name) =>
+  prepareSessionInsert(db, name, false),
+);
+const insertSessionWithTicketAndEvent = preparedStatement("insert_support_session_with_event", (db, name) =>
+  prepareSessionInsert(db, name, true),
+);
+
+function pick<Row, Key extends keyof Row>(row: Row, ...keys: Key[]): Pick<Row, Key> {
+  const picked = {} as Pick<Row, Key>;
+  for (const key of keys) picked[key] = row[key];
+  return picked;
 }
 
 function selectSessions(db: Db) {

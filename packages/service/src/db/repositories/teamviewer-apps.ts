@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
+import { preparedStatement } from "../prepared-query.js";
 import { teamViewerApps } from "../schema.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
@@ -56,10 +57,7 @@ export async function findTeamViewerApp(
   vault: SecretBox,
   organisationId: string,
 ): Promise<TeamViewerApp | undefined> {
-  const [row] = await db
-    .select()
-    .from(teamViewerApps)
-    .where(eq(teamViewerApps.organisationId, organisationId));
+  const [row] = await selectAppOfOrganisation(db).execute({ organisationId });
   if (row === undefined) return undefined;
   const { clientSecretEncrypted, createdAt: _createdAt, ...rest } = row;
   return {
@@ -73,3 +71,12 @@ export async function hasAnyTeamViewerApp(db: Db): Promise<boolean> {
   const [row] = await db.select({ isPresent: sql<number>`1` }).from(teamViewerApps).limit(1);
   return row !== undefined;
 }
+
+// Every TeamViewer call reads its organisation's app: prepared once (src/db/prepared-query.ts).
+const selectAppOfOrganisation = preparedStatement("find_teamviewer_app", (db, name) =>
+  db
+    .select()
+    .from(teamViewerApps)
+    .where(eq(teamViewerApps.organisationId, sql.placeholder("organisationId")))
+    .prepare(name),
+);

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
+import { preparedStatement } from "../prepared-query.js";
 import { type ConnectionStatus, teamViewerConnections } from "../schema.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
@@ -94,8 +95,13 @@ async function selectConnection(
   userId: string,
   isForUpdate: boolean,
 ): Promise<TeamViewerConnection | undefined> {
-  const query = db.select().from(teamViewerConnections).where(eq(teamViewerConnections.userId, userId));
-  const [row] = isForUpdate ? await query.for("update") : await query;
+  const [row] = isForUpdate
+    ? await db
+        .select()
+        .from(teamViewerConnections)
+        .where(eq(teamViewerConnections.userId, userId))
+        .for("update")
+    : await selectConnectionByUser(db).execute({ userId });
   if (row === undefined) return undefined;
   const { accessTokenEncrypted, refreshTokenEncrypted, createdAt: _createdAt, ...rest } = row;
   return {
@@ -141,3 +147,12 @@ export async function markTeamViewerConnectionNeedsReconnect(db: Db, id: string,
 export async function deleteTeamViewerConnection(db: Db, userId: string): Promise<void> {
   await db.delete(teamViewerConnections).where(eq(teamViewerConnections.userId, userId));
 }
+
+// Every TeamViewer call made for a user reads their token: prepared once (src/db/prepared-query.ts).
+const selectConnectionByUser = preparedStatement("find_teamviewer_connection", (db, name) =>
+  db
+    .select()
+    .from(teamViewerConnections)
+    .where(eq(teamViewerConnections.userId, sql.placeholder("userId")))
+    .prepare(name),
+);

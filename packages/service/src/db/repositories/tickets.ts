@@ -2,7 +2,8 @@
  * Tickets, keyed by the helpdesk's own id within an organisation. Creating a session for a
  * ticket upserts it, so the helpdesk never has to register tickets first.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../open-database.js";
 import { tickets } from "../schema.js";
 
@@ -23,17 +24,40 @@ export interface TicketValues {
  * the helpdesk is working on it again.
  */
 export async function upsertTicket(db: Db, values: TicketValues, now: Date): Promise<Ticket> {
-  const { title, url, requesterName, requesterEmail } = values;
-  const [ticket] = await db
+  const [ticket] = await ticketUpsert(db, values, now).returning();
+  if (ticket === undefined) throw new Error("upsert into tickets returned no row");
+  return ticket;
+}
+
+/**
+ * The statement of {@link upsertTicket}, without its `RETURNING`, for statements that embed it
+ * (the one that stores a new session); the values may be placeholders of a prepared statement.
+ */
+export function ticketUpsert(
+  db: Db,
+  values: { [Key in keyof TicketValues]: TicketValues[Key] | SQL },
+  now: Date | SQL,
+) {
+  return db
     .insert(tickets)
     .values({ ...values, status: "open", createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [tickets.organisationId, tickets.externalId],
-      set: { title, url, requesterName, requesterEmail, status: "open", closedAt: null, updatedAt: now },
-    })
-    .returning();
-  if (ticket === undefined) throw new Error("upsert into tickets returned no row");
-  return ticket;
+      set: {
+        title: excluded(tickets.title),
+        url: excluded(tickets.url),
+        requesterName: excluded(tickets.requesterName),
+        requesterEmail: excluded(tickets.requesterEmail),
+        status: "open",
+        closedAt: null,
+        updatedAt: excluded(tickets.updatedAt),
+      },
+    });
+}
+
+/** The value the conflicting insert proposed for `column`. */
+function excluded(column: PgColumn): SQL {
+  return sql`excluded.${sql.identifier(column.name)}`;
 }
 
 export async function findTicketByExternalId(

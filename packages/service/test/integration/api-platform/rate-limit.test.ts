@@ -90,4 +90,30 @@ describeEachEngine("per-API-key rate limit", (engine) => {
     const rows = await queryRows(h.database.db, sql`select * from api_key_rate_windows`);
     expect(rows).toEqual([]);
   });
+
+  // The count is taken by the statement that finds the key (findApiKeyCountingRequest), before
+  // the key is checked in code: it must count exactly the requests that then authenticate.
+  it("does not count a key's refused requests: wrong secret, disabled supporter, revoked key", async () => {
+    const { h, key, supporter } = await setUp(engine);
+    const counts = async () =>
+      (
+        await queryRows<{ request_count: number }>(
+          h.database.db,
+          sql`select request_count from api_key_rate_windows`,
+        )
+      ).map((row) => row.request_count);
+    const wrongSecret = `${key.slice(0, key.lastIndexOf("_") + 1)}${"A".repeat(43)}`;
+    expect((await h.api("GET", "/api/v1/sessions", { key: wrongSecret })).status).toBe(401);
+    await h.database.db.execute(sql`update users set is_disabled = true where id = ${supporter.id}`);
+    expect((await h.api("GET", "/api/v1/sessions", { key })).status).toBe(401);
+    expect(await counts()).toEqual([]);
+
+    await h.database.db.execute(sql`update users set is_disabled = false where id = ${supporter.id}`);
+    expect((await h.api("GET", "/api/v1/sessions", { key })).status).toBe(200);
+    expect(await counts()).toEqual([1]);
+
+    await h.database.db.execute(sql`update api_keys set revoked_at = now()`);
+    expect((await h.api("GET", "/api/v1/sessions", { key })).status).toBe(401);
+    expect(await counts()).toEqual([1]);
+  });
 });

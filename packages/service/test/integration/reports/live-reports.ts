@@ -1,10 +1,11 @@
 /** Support cases played through in the simulator, for the freshness and matching tests. */
 
 import { randomUUID } from "node:crypto";
+import { toAuditLogRow } from "../../../src/audit/audit-events.js";
 import { insertSupportSession } from "../../../src/db/repositories/support-sessions.js";
-import { upsertTicket } from "../../../src/db/repositories/tickets.js";
 import type { User } from "../../../src/db/repositories/users.js";
 import { createSupportSession } from "../../../src/sessions/create-support-session.js";
+import { sessionAuditEvent } from "../../../src/sessions/session-audit.js";
 import type { ReportHarness } from "./report-harness.js";
 
 /** Opens a session for the ticket through our use case (custom_api = attendant:<correlation>). */
@@ -32,23 +33,10 @@ export async function openForeignSession(h: ReportHarness, customApi: string): P
 /** Stores a session we did not create, as if adopted, for a ticket; its correlation id is new. */
 export async function storeSessionForCode(h: ReportHarness, code: string, externalId: string, user: User) {
   const now = h.clock.now();
-  const ticket = await upsertTicket(
-    h.database.db,
-    {
-      organisationId: h.organisationId,
-      externalId,
-      title: externalId,
-      url: null,
-      requesterName: null,
-      requesterEmail: null,
-    },
-    now,
-  );
-  await insertSupportSession(
-    h.database.db,
-    h.deps.vault,
-    {
-      id: randomUUID(),
+  const id = randomUUID();
+  const stored = await insertSupportSession(h.database.db, h.deps.vault, {
+    session: {
+      id,
       organisationId: h.organisationId,
       createdByUserId: user.id,
       assignedUserId: user.id,
@@ -56,14 +44,39 @@ export async function storeSessionForCode(h: ReportHarness, code: string, extern
       endCustomerLink: `https://example.invalid/${code}`,
       supporterLink: null,
       webClientSupporterLink: null,
+      state: "open",
+      isOnline: false,
       validUntil: new Date(now.getTime() + 86_400_000),
+      description: null,
+      waitingMessage: null,
+      groupId: null,
+      groupName: null,
       correlationId: randomUUID(),
       createdAt: now,
       updatedAt: now,
+      closedAt: null,
+      lastRefreshedAt: null,
+      version: 1,
     },
-    ticket,
-  );
-  return ticket;
+    ticket: {
+      organisationId: h.organisationId,
+      externalId,
+      title: externalId,
+      url: null,
+      requesterName: null,
+      requesterEmail: null,
+    },
+    auditEntry: toAuditLogRow(
+      sessionAuditEvent(h.actorOf(user), {
+        action: "support_session.adopted",
+        target: { type: "support_session", id },
+      }),
+      now,
+    ),
+    webhookEvent: undefined,
+    now,
+  });
+  return stored.ticket;
 }
 
 /** The customer joins, the supporter connects, works `minutes`, and ends the connection. */
