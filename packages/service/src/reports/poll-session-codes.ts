@@ -59,7 +59,7 @@ export async function pollSessionCodes(
     account,
     holder: request.holder,
     leaseTtlMs: options.leaseTtlMs,
-    prepared: prepareReportBatch(deps, account, reports),
+    prepared: await prepareReportBatch(deps, account, reports),
     accountChanges: { nextCodePollAt },
   });
   return { kind: "polled", codes: codes.length, received: reports.length };

@@ -4,11 +4,12 @@
  * account's lease. A crash before the commit loses the page and its cursor alike (the page is
  * fetched again); after it, both are kept. Nothing is ever half-stored.
  *
- * Per page: the lease renewal, one multi-row upsert (connection-reports.ts), one indexed look-up
- * for sessions the page could match (the matching updates run only when there are some), and
- * the cursor update. The rows and the upsert's parameter are built before, by
- * {@link prepareReportBatch}, so a pipelined sync builds page k+1's while the database stores
- * page k.
+ * Per page: the lease renewal, one multi-row upsert (connection-reports.ts), the matching
+ * updates when the page has records a session of ours could match, and the cursor update. The
+ * rows, the upsert's parameter and two reads that need not be in the transaction (which records
+ * could match, whether an endpoint wants `connection.reported`) are done before, by
+ * {@link prepareReportBatch}, so a pipelined sync does them for page k+1 while the database
+ * stores page k, and the page's transaction is shorter.
  */
 import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
@@ -28,7 +29,7 @@ import {
 import { renewSyncLease } from "../db/repositories/sync-leases.js";
 import { reportSyncAccounts } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
-import { recordReportedConnections } from "../webhooks/record-webhook-event.js";
+import { hasWebhookSubscriber, recordReportedConnections } from "../webhooks/record-webhook-event.js";
 import { toConnectionReportValues } from "./report-record.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { SyncLeaseLostError } from "./sync-failures.js";
@@ -39,18 +40,40 @@ export interface PreparedReportBatch {
   upsert: PreparedReportUpsert;
   /** When the records were received: their first (or last) seen time. */
   seenAt: Date;
+  /**
+   * TeamViewer ids of the records a session of ours could match, when they were prepared. A
+   * session created after that is matched by the sync's next sweep instead.
+   */
+  matchable: readonly string[];
+  /**
+   * Whether an endpoint wanted `connection.reported` when the records were prepared; one
+   * created after that receives the records of the pages that follow (see recordWebhookEvent).
+   */
+  isSubscribed: boolean;
 }
 
-export function prepareReportBatch(
-  deps: Pick<ReportSyncDeps, "clock">,
+export async function prepareReportBatch(
+  deps: Pick<ReportSyncDeps, "clock" | "database">,
   account: SyncAccount,
   reports: readonly ConnectionReport[],
-): PreparedReportBatch {
+): Promise<PreparedReportBatch> {
   const seenAt = deps.clock.now();
+  const { organisationId } = account;
   const values = reports.map((report) =>
-    toConnectionReportValues(report, { organisationId: account.organisationId, syncAccountId: account.id }),
+    toConnectionReportValues(report, { organisationId, syncAccountId: account.id }),
   );
-  return { values, upsert: prepareReportUpsert(values, seenAt), seenAt };
+  const { db } = deps.database;
+  // Most of a backfill is history no session of ours is part of: look before joining. Both
+  // reads go out before the rows are built, so the database answers while this thread works.
+  const matchable = findMatchableReportIds(db, organisationId, values);
+  const isSubscribed =
+    values.length === 0
+      ? Promise.resolve(false)
+      : hasWebhookSubscriber(db, organisationId, "connection.reported");
+  matchable.catch(() => undefined);
+  isSubscribed.catch(() => undefined);
+  const upsert = prepareReportUpsert(values, seenAt);
+  return { values, upsert, seenAt, matchable: await matchable, isSubscribed: await isSubscribed };
 }
 
 export async function storeReportBatch(
@@ -65,7 +88,7 @@ export async function storeReportBatch(
   },
 ): Promise<void> {
   const { account } = batch;
-  const { values } = batch.prepared;
+  const { values, matchable } = batch.prepared;
   const now = deps.clock.now();
   await transaction(deps.database.db, async (tx) => {
     const isHeld = await renewSyncLease(tx, {
@@ -76,14 +99,16 @@ export async function storeReportBatch(
     });
     if (!isHeld) throw new SyncLeaseLostError(account.id);
     await executeReportUpsert(tx, batch.prepared.upsert);
-    // Most of a backfill is history no session of ours is part of: look before joining.
-    const matchable = await findMatchableReportIds(tx, account.organisationId, values);
     if (matchable.length > 0) await matchConnectionReports(tx, account.organisationId, now, matchable);
-    await recordReportedConnections(tx, {
-      organisationId: account.organisationId,
-      teamViewerReportIds: values.map((value) => value.teamViewerReportId),
-      firstSeenAt: batch.prepared.seenAt,
-    });
+    await recordReportedConnections(
+      tx,
+      {
+        organisationId: account.organisationId,
+        teamViewerReportIds: values.map((value) => value.teamViewerReportId),
+        firstSeenAt: batch.prepared.seenAt,
+      },
+      batch.prepared.isSubscribed,
+    );
     await updateSyncAccount(tx, account.id, {
       ...batch.accountChanges,
       lastSuccessAt: now,

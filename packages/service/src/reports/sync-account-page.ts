@@ -69,7 +69,7 @@ export function nextPosition(fetched: FetchedPage): PagePosition | undefined {
 }
 
 export async function fetchReportPage(
-  deps: Pick<ReportSyncDeps, "clock">,
+  deps: Pick<ReportSyncDeps, "clock" | "database">,
   client: TeamViewerClient,
   request: { account: SyncAccount; position: PagePosition; options: ReportSyncOptions; signal?: AbortSignal },
 ): Promise<FetchedPage> {
@@ -87,7 +87,7 @@ export async function fetchReportPage(
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     },
   );
-  return { position, page, prepared: prepareReportBatch(deps, request.account, page.items) };
+  return { position, page, prepared: await prepareReportBatch(deps, request.account, page.items) };
 }
 
 /**

@@ -103,13 +103,14 @@ export function toWebhookEventRow(event: WebhookEventInput): WebhookEventValues 
 /**
  * `connection.reported` for each of the given TeamViewer reports first seen at `firstSeenAt`
  * (a record the sync sees again is not new); called from the sync's page transaction.
+ * `isSubscribed` is {@link hasWebhookSubscriber}'s answer, asked while the page was prepared.
  */
 export async function recordReportedConnections(
   tx: Db,
   values: { organisationId: string; teamViewerReportIds: readonly string[]; firstSeenAt: Date },
+  isSubscribed: boolean,
 ): Promise<void> {
-  if (values.teamViewerReportIds.length === 0) return;
-  if (!(await hasWebhookSubscriber(tx, values.organisationId, "connection.reported"))) return;
+  if (values.teamViewerReportIds.length === 0 || !isSubscribed) return;
   const rows = await tx
     .select({ report: connectionReports, ticketExternalId: tickets.externalId })
     .from(connectionReports)
