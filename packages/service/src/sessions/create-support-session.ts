@@ -12,9 +12,8 @@
  *    cannot linger unseen.
  *
  * A create is on a supporter's critical path: before the call it reads only the app and the
- * supporter's token (together), whether a webhook endpoint wants the event is read during the
- * call, and one prepared statement stores everything after it (docs/performance.md, "Session
- * creation"; ADR 0009).
+ * supporter's token (together), and after it one prepared statement stores everything, the
+ * webhook event only when an endpoint wants it (docs/performance.md, "Session creation"; ADR 0009).
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -33,7 +32,7 @@ import {
 } from "../db/repositories/support-sessions.js";
 import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
-import { hasSessionCreatedSubscriber, sessionCreatedEvent } from "../webhooks/session-events.js";
+import { sessionCreatedEvent } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
 import { sessionAuditEvent } from "./session-audit.js";
@@ -105,9 +104,6 @@ export async function createSupportSession(
       throw toSupportSessionError(error);
     });
 
-  // Read while TeamViewer works: whether a webhook endpoint wants `session.created`.
-  const isSubscribed = hasSessionCreatedSubscriber(deps.database.db, actor.organisationId);
-  isSubscribed.catch(() => undefined);
   const correlationId = randomUUID();
   const { created, wasReconciled } = await createAtTeamViewer(deps, client, options, correlationId);
   let record: SupportSessionRecord;
@@ -119,7 +115,6 @@ export async function createSupportSession(
       correlationId,
       created,
       wasReconciled,
-      isSubscribed: await isSubscribed,
     });
   } catch (error) {
     await closeOrphan(deps, client, created.code);
@@ -214,7 +209,6 @@ async function storeSession(
     correlationId: string;
     created: Session;
     wasReconciled: boolean;
-    isSubscribed: boolean;
   },
 ): Promise<SupportSessionRecord> {
   const { actor, ticket, created } = values;
@@ -266,14 +260,12 @@ async function storeSession(
       supporterUserId: values.supporterUserId,
     },
   });
-  const event = values.isSubscribed
-    ? sessionCreatedEvent({ ...session, ticket: { ...ticketValues, status: "open" } }, now)
-    : undefined;
+  const event = sessionCreatedEvent({ ...session, ticket: { ...ticketValues, status: "open" } }, now);
   return insertSupportSession(deps.database.db, deps.vault, {
     session,
     ticket: ticketValues,
     auditEntry: toAuditLogRow(auditEvent, now),
-    webhookEvent: event === undefined ? undefined : toWebhookEventRow(event),
+    webhookEvent: toWebhookEventRow(event),
     now,
   });
 }

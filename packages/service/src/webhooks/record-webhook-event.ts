@@ -9,10 +9,11 @@
  * of a large report history costs nothing extra there.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database.js";
 import { preparedStatement } from "../db/prepared-query.js";
 import {
+  endpointsSubscribedTo,
   insertWebhookEvent,
   insertWebhookEvents,
   type WebhookEventValues,
@@ -54,18 +55,12 @@ export async function hasWebhookSubscriber(
   return row !== undefined;
 }
 
-// Asked on every session create: prepared once (src/db/prepared-query.ts).
+// Asked for every page a report sync stores: prepared once (src/db/prepared-query.ts).
 const selectSubscribedEndpoint = preparedStatement("find_subscribed_webhook_endpoint", (db, name) =>
   db
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.organisationId, sql.placeholder("organisationId")),
-        isNull(webhookEndpoints.disabledAt),
-        sql`(jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${sql.placeholder("eventTypes")}::jsonb)`,
-      ),
-    )
+    .where(endpointsSubscribedTo(sql.placeholder("organisationId"), sql.placeholder("eventTypes")))
     .limit(1)
     .prepare(name),
 );
@@ -73,18 +68,9 @@ const selectSubscribedEndpoint = preparedStatement("find_subscribed_webhook_endp
 /**
  * Records one event in `tx`. Returns the event id, or undefined when no endpoint subscribes
  * (nothing was written) or an event with the same `onceKey` already exists.
- *
- * `isSubscribed` is {@link hasWebhookSubscriber}'s answer when the caller asked before the
- * transaction, to keep the look-up off a waiting user's path. An endpoint created in between
- * then misses this one event, as it would had it been created a moment later; delivery checks
- * each endpoint again, so a disabled one still gets nothing.
  */
-export async function recordWebhookEvent(
-  tx: Db,
-  event: WebhookEventInput,
-  isSubscribed?: boolean,
-): Promise<string | undefined> {
-  if (!(isSubscribed ?? (await hasWebhookSubscriber(tx, event.organisationId, event.type)))) return undefined;
+export async function recordWebhookEvent(tx: Db, event: WebhookEventInput): Promise<string | undefined> {
+  if (!(await hasWebhookSubscriber(tx, event.organisationId, event.type))) return undefined;
   const row = toWebhookEventRow(event);
   return (await insertWebhookEvent(tx, row)) ? row.id : undefined;
 }
@@ -103,7 +89,9 @@ export function toWebhookEventRow(event: WebhookEventInput): WebhookEventValues 
 /**
  * `connection.reported` for each of the given TeamViewer reports first seen at `firstSeenAt`
  * (a record the sync sees again is not new); called from the sync's page transaction.
- * `isSubscribed` is {@link hasWebhookSubscriber}'s answer, asked while the page was prepared.
+ * `isSubscribed` is {@link hasWebhookSubscriber}'s answer, asked while the page was prepared: an
+ * endpoint created in between receives the records of the pages that follow, as it would had it
+ * been created a moment later; delivery checks each endpoint again, so a disabled one gets nothing.
  */
 export async function recordReportedConnections(
   tx: Db,

@@ -6,12 +6,12 @@
 import type { Db } from "../db/open-database.js";
 import type { SupportSessionChanges, SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import type { SessionViewSource } from "../sessions/support-session-view.js";
-import { hasWebhookSubscriber, recordWebhookEvent, type WebhookEventInput } from "./record-webhook-event.js";
+import { recordWebhookEvent, type WebhookEventInput } from "./record-webhook-event.js";
 import { sessionEventData } from "./webhook-event-data.js";
 
 /**
  * `session.created` for a session about to be stored; the statement that stores it writes the
- * event too, when {@link hasSessionCreatedSubscriber} says an endpoint wants it.
+ * event too, when an endpoint wants it (`insertSupportSession`).
  */
 export function sessionCreatedEvent(session: SessionViewSource, now: Date): WebhookEventInput {
   return {
@@ -20,10 +20,6 @@ export function sessionCreatedEvent(session: SessionViewSource, now: Date): Webh
     data: sessionEventData(session, now),
     now,
   };
-}
-
-export function hasSessionCreatedSubscriber(db: Db, organisationId: string): Promise<boolean> {
-  return hasWebhookSubscriber(db, organisationId, "session.created");
 }
 
 /**

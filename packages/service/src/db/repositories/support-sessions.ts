@@ -3,21 +3,7 @@
  * bound to the row, and read back only through `readSupporterLinks`, so a list or a log line can
  * never carry them by accident.
  */
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  gte,
-  lt,
-  lte,
-  or,
-  type SQL,
-  sql,
-  type WithSubquery,
-} from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import {
@@ -27,11 +13,18 @@ import {
   rowPlaceholders,
   valuePlaceholder,
 } from "../prepared-query.js";
-import { auditLog, type SupportSessionState, supportSessions, tickets, webhookEvents } from "../schema.js";
+import {
+  auditLog,
+  type SupportSessionState,
+  supportSessions,
+  tickets,
+  webhookEndpoints,
+  webhookEvents,
+} from "../schema.js";
 import type { NewAuditLogRow } from "./audit-log.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 import { type TicketValues, ticketUpsert } from "./tickets.js";
-import type { WebhookEventValues } from "./webhooks.js";
+import { endpointsSubscribedTo, type WebhookEventValues } from "./webhooks.js";
 
 const supporterLinkColumn = secretColumns.supporterLink;
 const webClientLinkColumn = secretColumns.webClientSupporterLink;
@@ -77,8 +70,8 @@ export interface NewSupportSessionRows {
   /** Inserted, or refreshed and reopened when the organisation has it already. */
   ticket: TicketValues;
   auditEntry: NewAuditLogRow;
-  /** The `session.created` outbox row, when an endpoint subscribes to it. */
-  webhookEvent: WebhookEventValues | undefined;
+  /** The `session.created` outbox row: written when an enabled endpoint of the organisation wants it. */
+  webhookEvent: WebhookEventValues;
   now: Date;
 }
 
@@ -107,10 +100,11 @@ export async function insertSupportSession(
     ...bindRow("audit", auditEntry),
     now: encodeValue(now),
   };
-  const [row] =
-    webhookEvent === undefined
-      ? await insertSessionWithTicket(db).execute(values)
-      : await insertSessionWithTicketAndEvent(db).execute({ ...values, ...bindRow("event", webhookEvent) });
+  const [row] = await insertSessionWithTicket(db).execute({
+    ...values,
+    ...bindRow("event", webhookEvent),
+    eventTypes: JSON.stringify([webhookEvent.type]),
+  });
   if (row === undefined) throw new Error("insert into support_sessions returned no row");
   return {
     ...row,
@@ -133,36 +127,38 @@ const auditColumns = Object.keys(getTableColumns(auditLog)).filter(
   (key): key is keyof NewAuditLogRow => key !== "id",
 );
 
-function prepareSessionInsert(db: Db, name: string, withEvent: boolean) {
-  const upsertedTicket = db.$with("upserted_ticket").as(
-    ticketUpsert(db, rowPlaceholders("ticket", ticketColumns), valuePlaceholder("now")).returning({
-      id: tickets.id,
-    }),
-  );
+const insertSessionWithTicket = preparedStatement("insert_support_session", (db, name) => {
+  const ticket = ticketUpsert(db, rowPlaceholders("ticket", ticketColumns), valuePlaceholder("now"));
+  const upsertedTicket = db.$with("upserted_ticket").as(ticket.returning({ id: tickets.id }));
   const auditEntry = db
     .$with("audit_entry")
     .as(db.insert(auditLog).values(rowPlaceholders("audit", auditColumns)).returning({ id: auditLog.id }));
-  // A data-modifying CTE runs whether or not the statement reads it.
-  const ctes: WithSubquery[] = [upsertedTicket, auditEntry];
-  if (withEvent) {
-    const { data, createdAt, ...event } = rowPlaceholders("event", [
-      "id",
-      "organisationId",
-      "type",
-      "data",
-      "createdAt",
-    ] as const);
-    ctes.push(
-      db.$with("webhook_event").as(
+  // One row when an endpoint subscribes, none otherwise: asked in the same statement, so an
+  // endpoint is either there for the session or created after it.
+  const event = rowPlaceholders("event", ["id", "organisationId", "type", "data", "createdAt"] as const);
+  const webhookEvent = db.$with("webhook_event").as(
+    db
+      .insert(webhookEvents)
+      .select(
         db
-          .insert(webhookEvents)
-          .values({ ...event, payload: data, createdAt })
-          .returning({ id: webhookEvents.id }),
-      ),
-    );
-  }
+          .select({
+            id: sql<string>`${event.id}::text`.as("id"),
+            organisationId: sql<string>`${event.organisationId}::uuid`.as("organisation_id"),
+            type: sql<string>`${event.type}::text`.as("type"),
+            payload: sql<unknown>`${event.data}::jsonb`.as("payload"),
+            // drizzle's insert-select names every column, in the table's order.
+            fannedOutAt: sql<Date | null>`null::timestamptz`.as("fanned_out_at"),
+            createdAt: sql<Date>`${event.createdAt}::timestamptz`.as("created_at"),
+          })
+          .from(webhookEndpoints)
+          .where(endpointsSubscribedTo(event.organisationId, sql.placeholder("eventTypes")))
+          .limit(1),
+      )
+      .returning({ id: webhookEvents.id }),
+  );
+  // A data-modifying CTE runs whether or not the statement reads it.
   return db
-    .with(...ctes)
+    .with(upsertedTicket, auditEntry, webhookEvent)
     .insert(supportSessions)
     .values({
       ...rowPlaceholders("session", sessionColumns),
@@ -170,14 +166,7 @@ function prepareSessionInsert(db: Db, name: string, withEvent: boolean) {
     })
     .returning(publicColumns)
     .prepare(name);
-}
-
-const insertSessionWithTicket = preparedStatement("insert_support_session", (db, name) =>
-  prepareSessionInsert(db, name, false),
-);
-const insertSessionWithTicketAndEvent = preparedStatement("insert_support_session_with_event", (db, name) =>
-  prepareSessionInsert(db, name, true),
-);
+});
 
 function pick<Row, Key extends keyof Row>(row: Row, ...keys: Key[]): Pick<Row, Key> {
   const picked = {} as Pick<Row, Key>;

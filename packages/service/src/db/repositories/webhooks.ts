@@ -8,7 +8,7 @@
  * never work on the same event or attempt the same delivery at once. Finishing an attempt is
  * conditional on still holding the lease.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import {
@@ -204,6 +204,14 @@ export async function loadSigningSecrets(
 }
 
 // ---- The outbox ----
+
+/**
+ * The organisation's enabled endpoints that receive an event type; `eventTypeJson` is the type
+ * as a one-element JSON array (`["session.created"]`). Both may be placeholders.
+ */
+export function endpointsSubscribedTo(organisationId: unknown, eventTypeJson: unknown): SQL {
+  return sql`${webhookEndpoints.organisationId} = ${organisationId} and ${webhookEndpoints.disabledAt} is null and (jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${eventTypeJson}::jsonb)`;
+}
 
 export interface WebhookEventValues {
   id: string;

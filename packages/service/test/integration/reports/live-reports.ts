@@ -6,6 +6,8 @@ import { insertSupportSession } from "../../../src/db/repositories/support-sessi
 import type { User } from "../../../src/db/repositories/users.js";
 import { createSupportSession } from "../../../src/sessions/create-support-session.js";
 import { sessionAuditEvent } from "../../../src/sessions/session-audit.js";
+import { toWebhookEventRow } from "../../../src/webhooks/record-webhook-event.js";
+import { sessionCreatedEvent } from "../../../src/webhooks/session-events.js";
 import type { ReportHarness } from "./report-harness.js";
 
 /** Opens a session for the ticket through our use case (custom_api = attendant:<correlation>). */
@@ -34,38 +36,40 @@ export async function openForeignSession(h: ReportHarness, customApi: string): P
 export async function storeSessionForCode(h: ReportHarness, code: string, externalId: string, user: User) {
   const now = h.clock.now();
   const id = randomUUID();
+  const session = {
+    id,
+    organisationId: h.organisationId,
+    createdByUserId: user.id,
+    assignedUserId: user.id,
+    code,
+    endCustomerLink: `https://example.invalid/${code}`,
+    supporterLink: null,
+    webClientSupporterLink: null,
+    state: "open" as const,
+    isOnline: false,
+    validUntil: new Date(now.getTime() + 86_400_000),
+    description: null,
+    waitingMessage: null,
+    groupId: null,
+    groupName: null,
+    correlationId: randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    lastRefreshedAt: null,
+    version: 1,
+  };
+  const ticket = {
+    organisationId: h.organisationId,
+    externalId,
+    title: externalId,
+    url: null,
+    requesterName: null,
+    requesterEmail: null,
+  };
   const stored = await insertSupportSession(h.database.db, h.deps.vault, {
-    session: {
-      id,
-      organisationId: h.organisationId,
-      createdByUserId: user.id,
-      assignedUserId: user.id,
-      code,
-      endCustomerLink: `https://example.invalid/${code}`,
-      supporterLink: null,
-      webClientSupporterLink: null,
-      state: "open",
-      isOnline: false,
-      validUntil: new Date(now.getTime() + 86_400_000),
-      description: null,
-      waitingMessage: null,
-      groupId: null,
-      groupName: null,
-      correlationId: randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      lastRefreshedAt: null,
-      version: 1,
-    },
-    ticket: {
-      organisationId: h.organisationId,
-      externalId,
-      title: externalId,
-      url: null,
-      requesterName: null,
-      requesterEmail: null,
-    },
+    session,
+    ticket,
     auditEntry: toAuditLogRow(
       sessionAuditEvent(h.actorOf(user), {
         action: "support_session.adopted",
@@ -73,7 +77,9 @@ export async function storeSessionForCode(h: ReportHarness, code: string, extern
       }),
       now,
     ),
-    webhookEvent: undefined,
+    webhookEvent: toWebhookEventRow(
+      sessionCreatedEvent({ ...session, ticket: { ...ticket, status: "open" } }, now),
+    ),
     now,
   });
   return stored.ticket;
