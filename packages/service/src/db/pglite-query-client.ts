@@ -8,10 +8,14 @@
  * docs/performance.md). Installing the same parsers on the instance once, and dropping the copy
  * drizzle sends, returns the very same rows.
  *
+ * A statement with parameters is also run as a named statement, parsed and planned once per
+ * text instead of on every call (pglite-named-statements.ts).
+ *
  * drizzle's driver uses only `query` and `transaction` (drizzle-orm/pglite/session.js), so that
  * is all this client offers.
  */
 import { type PGlite, types } from "@electric-sql/pglite";
+import { canRunNamed, namedStatementRunner } from "./pglite-named-statements.js";
 
 type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
 type Transaction = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
@@ -39,13 +43,32 @@ export interface PgliteQueryClient {
 export function pgliteQueryClient(client: PGlite): PgliteQueryClient {
   // After PGlite.create: its start-up installs parsers for every array type, ours included.
   for (const type of textTypes) client.parsers[type] = keepAsText;
+  const named = namedStatementRunner(client);
   return {
-    query: (text, params, options) => client.query(text, params, withoutTextParsers(options)),
+    async query<Row>(text: string, params?: unknown[], options?: QueryOptions) {
+      const queryOptions = withoutTextParsers(options);
+      if (!canRunNamed(params, queryOptions)) return client.query<Row>(text, params, queryOptions);
+      // What `query` does around a statement: wait for any open transaction, run one statement
+      // at a time, and let the file system catch up afterwards.
+      await client._checkReady();
+      return client._runExclusiveTransaction(async () => {
+        const result = await client._runExclusiveQuery(() =>
+          named.run<Row>(text, params ?? [], queryOptions),
+        );
+        await client.syncToFs();
+        return result;
+      });
+    },
     transaction: (callback) =>
       client.transaction((tx) => {
         // Everything else of the transaction (`rollback`, `closed`, …) is the real one's.
-        const query: Transaction["query"] = (text, params, options) =>
-          tx.query(text, params, withoutTextParsers(options));
+        const query = async <Row>(text: string, params?: unknown[], options?: QueryOptions) => {
+          const queryOptions = withoutTextParsers(options);
+          if (tx.closed) throw new Error("Transaction is closed");
+          return canRunNamed(params, queryOptions)
+            ? client._runExclusiveQuery(() => named.run<Row>(text, params ?? [], queryOptions))
+            : tx.query<Row>(text, params, queryOptions);
+        };
         return callback(Object.assign(Object.create(tx) as Transaction, { query }));
       }),
   };

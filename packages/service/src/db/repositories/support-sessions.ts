@@ -90,7 +90,7 @@ export async function insertSupportSession(
   const { supporterLink, webClientSupporterLink, ...columns } = session;
   const seal = (link: string | null, column: typeof supporterLinkColumn) =>
     link === null ? null : vault.encrypt(link, bindingFor(column, session.id));
-  const values = {
+  const [row] = await insertSessionWithTicket(db).execute({
     ...bindRow("session", {
       ...columns,
       supporterLinkEncrypted: seal(supporterLink, supporterLinkColumn),
@@ -98,18 +98,13 @@ export async function insertSupportSession(
     }),
     ...bindRow("ticket", ticket),
     ...bindRow("audit", auditEntry),
-    now: encodeValue(now),
-  };
-  const [row] = await insertSessionWithTicket(db).execute({
-    ...values,
     ...bindRow("event", webhookEvent),
     eventTypes: JSON.stringify([webhookEvent.type]),
+    now: encodeValue(now),
   });
   if (row === undefined) throw new Error("insert into support_sessions returned no row");
-  return {
-    ...row,
-    ticket: { id: row.ticketId, ...pick(ticket, "externalId", "title", "url"), status: "open" },
-  };
+  const { externalId, title, url } = ticket;
+  return { ...row, ticket: { id: row.ticketId, externalId, title, url, status: "open" } };
 }
 
 const sessionColumns = Object.keys(getTableColumns(supportSessions)).filter(
@@ -167,12 +162,6 @@ const insertSessionWithTicket = preparedStatement("insert_support_session", (db,
     .returning(publicColumns)
     .prepare(name);
 });
-
-function pick<Row, Key extends keyof Row>(row: Row, ...keys: Key[]): Pick<Row, Key> {
-  const picked = {} as Pick<Row, Key>;
-  for (const key of keys) picked[key] = row[key];
-  return picked;
-}
 
 function selectSessions(db: Db) {
   return db
