@@ -77,6 +77,7 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
       const isDue = (current: SyncAccount) => request.isSweepForced || current.nextSyncAt <= deps.clock.now();
       if (isDue(account) && request.maxPages > 0) {
         const client = await createSyncClient(deps, account);
+        // `account` is reassigned after each page; the closure needs the narrowed record.
         const fetchingFor = account;
         const fetchAt = (position: ReturnType<typeof currentPosition>) =>
           fetchReportPage(deps, client, { account: fetchingFor, position, options, signal: prefetch.signal });

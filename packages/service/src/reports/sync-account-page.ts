@@ -10,8 +10,9 @@
  *
  * Fetching and storing are separate steps so a turn can ask for the next page while the current
  * one is being stored (run-account-turn.ts); what is committed is always one page with the
- * cursor pointing just past it. Fetching includes preparing the page's rows, so on PostgreSQL
- * that CPU work also happens while the database stores the page before.
+ * cursor pointing just past it. Fetching includes preparing the page (its rows, and the reads
+ * that need not be in its transaction: store-report-batch.ts), so on PostgreSQL that work also
+ * happens while the database stores the page before.
  */
 import type { ConnectionReport, Page, TeamViewerClient } from "@attendant/teamviewer";
 import type { SyncAccount, SyncAccountChanges } from "../db/repositories/report-sync-accounts.js";
