@@ -1,12 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { migrate } from "../../../src/db/migrate.js";
 import {
+  type ConnectionReportValues,
   executeReportUpsert,
   prepareReportUpsert,
   upsertConnectionReports,
 } from "../../../src/db/repositories/connection-reports.js";
 import { createOrganisation } from "../../../src/db/repositories/organisations.js";
+import { insertSyncAccount, listSyncAccounts } from "../../../src/db/repositories/report-sync-accounts.js";
 import { connectionReports } from "../../../src/db/schema.js";
 import { toConnectionReportValues } from "../../../src/reports/report-record.js";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
@@ -38,7 +40,7 @@ async function setUp(engine: TestEngine) {
       .from(connectionReports)
       .where(eq(connectionReports.organisationId, organisation.id))
       .orderBy(connectionReports.teamViewerReportId);
-  return { db: database.db, record, stored };
+  return { db: database.db, organisationId: organisation.id, record, stored };
 }
 
 describeEachEngine("the report page upsert", (engine) => {
@@ -84,5 +86,107 @@ describeEachEngine("the report page upsert", (engine) => {
     expect(prepared.pageJson).toBeUndefined();
     await executeReportUpsert(db, prepared);
     expect(await stored()).toEqual([]);
+  });
+
+  it("stores every written column as given, on insert and on a record seen again", async () => {
+    const { db, organisationId, stored } = await setUp(engine);
+    await insertSyncAccount(
+      db,
+      { organisationId, sourceKind: "organisation", userId: null, backfillHorizon: firstSeen },
+      firstSeen,
+    );
+    const [account] = await listSyncAccounts(db, organisationId);
+    if (account === undefined) throw new Error("no sync account");
+    const full: ConnectionReportValues = {
+      organisationId,
+      teamViewerReportId: "r1",
+      syncAccountId: account.id,
+      teamViewerUserId: "u7005",
+      userName: "佐藤 健二",
+      deviceId: "d42",
+      deviceName: "受付の PC",
+      groupId: "g1",
+      groupName: 'Helpdesk "Nord"',
+      supportSessionType: 2,
+      startDate: new Date("2030-01-01T09:00:00.000Z"),
+      endDate: new Date("2030-01-01T09:30:15.000Z"),
+      durationSeconds: 1815,
+      fee: 1234.5678,
+      currency: "JPY",
+      billingState: "Bill",
+      notes: "プリンターが印刷しない\nline two",
+      sessionCode: "s12-345-678",
+      customApi: "attendant:1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b",
+      endCustomerName: "山田 花子",
+      endCustomerEmail: "hanako@example.jp",
+      feedbackRating: 5,
+      feedbackComment: "ありがとうございました 🙏",
+      raw: { id: "r1", notes: "プリンターが印刷しない", fee: 1234.5678, nested: { list: [1, null, "三"] } },
+    };
+    const sparse: ConnectionReportValues = {
+      organisationId,
+      teamViewerReportId: "r2",
+      syncAccountId: null,
+      teamViewerUserId: null,
+      userName: null,
+      deviceId: null,
+      deviceName: null,
+      groupId: null,
+      groupName: null,
+      supportSessionType: null,
+      startDate: null,
+      endDate: null,
+      durationSeconds: null,
+      fee: null,
+      currency: null,
+      billingState: null,
+      notes: null,
+      sessionCode: null,
+      customApi: null,
+      endCustomerName: null,
+      endCustomerEmail: null,
+      feedbackRating: null,
+      feedbackComment: null,
+      raw: { id: "r2" },
+    };
+    // The fixtures name every column the sync writes, so a new column fails here until added.
+    const written = Object.keys(getTableColumns(connectionReports)).filter(
+      (key) =>
+        ![
+          "id",
+          "supportSessionId",
+          "ticketId",
+          "matchedBy",
+          "matchedAt",
+          "firstSeenAt",
+          "lastSeenAt",
+        ].includes(key),
+    );
+    expect(Object.keys(full).sort()).toEqual(written.sort());
+    expect(Object.keys(sparse).sort()).toEqual(written.sort());
+
+    const storedAs = (values: ConnectionReportValues, lastSeenAt: Date) => ({
+      ...values,
+      id: expect.any(String),
+      supportSessionId: null,
+      ticketId: null,
+      matchedBy: null,
+      matchedAt: null,
+      firstSeenAt: firstSeen,
+      lastSeenAt,
+    });
+
+    await upsertConnectionReports(db, [full, sparse], firstSeen);
+    expect(await stored()).toEqual([storedAs(full, firstSeen), storedAs(sparse, firstSeen)]);
+
+    // Seen again with their contents swapped: every column is overwritten, first seen is kept.
+    const withId = (id: string, values: ConnectionReportValues) => ({
+      ...values,
+      teamViewerReportId: id,
+      raw: { ...values.raw, id },
+    });
+    const swapped = [withId("r1", sparse), withId("r2", full)];
+    await upsertConnectionReports(db, swapped, seenAgain);
+    expect(await stored()).toEqual(swapped.map((values) => storedAs(values, seenAgain)));
   });
 });
