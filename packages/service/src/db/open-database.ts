@@ -1,11 +1,12 @@
 /**
  * Opens the database the configuration asks for: PostgreSQL through a `pg` pool when
  * DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly) in the data
- * folder, guarded by the folder lock. Both give the same drizzle API over the same schema.
+ * folder, guarded by the folder lock, on a thread of its own (pglite-worker-client.ts). Both
+ * give the same drizzle API over the same schema.
  */
 import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { MigrationConfig } from "drizzle-orm/migrator";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
@@ -17,7 +18,7 @@ import pg from "pg";
 import type { Config } from "../config/config-schema.js";
 import type { Logger } from "../logging/logger.js";
 import { acquireDataFolderLock } from "./data-folder-lock.js";
-import { pgliteQueryClient } from "./pglite-query-client.js";
+import { type PgliteWorkerClient, startPgliteWorker } from "./pglite-worker-client.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -70,9 +71,9 @@ export async function openDatabase(
 async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataFolderLock(dataDir);
-  let client: PGlite;
+  let client: PgliteWorkerClient;
   try {
-    client = await PGlite.create(path.join(dataDir, pgliteFolderName), {
+    client = await startPgliteWorker(path.join(dataDir, pgliteFolderName), {
       // PostgreSQL's default 128 MB of shared buffers lives in the WebAssembly heap: an idle
       // service then holds ~410 MB, with 16 MB ~280 MB (docs/performance.md). The operating
       // system's file cache still holds the data folder, so reads barely notice.
@@ -82,7 +83,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock.release();
     throw error;
   }
-  const db = drizzlePglite({ client: pgliteQueryClient(client) as PGlite, schema });
+  // drizzle's PGlite driver calls only `query` and `transaction`, which the worker client has.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   return {
     engine: "pglite",
     db,

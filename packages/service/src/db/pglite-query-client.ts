@@ -78,7 +78,7 @@ export function pgliteQueryClient(client: PGlite): PgliteQueryClient {
  * Drops `parsers` when they only repeat what the instance already does; any other parser a
  * caller passes is kept, so a query asking for something different still gets it.
  */
-function withoutTextParsers(options: QueryOptions | undefined): QueryOptions | undefined {
+export function withoutTextParsers(options: QueryOptions | undefined): QueryOptions | undefined {
   const parsers = options?.parsers;
   if (options === undefined || parsers === undefined) return options;
   const isOnlyTextTypes = Object.keys(parsers).every((type) => textTypes.includes(Number(type)));
