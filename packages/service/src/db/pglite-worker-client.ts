@@ -117,13 +117,7 @@ export async function startPgliteWorker(
     options: QueryOptions | undefined,
     transactionId?: number,
   ): Promise<Results<Row>> {
-    const { parsers, ...rest } = withoutTextParsers(options) ?? {};
-    const workerOptions: WorkerQueryOptions | undefined =
-      parsers === undefined
-        ? options === undefined
-          ? undefined
-          : rest
-        : { ...rest, textTypes: Object.keys(parsers).map(Number) };
+    const workerOptions = toWorkerOptions(options);
     const result = await request<Results<Row>>({
       kind: "query",
       text,
@@ -131,6 +125,7 @@ export async function startPgliteWorker(
       options: workerOptions,
       ...(transactionId === undefined ? {} : { transactionId }),
     });
+    const parsers = workerOptions?.textTypes === undefined ? undefined : options?.parsers;
     return parsers === undefined ? result : applyParsers(result, parsers);
   }
 
@@ -172,6 +167,28 @@ export async function startPgliteWorker(
       if (stopped === undefined) await request<void>({ kind: "close" });
       await worker.terminate();
     },
+  };
+}
+
+/**
+ * The options that can travel to the thread. A caller's own type parsers become type ids the
+ * thread returns as text (drizzle's own, which only repeat what the thread does, are dropped);
+ * callbacks PGlite would call during the statement (serialisers, notices, blobs) cannot cross.
+ */
+function toWorkerOptions(options: QueryOptions | undefined): WorkerQueryOptions | undefined {
+  const kept = withoutTextParsers(options);
+  if (kept === undefined) return undefined;
+  const { rowMode, paramTypes, parsers, ...others } = kept;
+  const refused = Object.keys(others);
+  if (refused.length > 0) {
+    throw new Error(
+      `PGlite runs on its own thread and cannot be given the query option ${refused.join(", ")}; use rowMode, paramTypes or parsers`,
+    );
+  }
+  return {
+    ...(rowMode === undefined ? {} : { rowMode }),
+    ...(paramTypes === undefined ? {} : { paramTypes }),
+    ...(parsers === undefined ? {} : { textTypes: Object.keys(parsers).map(Number) }),
   };
 }
 

@@ -62,6 +62,13 @@ describe("PGlite on its own thread", () => {
     expect(arrays.rows).toEqual([["int:42", null]]);
   });
 
+  it("refuses a query option that cannot cross to the thread, naming it", async () => {
+    const attempt = worker.query("select 1", [], { onNotice: () => undefined });
+
+    await expect(attempt).rejects.toThrow(/cannot be given the query option onNotice/);
+    expect((await worker.query("select 1 as one")).rows).toEqual([{ one: 1 }]);
+  });
+
   it("rejects with the database's error, code and fields included, and keeps working", async () => {
     await worker.query("create table worker_errors (id int primary key)");
     await worker.query("insert into worker_errors values ($1)", [1]);
