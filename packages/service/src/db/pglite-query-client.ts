@@ -20,7 +20,8 @@ import { canRunNamed, namedStatementRunner } from "./pglite-named-statements.js"
 type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
 type Transaction = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
 
-const keepAsText = (value: string) => value;
+/** A parser that returns PostgreSQL's text as it is. */
+export const keepAsText = (value: string) => value;
 
 /** The types drizzle's PGlite driver keeps as text (its `queryConfig.parsers`). */
 const textTypes: readonly number[] = [

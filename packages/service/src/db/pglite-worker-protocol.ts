@@ -36,12 +36,11 @@ export type WorkerRequest =
   | { kind: "end"; id: number; transactionId: number; commit: boolean }
   | { kind: "close"; id: number };
 
+/** `Omit` applied to each member of a union, so each keeps its own fields. */
+type OmitEach<Union, Key extends PropertyKey> = Union extends unknown ? Omit<Union, Key> : never;
+
 /** A request before the client numbers it. */
-export type WorkerRequestBody = WorkerRequest extends infer Request
-  ? Request extends WorkerRequest
-    ? Omit<Request, "id">
-    : never
-  : never;
+export type WorkerRequestBody = OmitEach<WorkerRequest, "id">;
 
 export type WorkerReply =
   | { kind: "ready" }
@@ -56,9 +55,15 @@ export interface SerialisedError {
   fields: Record<string, unknown>;
 }
 
-/** Keeps the fields `postMessage` can copy; a field it cannot (a function, say) is left out. */
+/**
+ * Keeps the fields `postMessage` can copy; a field it cannot (a function, say) is left out.
+ * PGlite's file system also throws plain objects (Emscripten's `ErrnoError`, with `errno` and
+ * no message); their fields become the message, so it still says what failed.
+ */
 export function serialiseError(error: unknown): SerialisedError {
-  if (!(error instanceof Error)) return { name: "Error", message: String(error), fields: {} };
+  if (typeof error !== "object" || error === null) {
+    return { name: "Error", message: String(error), fields: {} };
+  }
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(error)) {
     try {
@@ -67,7 +72,12 @@ export function serialiseError(error: unknown): SerialisedError {
       // Not copyable: PGlite attaches the query's options, parsers included.
     }
   }
-  return { name: error.name, message: error.message, fields };
+  if (error instanceof Error) return { name: error.name, message: error.message, fields };
+  const name = typeof fields.name === "string" ? fields.name : "Error";
+  const details = Object.entries(fields)
+    .filter(([key]) => key !== "name")
+    .map(([key, value]) => `${key} ${String(value)}`);
+  return { name, message: details.length === 0 ? name : `${name} (${details.join(", ")})`, fields };
 }
 
 /** An error on the service's side with the worker's message and fields; its stack is the caller's. */

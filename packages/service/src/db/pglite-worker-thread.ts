@@ -11,7 +11,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
-import { type PgliteQueryClient, pgliteQueryClient } from "./pglite-query-client.js";
+import { keepAsText, type PgliteQueryClient, pgliteQueryClient } from "./pglite-query-client.js";
 import {
   type PgliteWorkerData,
   serialiseError,
@@ -106,8 +106,6 @@ function transactionOf(id: number): OpenTransaction {
   if (open === undefined) throw new Error("Transaction is closed");
   return open;
 }
-
-const keepAsText = (value: string) => value;
 
 function queryOptions(options: WorkerQueryOptions | undefined) {
   if (options === undefined) return undefined;

@@ -147,11 +147,16 @@ describe("PGlite's thread and its data folder", () => {
     await again.close();
   });
 
-  it("rejects with PGlite's own error when the database cannot be opened", async () => {
+  it("rejects with where and why when the database cannot be opened", async () => {
     const notAFolder = path.join(folder, "file");
     writeFileSync(notAFolder, "not a database");
 
-    await expect(startPgliteWorker(notAFolder)).rejects.toThrow();
+    const attempt = startPgliteWorker(notAFolder);
+
+    await expect(attempt).rejects.toThrow(
+      `PGlite could not open the database in ${notAFolder}: ErrnoError (errno`,
+    );
+    await expect(attempt).rejects.toMatchObject({ cause: { name: "ErrnoError", errno: expect.any(Number) } });
   });
 
   it("does not keep a process alive once nothing is in flight, like PGlite on one thread", () => {
