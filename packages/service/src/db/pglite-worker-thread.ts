@@ -43,8 +43,9 @@ try {
   pglite = await PGlite.create(dataDir, options);
 } catch (error) {
   reply({ kind: "failed", error: serialiseError(error) });
-  port.close();
-  throw error;
+  // Not rethrown: a thread's uncaught error reaches the client by another channel than its
+  // messages and may arrive before this answer. Node delivers the answer before the exit.
+  process.exit(1);
 }
 const client = pgliteQueryClient(pglite);
 const transactions = new Map<number, OpenTransaction>();
