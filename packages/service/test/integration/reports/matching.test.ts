@@ -3,7 +3,7 @@ import { listAuditEvents } from "../../../src/audit/audit-events.js";
 import { listTicketConnectionReports } from "../../../src/db/repositories/connection-reports.js";
 import { ConnectionReportError } from "../../../src/reports/connection-report-error.js";
 import { attachReportToTicket, listUnmatchedReports } from "../../../src/reports/unmatched-reports.js";
-import { usePgliteEngine } from "../../support/engines.js";
+import { describeEachEngine, usePgliteEngine } from "../../support/engines.js";
 import { openForeignSession, openSessionFor, playConnection, storeSessionForCode } from "./live-reports.js";
 import { createReportHarness, type ReportHarness } from "./report-harness.js";
 
@@ -24,9 +24,8 @@ async function setUp(h: ReportHarness) {
   return { scheduler, sweep };
 }
 
-describe("matching connection reports", () => {
-  const engine = usePgliteEngine();
-
+// On each engine: a page's codes and correlation ids are looked up as array parameters.
+describeEachEngine("matching connection reports while syncing", (engine) => {
   it("matches by custom_api first, and by session code when custom_api is not ours", async () => {
     const h = await createReportHarness(engine);
     const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
@@ -43,6 +42,10 @@ describe("matching connection reports", () => {
     expect(stored(byCorrelation.id)).toMatchObject({ supportSessionId: ours.id, matchedBy: "custom_api" });
     expect(stored(byCode.id)).toMatchObject({ ticketId: ticket.id, matchedBy: "session_code" });
   });
+});
+
+describe("matching connection reports", () => {
+  const engine = usePgliteEngine();
 
   it("re-matches a report that arrived before its session was stored", async () => {
     const h = await createReportHarness(engine);
