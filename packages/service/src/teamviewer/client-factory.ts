@@ -9,8 +9,9 @@
  */
 import type { TeamViewerClient } from "@attendant/teamviewer";
 import { findOrganisationScriptToken } from "../db/repositories/organisation-script-tokens.js";
+import { findTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
 import { buildApiClient } from "./build-clients.js";
-import { resolveTeamViewerApp } from "./teamviewer-app.js";
+import { chooseTeamViewerApp, resolveTeamViewerApp } from "./teamviewer-app.js";
 import { TeamViewerNotConfiguredError } from "./teamviewer-errors.js";
 import type { TokenStore, TokenStoreDeps } from "./token-store.js";
 
@@ -39,19 +40,19 @@ export function createTeamViewerClientFactory(
   deps: TokenStoreDeps,
   tokenStore: TokenStore,
 ): TeamViewerClientFactory {
-  const requireApp = async (organisationId: string) => {
-    const app = await resolveTeamViewerApp(deps, organisationId);
-    if (app === undefined) throw new TeamViewerNotConfiguredError(organisationId);
-    return app;
-  };
   return {
     async createTeamViewerClientFor({ userId, organisationId }) {
-      // The app and the user's token are independent reads: started together they overlap on
-      // PostgreSQL, and the client's first call then waits for no read of its own. A failed
-      // read surfaces at that first call, as it would without the head start.
-      let firstToken: Promise<string> | undefined = tokenStore.getAccessToken(userId);
+      // The app and the user's connection in one statement, so the client's first call waits for
+      // no read of its own. A token problem (not connected, needs reconnect, a failed refresh)
+      // surfaces at that first call, as it would without the head start.
+      const { app: stored, connection } = await findTeamViewerCredentials(deps.database.db, deps.vault, {
+        organisationId,
+        userId,
+      });
+      const app = chooseTeamViewerApp(deps, stored);
+      if (app === undefined) throw new TeamViewerNotConfiguredError(organisationId);
+      let firstToken: Promise<string> | undefined = tokenStore.accessTokenFrom(userId, connection);
       firstToken.catch(() => undefined);
-      const app = await requireApp(organisationId);
       return buildApiClient(deps, app, ({ forceRefresh }) => {
         const token =
           firstToken !== undefined && !forceRefresh
@@ -62,7 +63,8 @@ export function createTeamViewerClientFactory(
       });
     },
     async forOrganisation(organisationId) {
-      const app = await requireApp(organisationId);
+      const app = await resolveTeamViewerApp(deps, organisationId);
+      if (app === undefined) throw new TeamViewerNotConfiguredError(organisationId);
       const token = await findOrganisationScriptToken(deps.database.db, deps.vault, organisationId);
       return token === undefined ? undefined : buildApiClient(deps, app, token);
     },

@@ -58,6 +58,11 @@ export interface TokenStore {
    * @throws TeamViewerNotConnectedError, TeamViewerReconnectRequiredError, TeamViewerNotConfiguredError
    */
   getAccessToken(userId: string, options?: { forceRefresh?: boolean }): Promise<string>;
+  /**
+   * {@link getAccessToken} for a caller that has just read the user's connection itself (with
+   * the organisation's app, in one statement: client-factory.ts); undefined when there is none.
+   */
+  accessTokenFrom(userId: string, connection: TeamViewerConnection | undefined): Promise<string>;
 }
 
 type LockedOutcome = { kind: "token"; accessToken: string } | { kind: "grant-dead"; connectionId: string };
@@ -134,13 +139,22 @@ export function createTokenStore(deps: TokenStoreDeps): TokenStore {
     throw new TeamViewerReconnectRequiredError(userId);
   }
 
+  async function accessTokenOf(
+    userId: string,
+    connection: TeamViewerConnection | undefined,
+    options: { forceRefresh?: boolean },
+  ): Promise<string> {
+    if (connection === undefined) throw new TeamViewerNotConnectedError(userId);
+    if (connection.status === "needs_reconnect") throw new TeamViewerReconnectRequiredError(userId);
+    if (options.forceRefresh !== true && !isExpiringSoon(connection)) return connection.accessToken;
+    return flights.run(connection.id, () => refreshUnderLock(userId, connection));
+  }
+
   return {
     async getAccessToken(userId, options = {}) {
       const connection = await findTeamViewerConnection(deps.database.db, deps.vault, userId);
-      if (connection === undefined) throw new TeamViewerNotConnectedError(userId);
-      if (connection.status === "needs_reconnect") throw new TeamViewerReconnectRequiredError(userId);
-      if (options.forceRefresh !== true && !isExpiringSoon(connection)) return connection.accessToken;
-      return flights.run(connection.id, () => refreshUnderLock(userId, connection));
+      return accessTokenOf(userId, connection, options);
     },
+    accessTokenFrom: (userId, connection) => accessTokenOf(userId, connection, {}),
   };
 }

@@ -3,6 +3,7 @@ import { migrate } from "../../src/db/migrate.js";
 import type { Db } from "../../src/db/open-database.js";
 import { consumeOAuthState, createOAuthState } from "../../src/db/repositories/oauth-states.js";
 import { createOrganisation } from "../../src/db/repositories/organisations.js";
+import { saveTeamViewerApp } from "../../src/db/repositories/teamviewer-apps.js";
 import {
   findTeamViewerConnection,
   lockTeamViewerConnection,
@@ -10,6 +11,7 @@ import {
   saveTeamViewerConnection,
   updateTeamViewerTokens,
 } from "../../src/db/repositories/teamviewer-connections.js";
+import { findTeamViewerCredentials } from "../../src/db/repositories/teamviewer-credentials.js";
 import { createUser, findUserByEmail } from "../../src/db/repositories/users.js";
 import { createWebSession } from "../../src/db/repositories/web-sessions.js";
 import { transaction } from "../../src/db/transaction.js";
@@ -113,6 +115,38 @@ describeEachEngine("repositories", (engine) => {
       await markTeamViewerConnectionNeedsReconnect(tx, locked.id, now);
     });
     expect((await findTeamViewerConnection(db, vault, user.id))?.status).toBe("needs_reconnect");
+  });
+
+  it("read an organisation's app and a user's connection together, and no connection of another organisation's user", async () => {
+    const { db, organisation, user } = await setUp(engine);
+    const holder = { organisationId: organisation.id, userId: user.id };
+    expect(await findTeamViewerCredentials(db, vault, holder)).toEqual({
+      app: undefined,
+      connection: undefined,
+    });
+
+    await connectTeamViewer(db, user.id);
+    const app = {
+      organisationId: organisation.id,
+      clientId: "client-1",
+      clientSecret: "secret-1",
+      redirectUri: "https://attendant.example/teamviewer/callback",
+      authorizeUrl: "https://tv.example/oauth2/authorize",
+      apiBaseUrl: "https://tv.example/api/v1",
+    };
+    await saveTeamViewerApp(db, vault, app, now);
+    const credentials = await findTeamViewerCredentials(db, vault, holder);
+    expect(credentials.app).toMatchObject(app);
+    expect(credentials.connection).toEqual(await findTeamViewerConnection(db, vault, user.id));
+    expect(credentials.connection).toMatchObject({ userId: user.id, ...tokens("1") });
+
+    const other = await createOrganisation(db, { name: "Other helpdesk" });
+    expect(await findTeamViewerCredentials(db, vault, { organisationId: other.id, userId: user.id })).toEqual(
+      {
+        app: undefined,
+        connection: undefined,
+      },
+    );
   });
 
   it("consume an OAuth state once, only from its browser session and only before it expires", async () => {

@@ -58,7 +58,11 @@ export async function findTeamViewerApp(
   organisationId: string,
 ): Promise<TeamViewerApp | undefined> {
   const [row] = await selectAppOfOrganisation(db).execute({ organisationId });
-  if (row === undefined) return undefined;
+  return row === undefined ? undefined : toTeamViewerApp(vault, row);
+}
+
+/** A stored row as callers see it: the client secret decrypted, and checked to belong to this row. */
+export function toTeamViewerApp(vault: SecretBox, row: typeof teamViewerApps.$inferSelect): TeamViewerApp {
   const { clientSecretEncrypted, createdAt: _createdAt, ...rest } = row;
   return {
     ...rest,

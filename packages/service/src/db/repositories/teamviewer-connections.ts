@@ -102,7 +102,14 @@ async function selectConnection(
         .where(eq(teamViewerConnections.userId, userId))
         .for("update")
     : await selectConnectionByUser(db).execute({ userId });
-  if (row === undefined) return undefined;
+  return row === undefined ? undefined : toTeamViewerConnection(vault, row);
+}
+
+/** A stored row as callers see it: tokens decrypted, and checked to belong to this row. */
+export function toTeamViewerConnection(
+  vault: SecretBox,
+  row: typeof teamViewerConnections.$inferSelect,
+): TeamViewerConnection {
   const { accessTokenEncrypted, refreshTokenEncrypted, createdAt: _createdAt, ...rest } = row;
   return {
     ...rest,
