@@ -32,6 +32,8 @@ export interface BenchService {
   deps: ReportSyncDeps;
   config: Config;
   organisationId: string;
+  /** Another organisation with the same app and script token (so the same records). */
+  addOrganisation(name: string): Promise<string>;
   /** Closes the database and removes the data folder. */
   close(): Promise<void>;
   /** Closes the database only, for a case that then starts the service on it. */
@@ -71,32 +73,37 @@ export async function openBenchService(options: {
   const vault = new SecretBox(config.keyring);
   const clock = systemClock;
   const { simulator } = options;
-  const organisation = await createOrganisation(database.db, { name: "Bench Helpdesk" });
-  await saveTeamViewerApp(
-    database.db,
-    vault,
-    {
-      organisationId: organisation.id,
-      clientId: simulator.clientId,
-      clientSecret: simulator.clientSecret,
-      redirectUri: "http://localhost:3000/teamviewer/callback",
-      authorizeUrl: simulator.authorizeUrl,
-      apiBaseUrl: simulator.apiBaseUrl,
-    },
-    clock.now(),
-  );
-  await saveOrganisationScriptToken(
-    database.db,
-    vault,
-    { organisationId: organisation.id, token: simulator.scriptToken, createdByUserId: null },
-    clock.now(),
-  );
+  const addOrganisation = async (name: string) => {
+    const organisation = await createOrganisation(database.db, { name });
+    await saveTeamViewerApp(
+      database.db,
+      vault,
+      {
+        organisationId: organisation.id,
+        clientId: simulator.clientId,
+        clientSecret: simulator.clientSecret,
+        redirectUri: "http://localhost:3000/teamviewer/callback",
+        authorizeUrl: simulator.authorizeUrl,
+        apiBaseUrl: simulator.apiBaseUrl,
+      },
+      clock.now(),
+    );
+    await saveOrganisationScriptToken(
+      database.db,
+      vault,
+      { organisationId: organisation.id, token: simulator.scriptToken, createdByUserId: null },
+      clock.now(),
+    );
+    return organisation.id;
+  };
+  const organisationId = await addOrganisation("Bench Helpdesk");
   const appDeps = { database, config, clock, vault, logger };
   const removeDataDir = async () => rmSync(dataDir, { recursive: true, force: true });
   return {
     deps: { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) },
     config,
-    organisationId: organisation.id,
+    organisationId,
+    addOrganisation,
     async close() {
       await database.close();
       await removeDataDir();
