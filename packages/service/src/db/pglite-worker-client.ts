@@ -6,8 +6,8 @@
  * page's upsert (~150–200 ms) stopped everything else: HTTP answers, timers, and fetching and
  * parsing the next page, which is why a PGlite sync could not overlap fetching with storing as
  * it does on a PostgreSQL server (docs/performance.md, ADR 0011). Statements now cost a message
- * each way (0.15–0.37 ms in the benchmark, mostly waking the other thread) and the service's
- * thread stays free while they run.
+ * each way (0.35–0.5 ms a statement in the session-create benchmark) and the service's thread
+ * stays free while they run.
  */
 import { Worker } from "node:worker_threads";
 import type { PGlite, Results } from "@electric-sql/pglite";
