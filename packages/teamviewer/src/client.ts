@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, globalFetch } from "./defaults.js";
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from "./defaults.js";
 import { TeamViewerError } from "./errors.js";
 import { sleepFor } from "./http/abort.js";
 import { type AccessTokenProvider, ApiTransport, type RequestOptions } from "./http/api-transport.js";
@@ -33,7 +33,7 @@ export interface TeamViewerClientOptions {
   accessToken: string | AccessTokenProvider;
   /** Defaults to `https://webapi.teamviewer.com/api/v1`. */
   baseUrl?: string | undefined;
-  /** Defaults to the global `fetch`; pass an in-process handler in tests (`(request) => app.fetch(request)`). */
+  /** Defaults to Node's own HTTP; pass an in-process handler in tests (`(request) => app.fetch(request)`). */
   fetch?: FetchLike | undefined;
   /** Deadline per attempt, body included. Defaults to 30 000 ms. */
   timeoutMs?: number | undefined;
@@ -109,7 +109,7 @@ export class TeamViewerClient {
         allowInsecureRequests: options.allowInsecureRequests === true,
         option: "baseUrl",
       }),
-      fetch: options.fetch ?? globalFetch,
+      fetch: options.fetch,
       accessToken,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retryPolicy: {

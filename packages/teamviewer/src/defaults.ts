@@ -1,5 +1,3 @@
-import type { FetchLike } from "./http/send-request.js";
-
 /**
  * The TeamViewer Web API (teamviewer-api.md, "Base URL").
  *
@@ -15,6 +13,3 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Identifies this client to TeamViewer, which helps their support read their logs. */
 export const DEFAULT_USER_AGENT = "attendant-teamviewer";
-
-/** Looks the global `fetch` up per call, so a fetch installed later (or mocked) is used. */
-export const globalFetch: FetchLike = (request) => globalThis.fetch(request);

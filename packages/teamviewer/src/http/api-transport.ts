@@ -9,6 +9,7 @@ import type { TeamViewerLogger } from "../logger.js";
 import { parseJsonOrUndefined } from "../wire.js";
 import { raceWithSignal } from "./abort.js";
 import { errorFromResponse } from "./error-from-response.js";
+import type { OutgoingRequest } from "./node-http-exchange.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { decideRetry, type RetryPolicy } from "./retry-policy.js";
 import { type CompletedExchange, type FetchLike, sendRequest } from "./send-request.js";
@@ -46,7 +47,8 @@ export interface RequestOptions {
 /** Everything the transport needs; assembled by `TeamViewerClient` from its options. */
 export interface ApiTransportConfig {
   readonly baseUrl: string;
-  readonly fetch: FetchLike;
+  /** Undefined: Node's own HTTP (node-http-exchange.ts). */
+  readonly fetch: FetchLike | undefined;
   readonly accessToken: string | AccessTokenProvider;
   readonly timeoutMs: number;
   readonly retryPolicy: RetryPolicy;
@@ -179,15 +181,18 @@ export class ApiTransport {
     return `${this.#config.baseUrl}${request.path}${query === "" ? "" : `?${query}`}`;
   }
 
-  #initOf(request: ApiRequest, token: string): RequestInit {
-    const headers = new Headers({
+  #initOf(request: ApiRequest, token: string): OutgoingRequest {
+    const headers = {
       accept: "application/json",
       authorization: `Bearer ${token}`,
       "user-agent": this.#config.userAgent,
-    });
+    };
     if (request.body === undefined) return { method: request.method, headers };
-    headers.set("content-type", "application/json");
-    return { method: request.method, headers, body: encodeJsonBody(request.body) };
+    return {
+      method: request.method,
+      headers: { ...headers, "content-type": "application/json" },
+      body: encodeJsonBody(request.body),
+    };
   }
 }
 

@@ -1,10 +1,12 @@
 import { ConnectionError, TimeoutError } from "../errors.js";
 import { redactSecrets } from "../redact.js";
 import { raceWithSignal, startDeadline } from "./abort.js";
+import { exchangeOverNodeHttp, type OutgoingRequest } from "./node-http-exchange.js";
 
 /**
- * A `fetch` the client can use: the global one, or an in-process handler such as the simulator's
- * (`(request) => app.fetch(request)`).
+ * A `fetch` the client can use instead of Node's own HTTP: an in-process handler such as the
+ * simulator's (`(request) => app.fetch(request)`), or the global `fetch` on a runtime without
+ * `node:http`.
  *
  * @example
  * ```ts
@@ -22,7 +24,8 @@ export interface CompletedExchange {
 
 /** How one attempt is sent. */
 export interface SendOptions {
-  readonly fetch: FetchLike;
+  /** Undefined: Node's own HTTP (node-http-exchange.ts). */
+  readonly fetch: FetchLike | undefined;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   /** `GET /sessions`: names the request in error messages, never with its query or headers. */
@@ -43,7 +46,7 @@ export interface SendOptions {
  */
 export async function sendRequest(
   url: string,
-  init: RequestInit,
+  request: OutgoingRequest,
   options: SendOptions,
 ): Promise<CompletedExchange> {
   options.signal?.throwIfAborted();
@@ -57,10 +60,11 @@ export async function sendRequest(
       ),
   );
   try {
-    const request = new Request(url, { ...init, redirect: "manual", signal: deadline.signal });
-    const response = await raceWithSignal(options.fetch(request), deadline.signal);
-    const bodyText = await readBodyText(response, deadline.signal);
-    return { status: response.status, headers: response.headers, bodyText };
+    const exchange =
+      options.fetch === undefined
+        ? exchangeOverNodeHttp(url, request, deadline.signal)
+        : exchangeOverFetch(options.fetch, url, request, deadline.signal);
+    return await raceWithSignal(exchange, deadline.signal);
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.signal.reason;
     throw new ConnectionError(
@@ -71,6 +75,18 @@ export async function sendRequest(
   } finally {
     deadline.dispose();
   }
+}
+
+async function exchangeOverFetch(
+  fetch: FetchLike,
+  url: string,
+  request: OutgoingRequest,
+  signal: AbortSignal,
+): Promise<CompletedExchange> {
+  const { method, headers, body = null } = request;
+  const response = await fetch(new Request(url, { method, headers, body, redirect: "manual", signal }));
+  const bodyText = await readBodyText(response, signal);
+  return { status: response.status, headers: response.headers, bodyText };
 }
 
 /** Reads the body chunk by chunk so that every chunk, not just the headers, is bound by `signal`. */

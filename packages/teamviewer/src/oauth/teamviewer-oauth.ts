@@ -1,9 +1,10 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from "oauth4webapi";
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, globalFetch } from "../defaults.js";
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from "../defaults.js";
 import { OAuthError } from "../errors.js";
 import type { RequestOptions } from "../http/api-transport.js";
 import { requireSecureUrl } from "../http/base-url.js";
 import { errorFromResponse } from "../http/error-from-response.js";
+import type { OutgoingRequest } from "../http/node-http-exchange.js";
 import { parseRetryAfter } from "../http/retry-after.js";
 import { type CompletedExchange, type FetchLike, sendRequest } from "../http/send-request.js";
 import { silentLogger, type TeamViewerLogger } from "../logger.js";
@@ -42,7 +43,7 @@ export interface TeamViewerOAuthOptions {
   authorizeUrl?: string | undefined;
   /** The Web API base; the token and revoke endpoints live below it. Defaults to `https://webapi.teamviewer.com/api/v1`. */
   baseUrl?: string | undefined;
-  /** Defaults to the global `fetch`. */
+  /** Defaults to Node's own HTTP; pass an in-process handler in tests. */
   fetch?: FetchLike | undefined;
   /** Deadline per call, body included. Defaults to 30 000 ms. */
   timeoutMs?: number | undefined;
@@ -118,7 +119,7 @@ export class TeamViewerOAuth {
   readonly #redirectUri: string;
   readonly #authorizeUrl: string;
   readonly #baseUrl: string;
-  readonly #fetch: FetchLike;
+  readonly #fetch: FetchLike | undefined;
   readonly #timeoutMs: number;
   readonly #userAgent: string;
   readonly #logger: TeamViewerLogger;
@@ -137,7 +138,7 @@ export class TeamViewerOAuth {
       allowInsecureRequests,
       option: "baseUrl",
     });
-    this.#fetch = options.fetch ?? globalFetch;
+    this.#fetch = options.fetch;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#logger = options.logger ?? silentLogger;
@@ -304,7 +305,7 @@ export class TeamViewerOAuth {
 
   async #post(
     path: string,
-    init: RequestInit,
+    init: OutgoingRequest,
     options: OAuthRequestOptions = {},
   ): Promise<CompletedExchange> {
     const exchange = await sendRequest(`${this.#baseUrl}${path}`, init, {
