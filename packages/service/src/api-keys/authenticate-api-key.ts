@@ -4,6 +4,7 @@
  * or removed); an organisation-wide key acts with the admin role but no user of its own.
  */
 import { findApiKeyCountingRequest, touchApiKey } from "../db/repositories/api-keys.js";
+import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
 import type { ApiKeyScope } from "../db/schema.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { hashApiKeySecret, isMatchingSecret, parseApiKey } from "./api-key-secret.js";
@@ -18,6 +19,11 @@ export interface ApiPrincipal {
   actor: SessionActor;
   /** This request, counted in the key's current rate window (src/api/rate-limit.ts decides). */
   rateWindow: { start: Date; requestCount: number };
+  /**
+   * The acting user's TeamViewer app and connection as read with the key, for a call to
+   * TeamViewer as that user in this request; both null for an organisation-wide key.
+   */
+  actingUserTeamViewer: SealedTeamViewerCredentials;
 }
 
 /**
@@ -39,7 +45,7 @@ export async function authenticateApiKey(
     windowStart,
   });
   if (found === undefined) return undefined;
-  const { key, actingUser: user, requestCount } = found;
+  const { key, actingUser: user, requestCount, actingUserTeamViewer } = found;
   if (key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) return undefined;
   let actor: SessionActor = {
     organisationId: key.organisationId,
@@ -60,5 +66,11 @@ export async function authenticateApiKey(
   if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() >= lastUsedPrecisionMs) {
     await touchApiKey(deps.database.db, key.id, now);
   }
-  return { apiKeyId: key.id, scopes: key.scopes, actor, rateWindow: { start: windowStart, requestCount } };
+  return {
+    apiKeyId: key.id,
+    scopes: key.scopes,
+    actor,
+    rateWindow: { start: windowStart, requestCount },
+    actingUserTeamViewer,
+  };
 }

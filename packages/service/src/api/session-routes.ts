@@ -56,10 +56,11 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const { actor } = c.get("apiPrincipal");
+      const { actor, actingUserTeamViewer } = c.get("apiPrincipal");
       const created = await createSupportSession(deps, {
         ...body,
         actor,
+        actorTeamViewer: actingUserTeamViewer,
         validUntil: body.validUntil === undefined ? undefined : new Date(body.validUntil),
       });
       c.header("Location", `/api/v1/sessions/${created.session.id}`);

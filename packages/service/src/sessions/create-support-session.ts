@@ -12,8 +12,9 @@
  *    cannot linger unseen.
  *
  * A create is on a supporter's critical path: before the call it reads only the app and the
- * supporter's token (together), and after it one prepared statement stores everything, the
- * webhook event only when an endpoint wants it (docs/performance.md, "Session creation"; ADR 0009).
+ * supporter's token (together, or not at all when the API key look-up brought them along), and
+ * after it one prepared statement stores everything, the webhook event only when an endpoint
+ * wants it (docs/performance.md, "Session creation"; ADR 0009).
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -30,6 +31,7 @@ import {
   type NewSupportSession,
   type SupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
+import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
 import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
 import { sessionCreatedEvent } from "../webhooks/session-events.js";
@@ -77,6 +79,12 @@ export interface CreateSupportSessionOptions {
   group: { id: string } | { name: string };
   /** Defaults to the ticket's requester. */
   endCustomer?: { name?: string | undefined; email?: string | undefined } | undefined;
+  /**
+   * The actor's TeamViewer app and connection, when the request has read them already (an API key
+   * acting for a supporter does, src/api-keys/authenticate-api-key.ts). Used only when the session
+   * is the actor's own; for anyone else their own credentials are read.
+   */
+  actorTeamViewer?: SealedTeamViewerCredentials | undefined;
 }
 
 export interface CreatedSupportSession {
@@ -98,8 +106,12 @@ export async function createSupportSession(
   const { actor } = options;
   if (!canCreateSessions(actor)) throw new SupportSessionError("forbidden");
   const supporterUserId = await resolveSupporter(deps, options);
+  const alreadyRead = supporterUserId === actor.userId ? options.actorTeamViewer : undefined;
   const client = await deps.teamViewer
-    .createTeamViewerClientFor({ userId: supporterUserId, organisationId: actor.organisationId })
+    .createTeamViewerClientFor(
+      { userId: supporterUserId, organisationId: actor.organisationId },
+      { alreadyRead },
+    )
     .catch((error: unknown) => {
       throw toSupportSessionError(error);
     });

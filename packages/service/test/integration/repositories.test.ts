@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { migrate } from "../../src/db/migrate.js";
 import type { Db } from "../../src/db/open-database.js";
+import { findApiKeyCountingRequest, insertApiKey } from "../../src/db/repositories/api-keys.js";
 import { consumeOAuthState, createOAuthState } from "../../src/db/repositories/oauth-states.js";
 import { createOrganisation } from "../../src/db/repositories/organisations.js";
 import { saveTeamViewerApp } from "../../src/db/repositories/teamviewer-apps.js";
@@ -11,7 +12,10 @@ import {
   saveTeamViewerConnection,
   updateTeamViewerTokens,
 } from "../../src/db/repositories/teamviewer-connections.js";
-import { findTeamViewerCredentials } from "../../src/db/repositories/teamviewer-credentials.js";
+import {
+  findTeamViewerCredentials,
+  openTeamViewerCredentials,
+} from "../../src/db/repositories/teamviewer-credentials.js";
 import { createUser, findUserByEmail } from "../../src/db/repositories/users.js";
 import { createWebSession } from "../../src/db/repositories/web-sessions.js";
 import { transaction } from "../../src/db/transaction.js";
@@ -48,6 +52,15 @@ const tokens = (suffix: string) => ({
   accessToken: `AT-${suffix}`,
   refreshToken: `RT-${suffix}`,
   expiresAt: new Date("2030-01-01T01:00:00Z"),
+});
+
+const appOf = (organisationId: string) => ({
+  organisationId,
+  clientId: "client-1",
+  clientSecret: "secret-1",
+  redirectUri: "https://attendant.example/teamviewer/callback",
+  authorizeUrl: "https://tv.example/oauth2/authorize",
+  apiBaseUrl: "https://tv.example/api/v1",
 });
 
 function connectTeamViewer(db: Db, userId: string): Promise<void> {
@@ -126,14 +139,7 @@ describeEachEngine("repositories", (engine) => {
     });
 
     await connectTeamViewer(db, user.id);
-    const app = {
-      organisationId: organisation.id,
-      clientId: "client-1",
-      clientSecret: "secret-1",
-      redirectUri: "https://attendant.example/teamviewer/callback",
-      authorizeUrl: "https://tv.example/oauth2/authorize",
-      apiBaseUrl: "https://tv.example/api/v1",
-    };
+    const app = appOf(organisation.id);
     await saveTeamViewerApp(db, vault, app, now);
     const credentials = await findTeamViewerCredentials(db, vault, holder);
     expect(credentials.app).toMatchObject(app);
@@ -147,6 +153,41 @@ describeEachEngine("repositories", (engine) => {
         connection: undefined,
       },
     );
+  });
+
+  it("bring the acting user's app and connection, still sealed, along with an API key, and none for an organisation-wide key", async () => {
+    const { db, organisation, user } = await setUp(engine);
+    const colleague = await createUser(db, {
+      organisationId: organisation.id,
+      email: "ben@example.com",
+      role: "supporter",
+    });
+    await connectTeamViewer(db, user.id);
+    await connectTeamViewer(db, colleague.id);
+    await saveTeamViewerApp(db, vault, appOf(organisation.id), now);
+    const keyFor = (prefix: string, actingUserId: string | null) =>
+      insertApiKey(db, {
+        organisationId: organisation.id,
+        name: prefix,
+        prefix,
+        secretHash: `hash-${prefix}`,
+        scopes: ["sessions:write"],
+        actingUserId,
+        createdByUserId: null,
+        now,
+      });
+    await keyFor("annkey", user.id);
+    await keyFor("orgkey", null);
+    const find = (prefix: string) =>
+      findApiKeyCountingRequest(db, { prefix, secretHash: `hash-${prefix}`, windowStart: now });
+
+    const { actingUserTeamViewer } = (await find("annkey")) ?? expect.fail("the key was not found");
+
+    expect(actingUserTeamViewer.connection?.accessTokenEncrypted).not.toContain("AT-1");
+    expect(openTeamViewerCredentials(vault, actingUserTeamViewer)).toEqual(
+      await findTeamViewerCredentials(db, vault, { organisationId: organisation.id, userId: user.id }),
+    );
+    expect((await find("orgkey"))?.actingUserTeamViewer).toEqual({ app: null, connection: null });
   });
 
   it("consume an OAuth state once, only from its browser session and only before it expires", async () => {

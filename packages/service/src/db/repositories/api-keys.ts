@@ -2,7 +2,15 @@
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { encodeValue, preparedStatement, valuePlaceholder } from "../prepared-query.js";
-import { type ApiKeyScope, apiKeyRateWindows, apiKeys, users } from "../schema.js";
+import {
+  type ApiKeyScope,
+  apiKeyRateWindows,
+  apiKeys,
+  teamViewerApps,
+  teamViewerConnections,
+  users,
+} from "../schema.js";
+import type { SealedTeamViewerCredentials } from "./teamviewer-credentials.js";
 import type { User } from "./users.js";
 
 export type ApiKeyRecord = typeof apiKeys.$inferSelect;
@@ -38,13 +46,21 @@ export interface FoundApiKey {
    * disabled or foreign acting user), which is not counted.
    */
   requestCount: number | null;
+  /**
+   * The organisation's TeamViewer app and the acting user's connection, sealed: what a request
+   * that calls TeamViewer as that user reads next. Both null for an organisation-wide key.
+   */
+  actingUserTeamViewer: SealedTeamViewerCredentials;
 }
 
 /**
  * The key with the user it acts for, and the request counted in the key's rate window, in one
  * statement: every API request runs it, and a separate count would be one more round trip
- * (docs/performance.md, "Session creation"). Whether the request authenticates is still for the
- * caller to decide (in constant time); the statement only avoids counting one that will not.
+ * (docs/performance.md, "Session creation"). The acting user's TeamViewer credentials come along
+ * for the same reason: a session create needs them before its TeamViewer call, and reading them
+ * here spares it a statement of its own (ADR 0009). Whether the request authenticates is still
+ * for the caller to decide (in constant time); the statement only avoids counting one that will
+ * not.
  */
 export async function findApiKeyCountingRequest(
   db: Db,
@@ -55,7 +71,16 @@ export async function findApiKeyCountingRequest(
     secretHash: request.secretHash,
     windowStart: encodeValue(request.windowStart),
   });
-  return row;
+  if (row === undefined) return undefined;
+  const { teamViewerApp, teamViewerConnection, ...found } = row;
+  const isActingForUser = found.actingUser !== null;
+  return {
+    ...found,
+    actingUserTeamViewer: {
+      app: isActingForUser ? teamViewerApp : null,
+      connection: isActingForUser ? teamViewerConnection : null,
+    },
+  };
 }
 
 const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_request", (db, name) => {
@@ -98,9 +123,13 @@ const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_req
       requestCount: sql<number | null>`(select ${counted.requestCount} from ${counted})`.mapWith(
         (value: unknown) => (value === null ? null : Number(value)),
       ),
+      teamViewerApp: teamViewerApps,
+      teamViewerConnection: teamViewerConnections,
     })
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.actingUserId))
+    .leftJoin(teamViewerApps, eq(teamViewerApps.organisationId, apiKeys.organisationId))
+    .leftJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
     .where(prefixIs)
     .prepare(name);
 });

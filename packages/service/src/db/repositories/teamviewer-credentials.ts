@@ -19,15 +19,33 @@ export interface TeamViewerCredentials {
   connection: TeamViewerConnection | undefined;
 }
 
+/**
+ * The same two rows as read, secrets still sealed: for a statement that reads them along with
+ * something else (the API key look-up, api-keys.ts) and leaves opening them to the one caller
+ * that needs them.
+ */
+export interface SealedTeamViewerCredentials {
+  app: typeof teamViewerApps.$inferSelect | null;
+  connection: typeof teamViewerConnections.$inferSelect | null;
+}
+
 export async function findTeamViewerCredentials(
   db: Db,
   vault: SecretBox,
   holder: { organisationId: string; userId: string },
 ): Promise<TeamViewerCredentials> {
   const [row] = await selectCredentials(db).execute(holder);
+  return openTeamViewerCredentials(vault, { app: row?.app ?? null, connection: row?.connection ?? null });
+}
+
+/** Decrypts the secrets, each checked to belong to its row. */
+export function openTeamViewerCredentials(
+  vault: SecretBox,
+  sealed: SealedTeamViewerCredentials,
+): TeamViewerCredentials {
   return {
-    app: row?.app == null ? undefined : toTeamViewerApp(vault, row.app),
-    connection: row?.connection == null ? undefined : toTeamViewerConnection(vault, row.connection),
+    app: sealed.app === null ? undefined : toTeamViewerApp(vault, sealed.app),
+    connection: sealed.connection === null ? undefined : toTeamViewerConnection(vault, sealed.connection),
   };
 }
 

@@ -1,6 +1,11 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { saveTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
+import {
+  deleteTeamViewerConnection,
+  saveTeamViewerConnection,
+} from "../../../src/db/repositories/teamviewer-connections.js";
+import type { SealedTeamViewerCredentials } from "../../../src/db/repositories/teamviewer-credentials.js";
+import { teamViewerApps, teamViewerConnections } from "../../../src/db/schema.js";
 import { createSupportSession } from "../../../src/sessions/create-support-session.js";
 import { SupportSessionError } from "../../../src/sessions/support-session-error.js";
 import { describeEachEngine } from "../../support/engines.js";
@@ -19,6 +24,19 @@ async function setUp(engine: Parameters<typeof createSessionHarness>[0]) {
       description: "Outlook does not start",
     });
   return { h, supporter, create };
+}
+
+/** The organisation's app and the user's connection as the API key look-up reads them. */
+async function sealedCredentialsOf(h: SessionHarness, userId: string): Promise<SealedTeamViewerCredentials> {
+  const [app] = await h.database.db
+    .select()
+    .from(teamViewerApps)
+    .where(eq(teamViewerApps.organisationId, h.organisationId));
+  const [connection] = await h.database.db
+    .select()
+    .from(teamViewerConnections)
+    .where(eq(teamViewerConnections.userId, userId));
+  return { app: app ?? null, connection: connection ?? null };
 }
 
 async function countRows(h: SessionHarness) {
@@ -239,6 +257,47 @@ describeEachEngine("createSupportSession", (engine) => {
       );
     });
   }
+
+  it("opens the actor's own session with the credentials read along with their API key, without reading them again", async () => {
+    const { h, supporter } = await setUp(engine);
+    const alreadyRead = await sealedCredentialsOf(h, supporter.id);
+    // Gone from the database now: only the credentials passed in can open the session.
+    await deleteTeamViewerConnection(h.database.db, supporter.id);
+
+    const created = await createSupportSession(h.deps, {
+      actor: h.actorOf(supporter),
+      ticket: sampleTicket,
+      group: { name: "Helpdesk" },
+      actorTeamViewer: alreadyRead,
+    });
+
+    const [remote] = await h.teamViewerSessions();
+    expect(remote).toMatchObject({ code: created.session.code, assigned_userid: "u7005" });
+  });
+
+  it("never opens a session for someone else with the actor's credentials", async () => {
+    const { h, supporter } = await setUp(engine);
+    const admin = await h.addUser("admin");
+    const adminCredentials = await sealedCredentialsOf(h, admin.id);
+
+    const created = await createSupportSession(h.deps, {
+      actor: h.actorOf(admin),
+      supporterUserId: supporter.id,
+      ticket: sampleTicket,
+      group: { name: "Helpdesk" },
+      actorTeamViewer: adminCredentials,
+    });
+
+    expect(created.session.assignedUserId).toBe(supporter.id);
+    const [remote] = await h.teamViewerSessions();
+    expect(remote?.assigned_userid).toBe("u7005");
+    await expect(
+      h.deps.teamViewer.createTeamViewerClientFor(
+        { userId: admin.id, organisationId: h.organisationId },
+        { alreadyRead: await sealedCredentialsOf(h, supporter.id) },
+      ),
+    ).rejects.toThrow(/credentials read for someone else/);
+  });
 
   it("accepts TeamViewer's empty 201 with a Location header", async () => {
     const { h, create } = await setUp(engine);
