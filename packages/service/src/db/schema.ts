@@ -418,8 +418,13 @@ export const connectionReports = pgTable(
   (t) => [
     uniqueIndex("connection_reports_organisation_report_unique").on(t.organisationId, t.teamViewerReportId),
     index("connection_reports_organisation_end_idx").on(t.organisationId, t.endDate, t.id),
-    index("connection_reports_ticket_idx").on(t.ticketId, t.endDate),
-    index("connection_reports_support_session_idx").on(t.supportSessionId),
+    // Most of a backfill is history no session of ours belongs to: partial, so an unmatched row
+    // adds no entry to these two (fewer index writes per stored report). `ticket_id = $1` and the
+    // foreign keys' `support_session_id = $1` imply `is not null`, so they still use them.
+    index("connection_reports_ticket_idx").on(t.ticketId, t.endDate).where(sql`${t.ticketId} is not null`),
+    index("connection_reports_support_session_idx")
+      .on(t.supportSessionId)
+      .where(sql`${t.supportSessionId} is not null`),
     // Matching looks only at unmatched rows; this keeps re-matching cheap as history grows.
     index("connection_reports_unmatched_idx")
       .on(t.organisationId, t.endDate)
