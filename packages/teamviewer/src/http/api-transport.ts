@@ -9,10 +9,9 @@ import type { TeamViewerLogger } from "../logger.js";
 import { parseJsonOrUndefined } from "../wire.js";
 import { raceWithSignal } from "./abort.js";
 import { errorFromResponse } from "./error-from-response.js";
-import type { OutgoingRequest } from "./node-http-exchange.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { decideRetry, type RetryPolicy } from "./retry-policy.js";
-import { type CompletedExchange, type FetchLike, sendRequest } from "./send-request.js";
+import { type CompletedExchange, type FetchLike, type OutgoingRequest, sendRequest } from "./send-request.js";
 import { encodeJsonBody, encodeQuery } from "./wire-encoding.js";
 
 /**

@@ -12,14 +12,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { pipeline, type Readable } from "node:stream";
 import * as zlib from "node:zlib";
-import type { CompletedExchange } from "./send-request.js";
-
-/** One request as the client sends it: TeamViewer's bodies are small JSON or form texts. */
-export interface OutgoingRequest {
-  readonly method: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string | undefined;
-}
+import type { CompletedExchange, OutgoingRequest } from "./send-request.js";
 
 /**
  * Idle sockets are closed after this, before the 5 s a server keeps them by default, so a reused

@@ -1,7 +1,7 @@
 import { ConnectionError, TimeoutError } from "../errors.js";
 import { redactSecrets } from "../redact.js";
 import { raceWithSignal, startDeadline } from "./abort.js";
-import { exchangeOverNodeHttp, type OutgoingRequest } from "./node-http-exchange.js";
+import { exchangeOverNodeHttp } from "./node-http-exchange.js";
 
 /**
  * A `fetch` the client can use instead of Node's own HTTP: an in-process handler such as the
@@ -14,6 +14,13 @@ import { exchangeOverNodeHttp, type OutgoingRequest } from "./node-http-exchange
  * ```
  */
 export type FetchLike = (request: Request) => Promise<Response>;
+
+/** One request as the client sends it: TeamViewer's bodies are small JSON or form texts. */
+export interface OutgoingRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | undefined;
+}
 
 /** An answer read to its end. */
 export interface CompletedExchange {

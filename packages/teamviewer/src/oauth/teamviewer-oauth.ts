@@ -4,9 +4,13 @@ import { OAuthError } from "../errors.js";
 import type { RequestOptions } from "../http/api-transport.js";
 import { requireSecureUrl } from "../http/base-url.js";
 import { errorFromResponse } from "../http/error-from-response.js";
-import type { OutgoingRequest } from "../http/node-http-exchange.js";
 import { parseRetryAfter } from "../http/retry-after.js";
-import { type CompletedExchange, type FetchLike, sendRequest } from "../http/send-request.js";
+import {
+  type CompletedExchange,
+  type FetchLike,
+  type OutgoingRequest,
+  sendRequest,
+} from "../http/send-request.js";
 import { silentLogger, type TeamViewerLogger } from "../logger.js";
 import { parseJsonOrUndefined } from "../wire.js";
 import { oauthErrorFromResponse } from "./token-endpoint-error.js";
