@@ -69,7 +69,9 @@ A key acts for the whole organisation or on behalf of one user, and carries scop
 \`sessions:write\`; a request without the scope an operation needs is answered 403.
 
 **Errors.** Every error is \`application/problem+json\` (RFC 9457) with \`requestId\`; quote it when
-reporting a problem. Invalid input is 400 with \`errors\` listing each bad field.
+reporting a problem. Invalid input is 400 with \`errors\` listing each bad field. No text may
+contain U+0000 (NUL, \`%00\` in a URL): it cannot be stored, so such a request is 400 wherever it
+is. A body over 1 MiB is refused with 413.
 
 **Rate limit.** Each key may send a limited number of requests per minute (shared by every
 instance). Responses carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`; past

@@ -15,6 +15,7 @@ export const problemResponses = {
   403: problem("The key lacks the scope, or the role does not allow this"),
   404: problem("No such session or ticket"),
   409: problem("Conflicting state (TeamViewer connection, licence limit, Idempotency-Key in flight)"),
+  413: problem("The request body is larger than 1 MiB"),
   422: problem("TeamViewer refused the request, or the Idempotency-Key was used for another request"),
   429: problem("This API key's rate limit, or TeamViewer's; see Retry-After"),
   503: problem("TeamViewer could not be reached; nothing was created"),

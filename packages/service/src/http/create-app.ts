@@ -7,6 +7,7 @@
  * navigation entries, home cards and banners into `web` (src/web/web-extensions.ts).
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
@@ -24,16 +25,22 @@ import { createReportRoutes } from "../reports/report-routes.js";
 import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
 import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
 import { createTeamViewerRoutes } from "../teamviewer/teamviewer-routes.js";
-import { renderCsrfRefused, renderNotFound } from "../web/error-pages.js";
+import { renderCsrfRefused, renderNotFound, renderNulRefused, renderTooLarge } from "../web/error-pages.js";
 import { pageRenderer } from "../web/layout.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
 import { createWebhookRoutes } from "../webhooks/webhook-routes.js";
+import { isApiPath } from "./api-path.js";
 import type { AppDeps, AppEnv } from "./app-deps.js";
 import { createHealthRoutes } from "./health-routes.js";
+import { refuseNulCharacters } from "./nul-characters.js";
 import { problemResponse } from "./problem.js";
 import { requestLogging } from "./request-logging.js";
 import { securityHeaders } from "./security-headers.js";
+
+/** Far above any form or API body (a session's description is at most 4000 characters). */
+export const maxRequestBodyBytes = 1024 * 1024;
+const maxRequestBodyLabel = "1 MiB";
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -51,6 +58,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const web = createWebExtensions();
   app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
   app.use(pageRenderer(web));
+  // Before anything reads a body (the CSRF check, the NUL check, validators), and before any
+  // API key is checked: nobody may make us hold more than this in memory.
+  app.use(
+    bodyLimit({
+      maxSize: maxRequestBodyBytes,
+      onError: (c) =>
+        isApiPath(c.req.path)
+          ? problemResponse(c, 413, {
+              detail: `The request body is larger than ${maxRequestBodyLabel}. Send less in one request.`,
+              extensions: { code: "body-too-large" },
+            })
+          : renderTooLarge(c, maxRequestBodyLabel),
+    }),
+  );
   app.use(
     csrfProtection({
       policy: cookiePolicy,
@@ -58,6 +79,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       refuse: renderCsrfRefused,
     }),
   );
+  // Before every route: no value with U+0000 may reach the database or TeamViewer.
+  app.use(refuseNulCharacters({ renderPage: renderNulRefused }));
 
   app.route("/", createIdentityRoutes({ ...deps, cookiePolicy, web }));
   // One per app: its token store's single flight is what joins this process's refreshes.
@@ -112,8 +135,4 @@ function describeHttpRefusal(status: number, message: string): { code: string; d
     };
   }
   return { code: "request-refused", detail: message || "The request was refused." };
-}
-
-function isApiPath(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/");
 }

@@ -14,6 +14,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
+import { isApiPath } from "../http/api-path.js";
 import type { AppEnv } from "../http/app-deps.js";
 import { type CookiePolicy, readCookie, writeCookie } from "./session-cookie.js";
 
@@ -89,8 +90,4 @@ async function hasValidToken(c: Context<AppEnv>, policy: CookiePolicy): Promise<
   const expected = Buffer.from(deriveCsrfToken(secret));
   const actual = Buffer.from(submitted);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-function isApiPath(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/");
 }

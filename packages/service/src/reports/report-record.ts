@@ -1,7 +1,8 @@
 /**
  * One TeamViewer connection report (teamviewer-api.md §4) as the columns we store. TeamViewer
  * leaves many fields empty or out; a field we cannot read becomes null rather than failing the
- * page, and `raw` keeps the record exactly as received.
+ * page, and `raw` keeps the record as received (U+0000 aside, which no text column can hold:
+ * see `prepareReportUpsert`).
  */
 import { type ConnectionReport, parseTeamViewerDate } from "@attendant/teamviewer";
 import type { ConnectionReportValues } from "../db/repositories/connection-reports.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { Database, Db } from "../../src/db/open-database.js";
-import { createApp } from "../../src/http/create-app.js";
+import { createApp, maxRequestBodyBytes } from "../../src/http/create-app.js";
 import { parseKeyring } from "../../src/vault/keyring.js";
 import { SecretBox } from "../../src/vault/secret-box.js";
 import { captureLogs } from "../support/capture-logs.js";
@@ -127,6 +127,66 @@ describe("createApp", () => {
     expect(down.status).toBe(503);
     expect(down.headers.get("content-type")).toBe("application/problem+json");
     expect(await down.json()).toMatchObject({ status: 503, detail: "The database is not reachable." });
+  });
+
+  it("refuses a body over 1 MiB with 413 before any route or API key check: problem+json on the API, a page elsewhere", async () => {
+    const { app } = setUp();
+    let routeRan = false;
+    app.post("/api/things", (c) => {
+      routeRan = true;
+      return c.body(null, 204);
+    });
+    const tooLarge = "x".repeat(maxRequestBodyBytes + 1);
+    const api = await app.request("/api/things", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: tooLarge,
+    });
+    expect(api.status).toBe(413);
+    expect(api.headers.get("content-type")).toBe("application/problem+json");
+    expect(await api.json()).toMatchObject({
+      code: "body-too-large",
+      detail: expect.stringContaining("1 MiB"),
+    });
+    // No API key was sent: the size is checked before anyone is authenticated.
+    const unauthenticated = await app.request("/api/v1/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: tooLarge,
+    });
+    expect(unauthenticated.status).toBe(413);
+
+    const page = await app.request("/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "de" },
+      body: `email=${tooLarge}`,
+    });
+    expect(page.status).toBe(413);
+    expect(await page.text()).toContain("Zu viel auf einmal");
+    expect(routeRan).toBe(false);
+  });
+
+  it("counts a body sent without Content-Length as it streams in, and takes one of exactly 1 MiB", async () => {
+    const { app } = setUp();
+    app.post("/api/things", async (c) => c.json({ length: (await c.req.text()).length }));
+    const streamed = (size: number) =>
+      app.request("/api/things", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: new ReadableStream({
+          start(controller) {
+            const chunk = new TextEncoder().encode("y".repeat(64 * 1024));
+            for (let sent = 0; sent < size; sent += chunk.length)
+              controller.enqueue(chunk.subarray(0, Math.min(chunk.length, size - sent)));
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    const atLimit = await streamed(maxRequestBodyBytes);
+    expect(atLimit.status).toBe(200);
+    expect(await atLimit.json()).toEqual({ length: maxRequestBodyBytes });
+    expect((await streamed(maxRequestBodyBytes + 1)).status).toBe(413);
   });
 
   it("logs the path of a request but never its query string", async () => {

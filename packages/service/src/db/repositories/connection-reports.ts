@@ -84,7 +84,18 @@ export function prepareReportUpsert(
     }
     return row;
   });
-  return { pageJson: JSON.stringify(rows), seenAt };
+  return { pageJson: withoutNulCharacters(JSON.stringify(rows)), seenAt };
+}
+
+/**
+ * PostgreSQL's text and jsonb cannot hold U+0000. A note or feedback comment typed with one would
+ * fail its whole page on every try and stop the account's sync for good, so it is stored as
+ * U+FFFD, the replacement character. JSON.stringify writes U+0000 as the escape `\u0000`; one
+ * preceded by an odd number of backslashes is the text "\u0000" itself and stays.
+ */
+function withoutNulCharacters(json: string): string {
+  if (!json.includes("\\u0000")) return json;
+  return json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
 }
 
 const insertedColumns = sql.raw(

@@ -9,6 +9,12 @@ export const identity = {
     "errors.backHome": "Back to the home page",
     "errors.forbiddenTitle": "Access denied",
     "errors.notFoundTitle": "Page not found",
+    "errors.tooLargeTitle": "Too much at once",
+    "errors.tooLarge":
+      "What was sent is larger than {limit}, more than any form here takes. Shorten it and send again.",
+    "errors.nulTitle": "A character that cannot be stored",
+    "errors.nulInField":
+      "The field “{field}” contains a NUL character (U+0000), which cannot be stored. Go back, remove it and send again.",
     "errors.csrfTitle": "Please reload the page",
     "errors.csrfExplanation":
       "This form could not be accepted because it has expired or was sent from another site. Reload the page and submit it again.",
@@ -87,6 +93,12 @@ export const identity = {
     "errors.backHome": "Zurück zur Startseite",
     "errors.forbiddenTitle": "Zugriff verweigert",
     "errors.notFoundTitle": "Seite nicht gefunden",
+    "errors.tooLargeTitle": "Zu viel auf einmal",
+    "errors.tooLarge":
+      "Die gesendeten Daten sind größer als {limit}, mehr als jedes Formular hier annimmt. Kürzen Sie sie und senden Sie erneut.",
+    "errors.nulTitle": "Ein Zeichen, das nicht gespeichert werden kann",
+    "errors.nulInField":
+      "Das Feld „{field}“ enthält ein NUL-Zeichen (U+0000), das nicht gespeichert werden kann. Gehen Sie zurück, entfernen Sie es und senden Sie erneut.",
     "errors.csrfTitle": "Bitte laden Sie die Seite neu",
     "errors.csrfExplanation":
       "Dieses Formular konnte nicht angenommen werden, weil es abgelaufen ist oder von einer anderen Website gesendet wurde. Laden Sie die Seite neu und senden Sie es erneut.",
@@ -168,6 +180,12 @@ export const identity = {
     "errors.backHome": "ホームに戻る",
     "errors.forbiddenTitle": "アクセスが拒否されました",
     "errors.notFoundTitle": "ページが見つかりません",
+    "errors.tooLargeTitle": "一度に送信できる量を超えています",
+    "errors.tooLarge":
+      "送信されたデータが {limit} を超えています。このサイトのどのフォームでも受け付けられない大きさです。短くしてもう一度送信してください。",
+    "errors.nulTitle": "保存できない文字が含まれています",
+    "errors.nulInField":
+      "フィールド「{field}」に保存できない NUL 文字（U+0000）が含まれています。前のページに戻って削除し、もう一度送信してください。",
     "errors.csrfTitle": "ページを再読み込みしてください",
     "errors.csrfExplanation":
       "このフォームは有効期限が切れているか、別のサイトから送信されたため、受け付けられませんでした。ページを再読み込みして、もう一度送信してください。",

@@ -189,4 +189,34 @@ describeEachEngine("the report page upsert", (engine) => {
     await upsertConnectionReports(db, swapped, seenAgain);
     expect(await stored()).toEqual(swapped.map((values) => storedAs(values, seenAgain)));
   });
+
+  it("stores U+0000, which PostgreSQL cannot hold, as U+FFFD in the columns and the raw record", async () => {
+    const { db, organisationId, stored } = await setUp(engine);
+    const values = toConnectionReportValues(
+      {
+        id: "r1",
+        notes: "printer\u0000jammed",
+        feedback: { session_rating: 2, user_comment: "\u0000\u0000" },
+        // The six characters backslash-u-0-0-0-0 are ordinary text and stay as they are.
+        devicename: "C:\\u0000 share",
+        nested: { list: ["a\u0000"] },
+      },
+      { organisationId, syncAccountId: null },
+    );
+    await upsertConnectionReports(db, [values], firstSeen);
+
+    const [row] = await stored();
+    expect(row).toMatchObject({
+      notes: "printer\ufffdjammed",
+      feedbackComment: "\ufffd\ufffd",
+      deviceName: "C:\\u0000 share",
+    });
+    expect(row?.raw).toEqual({
+      id: "r1",
+      notes: "printer\ufffdjammed",
+      feedback: { session_rating: 2, user_comment: "\ufffd\ufffd" },
+      devicename: "C:\\u0000 share",
+      nested: { list: ["a\ufffd"] },
+    });
+  });
 });
