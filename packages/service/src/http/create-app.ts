@@ -7,7 +7,6 @@
  * navigation entries, home cards and banners into `web` (src/web/web-extensions.ts).
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
@@ -32,6 +31,7 @@ import { createWebExtensions } from "../web/web-extensions.js";
 import { createWebhookRoutes } from "../webhooks/webhook-routes.js";
 import { isApiPath } from "./api-path.js";
 import type { AppDeps, AppEnv } from "./app-deps.js";
+import { limitRequestBody } from "./body-limit.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { problemResponse } from "./problem.js";
@@ -61,9 +61,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Before anything reads a body (the CSRF check, the NUL check, validators), and before any
   // API key is checked: nobody may make us hold more than this in memory.
   app.use(
-    bodyLimit({
-      maxSize: maxRequestBodyBytes,
-      onError: (c) =>
+    limitRequestBody({
+      maxBytes: maxRequestBodyBytes,
+      refuse: (c) =>
         isApiPath(c.req.path)
           ? problemResponse(c, 413, {
               detail: `The request body is larger than ${maxRequestBodyLabel}. Send less in one request.`,
