@@ -40,7 +40,7 @@ import { securityHeaders } from "./security-headers.js";
 
 /** Far above any form or API body (a session's description is at most 4000 characters). */
 export const maxRequestBodyBytes = 1024 * 1024;
-const maxRequestBodyLabel = "1 MiB";
+const maxRequestBodyLabel = `${maxRequestBodyBytes / (1024 * 1024)} MiB`;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
