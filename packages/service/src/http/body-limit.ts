@@ -15,12 +15,12 @@ export interface RequestBodyLimit {
 
 export function limitRequestBody(limit: RequestBodyLimit): MiddlewareHandler<AppEnv> {
   const countWhileStreaming = bodyLimit({ maxSize: limit.maxBytes, onError: limit.refuse });
-  return (c, next) => {
+  return async (c, next) => {
     // Nothing here reads the body of a GET or HEAD.
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const declared = c.req.header("content-length");
     if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
-      return Number(declared) > limit.maxBytes ? Promise.resolve(limit.refuse(c)) : next();
+      return Number(declared) > limit.maxBytes ? limit.refuse(c) : next();
     }
     return countWhileStreaming(c, next);
   };

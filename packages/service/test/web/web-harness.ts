@@ -134,9 +134,10 @@ export class Browser {
   }
 
   /** A form post as the browser would send it, from our own origin. */
+  /** `fields` as pairs when a name repeats (checkboxes). */
   post(
     path: string,
-    fields: Record<string, string>,
+    fields: Record<string, string> | [string, string][],
     headers: Record<string, string> = {},
   ): Promise<Response> {
     return this.request(path, {
