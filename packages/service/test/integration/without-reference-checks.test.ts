@@ -39,7 +39,7 @@ describeEachEngine("statements run without reference checks", (engine) => {
     );
 
     expect(error).toMatch(foreignKeyViolation);
-    // The transaction rolled back as a whole: the checked-free row went with it.
+    // The transaction rolled back as a whole, the row stored without checks included.
     expect(await db.select().from(connectionReports)).toEqual([]);
   });
 
