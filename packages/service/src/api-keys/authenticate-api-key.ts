@@ -3,10 +3,17 @@
  * A key acting for a supporter takes that user's role (and stops working when they are disabled
  * or removed); an organisation-wide key acts with the admin role but no user of its own.
  */
-import { findApiKeyCountingRequest, touchApiKey } from "../db/repositories/api-keys.js";
+import { deleteApiKeyRateWindowsBefore } from "../db/repositories/api-key-rate-windows.js";
+import {
+  type ApiKeyRecord,
+  type FoundApiKey,
+  findApiKeyCountingRequest,
+  touchApiKey,
+} from "../db/repositories/api-keys.js";
 import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
 import type { ApiKeyScope } from "../db/schema.js";
 import type { SessionActor } from "../sessions/session-actor.js";
+import { apiKeyMemoryOf } from "./api-key-memory.js";
 import { hashApiKeySecret, isMatchingSecret, parseApiKey } from "./api-key-secret.js";
 import type { ApiKeyDeps } from "./api-keys.js";
 import { rateWindowStartOf } from "./rate-window.js";
@@ -28,7 +35,8 @@ export interface ApiPrincipal {
 
 /**
  * Undefined for anything but a live key of an active user or organisation. A request that
- * authenticates is counted in its key's rate window by the same statement that finds the key.
+ * authenticates is counted in its key's rate window: on PostgreSQL by the same statement that
+ * finds the key, on the embedded database in memory (api-key-memory.ts).
  */
 export async function authenticateApiKey(
   deps: ApiKeyDeps,
@@ -39,28 +47,25 @@ export async function authenticateApiKey(
   if (parsed === undefined) return undefined;
   const now = deps.clock.now();
   const windowStart = rateWindowStartOf(now);
-  const found = await findApiKeyCountingRequest(deps.database.db, {
-    prefix: parsed.prefix,
-    secretHash: hashApiKeySecret(parsed.secret),
-    windowStart,
-  });
-  if (found === undefined) return undefined;
-  const { key, actingUser: user, requestCount, actingUserTeamViewer } = found;
-  if (key.revokedAt !== null || !isMatchingSecret(parsed.secret, key.secretHash)) return undefined;
-  let actor: SessionActor = {
-    organisationId: key.organisationId,
-    userId: null,
-    role: "admin",
-    label: `api-key:${key.prefix}`,
-    ...origin,
-  };
-  if (key.actingUserId !== null) {
-    if (user === null || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
-    actor = { ...actor, userId: user.id, role: user.role, label: `api-key:${key.prefix} for ${user.email}` };
+  const memory = await apiKeyMemoryOf(deps.database);
+  let found: FoundApiKey | undefined;
+  let countRequest: (key: ApiKeyRecord) => Promise<number>;
+  if (memory === undefined) {
+    const counted = await findApiKeyCountingRequest(deps.database.db, {
+      prefix: parsed.prefix,
+      secretHash: hashApiKeySecret(parsed.secret),
+      windowStart,
+    });
+    found = counted;
+    countRequest = (key) => countedByStatement(deps, key, counted?.requestCount ?? null, windowStart);
+  } else {
+    found = await memory.find(parsed.prefix);
+    countRequest = async (key) => memory.countRequest(key.id, windowStart);
   }
-  // The statement counts exactly the requests that pass the checks above.
-  if (requestCount === null)
-    throw new Error(`API key ${key.prefix} authenticated but its request was not counted`);
+  const actor = found === undefined ? undefined : actorOf(found, parsed.secret, origin);
+  if (found === undefined || actor === undefined) return undefined;
+  const { key, actingUserTeamViewer } = found;
+  const requestCount = await countRequest(key);
   // "Last used" is for people deciding which keys to revoke; minute precision is plenty, and
   // skipping the write on every other request keeps a busy key from paying one more commit each.
   if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() >= lastUsedPrecisionMs) {
@@ -73,4 +78,43 @@ export async function authenticateApiKey(
     rateWindow: { start: windowStart, requestCount },
     actingUserTeamViewer,
   };
+}
+
+/** Who the key acts as; undefined when it does not authenticate this request. */
+function actorOf(
+  found: FoundApiKey,
+  secret: string,
+  origin: { ip: string | null; userAgent: string | null },
+): SessionActor | undefined {
+  const { key, actingUser: user } = found;
+  if (key.revokedAt !== null || !isMatchingSecret(secret, key.secretHash)) return undefined;
+  const actor: SessionActor = {
+    organisationId: key.organisationId,
+    userId: null,
+    role: "admin",
+    label: `api-key:${key.prefix}`,
+    ...origin,
+  };
+  if (key.actingUserId === null) return actor;
+  if (user === null || user.isDisabled || user.organisationId !== key.organisationId) return undefined;
+  return { ...actor, userId: user.id, role: user.role, label: `api-key:${key.prefix} for ${user.email}` };
+}
+
+/**
+ * The count the look-up statement took. The first request of a window tidies the key's earlier
+ * windows, so one row per key remains.
+ */
+async function countedByStatement(
+  deps: ApiKeyDeps,
+  key: ApiKeyRecord,
+  requestCount: number | null,
+  windowStart: Date,
+): Promise<number> {
+  // The statement counts exactly the requests that pass actorOf's checks.
+  if (requestCount === null)
+    throw new Error(`API key ${key.prefix} authenticated but its request was not counted`);
+  if (requestCount === 1) {
+    await deleteApiKeyRateWindowsBefore(deps.database.db, { apiKeyId: key.id, before: windowStart });
+  }
+  return requestCount;
 }

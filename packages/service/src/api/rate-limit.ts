@@ -1,6 +1,8 @@
 /**
  * The per-API-key rate limit of `/api/v1` (issue 7): at most `limitPerMinute` requests per key
- * in each fixed wall-clock minute, counted in the database so every instance shares the count.
+ * in each fixed wall-clock minute, counted when the key is looked up: in the database on
+ * PostgreSQL, so every instance shares the count, and in memory on the embedded database, which
+ * has one process (src/api-keys/authenticate-api-key.ts).
  * Past the limit the answer is 429 problem+json with `Retry-After` (seconds to the next
  * window). Every answer carries the IETF draft's `RateLimit-Limit/-Remaining/-Reset` and the
  * widespread `X-RateLimit-*` equivalents, so clients can slow down before they are refused.
@@ -12,22 +14,14 @@ import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { rateWindowMs } from "../api-keys/rate-window.js";
 import type { Clock } from "../clock.js";
-import type { Database } from "../db/open-database.js";
-import { deleteApiKeyRateWindowsBefore } from "../db/repositories/api-key-rate-windows.js";
 import { problemResponse } from "../http/problem.js";
 import type { ApiEnv } from "./api-env.js";
 
-export function rateLimitPerKey(deps: {
-  database: Database;
-  clock: Clock;
-  limitPerMinute: number;
-}): MiddlewareHandler<ApiEnv> {
+export function rateLimitPerKey(deps: { clock: Clock; limitPerMinute: number }): MiddlewareHandler<ApiEnv> {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const { apiKeyId, rateWindow } = c.get("apiPrincipal");
+    const { rateWindow } = c.get("apiPrincipal");
     const now = deps.clock.now().getTime();
     const { start: windowStart, requestCount: count } = rateWindow;
-    // The first request of a window tidies the key's earlier windows: one row per key remains.
-    if (count === 1) await deleteApiKeyRateWindowsBefore(deps.database.db, { apiKeyId, before: windowStart });
     const limit = deps.limitPerMinute;
     const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + rateWindowMs - now) / 1000));
     const headers = {

@@ -47,6 +47,14 @@ export interface Database {
   withDedicatedConnection<T>(fn: (connection: DedicatedConnection) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * PGlite only: calls `listener` with each `pg_notify` on `channel`, before the answer to the
+   * statement (or the end of the transaction) whose commit sent it. This process is then the
+   * database's only client (the data-folder lock), so whatever it keeps of the changed rows in
+   * memory can be forgotten before anyone learns of the change (src/api-keys/api-key-memory.ts).
+   * Undefined on PostgreSQL: other instances commit too, and their notifications arrive later.
+   */
+  readonly listenInOrder?: (channel: string, listener: (payload: string) => void) => Promise<void>;
   /** Closes connections and, for PGlite, releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -92,6 +100,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     withDedicatedConnection: (fn) =>
       fn({ db, applyMigrations: (migrations) => migratePglite(db, migrations) }),
     ping: () => db.execute(sql`select 1`).then(() => undefined),
+    listenInOrder: (channel, listener) => client.listen(channel, listener),
     async close() {
       try {
         await client.close();

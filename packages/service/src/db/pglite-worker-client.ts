@@ -32,6 +32,12 @@ export interface WorkerTransaction {
 export interface PgliteWorkerClient {
   query<Row>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<Row>>;
   transaction<T>(callback: (tx: WorkerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` with each notification on `channel` (`pg_notify`), once PGlite listens to
+   * it. A notification reaches the listener before the answer to the statement (or the end of
+   * the transaction) whose commit sent it.
+   */
+  listen(channel: string, listener: (payload: string) => void): Promise<void>;
   /** Closes the database and ends the thread. */
   close(): Promise<void>;
 }
@@ -64,6 +70,8 @@ export async function startPgliteWorker(
   const workerData: PgliteWorkerData = { dataDir, options };
   const worker = newThread(workerData);
   const pending = new Map<number, Pending>();
+  /** Per channel: its listeners, and the request that made PGlite listen to it. */
+  const channels = new Map<string, { listeners: Set<(payload: string) => void>; listening: Promise<void> }>();
   let nextId = 1;
   /** Set once the thread is gone: every later request fails with it. */
   let stopped: Error | undefined;
@@ -89,6 +97,10 @@ export async function startPgliteWorker(
           else waiting?.reject(reviveError(reply.error));
           return;
         }
+        case "notification":
+          // Synchronously: the committing statement's answer is the next message.
+          for (const listener of channels.get(reply.channel)?.listeners ?? []) listener(reply.payload);
+          return;
       }
     });
     const stop = (error: Error) => {
@@ -166,6 +178,15 @@ export async function startPgliteWorker(
       }
       await end(true);
       return result;
+    },
+    async listen(channel, listener) {
+      let known = channels.get(channel);
+      if (known === undefined) {
+        known = { listeners: new Set(), listening: request<void>({ kind: "listen", channel }) };
+        channels.set(channel, known);
+      }
+      known.listeners.add(listener);
+      await known.listening;
     },
     async close() {
       if (stopped === undefined) await request<void>({ kind: "close" });

@@ -34,6 +34,8 @@ export type WorkerRequest =
     }
   | { kind: "begin"; id: number }
   | { kind: "end"; id: number; transactionId: number; commit: boolean }
+  /** Starts forwarding the channel's notifications (PGlite's `LISTEN`). */
+  | { kind: "listen"; id: number; channel: string }
   | { kind: "close"; id: number };
 
 /** `Omit` applied to each member of a union, so each keeps its own fields. */
@@ -46,7 +48,12 @@ export type WorkerReply =
   | { kind: "ready" }
   | { kind: "failed"; error: SerialisedError }
   | { kind: "result"; id: number; value: unknown }
-  | { kind: "error"; id: number; error: SerialisedError };
+  | { kind: "error"; id: number; error: SerialisedError }
+  /**
+   * A notification on a channel the service listens to. Sent before the answer to the statement
+   * whose commit sent it, so the service has seen it by the time that statement is answered.
+   */
+  | { kind: "notification"; channel: string; payload: string };
 
 export interface SerialisedError {
   name: string;

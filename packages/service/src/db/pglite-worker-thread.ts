@@ -73,6 +73,13 @@ async function answer(request: WorkerRequest) {
       open.finish(request.commit);
       return open.ended;
     }
+    case "listen":
+      // PGlite calls the listener while it reads the committing statement's answer, before
+      // that statement's promise settles: the notification is posted ahead of its answer.
+      await pglite.listen(request.channel, (payload) =>
+        reply({ kind: "notification", channel: request.channel, payload }),
+      );
+      return undefined;
     case "close":
       // The service's side ends the thread once this is answered.
       await pglite.close();

@@ -120,6 +120,46 @@ describe("PGlite on its own thread", () => {
     expect(await outside).toMatchObject({ rows: [{ n: 2 }] });
   });
 
+  // What the embedded database's API key memory relies on (src/api-keys/api-key-memory.ts).
+  it("delivers a committed notification before the answer to the statement or transaction that sent it, and none for a rollback", async () => {
+    await worker.query("create table worker_notify (id int)");
+    await worker.query(`create function worker_notify_changed() returns trigger language plpgsql as $$
+      begin perform pg_notify('worker_notify_changed', tg_op); return null; end $$`);
+    await worker.query(`create trigger worker_notify_changed after insert or update on worker_notify
+      for each statement execute function worker_notify_changed()`);
+    const seen: string[] = [];
+    await worker.listen("worker_notify_changed", (payload) => seen.push(`notified ${payload}`));
+    await worker.listen("worker_notify_changed", (payload) => seen.push(`second listener ${payload}`));
+
+    await worker.query("insert into worker_notify values ($1)", [1]);
+    seen.push("insert answered");
+    await worker.query("select * from worker_notify where id = $1", [1]);
+    seen.push("select answered");
+    await worker.transaction(async (tx) => {
+      await tx.query("update worker_notify set id = $1", [2]);
+      seen.push("update in transaction answered");
+    });
+    seen.push("transaction ended");
+    await worker
+      .transaction(async (tx) => {
+        await tx.query("insert into worker_notify values ($1)", [3]);
+        throw new Error("abandon");
+      })
+      .catch(() => seen.push("rolled back"));
+
+    expect(seen).toEqual([
+      "notified INSERT",
+      "second listener INSERT",
+      "insert answered",
+      "select answered",
+      "update in transaction answered",
+      "notified UPDATE",
+      "second listener UPDATE",
+      "transaction ended",
+      "rolled back",
+    ]);
+  });
+
   it("fails every later statement with a clear error once closed", async () => {
     const closing = await startPgliteWorker(undefined);
     await closing.close();

@@ -1,5 +1,6 @@
 /** API keys: only the SHA-256 of each secret is stored (src/api-keys/api-key-secret.ts). */
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableName, isNull, or, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "../open-database.js";
 import { encodeValue, preparedStatement, valuePlaceholder } from "../prepared-query.js";
 import {
@@ -36,16 +37,11 @@ export async function insertApiKey(db: Db, values: NewApiKey): Promise<ApiKeyRec
   return row;
 }
 
+/** An API key as authentication reads it: with the user it acts for and their TeamViewer rows. */
 export interface FoundApiKey {
   key: ApiKeyRecord;
   /** Null for an organisation-wide key. */
   actingUser: User | null;
-  /**
-   * The request counted in the key's rate window that starts at `windowStart`, this one
-   * included; null when the request will not authenticate (wrong secret, revoked key, a
-   * disabled or foreign acting user), which is not counted.
-   */
-  requestCount: number | null;
   /**
    * The organisation's TeamViewer app and the acting user's connection, sealed: what a request
    * that calls TeamViewer as that user reads next. Both null for an organisation-wide key.
@@ -54,34 +50,84 @@ export interface FoundApiKey {
 }
 
 /**
- * The key with the user it acts for, and the request counted in the key's rate window, in one
- * statement: every API request runs it, and a separate count would be one more round trip
- * (docs/performance.md, "Session creation"). The acting user's TeamViewer credentials come along
- * for the same reason: a session create needs them before its TeamViewer call, and reading them
- * here spares it a statement of its own (ADR 0009). Whether the request authenticates is still
- * for the caller to decide (in constant time); the statement only avoids counting one that will
- * not.
+ * The key with the user it acts for and their TeamViewer app and connection, counting nothing:
+ * for the embedded database, which counts requests in memory (src/api-keys/api-key-memory.ts).
+ */
+export async function findApiKey(db: Db, prefix: string): Promise<FoundApiKey | undefined> {
+  const [row] = await selectApiKey(db).execute({ prefix });
+  return row === undefined ? undefined : toFoundApiKey(row);
+}
+
+/**
+ * The key as {@link findApiKey} reads it, and the request counted in the key's rate window, in
+ * one statement: every API request on a PostgreSQL server runs it, and a separate count would be
+ * one more round trip (docs/performance.md, "Session creation"). The acting user's TeamViewer
+ * credentials come along for the same reason: a session create needs them before its TeamViewer
+ * call, and reading them here spares it a statement of its own (ADR 0009). Whether the request
+ * authenticates is still for the caller to decide (in constant time); the statement only avoids
+ * counting one that will not.
+ *
+ * `requestCount` is the request counted in the key's rate window that starts at `windowStart`,
+ * this one included; null when the request will not authenticate (wrong secret, revoked key, a
+ * disabled or foreign acting user), which is not counted.
  */
 export async function findApiKeyCountingRequest(
   db: Db,
   request: { prefix: string; secretHash: string; windowStart: Date },
-): Promise<FoundApiKey | undefined> {
+): Promise<(FoundApiKey & { requestCount: number | null }) | undefined> {
   const [row] = await selectApiKeyCountingRequest(db).execute({
     prefix: request.prefix,
     secretHash: request.secretHash,
     windowStart: encodeValue(request.windowStart),
   });
-  if (row === undefined) return undefined;
-  const { teamViewerApp, teamViewerConnection, ...found } = row;
-  const isActingForUser = found.actingUser !== null;
+  return row === undefined ? undefined : { ...toFoundApiKey(row), requestCount: row.requestCount };
+}
+
+function toFoundApiKey(row: {
+  key: ApiKeyRecord;
+  actingUser: User | null;
+  teamViewerApp: SealedTeamViewerCredentials["app"];
+  teamViewerConnection: SealedTeamViewerCredentials["connection"];
+}): FoundApiKey {
+  const isActingForUser = row.actingUser !== null;
   return {
-    ...found,
+    key: row.key,
+    actingUser: row.actingUser,
     actingUserTeamViewer: {
-      app: isActingForUser ? teamViewerApp : null,
-      connection: isActingForUser ? teamViewerConnection : null,
+      app: isActingForUser ? row.teamViewerApp : null,
+      connection: isActingForUser ? row.teamViewerConnection : null,
     },
   };
 }
+
+/** What an API request's principal is read from, by the key's prefix. */
+const principalColumns = {
+  key: apiKeys,
+  actingUser: users,
+  teamViewerApp: teamViewerApps,
+  teamViewerConnection: teamViewerConnections,
+};
+
+/**
+ * The tables {@link findApiKey} reads. Each notifies every change (migration 0009), which the
+ * embedded database's memory of keys depends on: a table added here needs that trigger too.
+ */
+export const principalTables: readonly string[] = Object.values(principalColumns).map((table) =>
+  getTableName(table),
+);
+
+/** `starter` is the database or a `WITH` clause, `also` more columns. */
+function selectPrincipal<Also extends SelectedFields>(starter: Pick<Db, "select">, also: Also) {
+  return starter
+    .select({ ...principalColumns, ...also })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.actingUserId))
+    .leftJoin(teamViewerApps, eq(teamViewerApps.organisationId, apiKeys.organisationId))
+    .leftJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
+    .where(eq(apiKeys.prefix, sql.placeholder("prefix")));
+}
+
+const selectApiKey = preparedStatement("find_api_key", (db, name) => selectPrincipal(db, {}).prepare(name));
 
 const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_request", (db, name) => {
   const prefixIs = eq(apiKeys.prefix, sql.placeholder("prefix"));
@@ -115,23 +161,11 @@ const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_req
       })
       .returning({ requestCount: apiKeyRateWindows.requestCount }),
   );
-  return db
-    .with(counted)
-    .select({
-      key: apiKeys,
-      actingUser: users,
-      requestCount: sql<number | null>`(select ${counted.requestCount} from ${counted})`.mapWith(
-        (value: unknown) => (value === null ? null : Number(value)),
-      ),
-      teamViewerApp: teamViewerApps,
-      teamViewerConnection: teamViewerConnections,
-    })
-    .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.actingUserId))
-    .leftJoin(teamViewerApps, eq(teamViewerApps.organisationId, apiKeys.organisationId))
-    .leftJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
-    .where(prefixIs)
-    .prepare(name);
+  return selectPrincipal(db.with(counted), {
+    requestCount: sql<number | null>`(select ${counted.requestCount} from ${counted})`.mapWith(
+      (value: unknown) => (value === null ? null : Number(value)),
+    ),
+  }).prepare(name);
 });
 
 export function listApiKeyRecords(db: Db, organisationId: string): Promise<ApiKeyRecord[]> {

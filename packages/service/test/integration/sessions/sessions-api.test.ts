@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
+import {
+  deleteTeamViewerConnection,
+  saveTeamViewerConnection,
+} from "../../../src/db/repositories/teamviewer-connections.js";
 import { updateUser } from "../../../src/db/repositories/users.js";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
@@ -137,18 +141,64 @@ describeEachEngine("REST API /api/v1", (engine) => {
     await expectProblem(await h.api("GET", "/api/v1/sessions", { key }), 401);
   });
 
-  it("stops accepting a supporter's key while the supporter is disabled", async () => {
+  // After a request that authenticated, so that on PGlite the key is in memory (api-key-memory.ts).
+  it("stops accepting a supporter's key from the request after the supporter is disabled", async () => {
     const { h, kenji, key } = await setUp(engine);
+    expect((await h.api("POST", "/api/v1/sessions", { key, json: createBody })).status).toBe(201);
     await updateUser(h.database.db, kenji.id, { isDisabled: true }, h.clock.now());
     const refused = await expectProblem(
       await h.api("POST", "/api/v1/sessions", { key, json: createBody }),
       401,
     );
     expect(refused.code).toBe("invalid-api-key");
-    expect(await countSessions(h)).toBe(0);
+    expect(await countSessions(h)).toBe(1);
 
     await updateUser(h.database.db, kenji.id, { isDisabled: false }, h.clock.now());
     expect((await h.api("POST", "/api/v1/sessions", { key, json: createBody })).status).toBe(201);
+  });
+
+  it("creates with the supporter's TeamViewer connection and app as stored at that moment", async () => {
+    const { h, kenji, key } = await setUp(engine);
+    expect((await h.api("POST", "/api/v1/sessions", { key, json: createBody })).status).toBe(201);
+
+    await deleteTeamViewerConnection(h.database.db, kenji.id);
+    const disconnected = await expectProblem(
+      await h.api("POST", "/api/v1/sessions", { key, json: createBody }),
+      409,
+    );
+    expect(disconnected.code).toBe("not-connected");
+
+    const ana = h.simulator.admin.issueUserToken({ clientId: h.simulator.demo().clientId, userid: "u7006" });
+    await saveTeamViewerConnection(
+      h.database.db,
+      h.deps.vault,
+      {
+        userId: kenji.id,
+        teamViewerUserId: "u7006",
+        teamViewerName: "Ana Lima",
+        teamViewerEmail: "ana@example.com",
+        accessToken: ana.accessToken,
+        refreshToken: ana.refreshToken,
+        expiresAt: new Date(h.clock.now().getTime() + ana.expiresIn * 1000),
+      },
+      h.clock.now(),
+    );
+    const reconnected = await h.api("POST", "/api/v1/sessions", {
+      key,
+      json: { ...createBody, group: { name: "Field Service" } },
+    });
+    expect(reconnected.status).toBe(201);
+    const { code } = await reconnected.json();
+    expect((await h.teamViewerSessions()).find((session) => session.code === code)?.assigned_userid).toBe(
+      "u7006",
+    );
+
+    await h.database.db.execute(sql`delete from teamviewer_apps`);
+    const withoutApp = await expectProblem(
+      await h.api("POST", "/api/v1/sessions", { key, json: createBody }),
+      409,
+    );
+    expect(withoutApp.code).toBe("not-configured");
   });
 
   it("records a key's last use to the minute, without a write on every request", async () => {
