@@ -47,21 +47,7 @@ export async function authenticateApiKey(
   if (parsed === undefined) return undefined;
   const now = deps.clock.now();
   const windowStart = rateWindowStartOf(now);
-  const memory = await apiKeyMemoryOf(deps.database);
-  let found: FoundApiKey | undefined;
-  let countRequest: (key: ApiKeyRecord) => Promise<number>;
-  if (memory === undefined) {
-    const counted = await findApiKeyCountingRequest(deps.database.db, {
-      prefix: parsed.prefix,
-      secretHash: hashApiKeySecret(parsed.secret),
-      windowStart,
-    });
-    found = counted;
-    countRequest = (key) => countedByStatement(deps, key, counted?.requestCount ?? null, windowStart);
-  } else {
-    found = await memory.find(parsed.prefix);
-    countRequest = async (key) => memory.countRequest(key.id, windowStart);
-  }
+  const { found, countRequest } = await lookUpKey(deps, parsed, windowStart);
   const actor = found === undefined ? undefined : actorOf(found, parsed.secret, origin);
   if (found === undefined || actor === undefined) return undefined;
   const { key, actingUserTeamViewer } = found;
@@ -77,6 +63,30 @@ export async function authenticateApiKey(
     actor,
     rateWindow: { start: windowStart, requestCount },
     actingUserTeamViewer,
+  };
+}
+
+/** The key, and how to count this request once it is known to authenticate. */
+async function lookUpKey(
+  deps: ApiKeyDeps,
+  parsed: { prefix: string; secret: string },
+  windowStart: Date,
+): Promise<{ found: FoundApiKey | undefined; countRequest(key: ApiKeyRecord): Promise<number> }> {
+  const memory = await apiKeyMemoryOf(deps.database);
+  if (memory !== undefined) {
+    return {
+      found: await memory.find(parsed.prefix),
+      countRequest: async (key) => memory.countRequest(key.id, windowStart),
+    };
+  }
+  const counted = await findApiKeyCountingRequest(deps.database.db, {
+    prefix: parsed.prefix,
+    secretHash: hashApiKeySecret(parsed.secret),
+    windowStart,
+  });
+  return {
+    found: counted,
+    countRequest: (key) => countedByStatement(deps, key, counted?.requestCount ?? null, windowStart),
   };
 }
 
