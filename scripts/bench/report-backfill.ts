@@ -16,6 +16,7 @@
  *
  * Usage: report-backfill.ts '<json of BackfillCaseInput>'; prints one JSON object.
  */
+import { limitHeapGrowth } from "@attendant/service";
 import { TeamViewerClient } from "@attendant/teamviewer";
 import { count, eq } from "drizzle-orm";
 import { upsertConnectionReports } from "../../packages/service/src/db/repositories/connection-reports.js";
@@ -53,6 +54,8 @@ const dayMs = 86_400_000;
  */
 const warmUpPages = 2;
 
+// Every way runs in a process set up as `attendant reports sync` sets up its own.
+limitHeapGrowth();
 const input = JSON.parse(process.argv[2] ?? "null") as BackfillCaseInput | null;
 if (input === null) throw new Error("usage: report-backfill.ts '<json case>'");
 

@@ -9,7 +9,7 @@
  * Usage: session-create.ts '<json of SessionCreateCaseInput>'; prints one JSON object.
  */
 import { randomUUID } from "node:crypto";
-import { createLogger, startService } from "@attendant/service";
+import { createLogger, limitHeapGrowth, startService } from "@attendant/service";
 import { createApiKey } from "../../packages/service/src/api-keys/api-keys.js";
 import { saveTeamViewerConnection } from "../../packages/service/src/db/repositories/teamviewer-connections.js";
 import { createUser } from "../../packages/service/src/db/repositories/users.js";
@@ -26,6 +26,8 @@ export interface SessionCreateCaseInput {
   databaseUrl?: string;
 }
 
+// The process is set up as `attendant serve` sets up its own.
+limitHeapGrowth();
 const input = JSON.parse(process.argv[2] ?? "null") as SessionCreateCaseInput | null;
 if (input === null) throw new Error("usage: session-create.ts '<json case>'");
 

@@ -9,6 +9,7 @@ export * from "./db/migrate.js";
 export * from "./db/open-database.js";
 export * as schema from "./db/schema.js";
 export * from "./db/transaction.js";
+export { heapGrowingPercent, limitHeapGrowth } from "./heap-growth.js";
 export type { AppDeps, AppEnv, Mailer } from "./http/app-deps.js";
 export { createApp } from "./http/create-app.js";
 export { type Problem, problemResponse } from "./http/problem.js";
