@@ -14,7 +14,6 @@
 import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
 import {
-  type ConnectionReportValues,
   executeReportUpsert,
   findMatchableReportIds,
   matchConnectionReports,
@@ -37,7 +36,8 @@ import { SyncLeaseLostError } from "./sync-failures.js";
 
 /** Records of one answer, ready to store. */
 export interface PreparedReportBatch {
-  values: readonly ConnectionReportValues[];
+  /** The page's records, by TeamViewer id; their rows are only in `upsert` (a page waits to be stored). */
+  teamViewerReportIds: readonly string[];
   upsert: PreparedReportUpsert;
   /** When the records were received: their first (or last) seen time. */
   seenAt: Date;
@@ -74,7 +74,13 @@ export async function prepareReportBatch(
   matchable.catch(() => undefined);
   isSubscribed.catch(() => undefined);
   const upsert = prepareReportUpsert(values, seenAt);
-  return { values, upsert, seenAt, matchable: await matchable, isSubscribed: await isSubscribed };
+  return {
+    teamViewerReportIds: values.map((value) => value.teamViewerReportId),
+    upsert,
+    seenAt,
+    matchable: await matchable,
+    isSubscribed: await isSubscribed,
+  };
 }
 
 export async function storeReportBatch(
@@ -89,7 +95,7 @@ export async function storeReportBatch(
   },
 ): Promise<void> {
   const { account } = batch;
-  const { values, matchable } = batch.prepared;
+  const { teamViewerReportIds, matchable } = batch.prepared;
   const now = deps.clock.now();
   await transaction(deps.database.db, async (tx) => {
     const isHeld = await renewSyncLease(tx, {
@@ -110,7 +116,7 @@ export async function storeReportBatch(
       tx,
       {
         organisationId: account.organisationId,
-        teamViewerReportIds: values.map((value) => value.teamViewerReportId),
+        teamViewerReportIds,
         firstSeenAt: batch.prepared.seenAt,
       },
       batch.prepared.isSubscribed,
@@ -120,7 +126,7 @@ export async function storeReportBatch(
       lastSuccessAt: now,
       consecutiveFailures: 0,
       pausedUntil: null,
-      recordsSynced: sql`${reportSyncAccounts.recordsSynced} + ${values.length}`,
+      recordsSynced: sql`${reportSyncAccounts.recordsSynced} + ${teamViewerReportIds.length}`,
     });
   });
 }

@@ -14,7 +14,7 @@
  * that need not be in its transaction: store-report-batch.ts), so on PostgreSQL that work also
  * happens while the database stores the page before.
  */
-import type { ConnectionReport, Page, TeamViewerClient } from "@attendant/teamviewer";
+import type { ConnectionReport, TeamViewerClient } from "@attendant/teamviewer";
 import type { SyncAccount, SyncAccountChanges } from "../db/repositories/report-sync-accounts.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
@@ -35,9 +35,20 @@ export interface PagePosition {
   offsetId: string | null;
 }
 
+/**
+ * A fetched page as storing it needs it. The records themselves are only in `prepared`: a page
+ * is held while the next one is fetched, long enough for whatever it holds to reach V8's old
+ * generation, so it keeps one copy of its records rather than three (ADR 0015).
+ */
 export interface FetchedPage {
   position: PagePosition;
-  page: Page<ConnectionReport>;
+  /** The next page's `offset_id`; null when this is the pass's last page. */
+  nextOffset: string | null;
+  /** `records_remaining` after this page, when TeamViewer says. */
+  remaining: number | null;
+  received: number;
+  /** The newest `end_date` among the page's records; null when none has one. */
+  newestEnd: Date | null;
   prepared: PreparedReportBatch;
 }
 
@@ -65,7 +76,7 @@ export function currentPosition(account: SyncAccount, options: ReportSyncOptions
 
 /** The position after `fetched`, or undefined when it was the pass's last page. */
 export function nextPosition(fetched: FetchedPage): PagePosition | undefined {
-  const { nextOffset } = fetched.page;
+  const { nextOffset } = fetched;
   return nextOffset === null ? undefined : { windowFrom: fetched.position.windowFrom, offsetId: nextOffset };
 }
 
@@ -88,7 +99,14 @@ export async function fetchReportPage(
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     },
   );
-  return { position, page, prepared: await prepareReportBatch(deps, request.account, page.items) };
+  return {
+    position,
+    nextOffset: page.nextOffset,
+    remaining: page.remaining,
+    received: page.items.length,
+    newestEnd: newestEndOf(page.items),
+    prepared: await prepareReportBatch(deps, request.account, page.items),
+  };
 }
 
 /**
@@ -100,21 +118,20 @@ export async function storeReportPage(
   request: { account: SyncAccount; holder: string; options: ReportSyncOptions; fetched: FetchedPage },
 ): Promise<PageResult> {
   const { account, options, fetched } = request;
-  const { page } = fetched;
-  const isPassComplete = page.nextOffset === null;
+  const isPassComplete = fetched.nextOffset === null;
   await storeReportBatch(deps, {
     account,
     holder: request.holder,
     leaseTtlMs: options.leaseTtlMs,
     prepared: fetched.prepared,
-    accountChanges: cursorAfter(account, page.items, {
+    accountChanges: cursorAfter(account, fetched.newestEnd, {
       windowFrom: fetched.position.windowFrom,
-      nextOffset: page.nextOffset,
+      nextOffset: fetched.nextOffset,
       now: deps.clock.now(),
       sweepMs: options.sweepMs,
     }),
   });
-  return { received: page.items.length, remaining: page.remaining, isPassComplete };
+  return { received: fetched.received, remaining: fetched.remaining, isPassComplete };
 }
 
 function currentWindowFrom(account: SyncAccount, options: ReportSyncOptions): Date {
@@ -126,10 +143,13 @@ function currentWindowFrom(account: SyncAccount, options: ReportSyncOptions): Da
 
 function cursorAfter(
   account: SyncAccount,
-  reports: readonly ConnectionReport[],
+  pageNewestEnd: Date | null,
   page: { windowFrom: Date; nextOffset: string | null; now: Date; sweepMs: number },
 ): SyncAccountChanges {
-  const highWaterEndDate = newestEnd(account.highWaterEndDate, reports);
+  const highWaterEndDate =
+    pageNewestEnd === null || (account.highWaterEndDate !== null && account.highWaterEndDate >= pageNewestEnd)
+      ? account.highWaterEndDate
+      : pageNewestEnd;
   if (page.nextOffset !== null) {
     return {
       cursorWindowFrom: page.windowFrom,
@@ -149,8 +169,8 @@ function cursorAfter(
   };
 }
 
-function newestEnd(current: Date | null, reports: readonly ConnectionReport[]): Date | null {
-  let newest = current?.getTime() ?? Number.NEGATIVE_INFINITY;
+function newestEndOf(reports: readonly ConnectionReport[]): Date | null {
+  let newest = Number.NEGATIVE_INFINITY;
   for (const report of reports) {
     const end = typeof report.end_date === "string" ? Date.parse(report.end_date) : Number.NaN;
     if (end > newest) newest = end;
