@@ -5,7 +5,7 @@
  * collects it again, when collecting is cheap, as it is for Attendant's heap (~35 MB live). A
  * report backfill promotes each page's records (a page is held while the next one is fetched),
  * so a long sync's resident memory rose 70–107 MB above a short sync's before the first full
- * collection, and the process kept that memory (docs/performance.md, "Report backfill"). Growing
+ * collection, and the process kept that memory (ADR 0015, docs/performance.md). Growing
  * by at most the live size kept that rise to 18–40 MB in two runs, for a few more full
  * collections (incremental and mostly concurrent); the sync's rate stayed within its run-to-run
  * spread. An embedded deployment on a small machine is short of memory first.
