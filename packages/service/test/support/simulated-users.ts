@@ -50,33 +50,46 @@ export async function addSimulatedUser(
   context: SimulatedUserContext,
   options: { role: UserRole; email: string; teamViewerUserid?: string | undefined },
 ): Promise<User> {
-  const { db, vault, clock, simulator } = context;
-  const user = await createUser(db, {
+  const user = await createUser(context.db, {
     organisationId: context.organisationId,
     email: options.email,
     role: options.role,
   });
   if (options.teamViewerUserid !== undefined) {
-    const tokens = simulator.admin.issueUserToken({
-      clientId: simulator.demo().clientId,
-      userid: options.teamViewerUserid,
-    });
-    await saveTeamViewerConnection(
-      db,
-      vault,
-      {
-        userId: user.id,
-        teamViewerUserId: options.teamViewerUserid,
-        teamViewerName: user.email,
-        teamViewerEmail: user.email,
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
-      },
-      clock.now(),
-    );
+    await connectToSimulatedAccount(context, user, options.teamViewerUserid);
   }
   return user;
+}
+
+/**
+ * Gives `user` a TeamViewer connection to the simulator account `teamViewerUserid`, with tokens
+ * the simulator issued for the demo app: a first connection, or a reconnection (to the same or
+ * another account) that replaces the one they had.
+ */
+export async function connectToSimulatedAccount(
+  context: Omit<SimulatedUserContext, "organisationId">,
+  user: Pick<User, "id" | "email">,
+  teamViewerUserid: string,
+): Promise<void> {
+  const { db, vault, clock, simulator } = context;
+  const tokens = simulator.admin.issueUserToken({
+    clientId: simulator.demo().clientId,
+    userid: teamViewerUserid,
+  });
+  await saveTeamViewerConnection(
+    db,
+    vault,
+    {
+      userId: user.id,
+      teamViewerUserId: teamViewerUserid,
+      teamViewerName: user.email,
+      teamViewerEmail: user.email,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: new Date(clock.now().getTime() + tokens.expiresIn * 1000),
+    },
+    clock.now(),
+  );
 }
 
 /** The actor a use case sees when this user acts through the web UI. */

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  findTeamViewerConnection,
-  saveTeamViewerConnection,
-} from "../../../src/db/repositories/teamviewer-connections.js";
+import { findTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
 import { usePgliteEngine } from "../../support/engines.js";
+import { connectToSimulatedAccount } from "../../support/simulated-users.js";
 import { openForeignSession, playConnection } from "./live-reports.js";
 import { createReportHarness, saveRevokedConnection } from "./report-harness.js";
 
@@ -30,22 +28,7 @@ describe("report sync failures and windows", () => {
     expect(tokenCalls).toHaveLength(1);
 
     // Reconnecting (a new grant) revives the account at the next discovery.
-    const demo = h.simulator.demo();
-    const tokens = h.simulator.admin.issueUserToken({ clientId: demo.clientId, userid: "u7005" });
-    await saveTeamViewerConnection(
-      h.database.db,
-      h.deps.vault,
-      {
-        userId: kenji.id,
-        teamViewerUserId: "u7005",
-        teamViewerName: "Kenji Sato",
-        teamViewerEmail: "kenji@example.com",
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        expiresAt: new Date(h.clock.now().getTime() + tokens.expiresIn * 1000),
-      },
-      h.clock.now(),
-    );
+    await connectToSimulatedAccount({ ...h.deps, db: h.database.db, simulator: h.simulator }, kenji, "u7005");
     await h.tickUntil(scheduler, async () => (await h.accounts())[0]?.phase === "polling", {
       stepMs: 20_000,
     });

@@ -1,13 +1,11 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
-import {
-  deleteTeamViewerConnection,
-  saveTeamViewerConnection,
-} from "../../../src/db/repositories/teamviewer-connections.js";
+import { deleteTeamViewerConnection } from "../../../src/db/repositories/teamviewer-connections.js";
 import { updateUser } from "../../../src/db/repositories/users.js";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
+import { connectToSimulatedAccount } from "../../support/simulated-users.js";
 import { createSessionHarness, type SessionHarness, sampleTicket } from "./session-harness.js";
 
 const createBody = {
@@ -168,21 +166,8 @@ describeEachEngine("REST API /api/v1", (engine) => {
     );
     expect(disconnected.code).toBe("not-connected");
 
-    const ana = h.simulator.admin.issueUserToken({ clientId: h.simulator.demo().clientId, userid: "u7006" });
-    await saveTeamViewerConnection(
-      h.database.db,
-      h.deps.vault,
-      {
-        userId: kenji.id,
-        teamViewerUserId: "u7006",
-        teamViewerName: "Ana Lima",
-        teamViewerEmail: "ana@example.com",
-        accessToken: ana.accessToken,
-        refreshToken: ana.refreshToken,
-        expiresAt: new Date(h.clock.now().getTime() + ana.expiresIn * 1000),
-      },
-      h.clock.now(),
-    );
+    // Reconnected to another TeamViewer account: sessions are now opened as u7006.
+    await connectToSimulatedAccount({ ...h.deps, db: h.database.db, simulator: h.simulator }, kenji, "u7006");
     const reconnected = await h.api("POST", "/api/v1/sessions", {
       key,
       json: { ...createBody, group: { name: "Field Service" } },
