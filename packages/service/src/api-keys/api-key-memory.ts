@@ -87,12 +87,9 @@ async function createApiKeyMemory(
     countRequest(apiKeyId, windowStart) {
       const start = windowStart.getTime();
       const current = windows.get(apiKeyId);
-      const window =
-        current === undefined || current.start < start
-          ? { start, count: 1 }
-          : { ...current, count: current.count + 1 };
-      windows.set(apiKeyId, window);
-      return window.count;
+      if (current !== undefined && current.start >= start) return ++current.count;
+      windows.set(apiKeyId, { start, count: 1 });
+      return 1;
     },
   };
 }
