@@ -4,8 +4,16 @@
  * private ranges, cloud metadata (169.254.169.254), CGNAT and so on are refused unless the
  * operator allows a network with ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS.
  *
- * IPv6 forms that carry an IPv4 address (IPv4-mapped `::ffff:a.b.c.d`, NAT64 `64:ff9b::/96`,
- * 6to4 `2002::/16`) are judged by that IPv4 address, so `::ffff:127.0.0.1` is loopback too.
+ * IPv6 forms that carry an IPv4 address (IPv4-mapped `::ffff:0:0/96`, IPv4-translated
+ * `::ffff:0:0:0/96`, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`) are judged by that IPv4 address, so
+ * `::ffff:0:7f00:1` is loopback too. Every other IPv6 address is public only inside global unicast
+ * (2000::/3) and outside its special-purpose blocks: Teredo and the rest of the IETF protocol block
+ * 2001::/23 (Teredo hides its IPv4 address, and a relay would carry the request), documentation
+ * (2001:db8::/32, 3fff::/20) and the returned 6bone 3ffe::/16. So a new special range outside
+ * 2000::/3 is refused without anyone having to list it here.
+ *
+ * The ranges are plain prefix tables rather than `node:net` BlockList: the embedded IPv4 address
+ * has to be taken out of the 128-bit value anyway, and BlockList decodes only the mapped form.
  */
 import { isIPv4, isIPv6 } from "node:net";
 
@@ -130,23 +138,32 @@ const ipv6Ranges: readonly Range[] = [
   range("::1/128", "loopback"),
   // The deprecated IPv4-compatible form; nothing legitimate uses it any more.
   range("::/96", "reserved"),
+  // Local-use NAT64 (RFC 8215): the operator's own translator, whatever IPv4 address it carries.
   range("64:ff9b:1::/48", "private"),
-  range("100::/64", "reserved"),
-  range("2001:db8::/32", "reserved"),
   range("fc00::/7", "private"),
   range("fe80::/10", "link-local"),
   range("fec0::/10", "private"),
   range("ff00::/8", "multicast"),
+  // Teredo 2001::/32 and the other IETF protocol assignments (benchmarking, ORCHID).
+  range("2001::/23", "reserved"),
+  range("2001:db8::/32", "reserved"),
+  range("3fff::/20", "reserved"),
+  range("3ffe::/16", "reserved"),
 ];
 
-const mappedPrefix = parseNetwork("::ffff:0:0/96") as Network;
-const nat64Prefix = parseNetwork("64:ff9b::/96") as Network;
+/** Global unicast: an IPv6 address outside it that no range above names is reserved. */
+const globalUnicast = parseNetwork("2000::/3") as Network;
+
+/** Prefixes whose last 32 bits are the IPv4 address: mapped, translated (RFC 2765), NAT64. */
+const lowBitsIPv4Prefixes = ["::ffff:0:0/96", "::ffff:0:0:0/96", "64:ff9b::/96"].map(
+  (cidr) => parseNetwork(cidr) as Network,
+);
 const sixToFourPrefix = parseNetwork("2002::/16") as Network;
 
-/** The IPv4 address an IPv6 address stands for (mapped, NAT64, 6to4), if any. */
+/** The IPv4 address an IPv6 address stands for (mapped, translated, NAT64, 6to4), if any. */
 export function embeddedIPv4(address: ParsedAddress): ParsedAddress | undefined {
   if (address.family !== 6) return undefined;
-  if (isInNetwork(address, mappedPrefix) || isInNetwork(address, nat64Prefix)) {
+  if (lowBitsIPv4Prefixes.some((prefix) => isInNetwork(address, prefix))) {
     return { family: 4, value: address.value & 0xffffffffn };
   }
   if (isInNetwork(address, sixToFourPrefix))
@@ -159,7 +176,9 @@ export function classifyAddress(address: ParsedAddress): AddressCategory {
   const v4 = embeddedIPv4(address);
   if (v4 !== undefined) return classifyAddress(v4);
   const ranges = address.family === 4 ? ipv4Ranges : ipv6Ranges;
-  return ranges.find((candidate) => isInNetwork(address, candidate.network))?.category ?? "public";
+  const listed = ranges.find((candidate) => isInNetwork(address, candidate.network))?.category;
+  if (listed !== undefined) return listed;
+  return address.family === 6 && !isInNetwork(address, globalUnicast) ? "reserved" : "public";
 }
 
 /**

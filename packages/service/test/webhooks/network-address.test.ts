@@ -84,6 +84,58 @@ describe("classifyAddress", () => {
     expect(categoryOf(text)).toBe(category);
   });
 
+  // Every IPv6 form that carries an IPv4 address is judged by that address; every special-purpose
+  // range that is not global unicast (2000::/3 less its IETF, documentation and Teredo parts) is
+  // refused.
+  const embeddedAndSpecialCases: [string, AddressCategory][] = [
+    // IPv4-mapped ::ffff:0:0/96, in every spelling
+    ["::ffff:7f00:1", "loopback"],
+    ["0:0:0:0:0:ffff:7f00:1", "loopback"],
+    ["::ffff:a9fe:a9fe", "link-local"],
+    // IPv4-translated ::ffff:0:0:0/96 (RFC 2765)
+    ["::ffff:0:7f00:1", "loopback"],
+    ["::ffff:0:127.0.0.1", "loopback"],
+    ["::ffff:0:a00:1", "private"],
+    ["::ffff:0:808:808", "public"],
+    // NAT64 well-known prefix 64:ff9b::/96 and local-use 64:ff9b:1::/48
+    ["64:ff9b::a9fe:a9fe", "link-local"],
+    ["64:ff9b::c0a8:101", "private"],
+    ["64:ff9b:1::808:808", "private"],
+    ["64:ff9b:1:ffff::1", "private"],
+    // 6to4 2002::/16: the IPv4 address sits in bits 16-47
+    ["2002:a9fe:a9fe::1", "link-local"],
+    ["2002:a00:1:ffff::1", "private"],
+    ["2002:6440:1::", "cgnat"],
+    // Teredo 2001::/32 and the rest of the IETF protocol block 2001::/23
+    ["2001::1", "reserved"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "reserved"],
+    ["2001:2::1", "reserved"],
+    ["2001:10::1", "reserved"],
+    ["2001:20::1", "reserved"],
+    ["2001:1ff:ffff::1", "reserved"],
+    ["2001:200::1", "public"],
+    // Documentation 2001:db8::/32 and 3fff::/20
+    ["2001:db8:ffff::1", "reserved"],
+    ["3fff::1", "reserved"],
+    ["3fff:fff:ffff::1", "reserved"],
+    ["3fff:1000::1", "public"],
+    // Outside global unicast 2000::/3: IPv4-compatible, discard-only, SRv6 SIDs, unassigned
+    ["::a00:1", "reserved"],
+    ["::1:0:0:1", "reserved"],
+    ["100::1", "reserved"],
+    ["100:0:0:1::1", "reserved"],
+    ["5f00::1", "reserved"],
+    ["4000::1", "reserved"],
+    ["e000::1", "reserved"],
+    ["1fff:ffff::1", "reserved"],
+  ];
+  it.each(embeddedAndSpecialCases)(
+    "judges the embedded IPv4 address or refuses the special range: %s is %s",
+    (text, category) => {
+      expect(categoryOf(text)).toBe(category);
+    },
+  );
+
   it("parses nothing that is not an IP literal", () => {
     for (const text of [
       "localhost",
@@ -100,7 +152,7 @@ describe("classifyAddress", () => {
     }
   });
 
-  it("finds the IPv4 address in mapped, NAT64 and 6to4 forms only", () => {
+  it("finds the IPv4 address in mapped, translated, NAT64 and 6to4 forms only", () => {
     const v4 = (text: string) => {
       const address = parseIpAddress(text);
       const embedded = address === undefined ? undefined : embeddedIPv4(address);
@@ -109,6 +161,7 @@ describe("classifyAddress", () => {
     expect(v4("::ffff:1.2.3.4")).toBe(0x01020304);
     expect(v4("64:ff9b::1.2.3.4")).toBe(0x01020304);
     expect(v4("2002:102:304::")).toBe(0x01020304);
+    expect(v4("::ffff:0:102:304")).toBe(0x01020304);
     expect(v4("2001:db8::1.2.3.4")).toBeUndefined();
     expect(v4("1.2.3.4")).toBeUndefined();
   });
@@ -156,6 +209,20 @@ describe("isAddressPermitted", () => {
     expect(permitted("::ffff:127.0.0.1", "127.0.0.0/8")).toBe(true);
     expect(permitted("::ffff:10.0.0.1", "127.0.0.0/8")).toBe(false);
   });
+
+  it("matches an IPv4-translated, NAT64 or 6to4 address against IPv4 networks, and only its own", () => {
+    expect(permitted("::ffff:0:7f00:1", "127.0.0.0/8")).toBe(true);
+    expect(permitted("64:ff9b::a00:1", "10.0.0.0/8")).toBe(true);
+    expect(permitted("2002:a00:1::1", "10.0.0.0/8")).toBe(true);
+    expect(permitted("::ffff:0:7f00:1", "10.0.0.0/8")).toBe(false);
+  });
+
+  it("refuses Teredo and documentation addresses unless their own IPv6 network is allowed", () => {
+    expect(permitted("2001::1", "")).toBe(false);
+    expect(permitted("2001:0:4136:e378:8000:63bf:3fff:fdd2", "0.0.0.0/0")).toBe(false);
+    expect(permitted("3fff::1", "")).toBe(false);
+    expect(permitted("2001::1", "2001::/32")).toBe(true);
+  });
 });
 
 describe("parseNetwork and parseNetworkList", () => {
@@ -202,6 +269,12 @@ describe("checkWebhookUrl", () => {
     ["https://[fd00::1]/in", "private-address"],
     ["https://169.254.169.254/latest/meta-data", "private-address"],
     ["https://100.64.1.1/", "private-address"],
+    ["https://[::ffff:0:7f00:1]/in", "private-address"],
+    ["https://[2001::1]/in", "private-address"],
+    ["https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "private-address"],
+    ["https://[2002:7f00:1::1]/in", "private-address"],
+    ["https://[2001:db8::1]/in", "private-address"],
+    ["https://[3fff::1]/in", "private-address"],
   ])("refuses %s (%s)", (url, problem) => {
     expect(checkWebhookUrl(url, [])).toEqual({ isValid: false, problem });
   });
