@@ -1,12 +1,36 @@
 /**
  * One Attendant process per data folder. PGlite is a single-user PostgreSQL: two processes
- * opening the same folder would corrupt it. The lock file holds the owner's pid so a lock left
- * behind by a crashed process can be recognised and taken over.
+ * opening the same folder would corrupt it.
+ *
+ * The lock is a listening Unix socket in the folder (lock-socket.ts), so whether its holder is
+ * alive is the kernel's answer, not a guess from a pid (docs/adr/0016-data-folder-lock.md).
+ * Sockets are numbered: `attendant-1.lock`, `attendant-2.lock`, … and the highest number is the
+ * lock. A dead holder's socket is never removed to make room; the next process binds the next
+ * number instead. Binding a path is atomic, so of several processes taking over the same dead
+ * lock exactly one gets the next number, and one that finds a higher number than its own after
+ * binding steps back. So two live processes never both hold the folder, and nothing a killed
+ * process leaves behind (at any point of taking the lock) blocks the next start.
  */
-import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import type { Server } from "node:net";
 import * as path from "node:path";
+import { listenOnLockSocket, probeLockSocket } from "./lock-socket.js";
 
-export const lockFileName = "attendant.lock";
+const lockFilePattern = /^attendant-(\d{1,15})\.lock$/;
+
+/** The pid file older versions kept; removed once we hold the folder. */
+const legacyLockFileName = "attendant.lock";
+
+/** Whether a file in the data folder is one of the lock's sockets. */
+export function isLockFileName(name: string): boolean {
+  return lockFilePattern.test(name);
+}
+
+/**
+ * Longest Unix socket path (sun_path less its terminating NUL) on Linux and macOS; Node cuts
+ * longer ones short without a word, which would lock the wrong path.
+ */
+const maxSocketPathBytes = 103;
 
 export class DataFolderLockedError extends Error {
   override name = "DataFolderLockedError";
@@ -14,105 +38,101 @@ export class DataFolderLockedError extends Error {
 
 export interface DataFolderLock {
   readonly path: string;
-  /** Removes the lock file if it is still ours. Safe to call twice. */
+  /** Stops holding the folder. Safe to call twice. */
   release(): void;
 }
+
+/** Gives up when the lock keeps changing hands this often while we look. */
+const maxAttempts = 10;
 
 /**
  * Takes the folder's lock or throws {@link DataFolderLockedError}. Must run before anything
  * else touches the folder, so a losing process never writes into it.
  */
-export function acquireDataFolderLock(dataDir: string): DataFolderLock {
-  const lockPath = path.join(dataDir, lockFileName);
-  // Two attempts: the second after removing a stale lock.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (tryCreateLockFile(lockPath)) return createHandle(lockPath);
-    const ownerPid = readOwnerPid(lockPath);
-    // No readable pid: a lock file is only ever created with its pid in it (see
-    // tryCreateLockFile), so this is a file from an older version or a damaged disk. A fresh
-    // one may belong to a process starting right now; one older than a few seconds is stale.
-    const isStaleWithoutPid = ownerPid === undefined && isOlderThan(lockPath, unreadableLockGraceMs);
-    if (!isStaleWithoutPid && (ownerPid === undefined || isProcessAlive(ownerPid))) {
-      throw new DataFolderLockedError(
-        `The data folder ${dataDir} is in use by another Attendant process (pid ${ownerPid ?? "unknown"}). ` +
-          "Stop that process, or set ATTENDANT_DATA_DIR to another folder. " +
-          `If no Attendant process is running, delete ${lockPath}.`,
-      );
+export async function acquireDataFolderLock(dataDir: string): Promise<DataFolderLock> {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const current = highestLock(dataDir);
+    if (current !== undefined) {
+      const probe = await probeLockSocket(lockPath(dataDir, current));
+      if (probe.state === "held") throw lockedError(dataDir, current, probe.holderPid);
+      if (probe.state === "gone") continue;
     }
-    // The owner died without cleaning up (crash, kill -9, power loss): the lock is stale.
-    // Two processes recovering the same stale lock in the same instant could both remove and
-    // recreate it; that needs a crash plus a simultaneous double start and is not guarded.
-    rmSync(lockPath, { force: true });
+    const number = (current ?? 0) + 1;
+    const ownPath = lockPath(dataDir, number);
+    assertSocketPathFits(dataDir, ownPath);
+    const server = await listenOnLockSocket(ownPath);
+    if (server === undefined) continue;
+    if ((highestLock(dataDir) ?? 0) > number) {
+      // Someone took a later number while we bound ours: theirs is the lock, judged next round.
+      stopHolding(server);
+      continue;
+    }
+    removeEarlierLocks(dataDir, number);
+    return createHandle(server, ownPath);
   }
   throw new DataFolderLockedError(
-    `Could not lock the data folder ${dataDir}: another process keeps recreating ${lockPath}.`,
+    `Could not lock the data folder ${dataDir}: other processes kept taking its lock (${lockPath(dataDir, highestLock(dataDir) ?? 1)}).`,
   );
 }
 
-/** How long a lock file without a readable pid may be a starting process's. */
-const unreadableLockGraceMs = 10_000;
+function assertSocketPathFits(dataDir: string, socketPath: string): void {
+  const length = Buffer.byteLength(socketPath);
+  if (length <= maxSocketPathBytes) return;
+  throw new DataFolderLockedError(
+    `The data folder path ${dataDir} is too long to hold its lock ${socketPath} (a Unix socket path ` +
+      `has at most ${maxSocketPathBytes} bytes). Set ATTENDANT_DATA_DIR to a folder whose path is at ` +
+      `most ${maxSocketPathBytes - (length - Buffer.byteLength(dataDir))} bytes long.`,
+  );
+}
+
+function lockPath(dataDir: string, number: number): string {
+  return path.join(dataDir, `attendant-${number}.lock`);
+}
+
+function lockNumbers(dataDir: string): number[] {
+  return readdirSync(dataDir).flatMap((name) => {
+    const match = lockFilePattern.exec(name);
+    return match?.[1] === undefined ? [] : [Number(match[1])];
+  });
+}
+
+function highestLock(dataDir: string): number | undefined {
+  const numbers = lockNumbers(dataDir);
+  return numbers.length === 0 ? undefined : Math.max(...numbers);
+}
+
+/** Earlier numbers are dead holders' sockets, or those of processes that stepped back. */
+function removeEarlierLocks(dataDir: string, number: number): void {
+  for (const earlier of lockNumbers(dataDir).filter((candidate) => candidate < number)) {
+    rmSync(lockPath(dataDir, earlier), { force: true });
+  }
+  rmSync(path.join(dataDir, legacyLockFileName), { force: true });
+}
+
+function lockedError(dataDir: string, number: number, holderPid: number | undefined): DataFolderLockedError {
+  return new DataFolderLockedError(
+    `The data folder ${dataDir} is in use by another Attendant process (pid ${holderPid ?? "unknown"}). ` +
+      "Stop that process, or set ATTENDANT_DATA_DIR to another folder. " +
+      `The lock is the socket ${lockPath(dataDir, number)}, held while its process lives.`,
+  );
+}
 
 /**
- * The pid is written to a file of our own first, which is then hard-linked to the lock's name:
- * `link` fails with EEXIST when the lock exists, so of several processes exactly one wins, and
- * the lock file never exists without its pid — a process killed (SIGKILL) while taking the lock
- * leaves at worst its own temporary file, never an empty lock that would block every restart.
- * The losers leave nothing behind in the folder.
+ * Closing the server removes its socket file before the socket is closed (libuv unlinks a bound
+ * pipe's path on close), so no other process's socket at the same path can be removed by us.
  */
-function tryCreateLockFile(lockPath: string): boolean {
-  const ownPath = `${lockPath}.${process.pid}.tmp`;
-  const fd = openSync(ownPath, "w", 0o644);
-  try {
-    writeSync(fd, `${process.pid}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(ownPath, lockPath);
-    return true;
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "EEXIST") return false;
-    throw error;
-  } finally {
-    rmSync(ownPath, { force: true });
-  }
+function stopHolding(server: Server): void {
+  server.close();
 }
 
-function isOlderThan(filePath: string, ageMs: number): boolean {
-  try {
-    return Date.now() - statSync(filePath).mtimeMs > ageMs;
-  } catch {
-    return false;
-  }
-}
-
-function readOwnerPid(lockPath: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(lockPath, "utf8").trim(), 10);
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Signal 0 checks existence without delivering anything; EPERM means alive but not ours. */
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && "code" in error && error.code === "EPERM";
-  }
-}
-
-function createHandle(lockPath: string): DataFolderLock {
+function createHandle(server: Server, socketPath: string): DataFolderLock {
   let isReleased = false;
   return {
-    path: lockPath,
+    path: socketPath,
     release() {
       if (isReleased) return;
       isReleased = true;
-      if (readOwnerPid(lockPath) === process.pid) rmSync(lockPath, { force: true });
+      stopHolding(server);
     },
   };
 }

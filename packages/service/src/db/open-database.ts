@@ -78,7 +78,7 @@ export async function openDatabase(
 
 async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  const lock = acquireDataFolderLock(dataDir);
+  const lock = await acquireDataFolderLock(dataDir);
   let client: PgliteWorkerClient;
   try {
     client = await startPgliteWorker(path.join(dataDir, pgliteFolderName), {

@@ -1,11 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { DataFolderLockedError, lockFileName } from "../../src/db/data-folder-lock.js";
+import { waitForExit } from "../../../../scripts/support/wait-for-exit.js";
+import { DataFolderLockedError, isLockFileName } from "../../src/db/data-folder-lock.js";
 import { type Database, openDatabase } from "../../src/db/open-database.js";
 
+const holderPath = fileURLToPath(new URL("./faults/lock-holder-child.ts", import.meta.url));
 const folders: string[] = [];
 const opened: Database[] = [];
 
@@ -36,20 +39,26 @@ function snapshot(folder: string): string[] {
     .sort();
 }
 
-/** The pid of a process that has already exited. */
-function deadPid(): number {
-  return Number(
-    execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }),
+/** Lets a process take the folder's lock and die with it held, as after kill -9. */
+async function killedHolderOf(dataDir: string): Promise<void> {
+  const holder = spawn(
+    process.execPath,
+    ["--conditions=@attendant/source", "--import", "tsx", holderPath, dataDir],
+    { stdio: ["ignore", "pipe", "inherit"] },
   );
+  const exited = waitForExit(holder);
+  await new Promise<void>((resolve) => holder.stdout?.once("data", () => resolve()));
+  holder.kill("SIGKILL");
+  await exited;
 }
 
 describe("data-folder lock", () => {
-  it("holds our pid while the embedded database is open and removes the lock on close", async () => {
+  it("holds the lock socket while the embedded database is open and removes it on close", async () => {
     const dataDir = createDataDir();
     const database = await open(dataDir);
-    expect(readFileSync(path.join(dataDir, lockFileName), "utf8").trim()).toBe(String(process.pid));
+    expect(lstatSync(path.join(dataDir, "attendant-1.lock")).isSocket()).toBe(true);
     await database.close();
-    expect(existsSync(path.join(dataDir, lockFileName))).toBe(false);
+    expect(existsSync(path.join(dataDir, "attendant-1.lock"))).toBe(false);
   });
 
   it("makes a second opener fail with a clear message, without writing anything into the folder", async () => {
@@ -62,16 +71,16 @@ describe("data-folder lock", () => {
     await expect(attempt).rejects.toThrow(
       `The data folder ${dataDir} is in use by another Attendant process (pid ${process.pid}). ` +
         "Stop that process, or set ATTENDANT_DATA_DIR to another folder. " +
-        `If no Attendant process is running, delete ${path.join(dataDir, lockFileName)}.`,
+        `The lock is the socket ${path.join(dataDir, "attendant-1.lock")}, held while its process lives.`,
     );
     expect(snapshot(dataDir)).toEqual(before);
   });
 
   it("takes over a stale lock left by a process that died", async () => {
     const dataDir = createDataDir();
-    writeFileSync(path.join(dataDir, lockFileName), `${deadPid()}\n`);
+    await killedHolderOf(dataDir);
     const database = await open(dataDir);
     await database.ping();
-    expect(readFileSync(path.join(dataDir, lockFileName), "utf8").trim()).toBe(String(process.pid));
+    expect(readdirSync(dataDir).filter(isLockFileName)).toEqual(["attendant-2.lock"]);
   });
 });
