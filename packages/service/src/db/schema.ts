@@ -465,6 +465,13 @@ export const reportSyncAccounts = pgTable(
     sourceKind: text("source_kind").$type<ReportSyncSourceKind>().notNull(),
     /** The user whose grant this account reads with; null for the organisation's script token. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * The TeamViewer account that grant belongs to: the cursor and backfill are that account's,
+     * so a user who reconnects to another TeamViewer account gets a new sync account and its own
+     * backfill. Null for the script token, and for user accounts whose TeamViewer account was
+     * unknown when migration 0010 ran (they are never revived).
+     */
+    teamViewerUserId: text("teamviewer_user_id"),
     status: text("status").$type<ReportSyncStatus>().notNull().default("active"),
     statusChangedAt: timestamptz("status_changed_at").notNull(),
     phase: text("phase").$type<ReportSyncPhase>().notNull().default("backfill"),
@@ -496,7 +503,7 @@ export const reportSyncAccounts = pgTable(
     uniqueIndex("report_sync_accounts_organisation_source_unique")
       .on(t.organisationId)
       .where(sql`${t.sourceKind} = 'organisation'`),
-    uniqueIndex("report_sync_accounts_user_unique").on(t.userId),
+    uniqueIndex("report_sync_accounts_user_account_unique").on(t.userId, t.teamViewerUserId),
     index("report_sync_accounts_due_idx").on(t.status, t.nextSyncAt),
     check(
       "report_sync_accounts_source_kind_check",

@@ -4,9 +4,16 @@
  * otherwise each connected supporter's own grant. Discovery keeps `report_sync_accounts` in step
  * with that: it creates accounts, retires those whose source went away, and revives an account
  * marked "needs reconnect" once its token has been replaced.
+ *
+ * A supporter's account is that supporter's grant on one TeamViewer account: its cursor and
+ * backfill describe that TeamViewer account's reports. A supporter who reconnects to another
+ * TeamViewer account gets a new sync account, which backfills, and the old one is retired (and
+ * revived, where it left off, should they connect to that TeamViewer account again).
  */
 import type { TeamViewerClient } from "@attendant/teamviewer";
 import {
+  type ConnectedUser,
+  findConnectedTeamViewerUserId,
   findScriptTokenSavedAt,
   insertSyncAccount,
   listConnectedUsers,
@@ -61,22 +68,27 @@ async function discoverForOrganisation(deps: ReportSyncDeps, organisationId: str
   if (organisationAccount !== undefined) await retire(deps, [organisationAccount]);
   const connected = await listConnectedUsers(db, organisationId);
   for (const user of connected) {
-    const account = userAccounts.find((candidate) => candidate.userId === user.userId);
+    const account = userAccounts.find((candidate) => isAccountOf(candidate, user));
     if (account === undefined) {
+      const { userId, teamViewerUserId } = user;
       await insertSyncAccount(
         db,
-        { organisationId, sourceKind: "user", userId: user.userId, backfillHorizon },
+        { organisationId, sourceKind: "user", userId, teamViewerUserId, backfillHorizon },
         now,
       );
     } else if (user.connectionStatus === "connected" && shouldRevive(account, user.connectionUpdatedAt)) {
       await setSyncAccountStatus(db, account.id, "active", now);
     }
   }
-  const connectedIds = new Set(connected.map((user) => user.userId));
   await retire(
     deps,
-    userAccounts.filter((account) => account.userId !== null && !connectedIds.has(account.userId)),
+    userAccounts.filter((account) => !connected.some((user) => isAccountOf(account, user))),
   );
+}
+
+/** Whether `account` syncs the TeamViewer account the user is connected to now. */
+function isAccountOf(account: SyncAccount, user: ConnectedUser): boolean {
+  return account.userId === user.userId && account.teamViewerUserId === user.teamViewerUserId;
 }
 
 /** Inactive accounts come back with their source; refused ones only with a token saved since. */
@@ -95,14 +107,20 @@ async function retire(deps: ReportSyncDeps, accounts: readonly SyncAccount[]): P
 
 /**
  * A client reading with the account's token.
- * @throws SyncSourceGoneError when the organisation's script token was removed; the client
- *   factory's errors (not configured, not connected, needs reconnect) otherwise
+ * @throws SyncSourceGoneError when the organisation's script token was removed, or the user's
+ *   grant is now for another TeamViewer account than the one whose cursor this account holds
+ *   (reconnected before discovery retired it); the client factory's errors (not configured, not
+ *   connected, needs reconnect) otherwise
  */
 export async function createSyncClient(
   deps: ReportSyncDeps,
   account: SyncAccount,
 ): Promise<TeamViewerClient> {
   if (account.userId !== null) {
+    const connectedTo = await findConnectedTeamViewerUserId(deps.database.db, account.userId);
+    if (connectedTo !== undefined && connectedTo !== account.teamViewerUserId) {
+      throw new SyncSourceGoneError("The user is now connected to another TeamViewer account.");
+    }
     return deps.teamViewer.createTeamViewerClientFor({
       userId: account.userId,
       organisationId: account.organisationId,

@@ -17,14 +17,15 @@ export type SyncAccount = typeof reportSyncAccounts.$inferSelect;
 
 /** Columns a sync step may change; `recordsSynced` may be an SQL increment. */
 export type SyncAccountChanges = {
-  [Key in keyof Omit<SyncAccount, "id" | "organisationId" | "sourceKind" | "userId" | "createdAt">]?:
-    | SyncAccount[Key]
-    | SQL;
+  [Key in keyof Omit<
+    SyncAccount,
+    "id" | "organisationId" | "sourceKind" | "userId" | "teamViewerUserId" | "createdAt"
+  >]?: SyncAccount[Key] | SQL;
 };
 
 export type NewSyncAccount = Pick<
   typeof reportSyncAccounts.$inferInsert,
-  "organisationId" | "sourceKind" | "userId" | "backfillHorizon"
+  "organisationId" | "sourceKind" | "userId" | "teamViewerUserId" | "backfillHorizon"
 >;
 
 export async function listOrganisationIds(db: Db): Promise<string[]> {
@@ -61,6 +62,15 @@ export function listConnectedUsers(db: Db, organisationId: string): Promise<Conn
     .from(users)
     .innerJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
     .where(and(eq(users.organisationId, organisationId), eq(users.isDisabled, false)));
+}
+
+/** The TeamViewer account the user's grant belongs to now, or undefined when not connected. */
+export async function findConnectedTeamViewerUserId(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ teamViewerUserId: teamViewerConnections.teamViewerUserId })
+    .from(teamViewerConnections)
+    .where(eq(teamViewerConnections.userId, userId));
+  return row?.teamViewerUserId;
 }
 
 export function listSyncAccounts(db: Db, organisationId?: string): Promise<SyncAccount[]> {

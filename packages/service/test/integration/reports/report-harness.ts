@@ -57,8 +57,11 @@ export interface ReportHarness {
     options?: { stepMs?: number; maxTicks?: number },
   ): Promise<number>;
   accounts(): Promise<SyncAccount[]>;
-  /** Every report id the simulator lists to the company token, walked without faults. */
-  simulatorReportIds(): Promise<string[]>;
+  /**
+   * Every report id the simulator lists to the company token, walked without faults; only the
+   * TeamViewer user's connections when `userid` is given.
+   */
+  simulatorReportIds(filter?: { userid?: string }): Promise<string[]>;
   /** Every stored TeamViewer report id, duplicates included. */
   storedReportIds(): Promise<string[]>;
   /** Report-list requests the simulator saw. */
@@ -140,7 +143,7 @@ export async function createReportHarness(
       throw new Error(`not done after ${maxTicks} ticks`);
     },
     accounts: () => listSyncAccounts(database.db),
-    async simulatorReportIds() {
+    async simulatorReportIds(filter = {}) {
       const client = new TeamViewerClient({
         accessToken: demo.scriptToken,
         baseUrl: demo.apiBaseUrl,
@@ -148,8 +151,11 @@ export async function createReportHarness(
         allowInsecureRequests: true,
       });
       const ids: string[] = [];
-      for await (const report of client.reports.connections.list({ from_date: "2000-01-01" }))
-        ids.push(report.id);
+      const query = {
+        from_date: "2000-01-01",
+        ...(filter.userid === undefined ? {} : { userid: filter.userid }),
+      };
+      for await (const report of client.reports.connections.list(query)) ids.push(report.id);
       return ids;
     },
     async storedReportIds() {
