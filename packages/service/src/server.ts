@@ -24,7 +24,7 @@ import {
 } from "./teamviewer/demo-simulator.js";
 import { createTeamViewerAccess } from "./teamviewer/teamviewer-access.js";
 import { assertKeyringCoversStoredSecrets } from "./vault/check-stored-key-ids.js";
-import { resolveKeyring } from "./vault/demo-keyring.js";
+import { keyringSourceOf, resolveKeyring } from "./vault/demo-keyring.js";
 import { SecretBox } from "./vault/secret-box.js";
 import { createWebhookDispatcher, type WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
 
@@ -62,7 +62,7 @@ export async function startService(
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
     await releaseLeasesOfDeadProcesses(database);
-    await assertKeyringCoversStoredSecrets(database.db, keyring);
+    await assertKeyringCoversStoredSecrets(database.db, keyring, keyringSourceOf(config));
     if (await isDemoSimulatorWanted(config, database.db)) {
       demoSimulator = await startDemoSimulator(config);
       logger.warn(

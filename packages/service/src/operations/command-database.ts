@@ -11,7 +11,7 @@ import type { Organisation } from "../db/repositories/organisations.js";
 import { ensureDefaultOrganisation } from "../identity/organisation.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { assertKeyringCoversStoredSecrets } from "../vault/check-stored-key-ids.js";
-import { resolveKeyring } from "../vault/demo-keyring.js";
+import { keyringSourceOf, resolveKeyring } from "../vault/demo-keyring.js";
 
 export interface CommandContext {
   database: Database;
@@ -38,7 +38,11 @@ export async function withCommandDatabase<T>(
   const database = await openDatabase(config, { logger });
   try {
     await migrate(database);
-    await assertKeyringCoversStoredSecrets(database.db, resolveKeyring(config, logger));
+    await assertKeyringCoversStoredSecrets(
+      database.db,
+      resolveKeyring(config, logger),
+      keyringSourceOf(config),
+    );
     const organisation = await ensureDefaultOrganisation(database.db);
     return await run({ database, clock: options.clock ?? systemClock, organisation });
   } finally {

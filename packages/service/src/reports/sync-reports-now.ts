@@ -20,7 +20,7 @@ import {
 } from "../teamviewer/demo-simulator.js";
 import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
 import { assertKeyringCoversStoredSecrets } from "../vault/check-stored-key-ids.js";
-import { resolveKeyring } from "../vault/demo-keyring.js";
+import { keyringSourceOf, resolveKeyring } from "../vault/demo-keyring.js";
 import { SecretBox } from "../vault/secret-box.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
@@ -53,7 +53,7 @@ export async function syncReportsNow(
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
     await releaseLeasesOfDeadProcesses(database);
-    await assertKeyringCoversStoredSecrets(database.db, keyring);
+    await assertKeyringCoversStoredSecrets(database.db, keyring, keyringSourceOf(config));
     if (
       options.organisationId !== undefined &&
       (await findOrganisationById(database.db, options.organisationId)) === undefined

@@ -39,16 +39,41 @@ function readOrCreateKeyringFile(filePath: string): Keyring {
   } catch (error) {
     if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
   }
-  const stored: unknown = JSON.parse(readFileSync(filePath, "utf8"));
+  const stored = readJson(filePath);
   if (
     typeof stored !== "object" ||
     stored === null ||
+    Array.isArray(stored) ||
     !("keys" in stored) ||
     typeof stored.keys !== "string" ||
     ("primaryKeyId" in stored && typeof stored.primaryKeyId !== "string")
   ) {
-    throw new KeyringError(`${filePath} must hold {"keys": "keyId:base64", "primaryKeyId": "keyId"}`);
+    throw new KeyringError(
+      `${filePath} must hold {"keys": "keyId:base64", "primaryKeyId": "keyId"}; ${restoreHint(filePath)}`,
+    );
   }
   const primaryKeyId = "primaryKeyId" in stored ? String(stored.primaryKeyId) : undefined;
   return parseKeyring({ keys: stored.keys, primaryKeyId }, labels);
+}
+
+function readJson(filePath: string): unknown {
+  try {
+    return JSON.parse(readFileSync(filePath, "utf8"));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new KeyringError(`${filePath} is not valid JSON (${error.message}); ${restoreHint(filePath)}`);
+  }
+}
+
+/** Never a fresh keyring in its place: the stored secrets are sealed with the key it held. */
+function restoreHint(filePath: string): string {
+  return (
+    `restore it from a backup of the data folder. Do not delete it to get a new one: the secrets ` +
+    `stored in ${path.dirname(filePath)} can only be opened with the key it held`
+  );
+}
+
+/** Where the keyring `resolveKeyring` returns comes from, for messages about its keys. */
+export function keyringSourceOf(config: Pick<Config, "keyring" | "dataDir">): string {
+  return config.keyring === undefined ? path.join(config.dataDir, demoKeyringFileName) : "ATTENDANT_KEYS";
 }

@@ -137,9 +137,13 @@ export function parseKeyring(spec: KeyringSpec, labels: KeyringSpecLabels = envi
   return new Keyring(keys, primaryKeyId);
 }
 
-/** A fresh single-key spec, used for the embedded demo's generated keyring file. */
+/**
+ * A fresh single-key spec, used for the embedded demo's generated keyring file. The id carries
+ * random hex besides the date, so a keyring generated after the file was lost never takes the
+ * id of the key that sealed the stored secrets: start-up then says that key is missing.
+ */
 export function generateKeyringSpec(): Required<KeyringSpec> {
-  const keyId = `generated-${new Date().toISOString().slice(0, 10)}`;
+  const keyId = `generated-${new Date().toISOString().slice(0, 10)}-${randomBytes(8).toString("hex")}`;
   return { keys: `${keyId}:${randomBytes(keyLength).toString("base64")}`, primaryKeyId: keyId };
 }
 

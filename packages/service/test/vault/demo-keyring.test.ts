@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { resolveKeyring } from "../../src/vault/demo-keyring.js";
+import { KeyringError } from "../../src/vault/keyring.js";
 import { captureLogs } from "../support/capture-logs.js";
 import { generateKeyEntry } from "../support/keys.js";
 
@@ -49,5 +50,27 @@ describe("resolveKeyring", () => {
     expect(() => resolveKeyring(config, logger)).toThrow(
       /"keys" in .*keyring\.json key "k" must be exactly 32 bytes/,
     );
+  });
+
+  it.each([
+    ["not JSON", "{ keys: oops"],
+    ["JSON of the wrong shape", JSON.stringify(["k:abc"])],
+    ["empty", ""],
+  ])("refuses a keyring file that is %s, naming the file and how to restore it", (_kind, content) => {
+    const { dataDir, config, logger } = setUp();
+    const file = path.join(dataDir, "keyring.json");
+    writeFileSync(file, content);
+    expect(() => resolveKeyring(config, logger)).toThrow(KeyringError);
+    expect(() => resolveKeyring(config, logger)).toThrow(file);
+    expect(() => resolveKeyring(config, logger)).toThrow(/restore it from a backup/);
+  });
+
+  it("gives every generated keyring its own key id, so a regenerated one never claims the id of one that sealed data", () => {
+    const first = setUp();
+    const second = setUp();
+    const firstId = resolveKeyring(first.config, first.logger).primaryKeyId;
+    const secondId = resolveKeyring(second.config, second.logger).primaryKeyId;
+    expect(firstId).toMatch(/^generated-\d{4}-\d{2}-\d{2}-[0-9a-f]{16}$/);
+    expect(secondId).not.toBe(firstId);
   });
 });

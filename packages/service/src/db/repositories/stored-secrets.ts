@@ -105,6 +105,32 @@ export interface SealedRow {
   sealed: string;
 }
 
+export interface SealedSample {
+  keyId: string;
+  column: SecretColumn;
+  row: SealedRow;
+}
+
+/** For every encrypted column, one stored value (the lowest row id) per key id it uses. */
+export async function listSealedSamplesPerKeyId(db: Db): Promise<SealedSample[]> {
+  const samples: SealedSample[] = [];
+  for (const column of Object.values(secretColumns)) {
+    const keyId = keyIdOf(column.secret);
+    const rows = await db
+      .selectDistinctOn([keyId], {
+        keyId,
+        id: sql<string>`${column.id}`,
+        sealed: sql<string>`${column.secret}`,
+      })
+      .from(column.table)
+      .where(isNotNull(column.secret))
+      .orderBy(keyId, asc(column.id));
+    for (const { keyId: rowKeyId, id, sealed } of rows)
+      samples.push({ keyId: rowKeyId, column, row: { id, sealed } });
+  }
+  return samples;
+}
+
 /** The next rows (ordered by id, after `afterId`) whose value is not under `primaryKeyId`. */
 export async function listRowsNotUnderKey(
   db: Db,
