@@ -7,9 +7,10 @@
  * Sockets are numbered: `attendant-1.lock`, `attendant-2.lock`, … and the highest number is the
  * lock. A dead holder's socket is never removed to make room; the next process binds the next
  * number instead. Binding a path is atomic, so of several processes taking over the same dead
- * lock exactly one gets the next number, and one that finds a higher number than its own after
- * binding steps back. So two live processes never both hold the folder, and nothing a killed
- * process leaves behind (at any point of taking the lock) blocks the next start.
+ * lock exactly one gets the next number, and once it listens, a process that finds a higher
+ * number than its own, or the number it passed alive after all, steps back. So two live
+ * processes never both hold the folder, and nothing a killed process leaves behind (at any point
+ * of taking the lock) blocks the next start.
  */
 import { readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:net";
@@ -62,8 +63,10 @@ export async function acquireDataFolderLock(dataDir: string): Promise<DataFolder
     assertSocketPathFits(dataDir, ownPath);
     const server = await listenOnLockSocket(ownPath);
     if (server === undefined) continue;
-    if ((highestLock(dataDir) ?? 0) > number) {
-      // Someone took a later number while we bound ours: theirs is the lock, judged next round.
+    // Someone took a later number while we bound ours, or the lock we judged dead was only
+    // between its bind and its listen and lives: theirs is the lock, judged next round.
+    const isPassed = (highestLock(dataDir) ?? 0) > number;
+    if (isPassed || (current !== undefined && (await isHeld(lockPath(dataDir, current))))) {
       stopHolding(server);
       continue;
     }
@@ -73,6 +76,10 @@ export async function acquireDataFolderLock(dataDir: string): Promise<DataFolder
   throw new DataFolderLockedError(
     `Could not lock the data folder ${dataDir}: other processes kept taking its lock (${lockPath(dataDir, highestLock(dataDir) ?? 1)}).`,
   );
+}
+
+async function isHeld(socketPath: string): Promise<boolean> {
+  return (await probeLockSocket(socketPath)).state === "held";
 }
 
 function assertSocketPathFits(dataDir: string, socketPath: string): void {
