@@ -28,8 +28,8 @@ export function isLockFileName(name: string): boolean {
 }
 
 /**
- * Longest Unix socket path (sun_path less its terminating NUL) on Linux and macOS; Node cuts
- * longer ones short without a word, which would lock the wrong path.
+ * Longest Unix socket path (sun_path less its terminating NUL) on both Linux (107) and macOS
+ * (103); Node cuts longer ones short without a word, which would lock the wrong path.
  */
 const maxSocketPathBytes = 103;
 
