@@ -57,7 +57,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
   return async (c, next) => {
     if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path)) return next();
     if (!isSameOriginRequest(c, options.publicOrigin) || !(await hasValidToken(c, options.policy))) {
-      c.get("logger").warn({ path: c.req.path }, "refused a request without a valid CSRF token or origin");
+      c.get("logger").warn("refused a request without a valid CSRF token or origin");
       return options.refuse(c);
     }
     return next();
