@@ -4,6 +4,7 @@
  * simulator), and then the client is told so with `allowInsecureRequests`.
  */
 import { DEFAULT_AUTHORIZE_URL, DEFAULT_BASE_URL } from "@attendant/teamviewer";
+import { isLoopbackHost } from "../http/loopback-host.js";
 
 export const defaultAuthorizeUrl = DEFAULT_AUTHORIZE_URL;
 export const defaultApiBaseUrl = DEFAULT_BASE_URL;
@@ -21,11 +22,6 @@ export interface AppEndpoints {
   redirectUri: string;
   authorizeUrl: string;
   apiBaseUrl: string;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const bare = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 /** True for an http(s) URL that may be used: https, or http to a loopback host. */
