@@ -25,4 +25,17 @@ describe("request logging", { timeout: 60_000 }, () => {
     expect(logged).not.toContain(joinToken.slice(0, 20));
     expect(logged).not.toContain(joinToken.slice(20));
   });
+
+  it.each([
+    ["a doubled slash", `//join/${joinToken}`],
+    ["capitals", `/JOIN/${joinToken}`],
+    ["a trailing segment", `/join/${joinToken}/more`],
+  ])("never logs a join token in an address that misses the join page by %s", async (_, path) => {
+    const harness = await harnesses.create();
+    const response = await harness.app.request(`http://localhost:3000${path}`);
+    expect(response.status).toBe(404);
+    const logged = harness.logs.text();
+    expect(logged).toContain("[redacted]");
+    expect(logged).not.toContain(joinToken.slice(0, 20));
+  });
 });
