@@ -51,7 +51,7 @@ export interface AppEnv {
     requestId: string;
     /** The caller's IP address, proxies accounted for (src/identity/client-address.ts). */
     clientAddress: string | null;
-    /** A child of deps.logger carrying the request id. */
+    /** A child of deps.logger carrying the request id and the path, join tokens redacted. */
     logger: Logger;
     /** The page language's messages, negotiated for every request (src/identity/web-context.ts). */
     t: Translator;

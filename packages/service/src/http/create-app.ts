@@ -24,7 +24,13 @@ import { createReportRoutes } from "../reports/report-routes.js";
 import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
 import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
 import { createTeamViewerRoutes } from "../teamviewer/teamviewer-routes.js";
-import { renderCsrfRefused, renderNotFound, renderNulRefused, renderTooLarge } from "../web/error-pages.js";
+import {
+  renderCsrfRefused,
+  renderNotFound,
+  renderNulRefused,
+  renderTooLarge,
+  renderWrongHost,
+} from "../web/error-pages.js";
 import { pageRenderer } from "../web/layout.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
@@ -33,8 +39,10 @@ import { isApiPath } from "./api-path.js";
 import type { AppDeps, AppEnv } from "./app-deps.js";
 import { limitRequestBody } from "./body-limit.js";
 import { createHealthRoutes } from "./health-routes.js";
+import { refuseOtherHosts } from "./host-check.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { problemResponse } from "./problem.js";
+import { describePublicHost } from "./public-host.js";
 import { requestLogging } from "./request-logging.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -50,14 +58,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
-  // Probes and the stylesheet come before the web middleware: they need no session lookup.
+  // Probes and the stylesheet come before the web middleware: they need no session lookup. The
+  // probes also come before the host check: load balancers probe instances by address.
   app.route("/", createHealthRoutes(deps.database));
   app.route("/", createStylesheetRoutes());
 
   const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
+  const publicHost = describePublicHost(deps.config.publicUrl, {
+    isDemoMode: deps.demoTeamViewerApp !== undefined,
+  });
   const web = createWebExtensions();
   app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
   app.use(pageRenderer(web));
+  // Before any body is read or route runs: a DNS-rebound name reaches nothing (ADR 0018).
+  app.use(refuseOtherHosts({ publicHost, renderPage: renderWrongHost }));
   // Before anything reads a body (the CSRF check, the NUL check, validators), and before any
   // API key is checked: nobody may make us hold more than this in memory.
   app.use(
@@ -75,7 +89,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(
     csrfProtection({
       policy: cookiePolicy,
-      publicOrigin: new URL(deps.config.publicUrl).origin,
+      publicHost,
       refuse: renderCsrfRefused,
     }),
   );

@@ -26,7 +26,7 @@ export function refuseNulCharacters(options: NulRefusalOptions): MiddlewareHandl
   return async (c, next) => {
     const location = await findNulCharacter(c);
     if (location === undefined) return next();
-    c.get("logger").warn({ path: c.req.path, at: location }, "refused a request containing a NUL character");
+    c.get("logger").warn({ at: location }, "refused a request containing a NUL character");
     if (!isApiPath(c.req.path)) return options.renderPage(c, location);
     const where = location.field === "" ? location.in : `${location.in} field "${location.field}"`;
     return problemResponse(c, 400, {

@@ -30,7 +30,27 @@ export async function signOutBrowser(c: Context, deps: BrowserSessionDeps): Prom
   removeCookie(c, deps.cookiePolicy, sessionCookie);
 }
 
-/** Only same-site paths: `next=https://evil.example` or `//evil.example` must not redirect away. */
-export function safeReturnPath(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+/** C0 controls and DEL: browsers drop tab, CR and LF from a URL, and none is valid in a header. */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * The return path after sign-in, or "/" when it would leave `publicOrigin`. The path is resolved
+ * the way a browser resolves a `Location` (WHATWG URL parsing: backslashes read as slashes), so
+ * `//evil.example`, `/\evil.example` and `javascript:` all land elsewhere and are refused; control
+ * characters are refused before parsing because browsers strip them first (`/<tab>/evil.example`
+ * becomes `//evil.example`) and a header cannot carry them.
+ */
+export function safeReturnPath(next: string | undefined, publicOrigin: string): string {
+  if (next === undefined || !next.startsWith("/") || hasControlCharacter(next)) return "/";
+  // URL.parse would read better, but it is Node 22; the service runs on Node 20.
+  if (!URL.canParse(next, publicOrigin)) return "/";
+  const url = new URL(next, publicOrigin);
+  if (url.origin !== publicOrigin) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -3,7 +3,7 @@
  * (OWASP CSRF Prevention Cheat Sheet):
  *
  * 1. Fetch metadata / Origin: a browser tells us where an unsafe request came from. Anything but
- *    our own origin is refused. Requests without either header (old browsers, curl) fall through
+ *    the public URL's origin is refused (src/http/public-host.ts). Requests without either header (old browsers, curl) fall through
  *    to the token check alone.
  * 2. Synchronizer token: every form carries `_csrf`, an HMAC of a per-session secret. Visitors
  *    without a session (login, setup) get a random secret in their own cookie instead
@@ -16,6 +16,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { isApiPath } from "../http/api-path.js";
 import type { AppEnv } from "../http/app-deps.js";
+import { isTrustedOrigin, type PublicHost } from "../http/public-host.js";
 import { type CookiePolicy, readCookie, writeCookie } from "./session-cookie.js";
 
 export const csrfFieldName = "_csrf";
@@ -47,8 +48,8 @@ export function createCsrfTokenGetter(c: Context<AppEnv>, policy: CookiePolicy):
 
 export interface CsrfOptions {
   policy: CookiePolicy;
-  /** Origin of the public URL; the request's own origin is accepted as well. */
-  publicOrigin: string;
+  /** Which `Origin` a form may come from (src/http/public-host.ts), never merely the request's own. */
+  publicHost: PublicHost;
   /** Renders the "reload and try again" page. */
   refuse: (c: Context<AppEnv>) => Response | Promise<Response>;
 }
@@ -56,15 +57,15 @@ export interface CsrfOptions {
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path)) return next();
-    if (!isSameOriginRequest(c, options.publicOrigin) || !(await hasValidToken(c, options.policy))) {
-      c.get("logger").warn({ path: c.req.path }, "refused a request without a valid CSRF token or origin");
+    if (!isSameOriginRequest(c, options.publicHost) || !(await hasValidToken(c, options.policy))) {
+      c.get("logger").warn("refused a request without a valid CSRF token or origin");
       return options.refuse(c);
     }
     return next();
   };
 }
 
-function isSameOriginRequest(c: Context, publicOrigin: string): boolean {
+function isSameOriginRequest(c: Context, publicHost: PublicHost): boolean {
   // Fetch metadata is set by the browser and cannot be forged by a page, so when present it
   // decides alone: our own forms arrive with `Origin: null`, because the Referrer-Policy
   // no-referrer we send makes browsers serialise the origin that way (Fetch, "serializing a
@@ -72,7 +73,8 @@ function isSameOriginRequest(c: Context, publicOrigin: string): boolean {
   const fetchSite = c.req.header("sec-fetch-site");
   if (fetchSite !== undefined) return fetchSite === "same-origin";
   const origin = c.req.header("origin");
-  return origin === undefined || origin === publicOrigin || origin === new URL(c.req.url).origin;
+  // Not the request's own origin: under DNS rebinding that is the attacker's (ADR 0018).
+  return origin === undefined || isTrustedOrigin(publicHost, origin, new URL(c.req.url));
 }
 
 async function hasValidToken(c: Context<AppEnv>, policy: CookiePolicy): Promise<boolean> {

@@ -27,10 +27,11 @@ const loginSchema = z.object({
 export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const sessionDeps = { ...dbDeps(deps), cookiePolicy: deps.cookiePolicy };
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
 
   routes.get("/login", async (c) => {
     const next = c.req.query("next");
-    if (c.get("user") !== undefined) return c.redirect(safeReturnPath(next), 303);
+    if (c.get("user") !== undefined) return c.redirect(safeReturnPath(next, publicOrigin), 303);
     const organisation = await ensureDefaultOrganisation(deps.database.db);
     if (await isSetupOpen(deps.database.db, organisation.id)) return c.redirect("/setup", 303);
     return renderLogin(c, { values: next === undefined ? {} : { next } });
@@ -57,7 +58,7 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
       return renderLogin(c, { values: form.values, message });
     }
     await signInBrowser(c, sessionDeps, result.user.id);
-    return c.redirect(safeReturnPath(form.data.next), 303);
+    return c.redirect(safeReturnPath(form.data.next, publicOrigin), 303);
   });
 
   routes.post("/logout", async (c) => {

@@ -37,7 +37,11 @@ export function storeJoinLink(
   });
 }
 
-/** The path with a join token masked, for request logs: the token is a credential. */
+/**
+ * The path with a join token masked, for request logs: the token is a credential. Everything
+ * after a `join` segment goes, wherever it stands and however it is written (`//join/…`,
+ * `/JOIN/…`): such an address misses the page, but what follows may still be a valid token.
+ */
 export function redactJoinToken(path: string): string {
-  return path.startsWith(joinPathPrefix) ? `${joinPathPrefix}[redacted]` : path;
+  return path.replace(/\/join\/.*$/is, `${joinPathPrefix}[redacted]`);
 }

@@ -1,7 +1,8 @@
 /**
  * `GET /join/:token`: the end customer's page. No sign-in and no session cookie; answers
  * `no-store` (the URL is a credential), 404 for an unknown address, 410 for an ended session,
- * and 429 for a caller who has tried too many unknown addresses (guess-limiter.ts).
+ * and 429 instead of 404 once a caller or a token prefix has too many unknown addresses
+ * (guess-limiter.ts); an address that exists always opens.
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
@@ -21,17 +22,19 @@ export function createJoinRoutes(deps: Pick<AppDeps, "database" | "clock">): Hon
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Robots-Tag", "noindex");
-    // In-process test requests have no socket; they share one bucket.
-    const ip = clientAddressOf(c) ?? "unknown";
     const t = c.get("t");
-    const retryAfter = limiter.retryAfterSeconds(ip);
-    if (retryAfter > 0) {
-      c.header("Retry-After", String(retryAfter));
-      return c.text(t.t("join.throttled"), 429);
-    }
     const token = c.req.param("token");
     const view = await openJoinPage({ db: deps.database.db, now: deps.clock.now() }, token);
-    if (view.kind === "unknown") limiter.recordMiss(ip);
+    if (view.kind === "unknown") {
+      // In-process test requests have no socket; they share one bucket.
+      const guess = { ip: clientAddressOf(c) ?? "unknown", token };
+      const retryAfter = limiter.retryAfterSeconds(guess);
+      if (retryAfter > 0) {
+        c.header("Retry-After", String(retryAfter));
+        return c.text(t.t("join.throttled"), 429);
+      }
+      limiter.recordMiss(guess);
+    }
     const selfPath = `${joinPathPrefix}${encodeURIComponent(token)}`;
     return c.html(
       html`<!doctype html>${<JoinDocument t={t} view={view} selfPath={selfPath} />}`,

@@ -4,6 +4,7 @@
  * simulator), and then the client is told so with `allowInsecureRequests`.
  */
 import { DEFAULT_AUTHORIZE_URL, DEFAULT_BASE_URL } from "@attendant/teamviewer";
+import { isLoopbackHost } from "../http/loopback-host.js";
 
 export const defaultAuthorizeUrl = DEFAULT_AUTHORIZE_URL;
 export const defaultApiBaseUrl = DEFAULT_BASE_URL;
@@ -23,17 +24,34 @@ export interface AppEndpoints {
   apiBaseUrl: string;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  const bare = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
-}
-
 /** True for an http(s) URL that may be used: https, or http to a loopback host. */
 export function isAllowedEndpoint(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
 }
 
-/** Whether the TeamViewer client must be allowed plain http (only ever to loopback, see above). */
+/** True when every address of the app may be used (see {@link isAllowedEndpoint}). */
+export function hasAllowedEndpoints(endpoints: AppEndpoints): boolean {
+  return [endpoints.redirectUri, endpoints.authorizeUrl, endpoints.apiBaseUrl].every(
+    (url) => URL.canParse(url) && isAllowedEndpoint(new URL(url)),
+  );
+}
+
+/** Whether any address of the app is plain http (only ever to loopback; the settings page warns). */
+export function usesPlainHttp(endpoints: AppEndpoints): boolean {
+  return [endpoints.redirectUri, endpoints.authorizeUrl, endpoints.apiBaseUrl].some(
+    (url) => URL.canParse(url) && new URL(url).protocol === "http:",
+  );
+}
+
+/**
+ * Whether the TeamViewer client may use plain http: only when every plain-http address it calls
+ * is on loopback. The settings form stores nothing else, but a row saved before that rule or
+ * edited in the database could name another host; then the client is not allowed plain http,
+ * refuses the address, and the client secret and tokens are never sent in clear.
+ */
 export function needsInsecureRequests(endpoints: Pick<AppEndpoints, "authorizeUrl" | "apiBaseUrl">): boolean {
-  return [endpoints.authorizeUrl, endpoints.apiBaseUrl].some((url) => new URL(url).protocol === "http:");
+  const plain = [endpoints.authorizeUrl, endpoints.apiBaseUrl]
+    .map((url) => new URL(url))
+    .filter((url) => url.protocol === "http:");
+  return plain.length > 0 && plain.every((url) => isLoopbackHost(url.hostname));
 }

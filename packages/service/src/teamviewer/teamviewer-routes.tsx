@@ -24,7 +24,13 @@ import type { SessionUser, SignedInEnv } from "../identity/current-session.js";
 import { requireRole, requireUser } from "../identity/require-user.js";
 import type { WebExtensions } from "../web/web-extensions.js";
 import type { ActingUser } from "./acting-user.js";
-import { callbackPath, defaultApiBaseUrl, defaultAuthorizeUrl, defaultRedirectUri } from "./app-endpoints.js";
+import {
+  callbackPath,
+  defaultApiBaseUrl,
+  defaultAuthorizeUrl,
+  defaultRedirectUri,
+  hasAllowedEndpoints,
+} from "./app-endpoints.js";
 import {
   type AppSettingsInput,
   type FieldErrors,
@@ -71,8 +77,9 @@ const connectionNotices = {
   rejected: { message: "tv.notice.rejected", isProblem: true },
   "account-permission": { message: "tv.notice.accountPermission", isProblem: true },
   unavailable: { message: "tv.notice.unavailable", isProblem: true },
+  "insecure-app": { message: "tv.notice.insecureApp", isProblem: true },
 } as const satisfies Record<
-  ConnectFailure | "connected" | "disconnected" | "revoke-failed",
+  ConnectFailure | "connected" | "disconnected" | "revoke-failed" | "insecure-app",
   NoticeDefinition
 >;
 
@@ -126,8 +133,10 @@ export function createTeamViewerRoutes(deps: TeamViewerRouteDeps): Hono<AppEnv> 
 
   signedIn.get(connectPath, requireUser, async (c) => {
     const actor = actingUser(c, c.get("user"));
-    if ((await resolveTeamViewerApp(deps, actor.organisationId)) === undefined)
-      return c.redirect(connectionPath, 303);
+    const app = await resolveTeamViewerApp(deps, actor.organisationId);
+    if (app === undefined) return c.redirect(connectionPath, 303);
+    // An app stored before the plain-http rule (app-endpoints.ts): its client would refuse it.
+    if (!hasAllowedEndpoints(app)) return c.redirect(`${connectionPath}?notice=insecure-app`, 303);
     const url = await startTeamViewerConnect(deps, actor, c.get("session").id);
     c.header("Cache-Control", "no-store");
     return c.redirect(url, 302);

@@ -9,7 +9,7 @@ import type { Translator } from "../i18n/index.js";
 /** What these pages need of a request, whichever route environment (visitor or signed-in) it has. */
 interface PageContext {
   get(key: "t"): Translator;
-  status(status: 400 | 403 | 404 | 413): void;
+  status(status: 400 | 403 | 404 | 413 | 421): void;
   render: Context["render"];
 }
 
@@ -59,4 +59,16 @@ export function renderTooLarge(c: PageContext, limit: string) {
   const { t } = c.get("t");
   c.status(413);
   return c.render(<p>{t("errors.tooLarge", { limit })}</p>, { title: t("errors.tooLargeTitle") });
+}
+
+/** A request for a host name this service does not answer to (src/http/host-check.ts). */
+export function renderWrongHost(c: PageContext, publicUrl: string) {
+  const { t } = c.get("t");
+  c.status(421);
+  return c.render(
+    <p>
+      {t("errors.wrongHost")} <a href={publicUrl}>{publicUrl}</a>
+    </p>,
+    { title: t("errors.wrongHostTitle") },
+  );
 }

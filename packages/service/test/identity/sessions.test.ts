@@ -186,4 +186,54 @@ describe("web login and sessions", { timeout: 60_000 }, () => {
       .submit("/login", "/login", { email: "admin@example.com", password: testPassword, next });
     expect(response.headers.get("location")).toBe(location);
   });
+
+  it.each([
+    ["a tab that browsers strip", "/\t/evil.example/"],
+    ["a carriage return that browsers strip", "/\r/evil.example/"],
+    ["a line feed that browsers strip", "/\n/evil.example/"],
+    ["a line feed after the first slash", "/\nx"],
+    ["a backslash that browsers read as a slash", "/\\evil.example/"],
+    ["a tab between two backslashes", "\\\t\\evil.example/"],
+    ["a javascript: address", "javascript:alert(document.domain)"],
+    ["an absolute address of another origin", "https://evil.example/users"],
+    ["an absolute address of our own origin", "http://localhost:3000/users"],
+    ["a scheme-relative address", "//evil.example/users"],
+    ["a relative path without a leading slash", "users"],
+    ["a DEL control character", "/\u007f/evil.example/"],
+  ])("refuses a return path with %s and goes home instead", async (_, next) => {
+    const harness = await harnesses.create();
+    await harness.addUser("admin");
+    const browser = harness.browser();
+    const response = await browser.submit("/login", "/login", {
+      email: "admin@example.com",
+      password: testPassword,
+      next,
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/");
+    const signedIn = await browser.get(`/login?next=${encodeURIComponent(next)}`);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("location")).toBe("/");
+  });
+
+  it.each([
+    ["%2F%09%2Fevil.example", "/"],
+    ["/%0A/x", "/"],
+    ["%2F%0D%2Fevil.example", "/"],
+    ["%2F%5Cevil.example", "/"],
+    ["/%2F/evil.example", "/"],
+    ["/%252F/evil.example", "/%2F/evil.example"],
+    ["%2Freports%3Fticket%3D4711", "/reports?ticket=4711"],
+  ])(
+    "answers a signed-in visit to /login?next=%s with a redirect to %s on our own origin",
+    async (query, location) => {
+      const harness = await harnesses.create();
+      await harness.addUser("admin");
+      const browser = harness.browser();
+      await browser.signIn("admin@example.com");
+      const response = await browser.get(`/login?next=${query}`);
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe(location);
+    },
+  );
 });

@@ -39,6 +39,18 @@ describe("TeamViewer app settings", () => {
     expect(needsInsecureRequests({ ...valid, apiBaseUrl: "http://localhost:4010/api/v1" })).toBe(true);
   });
 
+  it("never lets the client use plain http when one plain-http address is another machine", () => {
+    const local = {
+      authorizeUrl: "http://127.0.0.1:4010/oauth2/authorize",
+      apiBaseUrl: "http://[::1]:4010/api/v1",
+    };
+    expect(needsInsecureRequests(local)).toBe(true);
+    expect(needsInsecureRequests({ ...local, apiBaseUrl: "http://webapi.teamviewer.example/api/v1" })).toBe(
+      false,
+    );
+    expect(needsInsecureRequests({ ...valid, apiBaseUrl: "http://10.0.0.5/api/v1" })).toBe(false);
+  });
+
   it("reports every wrong field at once", () => {
     const errors = validateAppSettings(
       {

@@ -38,6 +38,8 @@ export interface WebHarness {
  */
 export interface WebHarnessOptions {
   publicUrl?: string;
+  /** Run as demo mode does: a (never called) simulator app stands in for TeamViewer. */
+  isDemo?: boolean;
   /** More configuration variables, e.g. ATTENDANT_TRUSTED_PROXIES. */
   env?: Record<string, string>;
 }
@@ -63,6 +65,7 @@ async function createWebHarness(engine: TestEngine, options: WebHarnessOptions =
     logger: logs.logger,
     vault: new SecretBox(resolveKeyring(config, logs.logger)),
     passwordHashing: fastPasswordHashing,
+    ...(options.isDemo ? { demoTeamViewerApp: unusedDemoApp } : {}),
   });
   const organisation = await ensureDefaultOrganisation(database.db);
   const harness: WebHarness = {
@@ -89,7 +92,20 @@ async function createWebHarness(engine: TestEngine, options: WebHarnessOptions =
   return harness;
 }
 
+const unusedDemoApp = {
+  clientId: "100001-AttendantDemoApp0001",
+  clientSecret: "not-used-by-these-tests",
+  redirectUri: "http://localhost:3000/teamviewer/callback",
+  authorizeUrl: "http://127.0.0.1:9/oauth2/authorize",
+  apiBaseUrl: "http://127.0.0.1:9/api/v1",
+};
+
 export interface BrowserOptions {
+  /**
+   * The origin the browser shows in its address bar, where it sends requests and which it names
+   * in `Origin`; the harness's public origin unless set (e.g. a DNS-rebound name).
+   */
+  origin?: string;
   /** The TCP peer address the app sees. */
   ip?: string;
   /** An `X-Forwarded-For` header sent with every request, as a proxy would add it. */
@@ -98,11 +114,14 @@ export interface BrowserOptions {
 
 export class Browser {
   readonly cookies = new Map<string, string>();
+  private readonly origin: string;
 
   constructor(
     private readonly harness: Pick<WebHarness, "app" | "origin">,
     private readonly options: BrowserOptions = {},
-  ) {}
+  ) {
+    this.origin = options.origin ?? harness.origin;
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -113,11 +132,7 @@ export class Browser {
     // With an address, the request looks like one from @hono/node-server's socket.
     const { ip } = this.options;
     const env = ip === undefined ? undefined : { incoming: { socket: { remoteAddress: ip } } };
-    const response = await this.harness.app.request(
-      `http://localhost:3000${path}`,
-      { ...init, headers },
-      env,
-    );
+    const response = await this.harness.app.request(`${this.origin}${path}`, { ...init, headers }, env);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ""] = cookie.split(";");
       const separator = pair.indexOf("=");
@@ -144,7 +159,7 @@ export class Browser {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        origin: this.harness.origin,
+        origin: this.origin,
         ...headers,
       },
       body: new URLSearchParams(fields).toString(),

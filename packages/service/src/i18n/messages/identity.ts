@@ -18,6 +18,9 @@ export const identity = {
     "errors.csrfTitle": "Please reload the page",
     "errors.csrfExplanation":
       "This form could not be accepted because it has expired or was sent from another site. Reload the page and submit it again.",
+    "errors.wrongHostTitle": "Wrong address",
+    "errors.wrongHost":
+      "This Attendant does not answer at the address you opened. Use its address instead (operators set it with ATTENDANT_PUBLIC_URL):",
     "fields.displayName": "Name",
     "fields.email": "E-mail address",
     "fields.password": "Password",
@@ -102,6 +105,9 @@ export const identity = {
     "errors.csrfTitle": "Bitte laden Sie die Seite neu",
     "errors.csrfExplanation":
       "Dieses Formular konnte nicht angenommen werden, weil es abgelaufen ist oder von einer anderen Website gesendet wurde. Laden Sie die Seite neu und senden Sie es erneut.",
+    "errors.wrongHostTitle": "Falsche Adresse",
+    "errors.wrongHost":
+      "Unter der geöffneten Adresse antwortet dieses Attendant nicht. Verwenden Sie stattdessen seine Adresse (der Betrieb legt sie mit ATTENDANT_PUBLIC_URL fest):",
     "fields.displayName": "Name",
     "fields.email": "E-Mail-Adresse",
     "fields.password": "Passwort",
@@ -189,6 +195,9 @@ export const identity = {
     "errors.csrfTitle": "ページを再読み込みしてください",
     "errors.csrfExplanation":
       "このフォームは有効期限が切れているか、別のサイトから送信されたため、受け付けられませんでした。ページを再読み込みして、もう一度送信してください。",
+    "errors.wrongHostTitle": "アドレスが違います",
+    "errors.wrongHost":
+      "開いたアドレスでは、この Attendant は応答しません。代わりに次のアドレスを使用してください（運用担当者が ATTENDANT_PUBLIC_URL で設定します）:",
     "fields.displayName": "名前",
     "fields.email": "メールアドレス",
     "fields.password": "パスワード",

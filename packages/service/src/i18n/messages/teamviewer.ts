@@ -41,6 +41,8 @@ export const teamviewer = {
     "tv.notice.accountPermission":
       "The TeamViewer app lacks the “Account management: view” permission. Ask an administrator to tick it in the Management Console, then try again.",
     "tv.notice.unavailable": "TeamViewer could not be reached. Please try again in a moment.",
+    "tv.notice.insecureApp":
+      "This organisation's TeamViewer app has a plain http:// address to another computer, which would send the client secret and tokens unencrypted. Ask an administrator to correct it under Settings.",
     "tv.settings.title": "TeamViewer settings",
     "tv.settings.appHeading": "TeamViewer app",
     "tv.settings.intro":
@@ -71,6 +73,8 @@ export const teamviewer = {
     "tv.settings.error.url": "Enter a full address such as https://webapi.teamviewer.com/api/v1.",
     "tv.settings.error.insecureUrl":
       "Use an https:// address. Plain http:// is only allowed for this computer (localhost, 127.0.0.1).",
+    "tv.settings.plainHttpWarning":
+      "Plain http: the client secret and the tokens travel unencrypted. That is allowed only to this machine (localhost, 127.0.0.1, ::1), for a local simulator or test server; TeamViewer itself is always https://.",
     "tv.settings.error.redirectPath":
       "The redirect URI must end in /teamviewer/callback, for example {example}.",
     "tv.scriptToken.heading": "Company script token",
@@ -168,6 +172,8 @@ export const teamviewer = {
     "tv.notice.accountPermission":
       "Der TeamViewer-App fehlt die Berechtigung „Kontoverwaltung: anzeigen“. Bitten Sie die Administration, sie in der Management Console anzuhaken, und versuchen Sie es dann erneut.",
     "tv.notice.unavailable": "TeamViewer war nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
+    "tv.notice.insecureApp":
+      "Die TeamViewer-App dieser Organisation hat eine unverschlüsselte http://-Adresse zu einem anderen Rechner, über die Client-Secret und Tokens im Klartext gingen. Bitten Sie eine Administratorin oder einen Administrator, sie unter Einstellungen zu korrigieren.",
     "tv.settings.title": "TeamViewer-Einstellungen",
     "tv.settings.appHeading": "TeamViewer-App",
     "tv.settings.intro":
@@ -200,6 +206,8 @@ export const teamviewer = {
       "Geben Sie eine vollständige Adresse ein, etwa https://webapi.teamviewer.com/api/v1.",
     "tv.settings.error.insecureUrl":
       "Verwenden Sie eine https://-Adresse. Unverschlüsseltes http:// ist nur für diesen Rechner erlaubt (localhost, 127.0.0.1).",
+    "tv.settings.plainHttpWarning":
+      "Unverschlüsseltes http: Client-Secret und Tokens gehen im Klartext. Das ist nur zu diesem Rechner erlaubt (localhost, 127.0.0.1, ::1), für einen lokalen Simulator oder Testserver; TeamViewer selbst ist immer https://.",
     "tv.settings.error.redirectPath":
       "Der Weiterleitungs-URI muss auf /teamviewer/callback enden, zum Beispiel {example}.",
     "tv.scriptToken.heading": "Skript-Token des Unternehmens",
@@ -297,6 +305,8 @@ export const teamviewer = {
     "tv.notice.accountPermission":
       "TeamViewer アプリに「アカウント管理：表示」の権限がありません。管理者に Management Console でこの権限にチェックを入れてもらってから、もう一度お試しください。",
     "tv.notice.unavailable": "TeamViewer に接続できませんでした。しばらくしてからもう一度お試しください。",
+    "tv.notice.insecureApp":
+      "この組織の TeamViewer アプリには、別のコンピューターへの暗号化されていない http:// アドレスがあり、クライアントシークレットとトークンが平文で送信されてしまいます。管理者に「設定」で修正するよう依頼してください。",
     "tv.settings.title": "TeamViewer の設定",
     "tv.settings.appHeading": "TeamViewer アプリ",
     "tv.settings.intro":
@@ -330,6 +340,8 @@ export const teamviewer = {
       "https://webapi.teamviewer.com/api/v1 のような完全なアドレスを入力してください。",
     "tv.settings.error.insecureUrl":
       "https:// のアドレスを使用してください。http:// はこのコンピューター（localhost、127.0.0.1）に対してのみ使用できます。",
+    "tv.settings.plainHttpWarning":
+      "暗号化されていない http: クライアントシークレットとトークンが平文で送信されます。ローカルのシミュレーターやテストサーバー用に、このコンピューター（localhost、127.0.0.1、::1）に対してのみ許可されています。TeamViewer 自体は常に https:// です。",
     "tv.settings.error.redirectPath":
       "リダイレクト URI は /teamviewer/callback で終わる必要があります（例：{example}）。",
     "tv.scriptToken.heading": "会社のスクリプトトークン",

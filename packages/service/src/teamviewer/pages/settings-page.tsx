@@ -5,7 +5,7 @@
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { FormError, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
-import type { AppEndpoints } from "../app-endpoints.js";
+import { type AppEndpoints, usesPlainHttp } from "../app-endpoints.js";
 import type { AppSettingsInput, FieldErrors } from "../app-settings.js";
 import { Notice, type NoticeDefinition } from "./notices.js";
 
@@ -52,6 +52,11 @@ export function SettingsPage(props: {
         <h2>{t("tv.settings.appHeading")}</h2>
         <p>{t("tv.settings.intro")}</p>
         <FormError message={hasErrors ? t("tv.settings.invalid") : undefined} />
+        {usesPlainHttp(view.values) && (
+          <p class="banner" role="alert">
+            {t("tv.settings.plainHttpWarning")}
+          </p>
+        )}
         <CsrfField />
         <TextField
           t={props.t}

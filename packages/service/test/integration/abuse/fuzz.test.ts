@@ -1,7 +1,8 @@
 /**
  * Issue 8, "Abuse": property-based fuzzing (fast-check) of the REST API, the web forms and the
- * end customer's join page. For arbitrary path ids, query strings, JSON bodies and form fields
- * sent by a fully authorised caller: never a 5xx; API refusals are problem+json with a status the
+ * end customer's join page. For arbitrary path ids, query strings (with the keys the pages read:
+ * filters, `next`, notices), JSON bodies, form fields and values of the headers we read (issue
+ * 20), sent by a fully authorised caller: never a 5xx; the sign-in return path stays on our origin; API refusals are problem+json with a status the
  * OpenAPI document lists for that operation; and a refused request stores nothing. The seed is
  * printed (ATTENDANT_TEST_SEED replays it); runs per route are kept small so the suite stays fast.
  */
@@ -30,6 +31,20 @@ const idArbitrary = () =>
     fc.constantFrom("..", "%2e%2e", "0", "-1", "null", "' or 1=1 --", "a".repeat(500), "ü😀", "%00", "%ZZ"),
   );
 
+/** Return paths as an open-redirect probe writes them (browsers strip tab, CR and LF). */
+const hostileReturnPaths = [
+  "/\t/evil.example",
+  "/\r/evil.example",
+  "/\n/evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "//evil.example",
+  "/%2F/evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+  "/\u2028/evil.example",
+];
+
 const fieldValue = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
@@ -45,6 +60,7 @@ const fieldValue = fc.oneof(
     "x".repeat(5_000),
     "<script>",
     "\u0000",
+    ...hostileReturnPaths,
   ),
 );
 
@@ -61,29 +77,21 @@ const jsonBody = (valid: Record<string, unknown> | undefined) =>
     fc.constant(valid ?? {}),
   );
 
-const queryString = fc
-  .dictionary(
-    fc.constantFrom(
-      "limit",
-      "cursor",
-      "state",
-      "from",
-      "to",
-      "format",
-      "scope",
-      "q",
-      "page",
-      "ticket",
-      "supporter",
-      "billing",
-    ),
-    fieldValue,
-    { maxKeys: 4 },
-  )
-  .map((query) => {
-    const text = new URLSearchParams(query).toString();
-    return text === "" ? "" : `?${text}`;
-  });
+/**
+ * The query keys the API and the pages read (`c.req.query(…)` and the filter schemas): report
+ * and session filters, the audit log's, the sign-in return path, notices and the page language.
+ */
+const queryKeys = [
+  ...["limit", "cursor", "state", "from", "to", "format", "scope", "q", "page", "ticket", "billing"],
+  ...["supporter", "group", "billingState", "matched", "action", "actor", "before", "since"],
+  ...["next", "notice", "saved", "lang", "token", "received", "rematched", "incomplete"],
+  ...["externalId", "title", "url", "requesterName", "requesterEmail"],
+];
+
+const queryString = fc.dictionary(fc.constantFrom(...queryKeys), fieldValue, { maxKeys: 4 }).map((query) => {
+  const text = new URLSearchParams(query).toString();
+  return text === "" ? "" : `?${text}`;
+});
 
 describe("fuzzing the API, the forms and the join page", () => {
   const engine = usePgliteEngine();
@@ -212,7 +220,8 @@ describe("fuzzing the API, the forms and the join page", () => {
           const text = await response.text();
           const label = `POST ${path} ${JSON.stringify(values).slice(0, 160)}`;
           if (response.status >= 500) failures.push(`${label} → ${response.status} ${text.slice(0, 200)}`);
-          if (![200, 303, 400, 403, 404, 409, 413, 422, 429].includes(response.status))
+          // 201: a valid webhook registration, shown with its secret once (a field may be a real URL).
+          if (![200, 201, 303, 400, 403, 404, 409, 413, 422, 429].includes(response.status))
             failures.push(`${label} → unexpected ${response.status}`);
           if (response.status >= 400) {
             const changed = changedTables(before, await world.snapshot());
@@ -257,6 +266,105 @@ describe("fuzzing the API, the forms and the join page", () => {
     expect(changedTables(before, await world.snapshot())).toEqual([]);
   }, 120_000);
 
+  it("the sign-in return path never leaves our origin and never answers a 5xx, whatever next holds", async () => {
+    const seed = chooseTestSeed("return path fuzz");
+    const origin = "http://localhost:3000";
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fieldValue, fc.constantFrom(...hostileReturnPaths)), async (next) => {
+        const response = await world.a.browsers.admin.get(`/login?${new URLSearchParams({ next })}`);
+        await response.text();
+        // U+0000 is refused before any route (nul-characters.ts); everything else signs in.
+        expect(response.status, next).toBe(next.includes("\u0000") ? 400 : 303);
+        if (response.status === 400) return;
+        const location = response.headers.get("location") ?? "";
+        expect(location, next).toMatch(/^\/(?![/\\])/);
+        // Printable ASCII only: no control character a browser would strip, none a header refuses.
+        expect(location, next).not.toMatch(/[^ -~]/);
+        expect(new URL(location, origin).origin, next).toBe(origin);
+      }),
+      { seed, numRuns: 200 },
+    );
+  }, 120_000);
+
+  it("pages, forms and the API answer arbitrary values of the headers they read without a 5xx", async () => {
+    const seed = chooseTestSeed("header fuzz");
+    const failures: string[] = [];
+    const headerValue = fc
+      .oneof(
+        fc.string({ maxLength: 80 }),
+        fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)) }),
+        fc.constantFrom(
+          "",
+          "*",
+          "null",
+          "same-origin",
+          "cross-site",
+          "x".repeat(8_000),
+          "Bearer ",
+          "1.2.3.4, ::1",
+        ),
+      )
+      .filter(isValidHeaderValue);
+    const headers = fc.dictionary(
+      fc.constantFrom(
+        "accept-language",
+        "x-forwarded-for",
+        "origin",
+        "sec-fetch-site",
+        "cookie",
+        "authorization",
+        "idempotency-key",
+        "x-request-id",
+        "content-type",
+      ),
+      headerValue,
+      { maxKeys: 4 },
+    );
+    const targets = [
+      { method: "GET", path: "/" },
+      { method: "GET", path: "/login?next=/reports" },
+      { method: "GET", path: "/sessions" },
+      { method: "GET", path: "/reports" },
+      { method: "GET", path: `/join/${world.a.fixtures.joinToken}` },
+      { method: "POST", path: "/profile" },
+      { method: "GET", path: "/api/v1/sessions" },
+      { method: "POST", path: "/api/v1/sessions" },
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), headers, async (target, values) => {
+        const isApi = target.path.startsWith("/api/");
+        const before = await world.snapshot();
+        const response = isApi
+          ? await world.h.api(target.method, target.path, {
+              key: world.keys.all,
+              ...(target.method === "POST" ? { json: {} } : {}),
+              headers: values,
+            })
+          : await world.a.browsers.admin.request(target.path, {
+              method: target.method,
+              headers: { "content-type": "application/x-www-form-urlencoded", ...values },
+              ...(target.method === "POST" ? { body: `_csrf=${world.a.csrf.admin}` } : {}),
+            });
+        const text = await response.text();
+        const label = `${target.method} ${target.path} ${JSON.stringify(values).slice(0, 200)}`;
+        if (response.status >= 500) failures.push(`${label} → ${response.status} ${text.slice(0, 200)}`);
+        if (
+          isApi &&
+          response.status >= 400 &&
+          !response.headers.get("content-type")?.startsWith("application/problem+json")
+        )
+          failures.push(`${label} → ${response.status} is not problem+json`);
+        if (target.method === "POST" && response.status >= 400) {
+          const changed = changedTables(before, await world.snapshot());
+          if (changed.length > 0)
+            failures.push(`${label} → ${response.status} but changed ${changed.join(", ")}`);
+        }
+      }),
+      { seed, numRuns: 150 },
+    );
+    expect([...new Set(failures)]).toEqual([]);
+  }, 300_000);
+
   it("signed-in pages answer arbitrary query strings without a 5xx", async () => {
     const seed = chooseTestSeed("page query fuzz");
     const failures: string[] = [];
@@ -275,6 +383,16 @@ describe("fuzzing the API, the forms and the join page", () => {
     expect([...new Set(failures)]).toEqual([]);
   }, 300_000);
 });
+
+/** What `Headers` accepts: no NUL, CR or LF, and only bytes (RFC 9110 §5.5). */
+function isValidHeaderValue(value: string): boolean {
+  try {
+    new Headers({ "x-probe": value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** `METHOD /api/v1/path` → the statuses the OpenAPI document lists for it. */
 async function documentedStatuses(world: AbuseWorld): Promise<Map<string, Set<string>>> {

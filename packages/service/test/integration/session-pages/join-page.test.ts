@@ -123,16 +123,43 @@ describe("the end customer's join page", () => {
     expect((await h.visitor().get(newPath)).status).toBe(200);
   });
 
-  it("refuses a caller who keeps guessing addresses with 429 and Retry-After", async () => {
-    const { h, joinPath } = await setUp(engine);
-    const guesser = h.visitor();
+  it("refuses a caller who keeps guessing addresses with 429 and Retry-After, until the window ends", async () => {
+    const { h } = await setUp(engine);
+    const guesser = h.visitor({ ip: "198.51.100.7" });
     for (let attempt = 0; attempt < 20; attempt++) {
       expect((await guesser.get(`/join/guess${attempt}`)).status).toBe(404);
     }
-    const refused = await guesser.get(joinPath);
+    const refused = await guesser.get("/join/guess20");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     h.clock.advance(601 * 1000);
-    expect((await guesser.get(joinPath)).status).toBe(200);
+    expect((await guesser.get("/join/guess21")).status).toBe(404);
+  });
+
+  it("still opens a valid address from an address throttled for guessing, as for a customer behind the guesser's NAT", async () => {
+    const { h, joinPath } = await setUp(engine);
+    const sharedNat = h.visitor({ ip: "198.51.100.7" });
+    for (let attempt = 0; attempt < 21; attempt++) await sharedNat.get(`/join/guess${attempt}`);
+    expect((await sharedNat.get("/join/guess-again")).status).toBe(429);
+    const customer = await sharedNat.get(joinPath);
+    expect(customer.status).toBe(200);
+    expect(await customer.text()).toContain("join-button");
+  });
+
+  it("throttles guesses sharing a token prefix from any address, and still opens the valid address with that prefix", async () => {
+    const { h, joinPath } = await setUp(engine);
+    const token = joinPath.slice("/join/".length);
+    const prefix = token.slice(0, 8);
+    const variant = (attempt: number) => `${prefix}${String(attempt).padStart(35, "x")}`;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const response = await h.visitor({ ip: `203.0.113.${attempt + 1}` }).get(`/join/${variant(attempt)}`);
+      expect(response.status).toBe(404);
+    }
+    const freshAddress = h.visitor({ ip: "192.0.2.200" });
+    const refused = await freshAddress.get(`/join/${variant(99)}`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await freshAddress.get(`/join/${"B".repeat(43)}`)).status).toBe(404);
+    expect((await freshAddress.get(joinPath)).status).toBe(200);
   });
 });

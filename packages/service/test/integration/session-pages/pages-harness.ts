@@ -8,7 +8,7 @@ import type { AppDeps, Mailer } from "../../../src/http/app-deps.js";
 import { hashPassword } from "../../../src/identity/passwords.js";
 import type { TestEngine } from "../../support/engines.js";
 import { fastPasswordHashing } from "../../support/fast-password-hashing.js";
-import { Browser, testPassword } from "../../web/web-harness.js";
+import { Browser, type BrowserOptions, testPassword } from "../../web/web-harness.js";
 import { createSessionHarness, type SessionHarness } from "../sessions/session-harness.js";
 
 export type SentMail = Parameters<Mailer["send"]>[0];
@@ -18,8 +18,8 @@ export interface PagesHarness extends SessionHarness {
   sentMail: SentMail[];
   /** A browser signed in as `user` (who gets a password and a display name first). */
   signIn(user: User, displayName?: string): Promise<Browser>;
-  /** A browser without cookies: the end customer. */
-  visitor(): Browser;
+  /** A browser without cookies: the end customer (`ip`: the address the app sees). */
+  visitor(options?: BrowserOptions): Browser;
 }
 
 export const sampleSessionForm = {
@@ -100,6 +100,6 @@ export async function createPagesHarness(
       await browser.signIn(user.email);
       return browser;
     },
-    visitor: () => new Browser({ app: h.app, origin }, undefined),
+    visitor: (options) => new Browser({ app: h.app, origin }, options),
   };
 }

@@ -5,8 +5,9 @@
 import { expect, it } from "vitest";
 import { listAuditEvents } from "../../../src/audit/audit-events.js";
 import { findOrganisationScriptToken } from "../../../src/db/repositories/organisation-script-tokens.js";
-import { findTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
+import { findTeamViewerApp, saveTeamViewerApp } from "../../../src/db/repositories/teamviewer-apps.js";
 import { organisationScriptTokens, teamViewerApps } from "../../../src/db/schema.js";
+import { buildOAuth } from "../../../src/teamviewer/build-clients.js";
 import { describeEachEngine } from "../../support/engines.js";
 import { createHarness, type Harness, pageText } from "./harness.js";
 
@@ -91,6 +92,26 @@ describeEachEngine("TeamViewer settings", (engine) => {
       "Enter a full address",
     ],
     ["an ftp URL", { authorizeUrl: "ftp://login.teamviewer.com/" }, "Enter a full address"],
+    [
+      "an upper-case HTTP API URL to another machine",
+      { apiBaseUrl: "HTTP://webapi.teamviewer.com/api/v1" },
+      "Use an https:// address",
+    ],
+    [
+      "a plain-http API URL to a name that only starts like a loopback address",
+      { apiBaseUrl: "http://127.0.0.1.nip.io/api/v1" },
+      "Use an https:// address",
+    ],
+    [
+      "a plain-http authorize URL to a host under localhost's name elsewhere",
+      { authorizeUrl: "http://localhost.evil.example/oauth2/authorize" },
+      "Use an https:// address",
+    ],
+    [
+      "a plain-http redirect URI to another machine",
+      { redirectUri: "http://support.example.com/teamviewer/callback" },
+      "Use an https:// address",
+    ],
   ])("refuses %s with 422 and stores nothing", async (_name, change, message) => {
     const h = await createHarness(engine, { withApp: false });
     const admin = await h.signIn("admin");
@@ -114,6 +135,41 @@ describeEachEngine("TeamViewer settings", (engine) => {
     };
     expect((await h.post("/settings/teamviewer", admin, local)).status).toBe(303);
     expect(await findTeamViewerApp(h.database.db, h.vault, h.organisationId)).toMatchObject(local);
+  });
+
+  it("warns on the settings page while an address uses plain http to this machine, and not otherwise", async () => {
+    const h = await createHarness(engine, { withApp: false });
+    const admin = await h.signIn("admin");
+    await h.post("/settings/teamviewer", admin, validApp);
+    expect(await pageText(await h.get("/settings/teamviewer", admin))).not.toContain("plain http");
+    await h.post("/settings/teamviewer", admin, { ...validApp, apiBaseUrl: "http://localhost:4010/api/v1" });
+    const warned = await pageText(await h.get("/settings/teamviewer", admin));
+    expect(warned).toContain(
+      "Plain http: the client secret and the tokens travel unencrypted. That is allowed only to this machine",
+    );
+  });
+
+  it("refuses to send the client secret over plain http to another host, even for an app stored before the rule", async () => {
+    const h = await createHarness(engine);
+    const stored = await findTeamViewerApp(h.database.db, h.vault, h.organisationId);
+    if (stored === undefined) throw new Error("the harness stores the simulator's app");
+    await saveTeamViewerApp(
+      h.database.db,
+      h.vault,
+      { ...stored, apiBaseUrl: "http://webapi.teamviewer.example/api/v1" },
+      h.clock.now(),
+    );
+    const browser = await h.signIn("supporter");
+    const started = await h.get("/connection/start", browser);
+    expect(started.status).toBe(303);
+    expect(started.headers.get("location")).toBe("/connection?notice=insecure-app");
+    expect(await pageText(await h.get("/connection?notice=insecure-app", browser))).toContain(
+      "has a plain http:// address to another computer",
+    );
+    const anyCall = () =>
+      buildOAuth(h.deps, { ...stored, apiBaseUrl: "http://webapi.teamviewer.example/api/v1" });
+    expect(anyCall).toThrow(/plain http/);
+    expect(h.simulator.admin.journal()).toEqual([]);
   });
 
   it("lets only admins see or change the settings", async () => {
