@@ -26,6 +26,7 @@ import {
 } from "../scale-out/service-instances.js";
 
 const creates = 20;
+const kills = 2;
 
 let server: SimulatorServer;
 beforeAll(async () => {
@@ -79,6 +80,78 @@ describeEachEngine("session creates killed with SIGKILL", (engine) => {
       await instance.stop();
     }
   }, 120_000);
+});
+
+describeEachEngine("session creates in a crash campaign", (engine) => {
+  it("creates exactly one TeamViewer session per Idempotency-Key across kills at random points and a final retry", async () => {
+    const random = createSeededRandom(chooseTestSeed(`SIGKILL create campaign [${engine.name}]`));
+    const { env, dataDir, apiKey } = await prepareService(engine);
+    const before = new Set(await openSessionCodes());
+    const madeNow = async () => (await openSessionCodes()).filter((code) => !before.has(code));
+    const keys = Array.from({ length: creates }, (_, index) => `campaign-${index}`);
+    const killedAt: string[] = [];
+
+    for (let round = 0; round < kills; round++) {
+      // Each create meets TeamViewer answering at once, late, or never: a kill finds some before
+      // their call, some waiting for it, some storing, some settling.
+      server.simulator.admin.clearFaults();
+      for (const _ of keys) {
+        const draw = random();
+        if (draw < 0.3) {
+          server.simulator.admin.planFault({ method: "POST", path: "/api/v1/sessions", kind: "stall" });
+        } else if (draw < 0.7) {
+          const delayMs = randomInt(random, 1, 400);
+          server.simulator.admin.planFault({
+            method: "POST",
+            path: "/api/v1/sessions",
+            kind: "delay",
+            delayMs,
+          });
+        } else {
+          server.simulator.admin.planFault({
+            method: "POST",
+            path: "/api/v1/sessions",
+            kind: "delay",
+            delayMs: 1,
+          });
+        }
+      }
+      const instance = await spawnServiceInstance(env, { dataDir });
+      await waitUntilReady(instance);
+      // The kill comes once a random number of this round's sessions exist, plus a moment.
+      const madeBefore = (await madeNow()).length;
+      const target = madeBefore + randomInt(random, 0, creates / 2);
+      let isAnswered = false;
+      const inFlight = Promise.all(
+        keys.map((key) => sendCreate(instance, apiKey, key).catch(() => undefined)),
+      );
+      void inFlight.then(() => {
+        isAnswered = true;
+      });
+      while (!isAnswered && (await madeNow()).length < target) await delay(5);
+      const extraMs = randomInt(random, 0, 200);
+      await delay(extraMs);
+      await instance.kill();
+      await inFlight;
+      killedAt.push(
+        `${target - madeBefore} made + ${extraMs} ms: ${(await madeNow()).length - madeBefore} made`,
+      );
+    }
+    console.info(`SIGKILL create campaign [${engine.name}] kill points`, killedAt);
+
+    server.simulator.admin.clearFaults();
+    const last = await spawnServiceInstance(env, { dataDir });
+    try {
+      await waitUntilReady(last);
+      const answers = new Map<string, { id: string; code: string }>();
+      for (const key of keys) answers.set(key, await retryUntilSettled(last, apiKey, key));
+      const codes = [...answers.values()].map((answer) => answer.code);
+      expect(new Set(codes).size).toBe(creates);
+      expect((await madeNow()).sort()).toEqual([...codes].sort());
+    } finally {
+      await last.stop();
+    }
+  }, 240_000);
 });
 
 /** The codes of every open session at the simulator, asked with the company's script token. */
