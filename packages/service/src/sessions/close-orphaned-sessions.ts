@@ -3,14 +3,16 @@
  * "attendant:<id>"`) that were never stored here, because the process that created them died
  * before storing them (ADR 0020). Nobody sees such a session, so nobody would ever close it.
  *
- * One whose Idempotency-Key claim is still unsettled is left alone: the claim's owner may be at
- * work, or the repeat of the request will adopt it (src/api/idempotency.ts). Any other is closed
- * once it is older than a create can take, so a create in progress without a key (the web form)
- * is never mistaken for one.
+ * "We issued" is proven by an Idempotency-Key claim with that id (the claim's id is the create's
+ * correlation id): a session with our prefix and no such claim may belong to another Attendant
+ * installation sharing the TeamViewer account, and is left alone. One whose claim is still
+ * unsettled is left too: its owner may be at work, or the repeat of the request will adopt it
+ * (src/api/idempotency.ts). One whose claim ended (settled to another session, or expired
+ * without a repeat) is closed, once older than a create can take.
  */
 import { parseTeamViewerDate, type Session } from "@attendant/teamviewer";
 import { listConnectedSupporters } from "../db/repositories/colleagues.js";
-import { isIdempotencyClaimUnsettled } from "../db/repositories/idempotency-keys.js";
+import { findIdempotencyClaimFate } from "../db/repositories/idempotency-keys.js";
 import { findStoredSessionCodes } from "../db/repositories/support-sessions.js";
 import { customApiPrefix } from "./find-session-by-correlation.js";
 import type { SessionDeps } from "./session-deps.js";
@@ -24,12 +26,14 @@ export interface OrphanSweepSummary {
   closed: number;
   /** Left for the repeat of their unsettled Idempotency-Key to adopt. */
   awaitingRepeat: number;
+  /** With our prefix but no claim of ours: perhaps another installation's, left alone. */
+  notOurs: number;
   /** Supporters whose sessions could not be listed this time (e.g. a connection to renew). */
   unreachable: number;
 }
 
 export async function closeOrphanedSessions(deps: SessionDeps): Promise<OrphanSweepSummary> {
-  const summary: OrphanSweepSummary = { closed: 0, awaitingRepeat: 0, unreachable: 0 };
+  const summary: OrphanSweepSummary = { closed: 0, awaitingRepeat: 0, notOurs: 0, unreachable: 0 };
   for (const supporter of await listConnectedSupporters(deps.database.db)) {
     try {
       const client = await deps.teamViewer.createTeamViewerClientFor(supporter);
@@ -52,6 +56,8 @@ export async function closeOrphanedSessions(deps: SessionDeps): Promise<OrphanSw
           summary.closed += 1;
         } else if (outcome === "awaiting-repeat") {
           summary.awaitingRepeat += 1;
+        } else if (outcome === "not-ours") {
+          summary.notOurs += 1;
         }
       }
     } catch (error) {
@@ -65,13 +71,14 @@ export async function closeOrphanedSessions(deps: SessionDeps): Promise<OrphanSw
 async function settleOrphan(
   deps: SessionDeps,
   session: Session,
-): Promise<"closed" | "awaiting-repeat" | "too-young"> {
+): Promise<"closed" | "awaiting-repeat" | "not-ours" | "too-young"> {
   const now = deps.clock.now();
   const correlationId = (session.custom_api ?? "").slice(customApiPrefix.length);
-  const mayBeAdopted =
-    uuidPattern.test(correlationId) &&
-    (await isIdempotencyClaimUnsettled(deps.database.db, correlationId, now));
-  if (mayBeAdopted) return "awaiting-repeat";
+  const fate = uuidPattern.test(correlationId)
+    ? await findIdempotencyClaimFate(deps.database.db, correlationId, now)
+    : undefined;
+  if (fate === undefined) return "not-ours";
+  if (fate === "unsettled") return "awaiting-repeat";
   const createdAt = typeof session.created_at === "string" ? parseTeamViewerDate(session.created_at) : now;
   return now.getTime() - createdAt.getTime() >= orphanGraceMs ? "closed" : "too-young";
 }

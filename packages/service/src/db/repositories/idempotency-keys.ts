@@ -5,7 +5,7 @@
  * in-flight claim holds a lease its owner renews; taking over a lapsed one is one conditional
  * UPDATE, so of two repeats after a crash exactly one resumes the key.
  */
-import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import { type IdempotencyKeyState, idempotencyKeys } from "../schema.js";
@@ -144,21 +144,21 @@ export async function abandonIdempotencyClaim(db: Db, id: string): Promise<void>
 }
 
 /**
- * Whether a claim with this id is still in flight and unexpired: its owner is at work, or its
- * repeat may yet come and adopt what it made.
+ * What became of the claim with this id: `unsettled` while in flight and unexpired (its owner is
+ * at work, or its repeat may yet come and adopt what it made), `ended` once settled or expired,
+ * undefined when there is none (the id is not one this installation issued for a key).
  */
-export async function isIdempotencyClaimUnsettled(db: Db, id: string, now: Date): Promise<boolean> {
+export async function findIdempotencyClaimFate(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<"unsettled" | "ended" | undefined> {
   const [row] = await db
-    .select({ id: idempotencyKeys.id })
+    .select({ state: idempotencyKeys.state, expiresAt: idempotencyKeys.expiresAt })
     .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.id, id),
-        eq(idempotencyKeys.state, "in_flight"),
-        gt(idempotencyKeys.expiresAt, now),
-      ),
-    );
-  return row !== undefined;
+    .where(eq(idempotencyKeys.id, id));
+  if (row === undefined) return undefined;
+  return row.state === "in_flight" && row.expiresAt.getTime() > now.getTime() ? "unsettled" : "ended";
 }
 
 /** Stores the first request's answer for replays. */

@@ -139,26 +139,42 @@ describeEachEngine("Idempotency-Key after a crash", (engine) => {
   it("closes the sessions TeamViewer holds for a correlation id we issued but never stored, once no repeat can adopt them", async () => {
     const { h, kenji, send } = await setUp(engine);
     const stored = await (await send()).json();
-    const forgotten = await createAtTeamViewerAs(h, kenji, randomUUID());
+    const [claim] = await queryRows<{ id: string }>(h.database.db, sql`select id from idempotency_keys`);
+    // A second session under the settled key's correlation id: a duplicate nobody will adopt.
+    const duplicate = await createAtTeamViewerAs(h, kenji, claim?.id ?? "");
+    // A key whose request died and was never repeated, until the key expired.
+    const abandonedClaim = await leaveInFlightClaimFor(h, "create-4712");
+    const abandoned = await createAtTeamViewerAs(h, kenji, abandonedClaim);
+    await h.database.db.execute(
+      sql`update idempotency_keys set expires_at = ${h.clock.now().toISOString()} where id = ${abandonedClaim}`,
+    );
+    // Our prefix, but no claim of ours: perhaps another installation on the same account.
+    const someoneElses = await createAtTeamViewerAs(h, kenji, randomUUID());
     const client = await h.deps.teamViewer.createTeamViewerClientFor({
       userId: kenji.id,
       organisationId: h.organisationId,
     });
-    const notOurs = await client.sessions.create({ groupname: "Helpdesk", custom_api: "crm:77" });
+    const notAttendants = await client.sessions.create({ groupname: "Helpdesk", custom_api: "crm:77" });
     const stateOf = async (code: string) =>
       (await h.teamViewerSessions()).find((session) => session.code === code)?.state;
 
     // Young enough to be a create still in progress: left alone.
-    expect(await closeOrphanedSessions(h.deps)).toEqual({ closed: 0, awaitingRepeat: 0, unreachable: 0 });
-    h.clock.advance(orphanGraceMs);
-    const awaited = await createAtTeamViewerAs(h, kenji, await leaveInFlightClaimFor(h, "create-4712"));
+    expect(await closeOrphanedSessions(h.deps)).toMatchObject({ closed: 0, notOurs: 1 });
+    const awaited = await createAtTeamViewerAs(h, kenji, await leaveInFlightClaimFor(h, "create-4713"));
     h.clock.advance(orphanGraceMs);
 
-    expect(await closeOrphanedSessions(h.deps)).toEqual({ closed: 1, awaitingRepeat: 1, unreachable: 0 });
-    expect(await stateOf(forgotten.code)).toBe("Closed");
+    expect(await closeOrphanedSessions(h.deps)).toEqual({
+      closed: 2,
+      awaitingRepeat: 1,
+      notOurs: 1,
+      unreachable: 0,
+    });
+    expect(await stateOf(duplicate.code)).toBe("Closed");
+    expect(await stateOf(abandoned.code)).toBe("Closed");
     expect(await stateOf(awaited.code)).toBe("Open");
+    expect(await stateOf(someoneElses.code)).toBe("Open");
     expect(await stateOf(stored.code)).toBe("Open");
-    expect(await stateOf(notOurs.code)).toBe("Open");
+    expect(await stateOf(notAttendants.code)).toBe("Open");
     expect(h.logs()).toContain("closed a TeamViewer session Attendant created but never stored");
   });
 });
