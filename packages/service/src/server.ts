@@ -13,6 +13,8 @@ import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
 import { prepareFirstStart } from "./identity/first-start.js";
+import { createOrphanSessionSweeper } from "./jobs/orphan-session-sweeper.js";
+import type { PeriodicJob } from "./jobs/periodic-job.js";
 import { createReportSyncScheduler, type ReportSyncScheduler } from "./jobs/report-sync-scheduler.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createConfiguredMailer } from "./mail/smtp-mailer.js";
@@ -58,6 +60,7 @@ export async function startService(
   let demoSimulator: DemoSimulator | undefined;
   let reportSync: ReportSyncScheduler | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
+  let orphanSweeper: PeriodicJob<unknown> | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
@@ -97,11 +100,11 @@ export async function startService(
     ({ server, address } = await listen(app.fetch, config.host, options.port ?? config.port));
     // Its own token store: the row lock in token-store.ts already keeps its refreshes and the
     // app's from colliding, as it does across instances.
-    reportSync = createReportSyncScheduler({
-      deps: { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) },
-      instanceId: randomUUID(),
-    });
+    const teamViewer = createTeamViewerAccess(appDeps);
+    reportSync = createReportSyncScheduler({ deps: { ...appDeps, teamViewer }, instanceId: randomUUID() });
     reportSync.start();
+    orphanSweeper = createOrphanSessionSweeper({ deps: { ...appDeps, teamViewer } });
+    orphanSweeper.start();
     webhookDispatcher = createWebhookDispatcher({ deps: appDeps, instanceId: randomUUID() });
     webhookDispatcher.start();
   } catch (error) {
@@ -121,7 +124,11 @@ export async function startService(
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= shutDown(server, database, demoSimulator, [reportSync, webhookDispatcher]).finally(() => {
+    closing ??= shutDown(server, database, demoSimulator, [
+      reportSync,
+      webhookDispatcher,
+      orphanSweeper,
+    ]).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     });

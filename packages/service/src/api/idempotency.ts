@@ -3,31 +3,45 @@
  * - the first request with a key claims it; a successful (2xx) answer is kept 24 h and replayed
  *   to every repeat, with `Idempotent-Replayed: true`;
  * - the same key with another request (method, path or body) → 422;
- * - a repeat while the first is still running → 409;
- * - a failed first request releases the key, so the client may retry with it: failures create
- *   nothing (see createSupportSession), so a retry cannot create twice either.
+ * - a repeat while the first is still running → 409, with `Retry-After`;
+ * - a first request refused (4xx) releases the key, so the client may retry with it: a refusal
+ *   creates nothing (see createSupportSession);
+ * - a first request that died (its process killed) or failed in a way that may have left
+ *   something behind (5xx) is not re-run blindly: its claim carries a short lease the owner
+ *   renews while it works, and once the lease lapsed the next repeat resumes the claim with its
+ *   correlation id, so the route can look for what the first attempt made and adopt it
+ *   (ADR 0020). The id of the claim is that correlation id.
  * Keys belong to one API key: two platforms never share a key space.
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import {
+  abandonIdempotencyClaim,
   claimIdempotencyKey,
   completeIdempotencyKey,
+  type IdempotencyRecord,
+  isClaimAbandoned,
   releaseIdempotencyKey,
+  renewIdempotencyClaims,
+  resumeIdempotencyClaim,
 } from "../db/repositories/idempotency-keys.js";
 import { problemResponse } from "../http/problem.js";
 import type { SessionDeps } from "../sessions/session-deps.js";
 import type { ApiEnv } from "./api-env.js";
 
 export const idempotencyKeyLifetimeMs = 24 * 3600 * 1000;
-/** A claim this old belongs to a request that died with its process; the key is free again. */
-export const abandonedClaimMs = 10 * 60_000;
+/**
+ * How long an in-flight claim outlives its owner's last sign of life: after a crash, repeats
+ * answer 409 for at most this long (on PostgreSQL; on PGlite a restart ends the dead process's
+ * leases at once, src/db/release-dead-leases.ts). The owner renews it three times as often.
+ */
+export const claimLeaseMs = 15_000;
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 
-export function idempotentPost(
-  deps: Pick<SessionDeps, "database" | "vault" | "clock">,
-): MiddlewareHandler<ApiEnv> {
+type IdempotencyDeps = Pick<SessionDeps, "database" | "vault" | "clock" | "logger">;
+
+export function idempotentPost(deps: IdempotencyDeps): MiddlewareHandler<ApiEnv> {
   return createMiddleware<ApiEnv>(async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (key === undefined || c.req.method !== "POST") return next();
@@ -52,8 +66,9 @@ export function idempotentPost(
       requestFingerprint: fingerprint,
       now,
       expiresAt: new Date(now.getTime() + idempotencyKeyLifetimeMs),
-      abandonedBefore: new Date(now.getTime() - abandonedClaimMs),
+      leaseExpiresAt: new Date(now.getTime() + claimLeaseMs),
     });
+    let claim: { correlationId: string; isResumed: boolean } = { correlationId: id, isResumed: false };
     if (outcome.kind === "taken") {
       const { record } = outcome;
       if (record.requestFingerprint !== fingerprint) {
@@ -62,36 +77,67 @@ export function idempotentPost(
           extensions: { code: "idempotency-key-reused" },
         });
       }
-      if (record.response === undefined) {
+      if (record.response !== undefined) {
+        c.header("Idempotent-Replayed", "true");
+        return c.body(record.response.body, record.response.status as 200, {
+          "Content-Type": record.response.contentType,
+        });
+      }
+      if (!(await resumeIfAbandoned(deps, record))) {
+        c.header("Retry-After", String(secondsUntilLeaseEnds(record, deps.clock.now())));
         return problemResponse(c, 409, {
           detail: "A request with this Idempotency-Key is still being processed. Retry in a moment.",
           extensions: { code: "idempotency-key-in-use" },
         });
       }
-      c.header("Idempotent-Replayed", "true");
-      return c.body(record.response.body, record.response.status as 200, {
-        "Content-Type": record.response.contentType,
-      });
+      claim = { correlationId: record.id, isResumed: true };
     }
+    c.set("idempotencyClaim", claim);
+    const renewal = setInterval(() => {
+      renewIdempotencyClaims(
+        deps.database.db,
+        [claim.correlationId],
+        new Date(deps.clock.now().getTime() + claimLeaseMs),
+      ).catch((error: unknown) =>
+        deps.logger.warn({ err: error }, "could not renew an Idempotency-Key claim"),
+      );
+    }, claimLeaseMs / 3);
+    renewal.unref();
     try {
       await next();
     } finally {
-      await settle(deps, id, c.res);
+      clearInterval(renewal);
+      await settle(deps, claim.correlationId, c.res);
     }
   });
 }
 
-async function settle(
-  deps: Pick<SessionDeps, "database" | "vault">,
-  id: string,
-  response: Response | undefined,
-) {
-  if (response !== undefined && response.status >= 200 && response.status < 300) {
+/** Takes over a claim whose owner is gone; false while it is alive (or another repeat won). */
+async function resumeIfAbandoned(deps: IdempotencyDeps, record: IdempotencyRecord): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!isClaimAbandoned(record, now)) return false;
+  return resumeIdempotencyClaim(deps.database.db, {
+    id: record.id,
+    now,
+    leaseExpiresAt: new Date(now.getTime() + claimLeaseMs),
+  });
+}
+
+function secondsUntilLeaseEnds(record: IdempotencyRecord, now: Date): number {
+  const remainingMs = (record.leaseExpiresAt?.getTime() ?? now.getTime()) - now.getTime();
+  return Math.max(1, Math.ceil(remainingMs / 1000));
+}
+
+async function settle(deps: IdempotencyDeps, id: string, response: Response | undefined) {
+  const status = response?.status ?? 500;
+  if (response !== undefined && status >= 200 && status < 300) {
     await completeIdempotencyKey(deps.database.db, deps.vault, id, {
-      status: response.status,
+      status,
       contentType: response.headers.get("content-type") ?? "application/json",
       body: await response.clone().text(),
     });
+  } else if (status >= 500) {
+    await abandonIdempotencyClaim(deps.database.db, id);
   } else {
     await releaseIdempotencyKey(deps.database.db, id);
   }

@@ -57,10 +57,13 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
     async (c) => {
       const body = c.req.valid("json");
       const { actor, actingUserTeamViewer } = c.get("apiPrincipal");
+      const claim = c.get("idempotencyClaim");
       const created = await createSupportSession(deps, {
         ...body,
         actor,
         actorTeamViewer: actingUserTeamViewer,
+        correlationId: claim?.correlationId,
+        mayExistAlready: claim?.isResumed,
         validUntil: body.validUntil === undefined ? undefined : new Date(body.validUntil),
       });
       c.header("Location", `/api/v1/sessions/${created.session.id}`);

@@ -315,6 +315,12 @@ export const idempotencyKeys = pgTable(
     responseBodyEncrypted: text("response_body_encrypted"),
     createdAt: createdAt(),
     expiresAt: timestamptz("expires_at").notNull(),
+    /**
+     * While in flight: until when the claim's owner is known to be alive (it renews the lease as
+     * it works). A lapsed lease means the owner died; the next repeat takes the claim over and
+     * reconciles (src/api/idempotency.ts, ADR 0020).
+     */
+    leaseExpiresAt: timestamptz("lease_expires_at"),
   },
   (t) => [
     uniqueIndex("idempotency_keys_caller_key_unique").on(t.organisationId, t.callerId, t.key),

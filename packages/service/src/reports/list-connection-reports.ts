@@ -14,6 +14,7 @@ import { findTeamViewerConnection } from "../db/repositories/teamviewer-connecti
 import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
 import type { SessionActor } from "../sessions/session-actor.js";
+import { findVisibleTicket, type TicketDeps } from "../tickets/find-visible-ticket.js";
 import { type BillingRules, computeBillableMinutes } from "./billable-minutes.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
@@ -152,20 +153,16 @@ export async function getConnectionReport(
 }
 
 /**
- * Every connection on a ticket the actor may see, newest first (a ticket's history is short;
+ * Every connection on a ticket the actor may see (find-visible-ticket.ts), newest first (a ticket's history is short;
  * it is read in pages all the same).
  * @throws ConnectionReportError ticket-not-found
  */
 export async function listTicketConnections(
-  deps: ReportDeps,
+  deps: ReportDeps & TicketDeps,
   options: { actor: SessionActor; ticketExternalId: string },
 ): Promise<ListedConnectionReport[]> {
   const { actor } = options;
-  const ticket = await findTicketByExternalId(
-    deps.database.db,
-    actor.organisationId,
-    options.ticketExternalId,
-  );
+  const ticket = await findVisibleTicket(deps, actor, options.ticketExternalId);
   if (ticket === undefined) throw new ConnectionReportError("ticket-not-found");
   const filter = { ...(await reportScopeOf(deps, actor)), ticketId: ticket.id };
   const rules = await getBillingRules(deps.database.db, actor.organisationId);

@@ -11,6 +11,11 @@
  *    event and its audit entry. Should that fail, the TeamViewer session is closed again, so it
  *    cannot linger unseen.
  *
+ * A repeat of a create whose first attempt may have got further (its process was killed, or it
+ * failed ambiguously; the Idempotency-Key claim says so, src/api/idempotency.ts) reuses that
+ * attempt's correlation id and first looks for its session: stored here, it is returned; open at
+ * TeamViewer, it is adopted; only when neither exists is one created (ADR 0020).
+ *
  * A create is on a supporter's critical path: before the call it reads only the app and the
  * supporter's token (together, or not at all when the API key look-up brought them along), and
  * after it one prepared statement stores everything, the webhook event only when an endpoint
@@ -27,8 +32,10 @@ import {
 } from "@attendant/teamviewer";
 import { toAuditLogRow } from "../audit/audit-events.js";
 import {
+  findSupportSessionByCorrelation,
   insertSupportSession,
   type NewSupportSession,
+  readSupporterLinks,
   type SupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
 import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
@@ -85,6 +92,13 @@ export interface CreateSupportSessionOptions {
    * is the actor's own; for anyone else their own credentials are read.
    */
   actorTeamViewer?: SealedTeamViewerCredentials | undefined;
+  /** Sent to TeamViewer as `custom_api`; a fresh one by default. */
+  correlationId?: string | undefined;
+  /**
+   * An earlier attempt with `correlationId` may have made the session already: return or adopt
+   * it rather than create a second.
+   */
+  mayExistAlready?: boolean | undefined;
 }
 
 export interface CreatedSupportSession {
@@ -105,6 +119,11 @@ export async function createSupportSession(
 ): Promise<CreatedSupportSession> {
   const { actor } = options;
   if (!canCreateSessions(actor)) throw new SupportSessionError("forbidden");
+  const correlationId = options.correlationId ?? randomUUID();
+  if (options.mayExistAlready === true) {
+    const stored = await findStoredCreate(deps, actor.organisationId, correlationId);
+    if (stored !== undefined) return stored;
+  }
   const supporterUserId = await resolveSupporter(deps, options);
   const alreadyRead = supporterUserId === actor.userId ? options.actorTeamViewer : undefined;
   const client = await deps.teamViewer
@@ -116,8 +135,10 @@ export async function createSupportSession(
       throw toSupportSessionError(error);
     });
 
-  const correlationId = randomUUID();
-  const { created, wasReconciled } = await createAtTeamViewer(deps, client, options, correlationId);
+  const { created, wasReconciled } =
+    options.mayExistAlready === true
+      ? await adoptOrCreateAtTeamViewer(deps, client, options, correlationId)
+      : await createAtTeamViewer(deps, client, options, correlationId);
   let record: SupportSessionRecord;
   try {
     record = await storeSession(deps, {
@@ -129,6 +150,11 @@ export async function createSupportSession(
       wasReconciled,
     });
   } catch (error) {
+    // The attempt that made it may be alive after all and have stored it meanwhile.
+    const stored = wasReconciled
+      ? await findStoredCreate(deps, actor.organisationId, correlationId)
+      : undefined;
+    if (stored !== undefined) return stored;
     await closeOrphan(deps, client, created.code);
     throw error;
   }
@@ -195,6 +221,41 @@ async function createAtTeamViewer(
     if (found === undefined) throw toSupportSessionError(error);
     return { created: found, wasReconciled: true };
   }
+}
+
+/** The session an earlier attempt stored under the correlation id, as a create answers it. */
+async function findStoredCreate(
+  deps: SessionDeps,
+  organisationId: string,
+  correlationId: string,
+): Promise<CreatedSupportSession | undefined> {
+  const record = await findSupportSessionByCorrelation(deps.database.db, organisationId, correlationId);
+  if (record === undefined) return undefined;
+  return {
+    session: toSupportSession(record, deps.clock.now()),
+    supporterLinks: await readSupporterLinks(deps.database.db, deps.vault, record.id),
+    wasReconciled: true,
+  };
+}
+
+/**
+ * The earlier attempt's session if TeamViewer holds it, else a new one. When TeamViewer cannot
+ * be asked, nothing is created: the session may exist, and a second would be a duplicate.
+ */
+async function adoptOrCreateAtTeamViewer(
+  deps: SessionDeps,
+  client: TeamViewerClient,
+  options: CreateSupportSessionOptions,
+  correlationId: string,
+): Promise<{ created: Session; wasReconciled: boolean }> {
+  const found = await findSessionByCorrelation(client, correlationId).catch((error: unknown) => {
+    throw toSupportSessionError(error);
+  });
+  if (found !== undefined) {
+    deps.logger.info({ correlationId, code: found.code }, "adopting the session an earlier attempt created");
+    return { created: found, wasReconciled: true };
+  }
+  return createAtTeamViewer(deps, client, options, correlationId);
 }
 
 async function createWaitingOutShortRateLimit(

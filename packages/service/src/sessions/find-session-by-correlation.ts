@@ -6,8 +6,11 @@
  */
 import type { Session, TeamViewerClient } from "@attendant/teamviewer";
 
+/** What every `custom_api` we send starts with: a session with it was created by Attendant. */
+export const customApiPrefix = "attendant:";
+
 export function customApiFor(correlationId: string): string {
-  return `attendant:${correlationId}`;
+  return `${customApiPrefix}${correlationId}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type SessionCursor,
   type SessionStateFilter,
 } from "../db/repositories/support-sessions.js";
-import { findTicketByExternalId } from "../db/repositories/tickets.js";
+import { findVisibleTicket } from "../tickets/find-visible-ticket.js";
 import type { SessionActor } from "./session-actor.js";
 import type { SessionDeps } from "./session-deps.js";
 import { SupportSessionError } from "./support-session-error.js";
@@ -43,7 +43,8 @@ export interface SupportSessionPage {
 
 /**
  * Supporters list only the sessions assigned to them (the organisation scope is refused; in a
- * ticket they see their own); admins and auditors see the organisation's.
+ * ticket they see their own, and a ticket with nothing of theirs is not found); admins and
+ * auditors see the organisation's.
  * @throws SupportSessionError forbidden, ticket-not-found; RangeError for a malformed cursor
  */
 export async function listSupportSessions(
@@ -58,7 +59,7 @@ export async function listSupportSessions(
 
   let ticketId: string | undefined;
   if (scope.kind === "ticket") {
-    const ticket = await findTicketByExternalId(deps.database.db, actor.organisationId, scope.externalId);
+    const ticket = await findVisibleTicket(deps, actor, scope.externalId);
     if (ticket === undefined) throw new SupportSessionError("ticket-not-found");
     ticketId = ticket.id;
   }

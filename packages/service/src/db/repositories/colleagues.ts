@@ -27,3 +27,13 @@ export function listConnectedColleagues(db: Db, organisationId: string): Promise
     )
     .orderBy(asc(users.displayName), asc(users.email));
 }
+
+/** Every user of any organisation whose TeamViewer connection works: whose sessions we may look after. */
+export function listConnectedSupporters(db: Db): Promise<{ userId: string; organisationId: string }[]> {
+  return db
+    .select({ userId: users.id, organisationId: users.organisationId })
+    .from(users)
+    .innerJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
+    .where(and(eq(users.isDisabled, false), eq(teamViewerConnections.status, "connected")))
+    .orderBy(asc(users.id));
+}

@@ -3,7 +3,21 @@
  * bound to the row, and read back only through `readSupporterLinks`, so a list or a log line can
  * never carry them by accident.
  */
-import { and, asc, desc, eq, getTableColumns, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import {
@@ -179,6 +193,28 @@ export async function findSupportSession(
     and(eq(supportSessions.organisationId, organisationId), eq(supportSessions.id, id)),
   );
   return row;
+}
+
+/** The session a create stored under `correlationId` (its `custom_api` at TeamViewer), if any. */
+export async function findSupportSessionByCorrelation(
+  db: Db,
+  organisationId: string,
+  correlationId: string,
+): Promise<SupportSessionRecord | undefined> {
+  const [row] = await selectSessions(db).where(
+    and(eq(supportSessions.organisationId, organisationId), eq(supportSessions.correlationId, correlationId)),
+  );
+  return row;
+}
+
+/** Which of these TeamViewer session codes are stored (in any organisation). */
+export async function findStoredSessionCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .select({ code: supportSessions.code })
+    .from(supportSessions)
+    .where(inArray(supportSessions.code, codes));
+  return new Set(rows.map((row) => row.code));
 }
 
 export async function readSupporterLinks(db: Db, vault: SecretBox, id: string): Promise<SupporterLinks> {

@@ -2,8 +2,10 @@
  * Two organisations side by side in one app, each with an admin, a supporter and an auditor
  * (signed in), and one of everything that has an id: a support session with its ticket, an
  * invitation and a join link, a connection report, a webhook endpoint with a delivery. Org A
- * gets API keys with each scope alone, all scopes, and a revoked key. The authorisation matrix
- * and the fuzz tests fire requests from org A's principals at org A's and org B's ids.
+ * gets API keys with each scope alone, all scopes, and a revoked key, and a second supporter (the
+ * colleague, signed in and with an all-scopes key acting for them) who owns nothing. The
+ * authorisation matrix and the fuzz tests fire requests from org A's principals at org A's and
+ * org B's ids.
  */
 import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
@@ -45,6 +47,12 @@ export interface PartyFixtures {
   apiKeyId: string;
 }
 
+/** A browser with a signed-in session, and that session's CSRF token for form posts. */
+export interface SignedIn {
+  browser: Browser;
+  csrf: string;
+}
+
 export interface Party {
   organisationId: string;
   users: Record<WebRole, User>;
@@ -54,6 +62,8 @@ export interface Party {
   fixtures: PartyFixtures;
   /** Strings only this organisation's data contains: none may appear in the other's answers. */
   markers: string[];
+  /** Strings only the supporter's own work contains: a colleague may see none of them. */
+  supporterMarkers: string[];
 }
 
 export interface AbuseWorld {
@@ -62,6 +72,8 @@ export interface AbuseWorld {
   b: Party;
   /** Org A keys: one per scope alone, one with every scope, one revoked (it had every scope). */
   keys: { byScope: Record<ApiKeyScope, string>; all: string; revoked: string };
+  /** Org A's second supporter: none of org A's fixtures is theirs. */
+  colleague: { signedIn: SignedIn; key: string };
   /** A fingerprint per table of everything stored, to prove a request changed nothing. */
   snapshot(): Promise<Record<string, string>>;
 }
@@ -89,11 +101,33 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
   if (revokedRow === undefined) throw new Error("the key to revoke is not listed");
   await revokeApiKey(h.deps, { actor: adminA, apiKeyId: revokedRow.id });
 
+  const colleague = await addSimulatedUser(
+    {
+      db: h.database.db,
+      vault: h.deps.vault,
+      clock: h.clock,
+      simulator: h.simulator,
+      organisationId: a.organisationId,
+    },
+    { role: "supporter", email: "colleague@contoso.example" },
+  );
+  const colleagueBrowser = await signInDirectly(h, colleague);
+  const { token: colleagueKey } = await createApiKey(h.deps, {
+    actor: adminA,
+    name: "colleague",
+    scopes: [...apiKeyScopes],
+    actingUserId: colleague.id,
+  });
+
   return {
     h,
     a,
     b,
     keys: { byScope, all, revoked },
+    colleague: {
+      signedIn: { browser: colleagueBrowser, csrf: await colleagueBrowser.csrfTokenFrom("/profile") },
+      key: colleagueKey,
+    },
     snapshot: () => snapshotTables(h),
   };
 }
@@ -200,6 +234,7 @@ async function createParty(
       joinToken: joinPath.slice("/join/".length),
     },
     markers: [ticketExternalId, code, `${name}.example`, report.id, sessionId, endpoint.id],
+    supporterMarkers: [ticketExternalId, code, report.id, sessionId],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Issue 8, "Abuse": the authorisation matrix — role (admin, supporter, auditor, visitor, API key
- * per scope, revoked key) × organisation (own, other) × resource × action (read, write) — run
+ * per scope, revoked key) × organisation (own, other) or supporter (own, a colleague's, issue
+ * 20) × resource × action (read, write) — run
  * exhaustively over every route the app registers, as classified in route-policy.ts. Every
  * refusal must also leave the database as it was.
  */
@@ -10,12 +11,15 @@ import { apiKeyScopes } from "../../../src/db/schema.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { type AbuseWorld, createAbuseWorld, webRoles } from "./abuse-world.js";
 import {
+  type ClassifiedRoute,
   changedTables,
   classifiedRoutes,
+  fillPath,
   hasIdParameter,
   isApiRoute,
   isWebRoute,
   isWrite,
+  sendAs,
   sendAsRole,
   sendWithKey,
   unlistedRouteKeys,
@@ -162,6 +166,48 @@ describe("authorisation matrix", () => {
     expect(failures).toEqual([]);
   });
 
+  it("refuses (404) a supporter, signed in and by their API key, a colleague's sessions, tickets and reports on every route, storing nothing", async () => {
+    const failures: string[] = [];
+    const supporterRoutes = classifiedRoutes(
+      (route) => hasIdParameter(route) && isPerSupporter(route) && isOpenToSupporters(route),
+    );
+    for (const route of supporterRoutes) {
+      const failure = await expectRefusedAndUnchanged(
+        `colleague ${route.key}`,
+        isWrite(route),
+        () =>
+          isApiRoute(route)
+            ? sendWithKey(world, route, { key: world.colleague.key, target: world.a })
+            : sendAs(route, { signedIn: world.colleague.signedIn, target: world.a }),
+        (response) => response.status === 404,
+      );
+      if (failure) failures.push(failure);
+    }
+    expect(failures).toEqual([]);
+    expect(supporterRoutes).not.toEqual([]);
+  });
+
+  it("shows a supporter nothing of a colleague's work in any list, page, export or API answer", async () => {
+    const failures: string[] = [];
+    const readRoutes = classifiedRoutes(
+      (route) => route.method === "GET" && !isPublic(route) && isOpenToSupporters(route),
+    );
+    for (const route of readRoutes) {
+      const response = isApiRoute(route)
+        ? await sendWithKey(world, route, { key: world.colleague.key, target: world.a })
+        : await sendAs(route, { signedIn: world.colleague.signedIn, target: world.a });
+      const text = await response.text();
+      if (response.status >= 500) failures.push(`${route.key}: ${response.status}`);
+      // A page about an id may repeat the id it was asked for; it may show nothing else of theirs.
+      const asked = fillPath(route.path, world.a.fixtures);
+      const leaked = world.a.supporterMarkers.filter(
+        (marker) => text.includes(marker) && !asked.includes(encodeURIComponent(marker)),
+      );
+      if (leaked.length > 0) failures.push(`${route.key} shows the colleague's ${leaked.join(", ")}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("shows nothing of another organisation in any list, page, export or API answer", async () => {
     const failures: string[] = [];
     const readRoutes = classifiedRoutes((route) => route.method === "GET" && !isPublic(route));
@@ -210,4 +256,17 @@ describe("authorisation matrix", () => {
 
 function isPublic(route: { policy: { access: unknown } }): boolean {
   return route.policy.access === "public";
+}
+
+/** Sessions, tickets and reports belong to one supporter; a colleague may not reach them. */
+function isPerSupporter(route: ClassifiedRoute): boolean {
+  return ["sessions", "tickets", "reports"].includes(route.policy.resource);
+}
+
+/** Web routes supporters may use, and every API route (a key acts for a supporter). */
+function isOpenToSupporters(route: ClassifiedRoute): boolean {
+  return (
+    isApiRoute(route) ||
+    (isWebRoute(route) && (route.policy.access as readonly string[]).includes("supporter"))
+  );
 }

@@ -170,7 +170,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /api/v1/sessions/:id/close": api("sessions:write", "sessions"),
   "GET /api/v1/tickets/:externalId/sessions": api("sessions:read", "tickets"),
   "GET /api/v1/tickets/:externalId/connections": api("reports:read", "tickets"),
-  "POST /api/v1/tickets/:externalId/close": api("sessions:write", "tickets"),
+  "POST /api/v1/tickets/:externalId/close": api("sessions:write", "tickets", { closeOpenSessions: true }),
   "GET /api/v1/reports/connections": api("reports:read", "reports"),
   "GET /api/v1/reports/connections/export": { ...api("reports:read", "reports"), query: "?format=csv" },
   "GET /api/v1/reports/connections/:id": api("reports:read", "reports"),

@@ -2,7 +2,7 @@
  * Turning a route of the policy table into a request: its path filled with a party's ids, sent
  * through a signed-in browser (form posts carry that session's CSRF token) or with an API key.
  */
-import type { AbuseWorld, Party, PartyFixtures, WebRole } from "./abuse-world.js";
+import type { AbuseWorld, Party, PartyFixtures, SignedIn, WebRole } from "./abuse-world.js";
 import { conditionalRoutes, type RoutePolicy, routeKey, routePolicies } from "./route-policy.js";
 
 export interface ClassifiedRoute {
@@ -89,7 +89,19 @@ export function sendAsRole(
   route: ClassifiedRoute,
   options: { from: Party; role: WebRole; target: Party; fields?: Record<string, unknown> },
 ): Promise<Response> {
-  const browser = options.from.browsers[options.role];
+  return sendAs(route, {
+    signedIn: { browser: options.from.browsers[options.role], csrf: options.from.csrf[options.role] },
+    target: options.target,
+    ...(options.fields === undefined ? {} : { fields: options.fields }),
+  });
+}
+
+/** Sends the route through a signed-in browser, with ids of `target`. */
+export function sendAs(
+  route: ClassifiedRoute,
+  options: { signedIn: SignedIn; target: Party; fields?: Record<string, unknown> },
+): Promise<Response> {
+  const { browser, csrf } = options.signedIn;
   const path = fillPath(route.path, options.target.fixtures, route.policy.query);
   if (route.method === "GET") return browser.get(path);
   const fields = Object.fromEntries(
@@ -98,7 +110,7 @@ export function sendAsRole(
       String(value),
     ]),
   );
-  return browser.post(path, { _csrf: options.from.csrf[options.role], ...fields });
+  return browser.post(path, { _csrf: csrf, ...fields });
 }
 
 /** Sends the route with `key` (or none), with ids of `target`. */

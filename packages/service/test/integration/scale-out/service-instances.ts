@@ -17,13 +17,22 @@ export interface ServiceInstance {
   stderr(): string;
   /** SIGTERM, and waits for the exit; the process shuts down cleanly. */
   stop(): Promise<void>;
+  /** SIGKILL, and waits for the exit: a crash, with no chance to finish or clean up. */
+  kill(): Promise<void>;
 }
 
 const repositoryRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
 
-export async function spawnServiceInstance(env: Record<string, string>): Promise<ServiceInstance> {
+/**
+ * `options.dataDir`: a data folder the caller prepared and keeps (a restart after a kill uses it
+ * again); by default a fresh one, removed on stop.
+ */
+export async function spawnServiceInstance(
+  env: Record<string, string>,
+  options: { dataDir?: string } = {},
+): Promise<ServiceInstance> {
   const port = await findFreePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-instance-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "attendant-instance-"));
   const child: ChildProcess = spawn(
     process.execPath,
     ["--conditions=@attendant/source", "--import", "tsx", "packages/cli/src/main.ts", "serve"],
@@ -52,7 +61,11 @@ export async function spawnServiceInstance(env: Record<string, string>): Promise
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
     },
   };
 }

@@ -4,7 +4,9 @@ import { migrate } from "../../../src/db/migrate.js";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
+  isClaimAbandoned,
   releaseIdempotencyKey,
+  resumeIdempotencyClaim,
 } from "../../../src/db/repositories/idempotency-keys.js";
 import { createOrganisation } from "../../../src/db/repositories/organisations.js";
 import { parseKeyring } from "../../../src/vault/keyring.js";
@@ -28,7 +30,7 @@ async function setUp(engine: TestEngine) {
       requestFingerprint: "fp",
       now: at,
       expiresAt: new Date(at.getTime() + 24 * 3600 * 1000),
-      abandonedBefore: new Date(at.getTime() - 10 * 60_000),
+      leaseExpiresAt: new Date(at.getTime() + 15_000),
     });
   return { database, claim };
 }
@@ -41,7 +43,7 @@ describeEachEngine("idempotency keys", (engine) => {
     expect(outcomes.filter((outcome) => outcome.kind === "taken")).toHaveLength(9);
   });
 
-  it("replays the stored answer, frees a released key, and forgets expired or abandoned claims", async () => {
+  it("replays the stored answer, frees a released key, and forgets expired records", async () => {
     const { database, claim } = await setUp(engine);
     const first = await claim();
     expect(first.kind).toBe("claimed");
@@ -62,12 +64,34 @@ describeEachEngine("idempotency keys", (engine) => {
     expect((await claim(new Date(now.getTime() + 25 * 3600 * 1000))).kind).toBe("claimed");
 
     const later = new Date(now.getTime() + 50 * 3600 * 1000);
-    const stuck = await claim(later);
-    expect(stuck.kind).toBe("claimed");
-    expect((await claim(new Date(later.getTime() + 11 * 60_000))).kind).toBe("claimed");
-    const again = await claim(new Date(later.getTime() + 11 * 60_000));
-    if (again.kind !== "taken") throw new Error("expected the key to be taken");
-    await releaseIdempotencyKey(database.db, again.record.id);
-    expect((await claim(new Date(later.getTime() + 11 * 60_000))).kind).toBe("claimed");
+    const again = await claim(later);
+    expect(again.kind).toBe("claimed");
+    const taken2 = await claim(later);
+    if (taken2.kind !== "taken") throw new Error("expected the key to be taken");
+    await releaseIdempotencyKey(database.db, taken2.record.id);
+    expect((await claim(later)).kind).toBe("claimed");
+  });
+
+  it("keeps a claim whose owner died and lets exactly one repeat resume it once its lease lapsed", async () => {
+    const { database, claim } = await setUp(engine);
+    expect((await claim()).kind).toBe("claimed");
+    const whileAlive = await claim(new Date(now.getTime() + 5_000));
+    if (whileAlive.kind !== "taken") throw new Error("expected the key to be taken");
+    expect(isClaimAbandoned(whileAlive.record, new Date(now.getTime() + 5_000))).toBe(false);
+    const resume = (at: Date) =>
+      resumeIdempotencyClaim(database.db, {
+        id: whileAlive.record.id,
+        now: at,
+        leaseExpiresAt: new Date(at.getTime() + 15_000),
+      });
+    expect(await resume(new Date(now.getTime() + 5_000))).toBe(false);
+
+    const afterLease = new Date(now.getTime() + 20_000);
+    const stillThere = await claim(afterLease);
+    if (stillThere.kind !== "taken") throw new Error("a dead owner's claim must stay, not start afresh");
+    expect(stillThere.record.id).toBe(whileAlive.record.id);
+    expect(isClaimAbandoned(stillThere.record, afterLease)).toBe(true);
+    const resumed = await Promise.all(Array.from({ length: 5 }, () => resume(afterLease)));
+    expect(resumed.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -17,6 +17,8 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** What the receiver answered (or, for `hang`, never did). */
+  answer: PlannedAnswer;
 }
 
 export interface WebhookReceiver {
@@ -26,6 +28,8 @@ export interface WebhookReceiver {
   received: ReceivedRequest[];
   /** Answers for the next requests, in order; afterwards `fallback` (204 by default). */
   plan(...answers: PlannedAnswer[]): void;
+  /** Drops the answers planned and not used yet. */
+  clearPlan(): void;
   setFallback(answer: PlannedAnswer): void;
   close(): Promise<void>;
 }
@@ -37,13 +41,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    const chosen = planned.shift() ?? fallback;
     received.push({
       method: request.method ?? "",
       path: request.url ?? "",
       headers: request.headers,
       body: Buffer.concat(chunks).toString("utf8"),
+      answer: chosen,
     });
-    answer(response, planned.shift() ?? fallback);
+    answer(response, chosen);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -52,6 +58,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     port,
     received,
     plan: (...answers) => void planned.push(...answers),
+    clearPlan: () => void planned.splice(0),
     setFallback(answerToUse) {
       fallback = answerToUse;
     },
