@@ -1,5 +1,5 @@
 import type { SimulatorClock } from "./clock.js";
-import type { ReportDateField } from "./reports/report-query.js";
+import type { ReportDateFilter } from "./reports/report-query.js";
 
 /**
  * Where the spec marks a point as a guess, the simulator implements the reading it names and
@@ -11,8 +11,12 @@ export interface SimulatorQuirks {
   licenseLimitBody: "json-string" | "text";
   /** Rate limit status: 429 (default) or the very old 403 (spec section 6 [guess]). */
   rateLimitStatus: 429 | 403;
-  /** Which date `from_date`/`to_date` bound (spec section 4 [guess]). */
-  reportDateField: ReportDateField;
+  /**
+   * Which dates `from_date`/`to_date` bound: the schema's reading, `from_date` on the start and
+   * `to_date` on the end (default), or both on `end_date`, or both on `start_date`
+   * (docs/teamviewer-api.md §4 [likely]).
+   */
+  reportDateFilter: ReportDateFilter;
   /** `POST /sessions`: 200 with the session (default) or 201, empty body and `Location` (spec section 3 [guess]). */
   sessionCreateAnswer: "body" | "location";
   /** `DELETE /reports/connections/{id}`: 204 (default) or the old manual's 200 (spec section 4). */
@@ -26,7 +30,7 @@ export interface SimulatorQuirks {
 export const DEFAULT_QUIRKS: SimulatorQuirks = {
   licenseLimitBody: "json-string",
   rateLimitStatus: 429,
-  reportDateField: "end_date",
+  reportDateFilter: "from_start_to_end",
   sessionCreateAnswer: "body",
   reportDeleteStatus: 204,
   isRefreshTokenRevokedWithAccessToken: true,

@@ -96,12 +96,13 @@ export interface ConnectionReportListParams {
   session_code?: string | undefined;
   /** 1, 2, 3 or their names (`RemoteSupportActive`). */
   support_session_type?: number | keyof typeof CONNECTION_SUPPORT_SESSION_TYPES | undefined;
-  /** Inclusive. */
-  from_date?: string | Date | undefined;
   /**
-   * Exclusive. Whether it bounds the start or the end of a connection is not documented consistently:
-   * a sync should overlap its windows so either reading loses nothing.
+   * Inclusive. The schema says it bounds the connection's start, older texts its end
+   * (docs/teamviewer-api.md §4): a connection that started before it and ended after it may be
+   * left out. An incremental sync should not page by it; walk from the top instead.
    */
+  from_date?: string | Date | undefined;
+  /** Exclusive. The schema says it bounds the connection's end, an old manual its start (§4). */
   to_date?: string | Date | undefined;
   /** Start after this report id (the previous page's `next_offset`); paging does this for you. */
   offset_id?: string | undefined;

@@ -57,8 +57,12 @@ export interface ReportHarness {
     options?: { stepMs?: number; maxTicks?: number },
   ): Promise<number>;
   accounts(): Promise<SyncAccount[]>;
-  /** Every report id the simulator lists to the company token, walked without faults. */
-  simulatorReportIds(): Promise<string[]>;
+  /**
+   * Every report id the simulator lists to the company token, walked without faults and without
+   * a date filter (its meaning depends on the reading, docs/teamviewer-api.md §4); `endedSince`
+   * keeps those whose `end_date` is at or after it.
+   */
+  simulatorReportIds(filter?: { endedSince?: Date }): Promise<string[]>;
   /** Every stored TeamViewer report id, duplicates included. */
   storedReportIds(): Promise<string[]>;
   /** Report-list requests the simulator saw. */
@@ -140,7 +144,7 @@ export async function createReportHarness(
       throw new Error(`not done after ${maxTicks} ticks`);
     },
     accounts: () => listSyncAccounts(database.db),
-    async simulatorReportIds() {
+    async simulatorReportIds(filter = {}) {
       const client = new TeamViewerClient({
         accessToken: demo.scriptToken,
         baseUrl: demo.apiBaseUrl,
@@ -148,8 +152,12 @@ export async function createReportHarness(
         allowInsecureRequests: true,
       });
       const ids: string[] = [];
-      for await (const report of client.reports.connections.list({ from_date: "2000-01-01" }))
-        ids.push(report.id);
+      const { endedSince } = filter;
+      for await (const report of client.reports.connections.list()) {
+        if (endedSince === undefined || Date.parse(report.end_date ?? "") >= endedSince.getTime()) {
+          ids.push(report.id);
+        }
+      }
       return ids;
     },
     async storedReportIds() {
