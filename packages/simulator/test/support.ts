@@ -63,12 +63,12 @@ export async function call(
   };
 }
 
-/** Asserts a TeamViewer-style error body (spec section 6). */
+/** Asserts a TeamViewer-style error body whose `error_code` is the status (docs/teamviewer-api.md §6). */
 export function expectApiError(answer: Answer, status: number, error: string): void {
   expect(answer.status).toBe(status);
   expect(Object.keys(answer.body).sort()).toEqual(["error", "error_code", "error_description"]);
   expect(answer.body.error).toBe(error);
-  expect(typeof answer.body.error_code).toBe("number");
+  expect(answer.body.error_code).toBe(status);
   expect(typeof answer.body.error_description).toBe("string");
 }
 

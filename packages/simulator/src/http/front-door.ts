@@ -80,7 +80,11 @@ function answerFault(fault: Extract<PlannedFault, { kind: "status" }>): Response
     if (fault.status === 204 || fault.status < 300)
       return new Response(null, { status: fault.status, headers });
     const category = categoryOf(fault.status);
-    return jsonResponse(createApiErrorBody(category, `Simulated ${fault.status}.`), fault.status, headers);
+    return jsonResponse(
+      createApiErrorBody(fault.status, category, `Simulated ${fault.status}.`),
+      fault.status,
+      headers,
+    );
   }
   if (typeof fault.body === "string") {
     return new Response(fault.body, {
