@@ -19,6 +19,11 @@ export interface SimulatorQuirks {
   reportDateFilter: ReportDateFilter;
   /** `POST /sessions`: 200 with the session (default) or 201, empty body and `Location` (spec section 3 [guess]). */
   sessionCreateAnswer: "body" | "location";
+  /**
+   * `state` and `support_session_type` in the create answer: strings as in list payloads
+   * (default) or the schema's integers (docs/teamviewer-api.md §3 [guess]).
+   */
+  sessionCreateEnums: "strings" | "integers";
   /** `DELETE /reports/connections/{id}`: 204 (default) or the old manual's 200 (spec section 4). */
   reportDeleteStatus: 204 | 200;
   /** Revoke also kills the paired refresh token (default) or only the access token (spec section 1 [guess]). */
@@ -32,6 +37,7 @@ export const DEFAULT_QUIRKS: SimulatorQuirks = {
   rateLimitStatus: 429,
   reportDateFilter: "from_start_to_end",
   sessionCreateAnswer: "body",
+  sessionCreateEnums: "strings",
   reportDeleteStatus: 204,
   isRefreshTokenRevokedWithAccessToken: true,
   absentFields: "missing",

@@ -7,7 +7,7 @@ export interface ConnectionReport {
   devicename?: string;
   groupid?: string;
   groupname?: string;
-  /** 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk. */
+  /** 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk; 0 is the schema's unnamed value. */
   support_session_type: SupportSessionTypeNumber;
   start_date: string;
   end_date: string;
@@ -26,7 +26,7 @@ export interface ConnectionReport {
   feedback?: ReportFeedback;
 }
 
-export type SupportSessionTypeNumber = 1 | 2 | 3;
+export type SupportSessionTypeNumber = 0 | 1 | 2 | 3;
 export type BillingState = "Bill" | "Billed" | "DoNotBill";
 export const BILLING_STATES: readonly BillingState[] = ["Bill", "Billed", "DoNotBill"];
 

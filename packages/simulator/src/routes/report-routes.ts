@@ -98,12 +98,12 @@ function parseReportQuery(params: Record<string, string>, principal: Principal):
   return query;
 }
 
-/** 1/2/3 or the names (spec section 4). */
+/** 0 (the schema's unnamed value), 1/2/3 or the names (docs/teamviewer-api.md §4). */
 function parseSupportSessionType(value: string): SupportSessionTypeNumber {
   const byName = SUPPORT_SESSION_TYPE_NAMES[value.toLowerCase()];
   if (byName !== undefined) return byName;
-  if (value === "1" || value === "2" || value === "3") return Number(value) as SupportSessionTypeNumber;
-  throw badRequest("Parameter support_session_type must be 1, 2, 3 or a type name.");
+  if (/^[0-3]$/.test(value)) return Number(value) as SupportSessionTypeNumber;
+  throw badRequest("Parameter support_session_type must be 0, 1, 2, 3 or a type name.");
 }
 
 /** Only `notes` and `billing_state` can change (spec section 4). */

@@ -2,6 +2,7 @@ import { supporterOf } from "../apps/session-runtime.js";
 import { compactSessionCode, type SupportSession } from "../state/session-store.js";
 import type { SimulatorState } from "../state/simulator-state.js";
 import { formatWireDate } from "../wire/dates.js";
+import { SESSION_STATE_NUMBERS, SESSION_TYPE_NUMBERS } from "./session-fields.js";
 
 /** The three links, with the real path shapes on the simulator's origin (spec sections 3 and 7). */
 export function createSessionLinks(state: SimulatorState, session: SupportSession) {
@@ -45,6 +46,18 @@ export function presentSession(state: SimulatorState, session: SupportSession): 
   };
   for (const [key, value] of Object.entries(body)) if (value === undefined) delete body[key];
   return body;
+}
+
+/** The create answer with the schema's integers for its enums (the `sessionCreateEnums` switch). */
+export function withIntegerEnums(
+  session: SupportSession,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...body,
+    state: SESSION_STATE_NUMBERS[session.state],
+    support_session_type: SESSION_TYPE_NUMBERS[session.supportSessionType],
+  };
 }
 
 /** Without `full_list` a listed session carries only these (spec section 3). */

@@ -23,7 +23,7 @@ import {
   resolveGroup,
   TEXT_MAX,
 } from "./session-fields.js";
-import { presentSession, presentSessionBrief } from "./session-presenter.js";
+import { presentSession, presentSessionBrief, withIntegerEnums } from "./session-presenter.js";
 
 /** Sessions live 24 h unless `valid_until` says otherwise (spec section 3). */
 const DEFAULT_VALIDITY_MS = 24 * 3600 * 1000;
@@ -61,7 +61,10 @@ export function registerSessionRoutes(app: Hono, state: SimulatorState): void {
       const location = `${state.settings.publicOrigin}/api/v1/sessions/${session.code}`;
       return new Response(null, { status: 201, headers: { location } });
     }
-    return jsonResponse(presentSession(state, session));
+    const answer = presentSession(state, session);
+    return jsonResponse(
+      state.settings.quirks.sessionCreateEnums === "integers" ? withIntegerEnums(session, answer) : answer,
+    );
   });
 
   app.get("/api/v1/sessions", (c) => {

@@ -5,7 +5,8 @@ import { expectObjectWithId, ignoreBody, type JsonObject, readNumber } from "../
 import { ApiResource } from "./api-resource.js";
 
 /**
- * The `support_session_type` codes of connection reports (teamviewer-api.md, "enums").
+ * The named `support_session_type` codes of connection reports (docs/teamviewer-api.md,
+ * "Conventions"). The schema's enum also has an unnamed 0, which records and filters accept.
  *
  * @example
  * ```ts
@@ -49,8 +50,9 @@ export interface ConnectionReport {
   groupid?: string | null;
   groupname?: string | null;
   /**
-   * 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk. Known names are turned
-   * into these numbers; an unknown name is kept as the string TeamViewer sent.
+   * 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk; the schema also
+   * allows an unnamed 0. Known names and digit strings are turned into these numbers; an unknown
+   * name is kept as the string TeamViewer sent.
    */
   support_session_type?: number | string | null;
   start_date?: string | null;
@@ -94,7 +96,7 @@ export interface ConnectionReportListParams {
   /** `true`: only connections made with a session code; `false`: only without. */
   has_code?: boolean | undefined;
   session_code?: string | undefined;
-  /** 1, 2, 3 or their names (`RemoteSupportActive`). */
+  /** 0 (the schema's unnamed value), 1, 2, 3 or their names (`RemoteSupportActive`). */
   support_session_type?: number | keyof typeof CONNECTION_SUPPORT_SESSION_TYPES | undefined;
   /**
    * Inclusive. The schema says it bounds the connection's start, older texts its end

@@ -2,11 +2,13 @@ import { UnexpectedResponseError } from "../errors.js";
 import type { ApiResponse, RequestOptions } from "../http/api-transport.js";
 import { encodePath } from "../http/wire-encoding.js";
 import { listPages, type PagePromise } from "../pagination.js";
-import { expectObjectWithId, ignoreBody } from "../wire.js";
+import { expectObjectWithId, ignoreBody, type JsonObject } from "../wire.js";
 import { ApiResource } from "./api-resource.js";
 
 /**
- * `Open` or `Closed` as TeamViewer writes it; the schema knows two more, unnamed states.
+ * `Open` or `Closed`. TeamViewer may answer the integers of its schema (0 = Open, 1 = Closed) or
+ * strings in any case; the client always hands out this capitalised string. The schema's two
+ * further, unnamed states arrive as their number written as a string (`"2"`, `"3"`).
  *
  * @example
  * ```ts
@@ -16,14 +18,20 @@ import { ApiResource } from "./api-resource.js";
 export type SessionState = "Open" | "Closed" | (string & {});
 
 /**
- * `Default` (remote control) or `Pilot` (augmented reality). The schema says integers: both are accepted.
+ * `Default` (remote control) or `Pilot` (augmented reality). TeamViewer may answer the schema's
+ * integers (0 = Default, 1 = Pilot) or strings; the client always hands out this string. The
+ * schema's unnamed 2 arrives as `"2"`.
  *
  * @example
  * ```ts
  * const isAugmentedReality = session.support_session_type === "Pilot";
  * ```
  */
-export type SessionSupportSessionType = "Default" | "Pilot" | (string & {}) | number;
+export type SessionSupportSessionType = "Default" | "Pilot" | (string & {});
+
+/** The schema's integers for the named values (docs/teamviewer-api.md §3 [guess]). */
+const SESSION_STATE_NAMES = ["Open", "Closed"] as const;
+const SUPPORT_SESSION_TYPE_NAMES = ["Default", "Pilot"] as const;
 
 /**
  * The end customer of a session, as TeamViewer returns it.
@@ -133,7 +141,11 @@ interface SessionFields {
 export type SessionCreateParams = SessionFields & {
   /** Defaults to 24 hours after creation. */
   valid_until?: string | Date | undefined;
-  support_session_type?: "Default" | "Pilot" | undefined;
+  /**
+   * Sent as given: the strings most integrations send (the default way to ask), or one of the
+   * schema's integers (0 = Default, 1 = Pilot, 2 unnamed) when a caller needs them.
+   */
+  support_session_type?: "Default" | "Pilot" | 0 | 1 | 2 | undefined;
 } & (
     | { groupid: string; groupname?: string | undefined }
     | { groupname: string; groupid?: string | undefined }
@@ -294,7 +306,28 @@ export class SessionsResource extends ApiResource {
 }
 
 function toSession(raw: unknown, label: string): Session {
-  return expectObjectWithId(raw, "code", "a session", label) as Session;
+  const session: JsonObject = { ...expectObjectWithId(raw, "code", "a session", label) };
+  if ("state" in session) session.state = readEnum(session.state, SESSION_STATE_NAMES);
+  if ("support_session_type" in session) {
+    session.support_session_type = readEnum(session.support_session_type, SUPPORT_SESSION_TYPE_NAMES);
+  }
+  return session as Session;
+}
+
+/**
+ * One type for an enum that arrives as the schema's integer or as a string (docs/teamviewer-api.md
+ * §3): a named value becomes its capitalised name, whatever its case; another integer its digits.
+ */
+function readEnum(value: unknown, names: readonly string[]): unknown {
+  const index =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\d+$/.test(value)
+        ? Number(value)
+        : undefined;
+  if (index !== undefined) return names[index] ?? String(index);
+  if (typeof value !== "string") return value;
+  return names.find((name) => name.toLowerCase() === value.toLowerCase()) ?? value;
 }
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * The whole session story (create, view, refresh with the customer waiting, close) against the
+ * readings of TeamViewer's session answers that docs/teamviewer-api.md §3 leaves open: the
+ * service must not depend on which one the real API gives.
+ */
+import type { SimulatorQuirks } from "@attendant/simulator";
+import { describe, expect, it } from "vitest";
+import { closeSupportSession } from "../../../src/sessions/close-support-session.js";
+import { createSupportSession } from "../../../src/sessions/create-support-session.js";
+import { getSupportSession } from "../../../src/sessions/get-support-session.js";
+import { refreshSupportSessionStatus } from "../../../src/sessions/refresh-support-session-status.js";
+import { usePgliteEngine } from "../../support/engines.js";
+import { createSessionHarness, sampleTicket } from "./session-harness.js";
+
+describe("the session story under each reading of the session answers", () => {
+  const engine = usePgliteEngine();
+
+  async function playStory(quirks: Partial<SimulatorQuirks>) {
+    const h = await createSessionHarness(engine);
+    h.simulator.admin.configure({ quirks });
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const actor = h.actorOf(supporter);
+    const { session: created } = await createSupportSession(h.deps, {
+      actor,
+      ticket: sampleTicket,
+      group: { id: "g40211" },
+    });
+    h.simulator.admin.customerJoin(created.code);
+    const refreshed = await refreshSupportSessionStatus(h.deps, { actor, sessionId: created.id });
+    const closed = await closeSupportSession(h.deps, { actor, sessionId: created.id });
+    const viewed = await getSupportSession(h.deps, { actor, sessionId: created.id });
+    return { created, refreshed, closed, viewed };
+  }
+
+  it("runs with the schema's integer enums in the create answer", async () => {
+    const story = await playStory({ sessionCreateEnums: "integers" });
+
+    expect([story.created.state, story.created.status]).toEqual(["open", "waiting"]);
+    expect(story.refreshed.status).toBe("customer-online");
+    expect([story.closed.state, story.viewed.status]).toEqual(["closed", "closed"]);
+  });
+});
