@@ -17,8 +17,11 @@ export interface SimulatorQuirks {
    * (docs/teamviewer-api.md §4 [likely]).
    */
   reportDateFilter: ReportDateFilter;
-  /** `POST /sessions`: 200 with the session (default) or 201, empty body and `Location` (spec section 3 [guess]). */
-  sessionCreateAnswer: "body" | "location";
+  /**
+   * `POST /sessions`: 200 with the session (default), 201 with an empty body and `Location`, or a
+   * 303 redirect whose `Location` names the session (docs/teamviewer-api.md §3 [guess]).
+   */
+  sessionCreateAnswer: "body" | "location" | "redirect";
   /**
    * `state` and `support_session_type` in the create answer: strings as in list payloads
    * (default) or the schema's integers (docs/teamviewer-api.md §3 [guess]).

@@ -36,6 +36,20 @@ describe("session enums (docs/teamviewer-api.md §3)", () => {
   });
 });
 
+describe("session create answers (docs/teamviewer-api.md §3)", () => {
+  it("answers 303 with a Location naming the session under the sessionCreateAnswer=redirect switch", async () => {
+    const sim = startSimulator({ quirks: { sessionCreateAnswer: "redirect" } });
+    const answer = await call(sim, "POST", "/api/v1/sessions", {
+      token: SCRIPT_TOKEN,
+      json: { groupid: "g40211" },
+    });
+    expect([answer.status, answer.text]).toEqual([303, ""]);
+    const location = answer.headers.get("location") ?? "";
+    expect(location).toMatch(/\/api\/v1\/sessions\/s\d{2,3}-\d{3}-\d{3}$/);
+    expect((await call(sim, "GET", location, { token: SCRIPT_TOKEN })).body.state).toBe("Open");
+  });
+});
+
 describe("report support_session_type 0 (docs/teamviewer-api.md §4)", () => {
   it("accepts the schema's unnamed 0 as a filter", async () => {
     const sim = startSimulator({ historicalReports: 50 });

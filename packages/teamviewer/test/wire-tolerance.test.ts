@@ -3,7 +3,8 @@
  * other way too: the client must give callers one shape whichever TeamViewer sends.
  */
 import { describe, expect, it } from "vitest";
-import { FakeTeamViewer, json } from "./support/fake-teamviewer.js";
+import { BadRequestError, LicenseLimitError, UnexpectedResponseError } from "../src/index.js";
+import { empty, FakeTeamViewer, json, text } from "./support/fake-teamviewer.js";
 import { createTestClient } from "./support/test-client.js";
 
 const CODE = "s271-604-113";
@@ -98,5 +99,74 @@ describe("enums in connection reports (§4)", () => {
 
     expect(items[0]?.support_session_type).toBe(expected);
     expect(fake.requests[0]?.query.get("support_session_type")).toBe("0");
+  });
+});
+
+describe("session create answers (§3)", () => {
+  it.each([301, 302, 303, 307, 308])(
+    "follows a %i with Location to the session, posting once",
+    async (status) => {
+      const fake = new FakeTeamViewer()
+        .on("POST", "/sessions", () => empty(status, { location: `/api/v1/sessions/${CODE}` }))
+        .on("GET", `/sessions/${CODE}`, () => json(session({ description: "found" })));
+      const { client } = createTestClient(fake);
+
+      const created = await client.sessions.create({ groupid: "g40211" });
+
+      expect(created).toMatchObject({ code: CODE, description: "found" });
+      expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+        "POST /sessions",
+        `GET /sessions/${CODE}`,
+      ]);
+    },
+  );
+
+  it.each([
+    ["a 302 without Location", () => empty(302)],
+    ["a 302 whose Location names no session", () => empty(302, { location: "https://login.example/sso" })],
+    ["an empty 201 whose Location names no session", () => empty(201, { location: "/api/v1/sessions/" })],
+  ])("tells the caller to look for the session, not to create it again, after %s", async (_case, answer) => {
+    const fake = new FakeTeamViewer().on("POST", "/sessions", answer);
+    const { client } = createTestClient(fake);
+
+    const error = await client.sessions.create({ groupid: "g40211" }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as Error).message).toMatch(/custom_api.*do not create it again/);
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("licence limits on create (§3)", () => {
+  it.each([
+    ["the captured wording", "Session could not be created due to license limitations."],
+    ["British spelling", "Licence limit reached."],
+    ["concurrent sessions", "Maximum number of concurrent sessions reached."],
+    ["a maximum in the licence", "Your license allows a maximum of 1 concurrent session."],
+    ["a session limit", "Session limit exceeded for this account."],
+    [
+      "JSON around it",
+      JSON.stringify({ error: "invalid_request", error_description: "License limit exceeded" }),
+    ],
+  ])("recognises %s as a licence limit", async (_case, body) => {
+    const fake = new FakeTeamViewer().on("POST", "/sessions", () => text(body, 400));
+    const { client } = createTestClient(fake, { maxRetries: 0 });
+
+    await expect(client.sessions.create({ groupid: "g40211" })).rejects.toBeInstanceOf(LicenseLimitError);
+  });
+
+  it.each([
+    ["a malformed parameter", "Parameter groupid is malformed."],
+    ["a field's maximum length", "Session description exceeds the maximum length of 4000 characters."],
+    ["a limit parameter", "Parameter limit must be a number."],
+    ["an empty body", ""],
+  ])("keeps %s a plain bad request", async (_case, body) => {
+    const fake = new FakeTeamViewer().on("POST", "/sessions", () => text(body, 400));
+    const { client } = createTestClient(fake, { maxRetries: 0 });
+
+    const error = await client.sessions.create({ groupid: "g40211" }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).not.toBeInstanceOf(LicenseLimitError);
   });
 });

@@ -57,9 +57,13 @@ export function registerSessionRoutes(app: Hono, state: SimulatorState): void {
     const limited = answerIfOverLicence(state, principal);
     if (limited) return limited;
     const session = state.sessions.create(fields);
-    if (state.settings.quirks.sessionCreateAnswer === "location") {
+    const { sessionCreateAnswer } = state.settings.quirks;
+    if (sessionCreateAnswer !== "body") {
       const location = `${state.settings.publicOrigin}/api/v1/sessions/${session.code}`;
-      return new Response(null, { status: 201, headers: { location } });
+      return new Response(null, {
+        status: sessionCreateAnswer === "location" ? 201 : 303,
+        headers: { location },
+      });
     }
     const answer = presentSession(state, session);
     return jsonResponse(

@@ -220,7 +220,7 @@ export class SessionsResource extends ApiResource {
    */
   create(params: SessionCreateParams, options?: RequestOptions): Promise<Session> {
     return this.transport
-      .request({ method: "POST", path: "/sessions", body: params }, options)
+      .request({ method: "POST", path: "/sessions", body: params, isRedirectAnAnswer: true }, options)
       .then((response) => readCreatedSession(response, (code) => this.retrieve(code, options)));
   }
 
@@ -332,28 +332,40 @@ function readEnum(value: unknown, names: readonly string[]): unknown {
 
 /**
  * The session from a create answer. One production proxy answers 2xx with an empty body and a
- * `Location` naming the session (teamviewer-api.md §3); the session is then fetched by that code.
+ * `Location` naming the session, and asks for "redirect as success", hinting that the upstream
+ * answer is a 3xx with a `Location` (docs/teamviewer-api.md §3). Either way the session is
+ * fetched by the code the `Location` names; without one, the caller is told to look for the
+ * session rather than create it again.
  */
 function readCreatedSession(
   response: ApiResponse,
   retrieve: (code: string) => Promise<Session>,
 ): Promise<Session> {
-  if (response.body !== undefined) return Promise.resolve(toSession(response.body, "POST /sessions"));
+  const isRedirect = response.status >= 300 && response.status < 400;
+  if (!isRedirect && response.body !== undefined) {
+    return Promise.resolve(toSession(response.body, "POST /sessions"));
+  }
   const location = response.headers.get("location");
-  const code = location === null ? null : lastPathSegment(location);
+  const code = location === null ? null : sessionCodeIn(location);
   if (code === null) {
     return Promise.reject(
       new UnexpectedResponseError(
-        "TeamViewer created a session but answered with neither the session nor a Location header. " +
-          "Find it with sessions.list({ full_list: true }) by its custom_api value; do not create it again blindly.",
+        `TeamViewer answered the session create with ${response.status} but with neither the session nor a ` +
+          "Location header naming it, so it may have been created. Find it with sessions.list({ full_list: true }) " +
+          "by its custom_api value; do not create it again blindly.",
       ),
     );
   }
   return retrieve(code);
 }
 
-function lastPathSegment(location: string): string | null {
+/** The session code a `Location` ends with (`…/sessions/s119-457-589`), or null. */
+function sessionCodeIn(location: string): string | null {
   const segments = new URL(location, "https://location.invalid/").pathname.split("/").filter(Boolean);
   const last = segments.at(-1);
-  return last === undefined ? null : decodeURIComponent(last);
+  if (last === undefined) return null;
+  const code = decodeURIComponent(last);
+  return SESSION_CODE.test(code) ? code : null;
 }
+
+const SESSION_CODE = /^s\d{2,3}-?\d{3}-?\d{3}$/i;

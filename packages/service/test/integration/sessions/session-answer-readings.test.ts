@@ -20,7 +20,7 @@ describe("the session story under each reading of the session answers", () => {
     h.simulator.admin.configure({ quirks });
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
     const actor = h.actorOf(supporter);
-    const { session: created } = await createSupportSession(h.deps, {
+    const { session: created, wasReconciled } = await createSupportSession(h.deps, {
       actor,
       ticket: sampleTicket,
       group: { id: "g40211" },
@@ -29,7 +29,7 @@ describe("the session story under each reading of the session answers", () => {
     const refreshed = await refreshSupportSessionStatus(h.deps, { actor, sessionId: created.id });
     const closed = await closeSupportSession(h.deps, { actor, sessionId: created.id });
     const viewed = await getSupportSession(h.deps, { actor, sessionId: created.id });
-    return { created, refreshed, closed, viewed };
+    return { created, wasReconciled, refreshed, closed, viewed, atTeamViewer: await h.teamViewerSessions() };
   }
 
   it("runs with the schema's integer enums in the create answer", async () => {
@@ -38,5 +38,14 @@ describe("the session story under each reading of the session answers", () => {
     expect([story.created.state, story.created.status]).toEqual(["open", "waiting"]);
     expect(story.refreshed.status).toBe("customer-online");
     expect([story.closed.state, story.viewed.status]).toEqual(["closed", "closed"]);
+  });
+
+  it("follows a 303 create answer to the session it made, making exactly one", async () => {
+    const story = await playStory({ sessionCreateAnswer: "redirect" });
+
+    expect(story.wasReconciled).toBe(false);
+    expect(story.atTeamViewer.map((session) => session.code)).toEqual([story.created.code]);
+    expect(story.refreshed.status).toBe("customer-online");
+    expect(story.viewed.status).toBe("closed");
   });
 });
