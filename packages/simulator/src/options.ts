@@ -27,6 +27,11 @@ export interface SimulatorQuirks {
    * (default) or the schema's integers (docs/teamviewer-api.md §3 [guess]).
    */
   sessionCreateEnums: "strings" | "integers";
+  /**
+   * Session answers without `groupname`, as the schema's (default), or with it, as older texts
+   * and captured payloads show it (docs/teamviewer-api.md §3 [likely]).
+   */
+  sessionGroupname: boolean;
   /** `DELETE /reports/connections/{id}`: 204 (default) or the old manual's 200 (spec section 4). */
   reportDeleteStatus: 204 | 200;
   /** Revoke also kills the paired refresh token (default) or only the access token (spec section 1 [guess]). */
@@ -41,6 +46,7 @@ export const DEFAULT_QUIRKS: SimulatorQuirks = {
   reportDateFilter: "from_start_to_end",
   sessionCreateAnswer: "body",
   sessionCreateEnums: "strings",
+  sessionGroupname: false,
   reportDeleteStatus: 204,
   isRefreshTokenRevokedWithAccessToken: true,
   absentFields: "missing",

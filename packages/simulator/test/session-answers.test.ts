@@ -36,6 +36,28 @@ describe("session enums (docs/teamviewer-api.md §3)", () => {
   });
 });
 
+describe("groupname in session answers (docs/teamviewer-api.md §3)", () => {
+  it("leaves groupname out of create, retrieve and list answers by default", async () => {
+    const sim = startSimulator();
+    const created = await createSession(sim, SCRIPT_TOKEN, { groupid: "g40211" });
+    const fetched = await call(sim, "GET", `/api/v1/sessions/${created.code}`, { token: SCRIPT_TOKEN });
+    const listed = await call(sim, "GET", "/api/v1/sessions?full_list=true", { token: SCRIPT_TOKEN });
+    expect([created, fetched.body, listed.body.sessions[0]].map((answer) => "groupname" in answer)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(created.groupid).toBe("g40211");
+  });
+
+  it("adds groupname under the sessionGroupname switch", async () => {
+    const sim = startSimulator({ quirks: { sessionGroupname: true } });
+    const created = await createSession(sim, SCRIPT_TOKEN, { groupid: "g40211" });
+    const listed = await call(sim, "GET", "/api/v1/sessions?full_list=true", { token: SCRIPT_TOKEN });
+    expect([created.groupname, listed.body.sessions[0].groupname]).toEqual(["Helpdesk", "Helpdesk"]);
+  });
+});
+
 describe("session create answers (docs/teamviewer-api.md §3)", () => {
   it("answers 303 with a Location naming the session under the sessionCreateAnswer=redirect switch", async () => {
     const sim = startSimulator({ quirks: { sessionCreateAnswer: "redirect" } });

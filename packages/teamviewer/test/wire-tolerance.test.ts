@@ -83,6 +83,17 @@ describe("enums in session answers (§3)", () => {
   });
 });
 
+describe("groupname, which the schema's session answers lack (§3)", () => {
+  it("reads a session answer without groupname, keeping groupid", async () => {
+    const client = clientAnsweringSessions({});
+
+    const created = await client.sessions.create({ groupid: "g40211" });
+
+    expect(created.groupid).toBe("g40211");
+    expect("groupname" in created).toBe(false);
+  });
+});
+
 describe("enums in connection reports (§4)", () => {
   it.each([
     [0, 0],

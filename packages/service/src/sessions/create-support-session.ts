@@ -36,6 +36,7 @@ import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
 import { sessionCreatedEvent } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
+import { findGroupName } from "./group-name.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
 import { sessionAuditEvent } from "./session-audit.js";
 import type { SessionDeps } from "./session-deps.js";
@@ -117,6 +118,7 @@ export async function createSupportSession(
     });
 
   const correlationId = randomUUID();
+  const groupName = findGroupName(deps, client, options.group);
   const { created, wasReconciled } = await createAtTeamViewer(deps, client, options, correlationId);
   let record: SupportSessionRecord;
   try {
@@ -127,6 +129,7 @@ export async function createSupportSession(
       correlationId,
       created,
       wasReconciled,
+      groupName: await groupName,
     });
   } catch (error) {
     await closeOrphan(deps, client, created.code);
@@ -221,6 +224,7 @@ async function storeSession(
     correlationId: string;
     created: Session;
     wasReconciled: boolean;
+    groupName: string | null;
   },
 ): Promise<SupportSessionRecord> {
   const { actor, ticket, created } = values;
@@ -246,7 +250,7 @@ async function storeSession(
     description: created.description ?? values.description ?? null,
     waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
     groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
-    groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
+    groupName: values.groupName,
     correlationId: values.correlationId,
     createdAt: now,
     updatedAt: now,

@@ -30,7 +30,10 @@ export function presentSession(state: SimulatorState, session: SupportSession): 
     code: session.code,
     state: session.state,
     groupid: session.groupid,
-    groupname: state.world.groups.get(session.groupid)?.name ?? "",
+    // Not in the schema's session answers (docs/teamviewer-api.md §3): only the sessionGroupname switch adds it.
+    groupname: state.settings.quirks.sessionGroupname
+      ? (state.world.groups.get(session.groupid)?.name ?? "")
+      : undefined,
     description: optional(session.description),
     waiting_message: optional(session.waitingMessage),
     end_customer: optional(session.endCustomer),

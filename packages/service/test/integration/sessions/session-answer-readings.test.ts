@@ -15,7 +15,10 @@ import { createSessionHarness, sampleTicket } from "./session-harness.js";
 describe("the session story under each reading of the session answers", () => {
   const engine = usePgliteEngine();
 
-  async function playStory(quirks: Partial<SimulatorQuirks>) {
+  async function playStory(
+    quirks: Partial<SimulatorQuirks>,
+    group: { id: string } | { name: string } = { id: "g40211" },
+  ) {
     const h = await createSessionHarness(engine);
     h.simulator.admin.configure({ quirks });
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
@@ -23,7 +26,7 @@ describe("the session story under each reading of the session answers", () => {
     const { session: created, wasReconciled } = await createSupportSession(h.deps, {
       actor,
       ticket: sampleTicket,
-      group: { id: "g40211" },
+      group,
     });
     h.simulator.admin.customerJoin(created.code);
     const refreshed = await refreshSupportSessionStatus(h.deps, { actor, sessionId: created.id });
@@ -31,6 +34,20 @@ describe("the session story under each reading of the session answers", () => {
     const viewed = await getSupportSession(h.deps, { actor, sessionId: created.id });
     return { created, wasReconciled, refreshed, closed, viewed, atTeamViewer: await h.teamViewerSessions() };
   }
+
+  it("runs without groupname in TeamViewer's answers, naming the group asked for by id from GET /groups", async () => {
+    const story = await playStory({ sessionGroupname: false });
+
+    expect(story.created.group).toEqual({ id: "g40211", name: "Helpdesk" });
+    expect(story.refreshed.status).toBe("customer-online");
+    expect([story.closed.state, story.viewed.group]).toEqual(["closed", { id: "g40211", name: "Helpdesk" }]);
+  });
+
+  it("names a group asked for by name with that name, without groupname in TeamViewer's answers", async () => {
+    const story = await playStory({ sessionGroupname: false }, { name: "Walk-ins" });
+
+    expect(story.viewed.group).toEqual({ id: expect.stringMatching(/^g\d+$/), name: "Walk-ins" });
+  });
 
   it("runs with the schema's integer enums in the create answer", async () => {
     const story = await playStory({ sessionCreateEnums: "integers" });
