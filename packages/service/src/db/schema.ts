@@ -243,7 +243,7 @@ export const supportSessionStates = ["open", "closed"] as const;
 export type SupportSessionState = (typeof supportSessionStates)[number];
 
 /**
- * A TeamViewer service case (teamviewer-api.md §3) opened for a ticket. The two supporter links
+ * A TeamViewer service case (docs/teamviewer-api.md §3) opened for a ticket. The two supporter links
  * embed the session's service-queue token, so they are credentials and stored encrypted; the
  * end-customer link is meant to be handed out and is stored in the clear.
  */
@@ -366,7 +366,7 @@ export const reportMatchMethods = ["custom_api", "session_code", "manual"] as co
 export type ReportMatchMethod = (typeof reportMatchMethods)[number];
 
 /**
- * One TeamViewer connection report (teamviewer-api.md §4) as last seen by the sync. The record's
+ * One TeamViewer connection report (docs/teamviewer-api.md §4) as last seen by the sync. The record's
  * fields are columns for filtering and views; `raw` keeps the whole record as TeamViewer sent
  * it, unknown fields included. Upserted by (organisation, TeamViewer id): a record seen again
  * updates its row, it never becomes a second one.
@@ -445,7 +445,7 @@ export type ReportSyncSourceKind = (typeof reportSyncSourceKinds)[number];
 export const reportSyncStatuses = ["active", "needs_reconnect", "inactive"] as const;
 export type ReportSyncStatus = (typeof reportSyncStatuses)[number];
 
-/** `backfill`: walking history back to the horizon; `polling`: passes back to the high-water minus an overlap. */
+/** `backfill`: reading history back to the horizon; `polling`: passes back to the high-water minus an overlap. */
 export const reportSyncPhases = ["backfill", "polling"] as const;
 export type ReportSyncPhase = (typeof reportSyncPhases)[number];
 

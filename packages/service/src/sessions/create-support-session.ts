@@ -44,11 +44,11 @@ import { SupportSessionError } from "./support-session-error.js";
 import { type SupporterLinks, type SupportSession, toSupportSession } from "./support-session-view.js";
 import { isAmbiguousCreateFailure, toSupportSessionError } from "./teamviewer-failures.js";
 
-/** TeamViewer's default validity when `valid_until` is not sent (teamviewer-api.md §3). */
+/** TeamViewer's default validity when `valid_until` is not sent (docs/teamviewer-api.md §3). */
 const defaultValidityMs = 24 * 3600 * 1000;
 
 /**
- * A rate-limited create was refused before anything was made (teamviewer-api.md §6), so sending
+ * A rate-limited create was refused before anything was made (docs/teamviewer-api.md §6), so sending
  * it again is safe — unlike a 5xx. A supporter waiting at the form is better served by a short
  * wait than by an error; a longer limit is reported with its seconds instead.
  */

@@ -6,7 +6,7 @@ import { ApiResource } from "./api-resource.js";
 
 /**
  * The named `support_session_type` codes of connection reports (docs/teamviewer-api.md,
- * "Conventions"). The schema's enum also has an unnamed 0, which records and filters accept.
+ * §4). The schema's enum also has an unnamed 0, which records and filters accept.
  *
  * @example
  * ```ts
@@ -203,7 +203,7 @@ export class ConnectionReportsResource extends ApiResource {
 function toConnectionReport(raw: unknown, label: string): ConnectionReport {
   const report = expectObjectWithId(raw, "id", "a connection report", label);
   const normalized: JsonObject = { ...report };
-  // One old client typed `fee` as a string (teamviewer-api.md §4); callers always get a number.
+  // One old client typed `fee` as a string (docs/teamviewer-api.md §4); callers always get a number.
   if ("fee" in report) normalized.fee = readNumber(report, "fee");
   if ("support_session_type" in report) {
     normalized.support_session_type = readSupportSessionType(report.support_session_type);

@@ -182,7 +182,7 @@ export interface SessionListParams {
 
 /**
  * A partial update for `client.sessions.update`; fields left out stay as they are. Only the fields
- * teamviewer-api.md §3 lists as changeable are offered: `valid_until` is fixed at creation.
+ * docs/teamviewer-api.md §3 lists as changeable are offered: `valid_until` is fixed at creation.
  *
  * @example
  * ```ts

@@ -159,7 +159,7 @@ describe("sessions against the simulator", () => {
     const { client } = startSimulatedTeamViewer();
     const session = await client.sessions.create({ groupid: "g40211", valid_until: "2026-03-04T00:00:00Z" });
 
-    // @ts-expect-error teamviewer-api.md §3 does not list valid_until among the fields PUT may change.
+    // @ts-expect-error docs/teamviewer-api.md §3 does not list valid_until among the fields PUT may change.
     await client.sessions.update(session.code, { valid_until: "2026-03-09T00:00:00Z" });
 
     expect((await client.sessions.retrieve(session.code)).valid_until).toBe("2026-03-04T00:00:00Z");
