@@ -65,7 +65,7 @@ async function writeLiveReport(sim: Simulator, startAt: string, endAt: string) {
   return sim.admin.endConnection(session.code);
 }
 
-describe("GET /reports/connections over a seeded store (spec section 4)", () => {
+describe("GET /reports/connections over a seeded store (docs/teamviewer-api.md §4)", () => {
   const sim = startSimulator();
   let all: WireReport[] = [];
 
@@ -218,7 +218,7 @@ describe("GET /reports/connections over a seeded store (spec section 4)", () => 
   });
 });
 
-describe("one connection report (spec section 4)", () => {
+describe("one connection report (docs/teamviewer-api.md §4)", () => {
   async function seeded() {
     const sim = startSimulator({ historicalReports: 50 });
     const { body } = await call(sim, "GET", "/api/v1/reports/connections", { token: SCRIPT_TOKEN });

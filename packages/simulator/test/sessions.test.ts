@@ -30,7 +30,7 @@ const FULL_KEYS = [
   "webclient_supporter_link",
 ];
 
-describe("POST /sessions (spec section 3)", () => {
+describe("POST /sessions (docs/teamviewer-api.md §3)", () => {
   it("answers 200 with the full session object and the real link shapes", async () => {
     const sim = startSimulator();
     const answer = await call(sim, "POST", "/api/v1/sessions", {
@@ -184,7 +184,7 @@ describe("POST /sessions (spec section 3)", () => {
   });
 });
 
-describe("GET /sessions (spec section 3)", () => {
+describe("GET /sessions (docs/teamviewer-api.md §3)", () => {
   it("lists open sessions newest first, briefly without full_list", async () => {
     const sim = startSimulator();
     const first = await createSession(sim, SCRIPT_TOKEN);
@@ -282,7 +282,7 @@ describe("GET /sessions (spec section 3)", () => {
   });
 });
 
-describe("GET, PUT and DELETE /sessions/{code} (spec section 3)", () => {
+describe("GET, PUT and DELETE /sessions/{code} (docs/teamviewer-api.md §3)", () => {
   it("retrieves a session, case-insensitively on the path, and 404s unknown codes", async () => {
     const sim = startSimulator();
     const session = await createSession(sim, SCRIPT_TOKEN);

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { createSimulator, DEMO, type Simulator, type SimulatorOptions } from "../src/index.js";
 
-/** Shared shapes from the spec, asserted on raw wire answers. */
+/** Shapes from docs/teamviewer-api.md, asserted on raw wire answers. */
 export const WIRE_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export const SESSION_CODE = /^s\d{2,3}-\d{3}-\d{3}$/;
 export const TOKEN = /^\d{8}-[A-Za-z0-9]{20}$/;

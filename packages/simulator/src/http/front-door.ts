@@ -61,7 +61,7 @@ async function handle(parts: FrontDoorParts, state: SimulatorState, app: Hono, r
   return rejectOverLimit(parts, state, request, url) ?? (await app.fetch(request));
 }
 
-/** Tokens over their limit get 429 `rate_limit_reached` with `Retry-After` (spec section 6). */
+/** Tokens over their limit get 429 `rate_limit_reached` with `Retry-After` (docs/teamviewer-api.md §6). */
 function rejectOverLimit(parts: FrontDoorParts, state: SimulatorState, request: Request, url: URL) {
   if (!RATE_LIMITED_PATH.test(url.pathname) || TOKEN_PATH.test(url.pathname)) return undefined;
   const token = readBearerToken(request);

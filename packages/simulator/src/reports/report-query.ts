@@ -1,6 +1,6 @@
 import type { SupportSessionTypeNumber } from "./connection-report.js";
 
-/** The filters of `GET /reports/connections` (spec section 4), already validated. */
+/** The filters of `GET /reports/connections` (docs/teamviewer-api.md §4), already validated. */
 export interface ReportQuery {
   /** Reports never cross companies. */
   companyId: string;

@@ -9,7 +9,7 @@ import { compileSeededPredicate } from "./seeded-report-filter.js";
 /**
  * All connection reports: one seeded batch (generated on demand, see SeededReportBatch), an
  * overlay of edits and deletions on it, and the reports written while the simulator runs.
- * Order is newest `end_date` first (spec section 4); at equal end seconds live reports come
+ * Order is newest `end_date` first (docs/teamviewer-api.md §4); at equal end seconds live reports come
  * before seeded ones, and later ones before earlier ones, so the order is total and paging
  * with `offset_id` never skips or repeats a record.
  */
@@ -23,7 +23,7 @@ export type ReportRow = number | ConnectionReport;
 export interface ReportPage {
   rows: ReportRow[];
   remaining: number;
-  /** The id of the last record, when more follow (spec section 4). */
+  /** The id of the last record, when more follow (docs/teamviewer-api.md §4). */
   nextOffset: string | undefined;
 }
 
@@ -126,7 +126,7 @@ export class ReportStore {
   }
 
   /**
-   * One page: records after `offsetId` in the order (the row itself skipped, spec section 4).
+   * One page: records after `offsetId` in the order (the row itself skipped, docs/teamviewer-api.md §4).
    * Undefined when `offsetId` names no report of the company.
    */
   page(query: ReportQuery, offsetId: string | undefined, pageSize: number): ReportPage | undefined {

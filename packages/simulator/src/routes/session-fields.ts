@@ -8,17 +8,17 @@ import { badRequest } from "../wire/errors.js";
 import { GROUP_ID, optionalString, USER_ID } from "../wire/params.js";
 import { createGroupFor, findVisibleGroupByName } from "./group-routes.js";
 
-/** Validation of the session body fields (spec section 3, table under `POST /sessions`). */
+/** Validation of the session body fields (docs/teamviewer-api.md §3, table under `POST /sessions`). */
 
 export const TEXT_MAX = 4000;
 const END_CUSTOMER_NAME_MAX = 100;
 const END_CUSTOMER_EMAIL_MAX = 254;
-/** `assigned_userid: "u0"` unassigns (spec section 3). */
+/** `assigned_userid: "u0"` unassigns (docs/teamviewer-api.md §3). */
 export const UNASSIGNED_USERID = "u0";
 
 /**
  * `groupid` or `groupname`: a new name creates the group; both must name the same group
- * (spec section 3). Undefined when neither is given.
+ * (docs/teamviewer-api.md §3). Undefined when neither is given.
  */
 export function resolveGroup(
   state: SimulatorState,

@@ -4,7 +4,7 @@ import type { SimulatorState } from "../state/simulator-state.js";
 import { formatWireDate } from "../wire/dates.js";
 import { SESSION_STATE_NUMBERS, SESSION_TYPE_NUMBERS } from "./session-fields.js";
 
-/** The three links, with the real path shapes on the simulator's origin (spec sections 3 and 7). */
+/** The three links, with the real path shapes on the simulator's origin (docs/teamviewer-api.md §3 and §7). */
 export function createSessionLinks(state: SimulatorState, session: SupportSession) {
   const origin = state.settings.publicOrigin;
   const compact = compactSessionCode(session.code);
@@ -22,7 +22,7 @@ export function createSessionLinks(state: SimulatorState, session: SupportSessio
   };
 }
 
-/** The full session object (spec section 3). */
+/** The full session object (docs/teamviewer-api.md §3). */
 export function presentSession(state: SimulatorState, session: SupportSession): Record<string, unknown> {
   const isNull = state.settings.quirks.absentFields === "null";
   const optional = (value: unknown) => (value === undefined ? (isNull ? null : undefined) : value);
@@ -63,7 +63,7 @@ export function withIntegerEnums(
   };
 }
 
-/** Without `full_list` a listed session carries only these (spec section 3). */
+/** Without `full_list` a listed session carries only these (docs/teamviewer-api.md §3). */
 export function presentSessionBrief(session: SupportSession) {
   return { code: session.code, state: session.state, groupid: session.groupid };
 }
