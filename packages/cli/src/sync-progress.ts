@@ -1,6 +1,7 @@
 /**
  * A progress bar for `attendant reports sync` on a terminal: one bar per account, records
- * stored against records stored plus TeamViewer's `records_remaining`. Nothing is drawn when
+ * stored against records stored plus TeamViewer's `records_remaining` (an upper bound until the
+ * pass's last page: TeamViewer counts past the pass's stop point, ADR 0022). Nothing is drawn when
  * stderr is not a terminal (pipes, CI, `--json`), so scripts only ever see the summary.
  */
 import type { SyncPassProgress } from "@attendant/service";

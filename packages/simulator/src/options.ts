@@ -1,33 +1,51 @@
 import type { SimulatorClock } from "./clock.js";
-import type { ReportDateField } from "./reports/report-query.js";
+import type { ReportDateFilter } from "./reports/report-query.js";
 
 /**
- * Where the spec marks a point as a guess, the simulator implements the reading it names and
- * offers the other here (spec, preamble: "the simulator picks the one named here and makes the
- * other a switch").
+ * Where docs/teamviewer-api.md marks a point as a guess, the simulator implements the reading it
+ * names and offers the others here (that page, "How to read this page").
  */
 export interface SimulatorQuirks {
-  /** Licence-limit 400 body: a JSON string (default) or `text/plain` (spec section 3 [guess]). */
+  /** Licence-limit 400 body: a JSON string (default) or `text/plain` (docs/teamviewer-api.md §3 [guess]). */
   licenseLimitBody: "json-string" | "text";
-  /** Rate limit status: 429 (default) or the very old 403 (spec section 6 [guess]). */
+  /** Rate limit status: 429 (default) or the very old 403 (docs/teamviewer-api.md §6 [guess]). */
   rateLimitStatus: 429 | 403;
-  /** Which date `from_date`/`to_date` bound (spec section 4 [guess]). */
-  reportDateField: ReportDateField;
-  /** `POST /sessions`: 200 with the session (default) or 201, empty body and `Location` (spec section 3 [guess]). */
-  sessionCreateAnswer: "body" | "location";
-  /** `DELETE /reports/connections/{id}`: 204 (default) or the old manual's 200 (spec section 4). */
+  /**
+   * Which dates `from_date`/`to_date` bound: the schema's reading, `from_date` on the start and
+   * `to_date` on the end (default), or both on `end_date`, or both on `start_date`
+   * (docs/teamviewer-api.md §4 [likely]).
+   */
+  reportDateFilter: ReportDateFilter;
+  /**
+   * `POST /sessions`: 200 with the session (default), 201 with an empty body and `Location`, or a
+   * 303 redirect whose `Location` names the session (docs/teamviewer-api.md §3 [guess]).
+   */
+  sessionCreateAnswer: "body" | "location" | "redirect";
+  /**
+   * `state` and `support_session_type` in the create answer: strings as in list payloads
+   * (default) or the schema's integers (docs/teamviewer-api.md §3 [guess]).
+   */
+  sessionCreateEnums: "strings" | "integers";
+  /**
+   * Session answers without `groupname`, as the schema's (default), or with it, as older texts
+   * and captured payloads show it (docs/teamviewer-api.md §3 [likely]).
+   */
+  sessionGroupname: boolean;
+  /** `DELETE /reports/connections/{id}`: 204 (default) or the old manual's 200 (docs/teamviewer-api.md §4). */
   reportDeleteStatus: 204 | 200;
-  /** Revoke also kills the paired refresh token (default) or only the access token (spec section 1 [guess]). */
+  /** Revoke also kills the paired refresh token (default) or only the access token (docs/teamviewer-api.md §1 [guess]). */
   isRefreshTokenRevokedWithAccessToken: boolean;
-  /** Optional response fields left out (default) or sent as null (spec "Conventions": "absent vs null"). */
+  /** Optional response fields left out (default) or sent as null (docs/teamviewer-api.md, "Conventions on the wire": "absent vs null"). */
   absentFields: "missing" | "null";
 }
 
 export const DEFAULT_QUIRKS: SimulatorQuirks = {
   licenseLimitBody: "json-string",
   rateLimitStatus: 429,
-  reportDateField: "end_date",
+  reportDateFilter: "from_start_to_end",
   sessionCreateAnswer: "body",
+  sessionCreateEnums: "strings",
+  sessionGroupname: false,
   reportDeleteStatus: 204,
   isRefreshTokenRevokedWithAccessToken: true,
   absentFields: "missing",
@@ -43,7 +61,7 @@ export interface SimulatorOptions {
   seed?: number;
   /**
    * Strict OAuth: exact redirect URI, single-use codes living 10 min, PKCE S256 required,
-   * reuse of a rotated refresh token revokes the grant (spec section 1).
+   * reuse of a rotated refresh token revokes the grant (docs/teamviewer-api.md §1).
    */
   strict?: boolean;
   /** The origin session links, the consent form and the demo redirect URI use. */
@@ -57,7 +75,7 @@ export interface SimulatorOptions {
   demoRedirectUri?: string;
   /** Historical connection reports to seed into the demo company. Default 0. */
   historicalReports?: number;
-  /** Page sizes; the API's are 1000 (spec sections 3 and 4). Smaller ones make paging cheap to test. */
+  /** Page sizes; the API's are 1000 (docs/teamviewer-api.md §3 and §4). Smaller ones make paging cheap to test. */
   pageSize?: { sessions?: number; reports?: number };
   quirks?: Partial<SimulatorQuirks>;
   /** Journal entries kept (oldest dropped first). Default 10 000. */

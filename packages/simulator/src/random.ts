@@ -56,7 +56,7 @@ export class SeededRandom {
     return text;
   }
 
-  /** A version-4 shaped UUID (connection-report ids are UUIDs, spec "Conventions"). */
+  /** A version-4 shaped UUID (connection-report ids are UUIDs, docs/teamviewer-api.md, "Conventions on the wire"). */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => this.integer(0, 15).toString(16));
     hex[12] = "4";
@@ -65,7 +65,7 @@ export class SeededRandom {
     return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
   }
 
-  /** `12345678-AbCdEfGhIjKlMnOpQrSt`: the shape of access, refresh and script tokens (spec "Conventions"). */
+  /** `12345678-AbCdEfGhIjKlMnOpQrSt`: the shape of access, refresh and script tokens (docs/teamviewer-api.md, "Conventions on the wire"). */
   token(): string {
     return `${this.digits(8)}-${this.alphanumeric(20)}`;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO } from "../src/index.js";
 import { call, expectApiError, SCRIPT_TOKEN, startSimulator, userToken } from "./support.js";
 
-describe("ping and account (spec section 2)", () => {
+describe("ping and account (docs/teamviewer-api.md §2)", () => {
   it("pings true for a valid token and 200 false for a missing or wrong one", async () => {
     const sim = startSimulator();
     expect((await call(sim, "GET", "/api/v1/ping", { token: SCRIPT_TOKEN })).body).toEqual({
@@ -59,7 +59,7 @@ describe("ping and account (spec section 2)", () => {
   });
 });
 
-describe("groups (spec section 5)", () => {
+describe("groups (docs/teamviewer-api.md §5)", () => {
   it("lists a user's own and shared groups with the spec's shape", async () => {
     const sim = startSimulator();
     const answer = await call(sim, "GET", "/api/v1/groups", { token: userToken(sim, "u7006") });
@@ -118,7 +118,7 @@ describe("groups (spec section 5)", () => {
   });
 });
 
-describe("users (spec section 5)", () => {
+describe("users (docs/teamviewer-api.md §5)", () => {
   it("lists the company's users briefly, and fully with full_list", async () => {
     const sim = startSimulator();
     const brief = await call(sim, "GET", "/api/v1/users", { token: SCRIPT_TOKEN });

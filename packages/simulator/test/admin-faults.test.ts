@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, expectApiError, ORIGIN, SCRIPT_TOKEN, startSimulator, userToken } from "./support.js";
 
-describe("faults (spec section 7)", () => {
+describe("faults (docs/teamviewer-api.md §7)", () => {
   it("answers a planned status with body and Retry-After, once by default", async () => {
     const sim = startSimulator();
     sim.admin.planFault({ path: "/api/v1/sessions", kind: "status", status: 503, retryAfterSeconds: 7 });
@@ -115,7 +115,7 @@ describe("faults (spec section 7)", () => {
   });
 });
 
-describe("rate limit (spec section 6)", () => {
+describe("rate limit (docs/teamviewer-api.md §6)", () => {
   it("answers 429 rate_limit_reached with Retry-After per token, until the window passes", async () => {
     const sim = startSimulator();
     sim.admin.setRateLimit({ limit: 2, windowSeconds: 60 });

@@ -3,7 +3,7 @@ import { call, createSession, SCRIPT_TOKEN, startSimulator, UUID } from "./suppo
 
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
-describe("the simulated apps (spec section 7)", () => {
+describe("the simulated apps (docs/teamviewer-api.md §7)", () => {
   it("walks QuickSupport and the supporter console to a connection report", async () => {
     const sim = startSimulator();
     const session = await createSession(sim, SCRIPT_TOKEN, {

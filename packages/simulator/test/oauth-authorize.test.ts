@@ -26,7 +26,7 @@ async function accountBehind(sim: Simulator, redirect: Answer) {
   return (await call(sim, "GET", "/api/v1/account", { token: tokens.body.access_token })).body;
 }
 
-describe("consent page (spec section 1, 7)", () => {
+describe("consent page (docs/teamviewer-api.md §1, 7)", () => {
   it("shows the accounts to pick with Allow and Deny", async () => {
     const sim = startSimulator();
     const page = await call(sim, "GET", `/oauth2/authorize?${authorizeQuery()}`);

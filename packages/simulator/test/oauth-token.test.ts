@@ -40,7 +40,7 @@ async function authorizeWithPkce(sim: Simulator) {
   return { code, verifier };
 }
 
-describe("token endpoint (spec section 1)", () => {
+describe("token endpoint (docs/teamviewer-api.md §1)", () => {
   it("exchanges a code for a lower-case bearer token pair living 24 h", async () => {
     const sim = startSimulator();
     const answer = await exchange(sim, await authorize(sim));
@@ -147,7 +147,7 @@ describe("token endpoint (spec section 1)", () => {
   });
 });
 
-describe("revoke (spec section 1)", () => {
+describe("revoke (docs/teamviewer-api.md §1)", () => {
   it("kills the access token and its paired refresh token", async () => {
     const sim = startSimulator();
     const tokens = await exchange(sim, await authorize(sim));
@@ -182,7 +182,7 @@ describe("revoke (spec section 1)", () => {
   });
 });
 
-describe("strict OAuth (spec section 1)", () => {
+describe("strict OAuth (docs/teamviewer-api.md §1)", () => {
   it("requires PKCE with S256 at authorize", async () => {
     const sim = startSimulator({ strict: true });
     expect(await authorize(sim)).toBe("error:invalid_request");

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConnectionReport, Simulator } from "../src/index.js";
+import type { ReportDateFilter } from "../src/reports/report-query.js";
 import {
   call,
   createSession,
@@ -64,7 +65,7 @@ async function writeLiveReport(sim: Simulator, startAt: string, endAt: string) {
   return sim.admin.endConnection(session.code);
 }
 
-describe("GET /reports/connections over a seeded store (spec section 4)", () => {
+describe("GET /reports/connections over a seeded store (docs/teamviewer-api.md §4)", () => {
   const sim = startSimulator();
   let all: WireReport[] = [];
 
@@ -155,9 +156,9 @@ describe("GET /reports/connections over a seeded store (spec section 4)", () => 
       (record) => record.support_session_type === 3,
     ],
     [
-      "from_date (inclusive)",
-      () => `from_date=${all[700]?.end_date}`,
-      (record) => record.end_date >= (all[700]?.end_date ?? ""),
+      "from_date (inclusive, on start_date)",
+      () => `from_date=${all[700]?.start_date}`,
+      (record) => record.start_date >= (all[700]?.start_date ?? ""),
     ],
     [
       "to_date (exclusive, on end_date)",
@@ -167,7 +168,7 @@ describe("GET /reports/connections over a seeded store (spec section 4)", () => 
     [
       "a date-only window",
       () => "from_date=2025-06-01&to_date=2025-07-01",
-      (record) => record.end_date >= "2025-06-01" && record.end_date < "2025-07-01",
+      (record) => record.start_date >= "2025-06-01" && record.end_date < "2025-07-01",
     ],
     [
       "combined filters",
@@ -217,7 +218,7 @@ describe("GET /reports/connections over a seeded store (spec section 4)", () => 
   });
 });
 
-describe("one connection report (spec section 4)", () => {
+describe("one connection report (docs/teamviewer-api.md §4)", () => {
   async function seeded() {
     const sim = startSimulator({ historicalReports: 50 });
     const { body } = await call(sim, "GET", "/api/v1/reports/connections", { token: SCRIPT_TOKEN });
@@ -311,14 +312,31 @@ describe("one connection report (spec section 4)", () => {
 });
 
 describe("report switches and seeding", () => {
-  it("bounds start_date instead under the reportDateField=start_date switch", async () => {
-    const sim = startSimulator({ historicalReports: 300, quirks: { reportDateField: "start_date" } });
+  const readings: [ReportDateFilter, (record: WireReport, from: string, to: string) => boolean][] = [
+    ["from_start_to_end", (record, from, to) => record.start_date >= from && record.end_date < to],
+    ["end_date", (record, from, to) => record.end_date >= from && record.end_date < to],
+    ["start_date", (record, from, to) => record.start_date >= from && record.start_date < to],
+  ];
+
+  it.each(readings)("bounds the dates the reportDateFilter=%s reading names", async (reading, isInside) => {
+    const sim = startSimulator({ historicalReports: 300, quirks: { reportDateFilter: reading } });
     const { records: all } = await fetchAll(sim);
-    const pivot = all[100]?.start_date ?? "";
-    const { records } = await fetchAll(sim, `from_date=${pivot}`);
-    expect(records.map((record) => record.id)).toEqual(
-      all.filter((r) => r.start_date >= pivot).map((r) => r.id),
-    );
+    const from = all[200]?.start_date ?? "";
+    const to = all[50]?.end_date ?? "";
+    const { records } = await fetchAll(sim, `from_date=${from}&to_date=${to}`);
+    const expected = all.filter((record) => isInside(record, from, to)).map((record) => record.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(records.map((record) => record.id)).toEqual(expected);
+  });
+
+  it("leaves out a connection that started before from_date and ended after it, by default", async () => {
+    const sim = startSimulator();
+    const long = await writeLiveReport(sim, "2026-03-02T09:00:00Z", "2026-03-02T12:00:00Z");
+    const listed = async () =>
+      (await fetchAll(sim, "from_date=2026-03-02T10:00:00Z")).records.map((record) => record.id);
+    expect(await listed()).toEqual([]);
+    sim.admin.configure({ quirks: { reportDateFilter: "end_date" } });
+    expect(await listed()).toEqual([long.id]);
   });
 
   it("sends absent fields as null under the absentFields=null switch", async () => {

@@ -1,5 +1,5 @@
 /**
- * The TeamViewer Web API (teamviewer-api.md, "Base URL").
+ * The TeamViewer Web API (docs/teamviewer-api.md, "Conventions on the wire").
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ const MASK = "[redacted]";
 const MIN_KNOWN_SECRET_LENGTH = 8;
 
 const CREDENTIAL_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
-  // Access, refresh and script tokens: 8 digits, dash, 20 alphanumerics (teamviewer-api.md, "tokens";
+  // Access, refresh and script tokens: 8 digits, dash, 20 alphanumerics (docs/teamviewer-api.md, "Conventions on the wire";
   // the length is only [likely], so longer tails count too).
   [/\b\d{8}-[A-Za-z0-9]{20,}\b/g, MASK],
   // Supporter link `…/v15/s271604113-Qw3rTy7uIo9P`: the part after the dash is the service-queue token.

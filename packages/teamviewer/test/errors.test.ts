@@ -97,6 +97,25 @@ describe("error tree", () => {
     expect((error as Error).message).toContain("502 <html>Bad Gateway</html>");
   });
 
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, TeamViewerAPIError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+  ])("accepts a plain-text error body on status %i and maps it by status", async (status, errorClass) => {
+    const client = clientAnswering(status, "Request failed");
+
+    const error = await client.sessions.retrieve("s119-457-589").catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toMatchObject({ status, rawBody: "Request failed", error: null, errorCode: null });
+    expect((error as Error).message).toContain(`${status} Request failed`);
+  });
+
   it("says what to do in every message", async () => {
     const notFound = await clientAnswering(404, errorBody("not_found", "No such session."))
       .sessions.retrieve("s119-457-589")

@@ -1,5 +1,5 @@
 /**
- * `Idempotency-Key` on POST (draft-ietf-httpapi-idempotency-key-header; design.md, "Our API"):
+ * `Idempotency-Key` on POST (draft-ietf-httpapi-idempotency-key-header):
  * - the first request with a key claims it; a successful (2xx) answer is kept 24 h and replayed
  *   to every repeat, with `Idempotent-Replayed: true`;
  * - the same key with another request (method, path or body) → 422;

@@ -1,7 +1,7 @@
 /**
  * Request and response schemas of the sessions API. The same schemas validate requests and,
  * through @hono/zod-openapi, describe them in the OpenAPI document. Limits follow TeamViewer's
- * (teamviewer-api.md §3): description ≤ 4000, end-customer name ≤ 100, e-mail ≤ 254.
+ * (docs/teamviewer-api.md §3): description ≤ 4000, end-customer name ≤ 100, e-mail ≤ 254.
  */
 import { z } from "@hono/zod-openapi";
 import { isSessionCursor } from "../sessions/list-support-sessions.js";

@@ -243,7 +243,7 @@ export const supportSessionStates = ["open", "closed"] as const;
 export type SupportSessionState = (typeof supportSessionStates)[number];
 
 /**
- * A TeamViewer service case (teamviewer-api.md §3) opened for a ticket. The two supporter links
+ * A TeamViewer service case (docs/teamviewer-api.md §3) opened for a ticket. The two supporter links
  * embed the session's service-queue token, so they are credentials and stored encrypted; the
  * end-customer link is meant to be handed out and is stored in the clear.
  */
@@ -372,7 +372,7 @@ export const reportMatchMethods = ["custom_api", "session_code", "manual"] as co
 export type ReportMatchMethod = (typeof reportMatchMethods)[number];
 
 /**
- * One TeamViewer connection report (teamviewer-api.md §4) as last seen by the sync. The record's
+ * One TeamViewer connection report (docs/teamviewer-api.md §4) as last seen by the sync. The record's
  * fields are columns for filtering and views; `raw` keeps the whole record as TeamViewer sent
  * it, unknown fields included. Upserted by (organisation, TeamViewer id): a record seen again
  * updates its row, it never becomes a second one.
@@ -451,13 +451,13 @@ export type ReportSyncSourceKind = (typeof reportSyncSourceKinds)[number];
 export const reportSyncStatuses = ["active", "needs_reconnect", "inactive"] as const;
 export type ReportSyncStatus = (typeof reportSyncStatuses)[number];
 
-/** `backfill`: walking history back to the horizon; `polling`: overlapping windows from the high-water. */
+/** `backfill`: reading history back to the horizon; `polling`: passes back to the high-water minus an overlap. */
 export const reportSyncPhases = ["backfill", "polling"] as const;
 export type ReportSyncPhase = (typeof reportSyncPhases)[number];
 
 /**
- * One sync source and its cursor (src/reports/sync-account-page.ts). A pass walks
- * `from_date = cursor_window_from` newest-first through `offset_id` pages; the cursor columns
+ * One sync source and its cursor (src/reports/sync-account-page.ts). A pass walks newest-first
+ * through `offset_id` pages until a record ends before `cursor_window_from`; the cursor columns
  * are written in the same transaction as the page they belong to, so a crash resumes at the
  * last committed page.
  */
@@ -484,11 +484,11 @@ export const reportSyncAccounts = pgTable(
     /** How far back the backfill goes, fixed when the account is created. */
     backfillHorizon: timestamptz("backfill_horizon").notNull(),
     backfillCompletedAt: timestamptz("backfill_completed_at"),
-    /** The pass in progress: its `from_date`; null between passes. */
+    /** The pass in progress: its stop point (records ended before it end the pass); null between passes. */
     cursorWindowFrom: timestamptz("cursor_window_from"),
     /** The pass in progress: `offset_id` of its next page; null for its first page. */
     cursorOffsetId: text("cursor_offset_id"),
-    /** The newest `end_date` stored so far; polling windows start an overlap before it. */
+    /** The newest `end_date` stored so far; polling passes stop an overlap before it. */
     highWaterEndDate: timestamptz("high_water_end_date"),
     /** When the next page or pass is due. */
     nextSyncAt: timestamptz("next_sync_at").notNull(),

@@ -1,8 +1,8 @@
 /**
- * The background report sync (design.md, "Background path"): every tick, on the injected clock,
- * it finds the accounts that are due, takes each one's lease, runs one turn and releases it.
- * Every few ticks it also re-discovers accounts (tokens saved or removed, users connected) and
- * re-matches unmatched reports.
+ * The background report sync (packages/service/README.md, "Connection reports"): every tick, on
+ * the injected clock, it finds the accounts that are due, takes each one's lease, runs one turn
+ * and releases it. Every few ticks it also re-discovers accounts (tokens saved or removed, users
+ * connected) and re-matches unmatched reports.
  *
  * Several instances may run a scheduler on one database: the lease makes sure only one of them
  * works on an account at a time, and because cursors, pauses and backoff live in the database,

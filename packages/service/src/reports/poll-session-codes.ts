@@ -6,7 +6,7 @@
  * `maxCodeQueries`, one sweep is cheaper than that many calls, so the sweep is brought forward
  * instead.
  *
- * Records found here do not move the high-water: the sweep's window must still cover records
+ * Records found here do not move the high-water: the sweep must still reach back to records
  * of other sessions that ended before them.
  */
 import type { ConnectionReport } from "@attendant/teamviewer";

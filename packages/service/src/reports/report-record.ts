@@ -1,5 +1,5 @@
 /**
- * One TeamViewer connection report (teamviewer-api.md §4) as the columns we store. TeamViewer
+ * One TeamViewer connection report (docs/teamviewer-api.md §4) as the columns we store. TeamViewer
  * leaves many fields empty or out; a field we cannot read becomes null rather than failing the
  * page, and `raw` keeps the record as received (U+0000 aside, which no text column can hold:
  * see `prepareReportUpsert`).

@@ -11,8 +11,8 @@ export interface ReportSyncOptions {
   /** The codes of sessions awaiting reports are asked for this often per account. */
   codePollMs: number;
   /**
-   * Polling windows start this long before the newest `end_date` stored: `to_date` may bound the
-   * start rather than the end (teamviewer-api.md §4), and records may be listed late.
+   * Polling passes, read from the top, stop this long before the newest `end_date` stored:
+   * records may be listed late (docs/teamviewer-api.md §4).
    */
   overlapMs: number;
   /** At most this many codes are asked for one by one; more sessions make a sweep cheaper. */

@@ -1,12 +1,19 @@
 /**
- * One page of an account's sync (teamviewer-api.md §4). Pages come newest `end_date` first;
- * a pass walks one window (`from_date`) through `offset_id` until the last page.
- * - Backfill: the first pass, with `from_date` = the account's horizon.
- * - Polling: every later pass, with `from_date` = the newest `end_date` stored minus an overlap,
- *   because `to_date`'s meaning is uncertain and records may be listed late: a record whose end
- *   lies before the high-water is still found, and upserting makes re-reading harmless.
- * The window and the next page's `offset_id` are part of the committed cursor, so a pass that
- * was interrupted continues with exactly the page that was not stored.
+ * One page of an account's sync (docs/teamviewer-api.md §4). Pages come newest `end_date` first;
+ * a pass walks them from the top through `offset_id` and ends with the first page that reaches
+ * a record ending before the pass's stop point (or with the last page). No date filter is sent:
+ * what `from_date` bounds differs between readings of the API (the schema says the start, older
+ * texts the end), and any `from_date` would hide a connection that started before it and ended
+ * after it, which under the schema's reading is every long session around the stop point. The
+ * order by `end_date` is the one fact every reading shares.
+ * - Backfill: the first pass, stopping at the account's horizon.
+ * - Polling: every later pass, stopping at the newest `end_date` stored minus an overlap, because
+ *   records may be listed late: a record whose end lies before the high-water is still found,
+ *   and upserting makes re-reading harmless.
+ * Records ending before the stop point are left out of the page that reaches it: a pass stores
+ * exactly what ended at or after its stop point. The stop point and the next page's `offset_id`
+ * are part of the committed cursor, so a pass that was interrupted continues with exactly the
+ * page that was not stored.
  *
  * Fetching and storing are separate steps so a turn can ask for the next page while the current
  * one is being stored (run-account-turn.ts); what is committed is always one page with the
@@ -23,15 +30,19 @@ import { createSyncClient } from "./sync-sources.js";
 
 export interface PageResult {
   received: number;
-  /** `records_remaining` after this page, when TeamViewer says. */
+  /**
+   * `records_remaining` after this page, when TeamViewer says; 0 once the pass is complete. An
+   * upper bound: TeamViewer counts to the oldest record it keeps, the pass ends at its stop point.
+   */
   remaining: number | null;
   /** The pass ended with this page; the next pass is due after a sweep interval. */
   isPassComplete: boolean;
 }
 
-/** Where a page starts: the pass's window and the `offset_id` TeamViewer gave for it. */
+/** Where a page starts: the pass's stop point and the `offset_id` TeamViewer gave for the page. */
 export interface PagePosition {
-  windowFrom: Date;
+  /** The pass ends with the first page holding a record that ended before this. */
+  stopBefore: Date;
   offsetId: string | null;
 }
 
@@ -44,7 +55,7 @@ export interface FetchedPage {
   position: PagePosition;
   /** The next page's `offset_id`; null when this is the pass's last page. */
   nextOffset: string | null;
-  /** `records_remaining` after this page, when TeamViewer says. */
+  /** As in PageResult. */
   remaining: number | null;
   received: number;
   /** The newest `end_date` among the page's records; null when none has one. */
@@ -69,7 +80,7 @@ export async function syncNextPage(
 /** The page the account's committed cursor points at. */
 export function currentPosition(account: SyncAccount, options: ReportSyncOptions): PagePosition {
   return {
-    windowFrom: currentWindowFrom(account, options),
+    stopBefore: currentStopBefore(account, options),
     offsetId: account.cursorWindowFrom === null ? null : account.cursorOffsetId,
   };
 }
@@ -77,7 +88,7 @@ export function currentPosition(account: SyncAccount, options: ReportSyncOptions
 /** The position after `fetched`, or undefined when it was the pass's last page. */
 export function nextPosition(fetched: FetchedPage): PagePosition | undefined {
   const { nextOffset } = fetched;
-  return nextOffset === null ? undefined : { windowFrom: fetched.position.windowFrom, offsetId: nextOffset };
+  return nextOffset === null ? undefined : { stopBefore: fetched.position.stopBefore, offsetId: nextOffset };
 }
 
 export async function fetchReportPage(
@@ -89,23 +100,23 @@ export async function fetchReportPage(
   // No retries inside the client: waiting is the scheduler's job, on its own clock and with the
   // account paused for every instance, not a sleep holding the lease.
   const page = await client.reports.connections.list(
-    {
-      from_date: position.windowFrom,
-      ...(position.offsetId === null ? {} : { offset_id: position.offsetId }),
-    },
+    position.offsetId === null ? {} : { offset_id: position.offsetId },
     {
       maxRetries: 0,
       timeoutMs: options.pageTimeoutMs,
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     },
   );
+  const stopMs = position.stopBefore.getTime();
+  const inPass = page.items.filter((report) => !(endMsOf(report) < stopMs));
+  const isStopReached = inPass.length < page.items.length;
   return {
     position,
-    nextOffset: page.nextOffset,
-    remaining: page.remaining,
-    received: page.items.length,
-    newestEnd: newestEndOf(page.items),
-    prepared: await prepareReportBatch(deps, request.account, page.items),
+    nextOffset: isStopReached ? null : page.nextOffset,
+    remaining: isStopReached ? 0 : page.remaining,
+    received: inPass.length,
+    newestEnd: newestEndOf(inPass),
+    prepared: await prepareReportBatch(deps, request.account, inPass),
   };
 }
 
@@ -125,7 +136,7 @@ export async function storeReportPage(
     leaseTtlMs: options.leaseTtlMs,
     prepared: fetched.prepared,
     accountChanges: cursorAfter(account, fetched.newestEnd, {
-      windowFrom: fetched.position.windowFrom,
+      stopBefore: fetched.position.stopBefore,
       nextOffset: fetched.nextOffset,
       now: deps.clock.now(),
       sweepMs: options.sweepMs,
@@ -134,7 +145,7 @@ export async function storeReportPage(
   return { received: fetched.received, remaining: fetched.remaining, isPassComplete };
 }
 
-function currentWindowFrom(account: SyncAccount, options: ReportSyncOptions): Date {
+function currentStopBefore(account: SyncAccount, options: ReportSyncOptions): Date {
   if (account.cursorWindowFrom !== null) return account.cursorWindowFrom;
   if (account.phase === "backfill") return account.backfillHorizon;
   const newest = account.highWaterEndDate ?? account.lastPassCompletedAt ?? account.backfillHorizon;
@@ -144,7 +155,7 @@ function currentWindowFrom(account: SyncAccount, options: ReportSyncOptions): Da
 function cursorAfter(
   account: SyncAccount,
   pageNewestEnd: Date | null,
-  page: { windowFrom: Date; nextOffset: string | null; now: Date; sweepMs: number },
+  page: { stopBefore: Date; nextOffset: string | null; now: Date; sweepMs: number },
 ): SyncAccountChanges {
   const highWaterEndDate =
     pageNewestEnd === null || (account.highWaterEndDate !== null && account.highWaterEndDate >= pageNewestEnd)
@@ -152,7 +163,7 @@ function cursorAfter(
       : pageNewestEnd;
   if (page.nextOffset !== null) {
     return {
-      cursorWindowFrom: page.windowFrom,
+      cursorWindowFrom: page.stopBefore,
       cursorOffsetId: page.nextOffset,
       highWaterEndDate,
       nextSyncAt: page.now,
@@ -172,8 +183,13 @@ function cursorAfter(
 function newestEndOf(reports: readonly ConnectionReport[]): Date | null {
   let newest = Number.NEGATIVE_INFINITY;
   for (const report of reports) {
-    const end = typeof report.end_date === "string" ? Date.parse(report.end_date) : Number.NaN;
+    const end = endMsOf(report);
     if (end > newest) newest = end;
   }
   return Number.isFinite(newest) ? new Date(newest) : null;
+}
+
+/** NaN when the record has no readable `end_date`: such a record is kept and never ends a pass. */
+function endMsOf(report: ConnectionReport): number {
+  return typeof report.end_date === "string" ? Date.parse(report.end_date) : Number.NaN;
 }

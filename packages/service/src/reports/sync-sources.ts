@@ -1,6 +1,6 @@
 /**
  * Which accounts sync an organisation's reports (issue 6, "Sync"): its company script token when
- * it has one (a company token sees every connection of the company, teamviewer-api.md §4),
+ * it has one (a company token sees every connection of the company, docs/teamviewer-api.md §4),
  * otherwise each connected supporter's own grant. Discovery keeps `report_sync_accounts` in step
  * with that: it creates accounts, retires those whose source went away, and revives an account
  * marked "needs reconnect" once its token has been replaced.

@@ -1,6 +1,6 @@
 /**
  * Write-back (issue 6): notes and billing state are TeamViewer's fields, so an edit is sent as
- * `PUT /reports/connections/{id}` (teamviewer-api.md §4) with an account that can see the
+ * `PUT /reports/connections/{id}` (docs/teamviewer-api.md §4) with an account that can see the
  * report, and the local copy changes only after TeamViewer accepted it. A sync that read the
  * record just before the PUT may briefly restore the old values; the next pass heals that,
  * because TeamViewer holds the new ones.

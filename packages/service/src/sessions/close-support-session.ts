@@ -1,4 +1,4 @@
-/** Ends a service case the way integrations do: `PUT /sessions/{code}` `{state: "closed"}` (teamviewer-api.md §3). */
+/** Ends a service case the way integrations do: `PUT /sessions/{code}` `{state: "closed"}` (docs/teamviewer-api.md §3). */
 
 import { callTeamViewer, createOwnerClient, loadSessionFor, writeSessionChanges } from "./load-session.js";
 import type { SessionActor } from "./session-actor.js";

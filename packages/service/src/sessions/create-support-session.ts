@@ -43,6 +43,7 @@ import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
 import { sessionCreatedEvent } from "../webhooks/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
+import { findGroupName } from "./group-name.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
 import { sessionAuditEvent } from "./session-audit.js";
 import type { SessionDeps } from "./session-deps.js";
@@ -50,11 +51,11 @@ import { SupportSessionError } from "./support-session-error.js";
 import { type SupporterLinks, type SupportSession, toSupportSession } from "./support-session-view.js";
 import { isAmbiguousCreateFailure, toSupportSessionError } from "./teamviewer-failures.js";
 
-/** TeamViewer's default validity when `valid_until` is not sent (teamviewer-api.md §3). */
+/** TeamViewer's default validity when `valid_until` is not sent (docs/teamviewer-api.md §3). */
 const defaultValidityMs = 24 * 3600 * 1000;
 
 /**
- * A rate-limited create was refused before anything was made (teamviewer-api.md §6), so sending
+ * A rate-limited create was refused before anything was made (docs/teamviewer-api.md §6), so sending
  * it again is safe — unlike a 5xx. A supporter waiting at the form is better served by a short
  * wait than by an error; a longer limit is reported with its seconds instead.
  */
@@ -135,6 +136,7 @@ export async function createSupportSession(
       throw toSupportSessionError(error);
     });
 
+  const groupName = findGroupName(deps, client, options.group);
   const { created, wasReconciled } =
     options.mayExistAlready === true
       ? await adoptOrCreateAtTeamViewer(deps, client, options, correlationId)
@@ -148,6 +150,7 @@ export async function createSupportSession(
       correlationId,
       created,
       wasReconciled,
+      groupName: await groupName,
     });
   } catch (error) {
     // The attempt that made it may be alive after all and have stored it meanwhile.
@@ -282,6 +285,7 @@ async function storeSession(
     correlationId: string;
     created: Session;
     wasReconciled: boolean;
+    groupName: string | null;
   },
 ): Promise<SupportSessionRecord> {
   const { actor, ticket, created } = values;
@@ -307,7 +311,7 @@ async function storeSession(
     description: created.description ?? values.description ?? null,
     waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,
     groupId: created.groupid ?? ("id" in values.group ? values.group.id : null),
-    groupName: created.groupname ?? ("name" in values.group ? values.group.name : null),
+    groupName: values.groupName,
     correlationId: values.correlationId,
     createdAt: now,
     updatedAt: now,

@@ -1,8 +1,9 @@
 /**
- * Reconciliation after an ambiguous `POST /sessions` (design.md convention 5; teamviewer-api.md
- * §3): the request carried `custom_api: "attendant:<correlation id>"`, so if TeamViewer created
- * the session it is among the supporter's open sessions with exactly that value. Lists are
- * newest first, so a session created moments ago is on the first page.
+ * Reconciliation after an ambiguous `POST /sessions` (docs/teamviewer-api.md §3): a create is
+ * never retried blindly, because a repeat could open a second session. The request carried
+ * `custom_api: "attendant:<correlation id>"`, so if TeamViewer created the session it is among
+ * the supporter's open sessions with exactly that value. Lists are newest first, so a session
+ * created moments ago is on the first page.
  */
 import type { Session, TeamViewerClient } from "@attendant/teamviewer";
 

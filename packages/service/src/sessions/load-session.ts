@@ -36,7 +36,7 @@ export async function loadSessionFor(
 
 /**
  * A client of the TeamViewer account that created the session: it always sees the session
- * there, even after a reassignment (teamviewer-api.md §3).
+ * there, even after a reassignment (docs/teamviewer-api.md §3).
  */
 export async function createOwnerClient(
   deps: SessionDeps,

@@ -1,6 +1,6 @@
 /**
  * Hands a session to a colleague: `PUT /sessions/{code}` with their TeamViewer user id
- * (`assigned_userid`, teamviewer-api.md §3), taken from their own TeamViewer connection.
+ * (`assigned_userid`, docs/teamviewer-api.md §3), taken from their own TeamViewer connection.
  */
 import { findTeamViewerConnection } from "../db/repositories/teamviewer-connections.js";
 import { findUserById } from "../db/repositories/users.js";

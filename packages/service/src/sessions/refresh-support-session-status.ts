@@ -1,5 +1,5 @@
 /**
- * Asks TeamViewer how a session is doing (`GET /sessions/{code}`, teamviewer-api.md §3) and
+ * Asks TeamViewer how a session is doing (`GET /sessions/{code}`, docs/teamviewer-api.md §3) and
  * stores its state and whether the end customer is waiting (`online`).
  */
 

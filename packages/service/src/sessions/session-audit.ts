@@ -1,6 +1,6 @@
 /**
  * Audit entries of the support-session feature. Never pass a supporter link in `details`: they
- * are credentials (teamviewer-api.md §3); the code and ids identify a session well enough.
+ * are credentials (docs/teamviewer-api.md §3); the code and ids identify a session well enough.
  */
 import { type AuditAction, type AuditEventInput, recordAuditEvent } from "../audit/audit-events.js";
 import type { Db } from "../db/open-database.js";

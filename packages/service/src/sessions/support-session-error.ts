@@ -6,7 +6,7 @@
 import type { MessageKey } from "../i18n/index.js";
 
 export const supportSessionErrorReasons = [
-  /** TeamViewer refused: the licence's concurrent-session cap is reached (teamviewer-api.md §3). */
+  /** TeamViewer refused: the licence's concurrent-session cap is reached (docs/teamviewer-api.md §3). */
   "licence-limit",
   /** The TeamViewer app or account lacks "session management" (§6, 403 `invalid_permission`). */
   "permission-missing",

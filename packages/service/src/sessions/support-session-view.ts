@@ -1,7 +1,7 @@
 /**
  * The support session as use cases return it: camelCase, no encrypted columns, and a status a
  * person understands. TeamViewer lists a session past `valid_until` as still open
- * (teamviewer-api.md §3), so "expired" is ours to derive.
+ * (docs/teamviewer-api.md §3), so "expired" is ours to derive.
  */
 import type { SupporterLinks, SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import type { SupportSessionState, TicketStatus } from "../db/schema.js";

@@ -1,6 +1,6 @@
 /**
  * Turns what the TeamViewer client and the token store throw into SupportSessionError reasons
- * (teamviewer-api.md §6), and decides which failures of `POST /sessions` leave it unknown whether
+ * (docs/teamviewer-api.md §6), and decides which failures of `POST /sessions` leave it unknown whether
  * the session was created.
  */
 import {

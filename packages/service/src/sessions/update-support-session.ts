@@ -1,4 +1,4 @@
-/** Edits the description and the end customer's waiting message (teamviewer-api.md §3, partial PUT). */
+/** Edits the description and the end customer's waiting message (docs/teamviewer-api.md §3, partial PUT). */
 
 import { callTeamViewer, createOwnerClient, loadSessionFor, writeSessionChanges } from "./load-session.js";
 import type { SessionActor } from "./session-actor.js";

@@ -1,6 +1,6 @@
 /**
  * Who asks for a TeamViewer use case, and from where: what every audit entry of this feature
- * needs (design.md, "Audit": who/what/when/from where).
+ * needs: who, what, when and from where.
  */
 import { type AuditEventInput, recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";

@@ -1,7 +1,7 @@
 /**
- * Where an organisation's TeamViewer app lives: defaults from teamviewer-api.md §1 and the one
- * rule about plain http (design.md convention 7): https always, except for a loopback host (the
- * simulator), and then the client is told so with `allowInsecureRequests`.
+ * Where an organisation's TeamViewer app lives: defaults from docs/teamviewer-api.md §1 and the one
+ * rule about plain http (tokens and secrets travel on these calls): https always, except for a
+ * loopback host (the simulator), and then the client is told so with `allowInsecureRequests`.
  */
 import { DEFAULT_AUTHORIZE_URL, DEFAULT_BASE_URL } from "@attendant/teamviewer";
 import { isLoopbackHost } from "../http/loopback-host.js";

@@ -1,5 +1,5 @@
 /**
- * Admins register their organisation's TeamViewer app (teamviewer-api.md §1: client id,
+ * Admins register their organisation's TeamViewer app (docs/teamviewer-api.md §1: client id,
  * client secret, one redirect URI; the authorize and API URLs are configurable because
  * TeamViewer has moved them before). The secret is write-only: never shown, kept when the
  * field is left empty, replaced only when a new one is typed. Every change is audited, without
@@ -31,8 +31,8 @@ export type SaveAppSettingsResult =
   | { kind: "saved"; changed: AppSettingField[] }
   | { kind: "invalid"; errors: FieldErrors };
 
-// Client ids look like `123456-AbCdEf…`, secrets are random strings (teamviewer-api.md,
-// "Conventions"); a space or a line break means a copy-paste accident.
+// Client ids look like `123456-AbCdEf…`, secrets are random strings (docs/teamviewer-api.md,
+// "Conventions on the wire"); a space or a line break means a copy-paste accident.
 const credentialPattern = /^\S{1,500}$/;
 
 /** Reads the five fields from a parsed form body; anything missing or not text becomes "". */

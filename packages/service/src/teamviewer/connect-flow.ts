@@ -1,6 +1,6 @@
 /**
  * "Connect TeamViewer": the OAuth 2.0 authorization-code flow with `state` and PKCE S256
- * (RFC 6749 §4.1, RFC 7636; teamviewer-api.md §1; design.md, "Reliability and security" → OAuth).
+ * (RFC 6749 §4.1, RFC 7636; docs/teamviewer-api.md §1; docs/security.md).
  *
  * Start: a fresh 256-bit state (oauth4webapi, through the client) stored only as a SHA-256 hash,
  * single use, valid 10 minutes, bound to the browser session; the PKCE verifier stored encrypted.
@@ -25,7 +25,7 @@ import { resolveTeamViewerApp } from "./teamviewer-app.js";
 import { TeamViewerNotConfiguredError } from "./teamviewer-errors.js";
 import type { TokenStoreDeps } from "./token-store.js";
 
-/** How long the user has to finish on TeamViewer's consent page (design.md: ≤ 10 min). */
+/** How long the user has to finish on TeamViewer's consent page: as long as a code lives (§1). */
 export const stateLifetimeMs = 10 * 60_000;
 
 export function hashState(state: string): string {
@@ -97,7 +97,7 @@ export async function completeTeamViewerConnect(
     // The state matched above (by hash); this reads the code or TeamViewer's error.
     const { code } = oauth.readCallback(callbackUrl, state);
     const exchanged = await oauth.exchangeCode({ code, codeVerifier: pending.pkceVerifier });
-    // Without a refresh token the connection would die within a day (teamviewer-api.md §1).
+    // Without a refresh token the connection would die within a day (docs/teamviewer-api.md §1).
     if (exchanged.refreshToken === null) {
       await revokeQuietly(oauth, exchanged.accessToken);
       return { kind: "failed", reason: "rejected" };

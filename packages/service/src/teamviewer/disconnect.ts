@@ -1,6 +1,6 @@
 /**
- * "Disconnect": revoke the grant at TeamViewer, then delete the stored tokens (design.md,
- * OAuth: "disconnect deletes the tokens and calls revoke"). The revoke is best effort: when
+ * "Disconnect": revoke the grant at TeamViewer, then delete the stored tokens, so neither
+ * side keeps a usable grant (docs/teamviewer-api.md §1, "Revoke"). The revoke is best effort: when
  * TeamViewer cannot be reached the tokens are deleted anyway (the user asked to be
  * disconnected) and the audit entry says the revoke failed, so an admin can follow up.
  */

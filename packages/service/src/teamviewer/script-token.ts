@@ -1,5 +1,5 @@
 /**
- * The company script token (teamviewer-api.md §1, "Script tokens"): an admin pastes it, we
+ * The company script token (docs/teamviewer-api.md §1, "Script tokens"): an admin pastes it, we
  * check with a ping that TeamViewer accepts it before storing it (encrypted), and it can be
  * removed. Report sync uses it later through `forOrganisation` (client-factory.ts).
  */
@@ -17,7 +17,7 @@ import type { TokenStoreDeps } from "./token-store.js";
 
 export type SaveScriptTokenResult = { kind: "saved" } | { kind: "invalid"; error: MessageKey };
 
-// Tokens look like `12345678-AbCdEfGhIjKlMnOpQrSt` (teamviewer-api.md, "Conventions"); be lenient
+// Tokens look like `12345678-AbCdEfGhIjKlMnOpQrSt` (docs/teamviewer-api.md, "Conventions on the wire"); be lenient
 // about the exact shape but refuse what cannot be a token, before calling TeamViewer with it.
 const tokenPattern = /^[A-Za-z0-9._~+/=-]{8,500}$/;
 

@@ -1,8 +1,9 @@
 /**
  * In-process single flight: while a task for a key runs, later callers with the same key get
  * the same promise instead of starting their own. The token store keys it by connection id so
- * twenty concurrent requests with an expired token cause one refresh, not twenty (design.md,
- * "one refresh at a time per grant"). Across processes the database row lock does the same job.
+ * twenty concurrent requests with an expired token cause one refresh, not twenty: each refresh
+ * rotates the refresh token, so a second one would use a token already replaced. Across
+ * processes the database row lock does the same job.
  */
 export class SingleFlight<T> {
   readonly #running = new Map<string, Promise<T>>();

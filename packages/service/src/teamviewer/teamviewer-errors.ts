@@ -23,7 +23,7 @@ export class TeamViewerNotConnectedError extends Error {
 }
 
 /**
- * TeamViewer refused the stored grant (`invalid_grant` and its relatives, teamviewer-api.md §1):
+ * TeamViewer refused the stored grant (`invalid_grant` and its relatives, docs/teamviewer-api.md §1):
  * only the user can fix it by connecting again. Never retried automatically.
  */
 export class TeamViewerReconnectRequiredError extends Error {

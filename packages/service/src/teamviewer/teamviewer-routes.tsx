@@ -90,7 +90,7 @@ const settingsNotices = {
   "script-token-removed": { message: "tv.scriptToken.removed", isProblem: false },
 } as const satisfies Record<string, NoticeDefinition>;
 
-/** Headers of answers that carry one-time values in their URL (design.md, OAuth). */
+/** Headers of answers that carry one-time values in their URL: kept out of caches and referrers. */
 const oneTimeHeaders = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
 export function createTeamViewerRoutes(deps: TeamViewerRouteDeps): Hono<AppEnv> {

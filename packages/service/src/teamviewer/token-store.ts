@@ -1,14 +1,14 @@
 /**
  * Hands out a valid TeamViewer access token per user, refreshing it ahead of expiry.
  *
- * Properties (design.md, "Reliability and security" → OAuth; issue 4, "Token vault"):
+ * Properties (docs/security.md; issue 4, "Token vault"):
  * - One refresh at a time per grant: in this process through a single flight keyed by the
  *   connection id; across instances through `lockTeamViewerConnection` (SELECT … FOR UPDATE).
  *   Whoever gets the lock second re-reads the row and uses the tokens the first one saved.
  * - The rotated refresh token is written inside the locked transaction from `onRotated`, which
  *   the client awaits before `refresh` returns, and committed before the lock is released: no
  *   one can read, use or lose it before it is stored. Presenting an old refresh token again
- *   would count as theft at TeamViewer (teamviewer-api.md §1) and kill the grant.
+ *   would count as theft at TeamViewer (docs/teamviewer-api.md §1) and kill the grant.
  * - `invalid_grant` (and relatives) marks the connection "needs reconnect", is audited, and
  *   throws TeamViewerReconnectRequiredError. Nothing retries: the next call fails fast on the
  *   stored status until the user reconnects.

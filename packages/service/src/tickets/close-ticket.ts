@@ -1,10 +1,10 @@
 /**
  * The helpdesk reports a ticket closed (issue 5, "optional automatic close when the ticket is
  * reported closed through the API"). With `closeOpenSessions`, its sessions still open at
- * TeamViewer (expired ones included: TeamViewer still lists them as open, teamviewer-api.md §3)
- * are closed too; one that cannot be closed does not stop the others and is reported. A supporter
- * closes only a ticket they may see (find-visible-ticket.ts) and only their own sessions on it:
- * a colleague's session is neither touched nor named.
+ * TeamViewer (expired ones included: TeamViewer still lists them as open, docs/teamviewer-api.md
+ * §3) are closed too; one that cannot be closed does not stop the others and is reported. A
+ * supporter closes only a ticket they may see (find-visible-ticket.ts) and only their own
+ * sessions on it: a colleague's session is neither touched nor named.
  */
 import { listSupportSessionRecords } from "../db/repositories/support-sessions.js";
 import { markTicketClosed } from "../db/repositories/tickets.js";

@@ -93,7 +93,7 @@ export interface SessionPresence {
   links: ReturnType<typeof createSessionLinks>;
 }
 
-/** Everything `/__sim/` offers, callable in-process (spec section 7). */
+/** Everything `/__sim/` offers, callable in-process (docs/teamviewer-api.md §7). */
 export interface SimulatorAdmin {
   seed(input: SeedInput): SeedResult;
   createAccount(input: AccountInput): AccountView;

@@ -5,7 +5,7 @@ import type { SimulatorState } from "../state/simulator-state.js";
 import { formatWireDate } from "../wire/dates.js";
 import { supporterOf } from "./session-runtime.js";
 
-/** HTML of the two simulated TeamViewer apps (spec section 7). */
+/** HTML of the two simulated TeamViewer apps (docs/teamviewer-api.md §7). */
 
 export const QUICKSUPPORT = "TeamViewer QuickSupport";
 export const SUPPORTER_CONSOLE = "TeamViewer supporter console";

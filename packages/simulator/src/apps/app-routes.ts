@@ -19,7 +19,7 @@ import {
 } from "./session-runtime.js";
 
 /**
- * The links of spec section 3, served on the simulator's origin (section 7):
+ * The links of docs/teamviewer-api.md §3, served on the simulator's origin (section 7):
  * `/v15/<code>` (end customer, QuickSupport), `/v15/<code>-<token>` (supporter app) and
  * `/Connect/IndexByol?sessioncode=…&servicequeuetoken=…` (supporter WebClient).
  */

@@ -4,9 +4,9 @@ import type { SimulatorState } from "../state/simulator-state.js";
 import { formatWireDate } from "../wire/dates.js";
 
 /**
- * What the two TeamViewer apps do to a session (spec section 7): the end customer joins with
+ * What the two TeamViewer apps do to a session (docs/teamviewer-api.md §7): the end customer joins with
  * QuickSupport (the session turns `online`), the supporter connects, and ending the connection
- * writes the connection report of spec section 4. The pages and the admin surface both call these.
+ * writes the connection report of docs/teamviewer-api.md §4. The pages and the admin surface both call these.
  */
 
 /** A step that does not fit the session's current state (the admin API answers 409). */
@@ -26,7 +26,7 @@ export interface EndConnectionOptions {
   feedback?: ReportFeedback;
 }
 
-/** Connections made with a session code get `support_session_type` 2 (spec section 4 [guess]). */
+/** Connections made with a session code get `support_session_type` 2 (docs/teamviewer-api.md §4 [guess]). */
 const SESSION_CODE_CONNECTION_TYPE = 2;
 const DEFAULT_DEVICE_NAME = "CUSTOMER-PC";
 

@@ -49,7 +49,7 @@ export function renderMessagePage(title: string, product: string, message: strin
   return renderPage({ title, product, body: html`<div class="card error"><p>${message}</p></div>` });
 }
 
-/** Pages carry the referrer policy and no caching: links and forms hold secrets (spec section 3). */
+/** Pages carry the referrer policy and no caching: links and forms hold secrets (docs/teamviewer-api.md §3). */
 export const PAGE_HEADERS = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
 
 export async function htmlResponse(markup: Markup, status = 200): Promise<Response> {

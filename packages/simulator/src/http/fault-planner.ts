@@ -1,5 +1,5 @@
 /**
- * Planned failures per route (spec section 7): a status with a body and `Retry-After`, a delay,
+ * Planned failures per route (docs/teamviewer-api.md §7): a status with a body and `Retry-After`, a delay,
  * a stalled body (headers sent, body never finishes) or a connection reset — once, N times or
  * always; a status or reset either instead of handling the request or after it.
  */

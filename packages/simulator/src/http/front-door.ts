@@ -61,7 +61,7 @@ async function handle(parts: FrontDoorParts, state: SimulatorState, app: Hono, r
   return rejectOverLimit(parts, state, request, url) ?? (await app.fetch(request));
 }
 
-/** Tokens over their limit get 429 `rate_limit_reached` with `Retry-After` (spec section 6). */
+/** Tokens over their limit get 429 `rate_limit_reached` with `Retry-After` (docs/teamviewer-api.md §6). */
 function rejectOverLimit(parts: FrontDoorParts, state: SimulatorState, request: Request, url: URL) {
   if (!RATE_LIMITED_PATH.test(url.pathname) || TOKEN_PATH.test(url.pathname)) return undefined;
   const token = readBearerToken(request);
@@ -80,7 +80,11 @@ function answerFault(fault: Extract<PlannedFault, { kind: "status" }>): Response
     if (fault.status === 204 || fault.status < 300)
       return new Response(null, { status: fault.status, headers });
     const category = categoryOf(fault.status);
-    return jsonResponse(createApiErrorBody(category, `Simulated ${fault.status}.`), fault.status, headers);
+    return jsonResponse(
+      createApiErrorBody(fault.status, category, `Simulated ${fault.status}.`),
+      fault.status,
+      headers,
+    );
   }
   if (typeof fault.body === "string") {
     return new Response(fault.body, {

@@ -2,7 +2,7 @@ import type { Permission } from "../state/permissions.js";
 import type { SimulatorState } from "../state/simulator-state.js";
 import { ApiFailure } from "../wire/errors.js";
 
-/** Who a Bearer token speaks for (spec section 1: user tokens see a user, company script tokens the company). */
+/** Who a Bearer token speaks for (docs/teamviewer-api.md §1: user tokens see a user, company script tokens the company). */
 export interface Principal {
   kind: "user" | "script";
   /** The account the token belongs to: the authorising user, or the script token's creator. */
@@ -18,7 +18,7 @@ export function readBearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** Resolves a token, or explains why it is not valid (401 `invalid_token` / `token_expired`, spec section 6). */
+/** Resolves a token, or explains why it is not valid (401 `invalid_token` / `token_expired`, docs/teamviewer-api.md §6). */
 export function resolvePrincipal(state: SimulatorState, token: string | undefined): Principal | ApiFailure {
   if (token === undefined) return new ApiFailure(401, "invalid_token", "The access token is missing.");
   const scriptToken = state.oauth.scriptTokens.get(token);

@@ -1,6 +1,6 @@
 /**
  * A fixed-window limit per token on the simulator clock. TeamViewer publishes no numbers or
- * headers (spec section 6 [guess]); the simulator's limit is configured, and answers carry
+ * headers (docs/teamviewer-api.md §6 [guess]); the simulator's limit is configured, and answers carry
  * `Retry-After`.
  */
 

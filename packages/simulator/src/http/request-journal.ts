@@ -16,7 +16,7 @@ export interface JournalEntry {
   fault: string | null;
 }
 
-/** Query parameters that carry secrets: service-queue tokens are credentials (spec section 3), codes too. */
+/** Query parameters that carry secrets: service-queue tokens are credentials (docs/teamviewer-api.md §3), codes too. */
 const SECRET_PARAMS = [
   "servicequeuetoken",
   "code",

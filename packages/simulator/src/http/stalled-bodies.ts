@@ -1,6 +1,7 @@
 /**
  * The "stalled body" fault: the real status and headers go out with part of the body, and the
- * rest never comes — what a client's body deadline exists for (design.md, convention 6).
+ * rest never comes — what a client's body deadline exists for: a deadline that stops at the
+ * headers would wait forever.
  */
 export class StalledBodies {
   readonly #open = new Set<ReadableStreamDefaultController<Uint8Array>>();

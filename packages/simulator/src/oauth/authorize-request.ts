@@ -4,7 +4,7 @@ import type { SimulatorState } from "../state/simulator-state.js";
 import type { Account } from "../state/world.js";
 
 /**
- * Validation of `GET /oauth2/authorize` (spec section 1, RFC 6749 §4.1.2.1): a bad client or
+ * Validation of `GET /oauth2/authorize` (docs/teamviewer-api.md §1, RFC 6749 §4.1.2.1): a bad client or
  * redirect URI is shown to the user and never redirected to; every later problem goes back to
  * the client as `?error=…&state=…`.
  */
@@ -62,7 +62,7 @@ export function approve(state: SimulatorState, request: AuthorizeRequest, accoun
   return withParams(request.redirectUri, { code: code.code, state: request.state });
 }
 
-/** Denial answers RFC 6749's `access_denied` (spec section 1 [guess]). */
+/** Denial answers RFC 6749's `access_denied` (docs/teamviewer-api.md §1 [guess]). */
 export function deny(request: AuthorizeRequest): string {
   return errorRedirect(request, "access_denied", "The user denied access.");
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { AUTHORIZATION_CODE_TTL_MS, type IssuedTokens, type OAuthApp } from "../state/oauth-registry.js";
 import type { SimulatorState } from "../state/simulator-state.js";
 
-/** The two grants of `POST /oauth2/token` (spec section 1). */
+/** The two grants of `POST /oauth2/token` (docs/teamviewer-api.md §1). */
 
 export type OAuthErrorCode =
   | "invalid_request"
@@ -54,7 +54,7 @@ export function redeemAuthorizationCode(
   return { tokens };
 }
 
-/** Rotation: each refresh returns a new refresh token; the old one is retired (spec section 1). */
+/** Rotation: each refresh returns a new refresh token; the old one is retired (docs/teamviewer-api.md §1). */
 export function redeemRefreshToken(
   state: SimulatorState,
   app: OAuthApp,
@@ -67,7 +67,7 @@ export function redeemRefreshToken(
     return invalidGrant("The refresh token is invalid.");
   }
   if (lookup.kind === "retired") {
-    // Strict mode treats reuse of a rotated refresh token as theft (spec section 1 [guess]).
+    // Strict mode treats reuse of a rotated refresh token as theft (docs/teamviewer-api.md §1 [guess]).
     if (state.settings.isStrict) state.oauth.revokeGrant(lookup.grant);
     return invalidGrant("The refresh token was already used.");
   }

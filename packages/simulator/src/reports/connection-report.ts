@@ -1,4 +1,4 @@
-/** One ended connection, in wire shape (spec section 4). */
+/** One ended connection, in wire shape (docs/teamviewer-api.md §4). */
 export interface ConnectionReport {
   id: string;
   userid: string;
@@ -7,7 +7,7 @@ export interface ConnectionReport {
   devicename?: string;
   groupid?: string;
   groupname?: string;
-  /** 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk. */
+  /** 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk; 0 is the schema's unnamed value. */
   support_session_type: SupportSessionTypeNumber;
   start_date: string;
   end_date: string;
@@ -26,7 +26,7 @@ export interface ConnectionReport {
   feedback?: ReportFeedback;
 }
 
-export type SupportSessionTypeNumber = 1 | 2 | 3;
+export type SupportSessionTypeNumber = 0 | 1 | 2 | 3;
 export type BillingState = "Bill" | "Billed" | "DoNotBill";
 export const BILLING_STATES: readonly BillingState[] = ["Bill", "Billed", "DoNotBill"];
 
@@ -35,7 +35,7 @@ export interface ReportFeedback {
   user_comment?: string;
 }
 
-/** The only fields `PUT /reports/connections/{id}` may change (spec section 4). */
+/** The only fields `PUT /reports/connections/{id}` may change (docs/teamviewer-api.md §4). */
 export interface ReportEdit {
   notes?: string;
   billing_state?: BillingState;
@@ -48,7 +48,7 @@ export const SUPPORT_SESSION_TYPE_NAMES: Record<string, SupportSessionTypeNumber
   remotesupportactivesdk: 3,
 };
 
-/** The fields a report has only when its connection was made with a session code (spec section 4). */
+/** The fields a report has only when its connection was made with a session code (docs/teamviewer-api.md §4). */
 export const SESSION_REPORT_FIELDS = [
   "session_code",
   "session_created_at",
@@ -60,7 +60,7 @@ export const SESSION_REPORT_FIELDS = [
   "feedback",
 ] as const;
 
-/** Fields that are often empty or missing (spec section 4); the `absentFields: "null"` switch sends them as null. */
+/** Fields that are often empty or missing (docs/teamviewer-api.md §4); the `absentFields: "null"` switch sends them as null. */
 const OPTIONAL_REPORT_FIELDS = ["devicename", "groupid", "groupname", ...SESSION_REPORT_FIELDS] as const;
 
 /** How absent optional fields go out (the `absentFields` quirk). */

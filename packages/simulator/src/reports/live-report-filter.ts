@@ -1,9 +1,10 @@
 import type { ConnectionReport } from "./connection-report.js";
 import {
+  dateWindows,
+  isInWindow,
   NO_GROUP,
-  type ReportDateField,
+  type ReportDateFilter,
   type ReportQuery,
-  toSecondBounds,
   UNNAMED_DEVICE,
 } from "./report-query.js";
 
@@ -21,7 +22,7 @@ export interface LiveReport {
 export function matchesLiveReport(
   entry: LiveReport,
   query: ReportQuery,
-  dateField: ReportDateField,
+  dateFilter: ReportDateFilter,
 ): boolean {
   const record = entry.record;
   if (entry.isDeleted || entry.companyId !== query.companyId) return false;
@@ -36,9 +37,8 @@ export function matchesLiveReport(
   if (query.supportSessionType !== undefined && record.support_session_type !== query.supportSessionType) {
     return false;
   }
-  const { fromSec, toSec } = toSecondBounds(query);
-  const dateSec = dateField === "end_date" ? entry.endSec : entry.startSec;
-  return dateSec >= fromSec && dateSec < toSec;
+  const windows = dateWindows(query, dateFilter);
+  return isInWindow(entry.startSec, windows.start) && isInWindow(entry.endSec, windows.end);
 }
 
 function matchesDeviceName(devicename: string | undefined, wanted: string): boolean {

@@ -4,7 +4,7 @@ import type { ReportPage } from "./report-store.js";
 import type { SeededReportBatch } from "./seeded-report-batch.js";
 
 /**
- * The body of `GET /reports/connections` (spec section 4) as UTF-8 bytes:
+ * The body of `GET /reports/connections` (docs/teamviewer-api.md §4) as UTF-8 bytes:
  * `{"records":[…],"records_remaining":N[,"next_offset":"…"]}`. Seeded rows are written straight
  * from the seed; record objects go through `JSON.stringify` like every other answer.
  */

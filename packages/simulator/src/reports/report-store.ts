@@ -2,14 +2,14 @@ import { parseWireDate } from "../wire/dates.js";
 import type { ConnectionReport, ReportEdit } from "./connection-report.js";
 import { createArrayList, createRangeList, EMPTY_LIST, type IndexList } from "./index-list.js";
 import { type LiveReport, matchesLiveReport } from "./live-report-filter.js";
-import { type ReportDateField, type ReportQuery, toSecondBounds } from "./report-query.js";
+import { dateWindows, type ReportDateFilter, type ReportQuery } from "./report-query.js";
 import type { SeededReportBatch } from "./seeded-report-batch.js";
 import { compileSeededPredicate } from "./seeded-report-filter.js";
 
 /**
  * All connection reports: one seeded batch (generated on demand, see SeededReportBatch), an
  * overlay of edits and deletions on it, and the reports written while the simulator runs.
- * Order is newest `end_date` first (spec section 4); at equal end seconds live reports come
+ * Order is newest `end_date` first (docs/teamviewer-api.md §4); at equal end seconds live reports come
  * before seeded ones, and later ones before earlier ones, so the order is total and paging
  * with `offset_id` never skips or repeats a record.
  */
@@ -23,7 +23,7 @@ export type ReportRow = number | ConnectionReport;
 export interface ReportPage {
   rows: ReportRow[];
   remaining: number;
-  /** The id of the last record, when more follow (spec section 4). */
+  /** The id of the last record, when more follow (docs/teamviewer-api.md §4). */
   nextOffset: string | undefined;
 }
 
@@ -45,8 +45,8 @@ type Located = { kind: "seeded"; index: number } | { kind: "live"; entry: LiveRe
 const MATCH_CACHE_SIZE = 8;
 
 export class ReportStore {
-  /** Read on every query: the `reportDateField` switch can change while the simulator runs. */
-  readonly #dateField: () => ReportDateField;
+  /** Read on every query: the `reportDateFilter` switch can change while the simulator runs. */
+  readonly #dateFilter: () => ReportDateFilter;
   #batch: SeededReportBatch | undefined;
   readonly #seededEdits = new Map<number, ReportEdit>();
   readonly #seededDeleted = new Set<number>();
@@ -57,8 +57,8 @@ export class ReportStore {
   /** Match lists per filter; cleared whenever the set of seeded records changes. */
   readonly #matchCache = new Map<string, IndexList>();
 
-  constructor(dateField: () => ReportDateField) {
-    this.#dateField = dateField;
+  constructor(dateFilter: () => ReportDateFilter) {
+    this.#dateFilter = dateFilter;
   }
 
   get batch(): SeededReportBatch | undefined {
@@ -126,7 +126,7 @@ export class ReportStore {
   }
 
   /**
-   * One page: records after `offsetId` in the order (the row itself skipped, spec section 4).
+   * One page: records after `offsetId` in the order (the row itself skipped, docs/teamviewer-api.md §4).
    * Undefined when `offsetId` names no report of the company.
    */
   page(query: ReportQuery, offsetId: string | undefined, pageSize: number): ReportPage | undefined {
@@ -139,7 +139,7 @@ export class ReportStore {
     const seeded = this.#seededWindow(query, cursor);
     const live = this.#live.filter(
       (entry) =>
-        matchesLiveReport(entry, query, this.#dateField()) && (!cursor || isBefore(liveKey(entry), cursor)),
+        matchesLiveReport(entry, query, this.#dateFilter()) && (!cursor || isBefore(liveKey(entry), cursor)),
     );
     const rows: ReportRow[] = [];
     let seededPosition = seeded.high - 1;
@@ -174,11 +174,9 @@ export class ReportStore {
     if (!batch || list.length === 0) return { list, low: 0, high: 0 };
     let lowIndex = 0;
     let highIndex = batch.count;
-    if (this.#dateField() === "end_date") {
-      const { fromSec, toSec } = toSecondBounds(query);
-      if (Number.isFinite(fromSec)) lowIndex = batch.lowerBoundEnd(fromSec);
-      if (Number.isFinite(toSec)) highIndex = batch.lowerBoundEnd(toSec);
-    }
+    const { fromSec, toSec } = dateWindows(query, this.#dateFilter()).end;
+    if (Number.isFinite(fromSec)) lowIndex = batch.lowerBoundEnd(fromSec);
+    if (Number.isFinite(toSec)) highIndex = batch.lowerBoundEnd(toSec);
     if (cursor) {
       // Live rows outrank seeded rows of the same second, so after a live cursor come seeded rows up to its second.
       highIndex = Math.min(
@@ -193,15 +191,16 @@ export class ReportStore {
   #seededMatches(query: ReportQuery): IndexList {
     const batch = this.#batch;
     if (!batch) return EMPTY_LIST;
-    const dateField = this.#dateField();
-    const predicate = compileSeededPredicate(batch, query, dateField, this.#seededDeleted);
+    const dateFilter = this.#dateFilter();
+    const predicate = compileSeededPredicate(batch, query, dateFilter, this.#seededDeleted);
     if (predicate === "none") return EMPTY_LIST;
     if (predicate === "all") return createRangeList(batch.count);
-    // End-date windows are applied by index range, so they are not part of the match list.
+    // End-date windows are applied by index range, so only the start window is part of the match list.
     const cacheKey = JSON.stringify({
       ...query,
-      dateField,
-      ...(dateField === "end_date" && { fromMs: 0, toMs: 0 }),
+      fromMs: 0,
+      toMs: 0,
+      start: dateWindows(query, dateFilter).start,
     });
     const cached = this.#matchCache.get(cacheKey);
     if (cached) return cached;

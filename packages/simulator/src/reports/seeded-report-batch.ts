@@ -281,7 +281,7 @@ export class SeededReportBatch {
         this.groups.length === 0 || groupHash % 8 === 0 ? 0 : 1 + (groupHash % this.groups.length);
       this.deviceColumn[index] = this.#hash(index, SALT.device) % this.devices.length;
       const kindHash = this.#hash(index, SALT.kind);
-      // A bit over half the connections use a session code; those are type 2 (spec section 4 [guess]).
+      // A bit over half the connections use a session code; those are type 2 (docs/teamviewer-api.md §4 [guess]).
       const hasCode = kindHash % 20 < 11;
       this.typeColumn[index] = hasCode ? 2 : kindHash % 20 < 17 ? 1 : 3;
       this.codeColumn[index] = hasCode ? 10_000_000 + (this.#hash(index, SALT.code) % 989_999_999) : 0;

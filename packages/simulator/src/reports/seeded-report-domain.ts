@@ -18,7 +18,7 @@ export interface SeededGroup {
 
 export interface SeededDevice {
   id: string;
-  /** Empty for devices without a name (`devicename=unnamed_device`, spec section 4). */
+  /** Empty for devices without a name (`devicename=unnamed_device`, docs/teamviewer-api.md §4). */
   name: string;
 }
 
@@ -90,7 +90,7 @@ export function createDevicePool(seed: number, count: number): SeededDevice[] {
   });
 }
 
-/** `119457589` → `s119-457-589` (spec "Conventions"): the code column stores the digits as a number. */
+/** `119457589` → `s119-457-589` (docs/teamviewer-api.md, "Conventions on the wire"): the code column stores the digits as a number. */
 export function formatSessionCode(code: number): string {
   const digits = String(code);
   return `s${digits.slice(0, -6)}-${digits.slice(-6, -3)}-${digits.slice(-3)}`;

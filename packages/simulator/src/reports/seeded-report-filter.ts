@@ -1,9 +1,11 @@
 import {
+  dateWindows,
+  isInWindow,
+  isOpenWindow,
   NO_GROUP,
-  type ReportDateField,
+  type ReportDateFilter,
   type ReportQuery,
   sessionCodeNumber,
-  toSecondBounds,
   UNNAMED_DEVICE,
 } from "./report-query.js";
 import type { SeededReportBatch } from "./seeded-report-batch.js";
@@ -17,7 +19,7 @@ export type SeededPredicate = ((index: number) => boolean) | "all" | "none";
 export function compileSeededPredicate(
   batch: SeededReportBatch,
   query: ReportQuery,
-  dateField: ReportDateField,
+  dateFilter: ReportDateFilter,
   deleted: ReadonlySet<number>,
 ): SeededPredicate {
   if (batch.companyId !== query.companyId) return "none";
@@ -49,14 +51,9 @@ export function compileSeededPredicate(
     const type = query.supportSessionType;
     checks.push((index) => batch.typeColumn[index] === type);
   }
-  // End dates are index ranges (the store narrows them by binary search); start dates are not.
-  if (dateField === "start_date" && (query.fromMs !== undefined || query.toMs !== undefined)) {
-    const { fromSec, toSec } = toSecondBounds(query);
-    checks.push((index) => {
-      const startSec = batch.startSec(index);
-      return startSec >= fromSec && startSec < toSec;
-    });
-  }
+  // End-date windows are index ranges (the store narrows them by binary search); start dates are not.
+  const startWindow = dateWindows(query, dateFilter).start;
+  if (!isOpenWindow(startWindow)) checks.push((index) => isInWindow(batch.startSec(index), startWindow));
   if (deleted.size > 0) checks.push((index) => !deleted.has(index));
 
   if (checks.length === 0) return "all";

@@ -3,9 +3,9 @@ import { authorize, readBearerToken, resolvePrincipal } from "../http/principal.
 import type { SimulatorState } from "../state/simulator-state.js";
 import { ApiFailure, jsonResponse } from "../wire/errors.js";
 
-/** Ping and account (spec section 2). */
+/** Ping and account (docs/teamviewer-api.md §2). */
 export function registerAccountRoutes(app: Hono, state: SimulatorState): void {
-  // Ping answers 200 even for a missing, wrong or expired token (spec section 2).
+  // Ping answers 200 even for a missing, wrong or expired token (docs/teamviewer-api.md §2).
   app.get("/api/v1/ping", (c) => {
     const principal = resolvePrincipal(state, readBearerToken(c.req.raw));
     return jsonResponse({ token_valid: !(principal instanceof ApiFailure) });

@@ -12,8 +12,8 @@ import { registerSessionRoutes } from "./session-routes.js";
 import { registerUserRoutes } from "./user-routes.js";
 
 /**
- * Server-side path matching is case-insensitive (spec, preamble: `/api/v1/OAuth2/token` and
- * `/api/v1/oauth2/token` both work). API ids are lower case, so API paths are routed in lower
+ * Server-side path matching is case-insensitive (docs/teamviewer-api.md, "Conventions on the
+ * wire": `/api/v1/OAuth2/token` and `/api/v1/oauth2/token` both work). API ids are lower case, so API paths are routed in lower
  * case; `/v15/…` links keep their case because the supporter token is mixed-case.
  */
 const CASE_INSENSITIVE_PATH = /^\/(api\/v1|oauth2|connect)(\/|$)/i;
@@ -39,7 +39,7 @@ export function createApiApp(state: SimulatorState): Hono {
   registerAppRoutes(app, state);
   registerDemoCallbackRoute(app, state);
   app.notFound(() => apiErrorResponse(404, "not_found", "There is no such endpoint."));
-  // The catch-all: TeamViewer-style bodies, never a crash or a stack trace (spec section 6).
+  // The catch-all: TeamViewer-style bodies, never a crash or a stack trace (docs/teamviewer-api.md §6).
   app.onError((error) => {
     if (error instanceof ApiFailure) return error.toResponse();
     return apiErrorResponse(500, "internal_error", "The simulator failed to handle the request.");

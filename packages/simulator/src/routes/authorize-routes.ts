@@ -22,7 +22,7 @@ const FORWARDED_PARAMS = [
 ] as const;
 
 /**
- * The login-and-consent page (spec section 7): pick or type a simulated account, then Allow or
+ * The login-and-consent page (docs/teamviewer-api.md §7): pick or type a simulated account, then Allow or
  * Deny. With auto-approve on, the browser is sent straight back with a code.
  */
 export function registerAuthorizeRoutes(app: Hono, state: SimulatorState): void {

@@ -8,7 +8,7 @@ import { optionalString, parseBooleanParam, readJsonObject } from "../wire/param
 
 const GROUP_NAME_MAX = 100;
 
-/** Groups (spec section 5). */
+/** Groups (docs/teamviewer-api.md §5). */
 export function registerGroupRoutes(app: Hono, state: SimulatorState): void {
   app.get("/api/v1/groups", (c) => {
     const principal = authorize(state, c.req.raw, "group_management");

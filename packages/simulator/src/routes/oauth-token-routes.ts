@@ -8,7 +8,7 @@ import { apiErrorResponse, jsonResponse } from "../wire/errors.js";
 /** RFC 6749 §5.1: token answers must not be cached. */
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
-/** `POST /oauth2/token` and `POST /oauth2/revoke` (spec section 1). */
+/** `POST /oauth2/token` and `POST /oauth2/revoke` (docs/teamviewer-api.md §1). */
 export function registerOAuthTokenRoutes(app: Hono, state: SimulatorState): void {
   app.post("/api/v1/oauth2/token", async (c) => {
     const params = await readTokenParams(c.req.raw);
@@ -25,7 +25,7 @@ export function registerOAuthTokenRoutes(app: Hono, state: SimulatorState): void
         description: "grant_type must be authorization_code or refresh_token.",
       };
     if ("error" in outcome) return oauthError(outcome.error, outcome.description);
-    // Lower-case `bearer`, as TeamViewer sends it (spec section 1).
+    // Lower-case `bearer`, as TeamViewer sends it (docs/teamviewer-api.md §1).
     return jsonResponse(
       {
         access_token: outcome.tokens.accessToken,
@@ -54,7 +54,7 @@ export function registerOAuthTokenRoutes(app: Hono, state: SimulatorState): void
 
 /**
  * The form body; JSON is read too, mapping one public client's numeric `grant_type`
- * (0 = code, 1 = refresh, spec section 1).
+ * (0 = code, 1 = refresh, docs/teamviewer-api.md §1).
  */
 async function readTokenParams(request: Request): Promise<URLSearchParams | undefined> {
   const contentType = request.headers.get("content-type") ?? "";

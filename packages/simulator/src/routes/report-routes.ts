@@ -28,7 +28,7 @@ import {
 
 const EDITABLE_FIELDS = new Set(["notes", "billing_state"]);
 
-/** Connection reports (spec section 4). */
+/** Connection reports (docs/teamviewer-api.md §4). */
 export function registerReportRoutes(app: Hono, state: SimulatorState): void {
   app.get("/api/v1/reports/connections", (c) => {
     const principal = authorize(state, c.req.raw, "connection_reporting");
@@ -37,7 +37,7 @@ export function registerReportRoutes(app: Hono, state: SimulatorState): void {
     const offsetId =
       params.offset_id === undefined ? undefined : requireMatch("offset_id", params.offset_id, UUID);
     const empty = { rows: [], remaining: 0, nextOffset: undefined };
-    // A user token sees only its user's connections (spec section 4).
+    // A user token sees only its user's connections (docs/teamviewer-api.md §4).
     const isOtherUser = !principal.seesWholeCompany && query.userid !== principal.userid;
     const page = isOtherUser ? empty : state.reports.page(query, offsetId, state.settings.reportPageSize);
     if (!page) throw badRequest("Parameter offset_id names no connection report.");
@@ -75,7 +75,7 @@ function findReport(state: SimulatorState, principal: Principal, id: string): Co
   return record;
 }
 
-/** Every filter of spec section 4, validated. A user token is pinned to its own user. */
+/** Every filter of docs/teamviewer-api.md §4, validated. A user token is pinned to its own user. */
 function parseReportQuery(params: Record<string, string>, principal: Principal): ReportQuery {
   const query: ReportQuery = { companyId: principal.companyId };
   if (params.userid !== undefined) query.userid = requireMatch("userid", params.userid, USER_ID);
@@ -98,15 +98,15 @@ function parseReportQuery(params: Record<string, string>, principal: Principal):
   return query;
 }
 
-/** 1/2/3 or the names (spec section 4). */
+/** 0 (the schema's unnamed value), 1/2/3 or the names (docs/teamviewer-api.md §4). */
 function parseSupportSessionType(value: string): SupportSessionTypeNumber {
   const byName = SUPPORT_SESSION_TYPE_NAMES[value.toLowerCase()];
   if (byName !== undefined) return byName;
-  if (value === "1" || value === "2" || value === "3") return Number(value) as SupportSessionTypeNumber;
-  throw badRequest("Parameter support_session_type must be 1, 2, 3 or a type name.");
+  if (/^[0-3]$/.test(value)) return Number(value) as SupportSessionTypeNumber;
+  throw badRequest("Parameter support_session_type must be 0, 1, 2, 3 or a type name.");
 }
 
-/** Only `notes` and `billing_state` can change (spec section 4). */
+/** Only `notes` and `billing_state` can change (docs/teamviewer-api.md §4). */
 function parseReportEdit(body: Record<string, unknown>): ReportEdit {
   const unknown = Object.keys(body).filter((key) => !EDITABLE_FIELDS.has(key));
   if (unknown.length > 0)

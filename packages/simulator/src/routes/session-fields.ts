@@ -8,17 +8,17 @@ import { badRequest } from "../wire/errors.js";
 import { GROUP_ID, optionalString, USER_ID } from "../wire/params.js";
 import { createGroupFor, findVisibleGroupByName } from "./group-routes.js";
 
-/** Validation of the session body fields (spec section 3, table under `POST /sessions`). */
+/** Validation of the session body fields (docs/teamviewer-api.md §3, table under `POST /sessions`). */
 
 export const TEXT_MAX = 4000;
 const END_CUSTOMER_NAME_MAX = 100;
 const END_CUSTOMER_EMAIL_MAX = 254;
-/** `assigned_userid: "u0"` unassigns (spec section 3). */
+/** `assigned_userid: "u0"` unassigns (docs/teamviewer-api.md §3). */
 export const UNASSIGNED_USERID = "u0";
 
 /**
  * `groupid` or `groupname`: a new name creates the group; both must name the same group
- * (spec section 3). Undefined when neither is given.
+ * (docs/teamviewer-api.md §3). Undefined when neither is given.
  */
 export function resolveGroup(
   state: SimulatorState,
@@ -67,13 +67,26 @@ export function parseAssignee(
   return value;
 }
 
+/** The schema's integers for the named session enums (docs/teamviewer-api.md §3 [guess]). */
+export const SESSION_STATE_NUMBERS = { Open: 0, Closed: 1 } as const;
+export const SESSION_TYPE_NUMBERS = { Default: 0, Pilot: 1 } as const;
+
+/**
+ * `support_session_type` on create: the strings integrations send (any case) or the schema's
+ * integers (0 = Default, 1 = Pilot). The schema's unnamed 2 has no known meaning, so it is refused.
+ */
 export function parseSupportSessionType(body: Record<string, unknown>): "Default" | "Pilot" | undefined {
-  const value = optionalString(body, "support_session_type");
-  if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  if (lower === "default") return "Default";
-  if (lower === "pilot") return "Pilot";
-  throw badRequest("Parameter support_session_type must be Default or Pilot.");
+  const value = body.support_session_type;
+  if (value === undefined || value === null) return undefined;
+  const named = Object.entries(SESSION_TYPE_NUMBERS).find(([name, number]) =>
+    typeof value === "number"
+      ? value === number
+      : typeof value === "string" && value.toLowerCase() === name.toLowerCase(),
+  );
+  if (named === undefined) {
+    throw badRequest("Parameter support_session_type must be Default, Pilot, 0 (Default) or 1 (Pilot).");
+  }
+  return named[0] as "Default" | "Pilot";
 }
 
 export function parseValidUntil(body: Record<string, unknown>, now: number): number | undefined {

@@ -2,8 +2,9 @@ import { supporterOf } from "../apps/session-runtime.js";
 import { compactSessionCode, type SupportSession } from "../state/session-store.js";
 import type { SimulatorState } from "../state/simulator-state.js";
 import { formatWireDate } from "../wire/dates.js";
+import { SESSION_STATE_NUMBERS, SESSION_TYPE_NUMBERS } from "./session-fields.js";
 
-/** The three links, with the real path shapes on the simulator's origin (spec sections 3 and 7). */
+/** The three links, with the real path shapes on the simulator's origin (docs/teamviewer-api.md §3 and §7). */
 export function createSessionLinks(state: SimulatorState, session: SupportSession) {
   const origin = state.settings.publicOrigin;
   const compact = compactSessionCode(session.code);
@@ -21,7 +22,7 @@ export function createSessionLinks(state: SimulatorState, session: SupportSessio
   };
 }
 
-/** The full session object (spec section 3). */
+/** The full session object (docs/teamviewer-api.md §3). */
 export function presentSession(state: SimulatorState, session: SupportSession): Record<string, unknown> {
   const isNull = state.settings.quirks.absentFields === "null";
   const optional = (value: unknown) => (value === undefined ? (isNull ? null : undefined) : value);
@@ -29,7 +30,10 @@ export function presentSession(state: SimulatorState, session: SupportSession): 
     code: session.code,
     state: session.state,
     groupid: session.groupid,
-    groupname: state.world.groups.get(session.groupid)?.name ?? "",
+    // Not in the schema's session answers (docs/teamviewer-api.md §3): only the sessionGroupname switch adds it.
+    groupname: state.settings.quirks.sessionGroupname
+      ? (state.world.groups.get(session.groupid)?.name ?? "")
+      : undefined,
     description: optional(session.description),
     waiting_message: optional(session.waitingMessage),
     end_customer: optional(session.endCustomer),
@@ -47,7 +51,19 @@ export function presentSession(state: SimulatorState, session: SupportSession): 
   return body;
 }
 
-/** Without `full_list` a listed session carries only these (spec section 3). */
+/** The create answer with the schema's integers for its enums (the `sessionCreateEnums` switch). */
+export function withIntegerEnums(
+  session: SupportSession,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...body,
+    state: SESSION_STATE_NUMBERS[session.state],
+    support_session_type: SESSION_TYPE_NUMBERS[session.supportSessionType],
+  };
+}
+
+/** Without `full_list` a listed session carries only these (docs/teamviewer-api.md §3). */
 export function presentSessionBrief(session: SupportSession) {
   return { code: session.code, state: session.state, groupid: session.groupid };
 }

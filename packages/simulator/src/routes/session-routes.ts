@@ -23,12 +23,12 @@ import {
   resolveGroup,
   TEXT_MAX,
 } from "./session-fields.js";
-import { presentSession, presentSessionBrief } from "./session-presenter.js";
+import { presentSession, presentSessionBrief, withIntegerEnums } from "./session-presenter.js";
 
-/** Sessions live 24 h unless `valid_until` says otherwise (spec section 3). */
+/** Sessions live 24 h unless `valid_until` says otherwise (docs/teamviewer-api.md §3). */
 const DEFAULT_VALIDITY_MS = 24 * 3600 * 1000;
 
-/** Sessions (spec section 3). */
+/** Sessions (docs/teamviewer-api.md §3). */
 export function registerSessionRoutes(app: Hono, state: SimulatorState): void {
   app.post("/api/v1/sessions", async (c) => {
     const principal = authorize(state, c.req.raw, "session_management");
@@ -57,11 +57,18 @@ export function registerSessionRoutes(app: Hono, state: SimulatorState): void {
     const limited = answerIfOverLicence(state, principal);
     if (limited) return limited;
     const session = state.sessions.create(fields);
-    if (state.settings.quirks.sessionCreateAnswer === "location") {
+    const { sessionCreateAnswer } = state.settings.quirks;
+    if (sessionCreateAnswer !== "body") {
       const location = `${state.settings.publicOrigin}/api/v1/sessions/${session.code}`;
-      return new Response(null, { status: 201, headers: { location } });
+      return new Response(null, {
+        status: sessionCreateAnswer === "location" ? 201 : 303,
+        headers: { location },
+      });
     }
-    return jsonResponse(presentSession(state, session));
+    const answer = presentSession(state, session);
+    return jsonResponse(
+      state.settings.quirks.sessionCreateEnums === "integers" ? withIntegerEnums(session, answer) : answer,
+    );
   });
 
   app.get("/api/v1/sessions", (c) => {
@@ -134,7 +141,7 @@ function findSession(state: SimulatorState, principal: Principal, code: string):
   return session;
 }
 
-/** Partial update (spec section 3): every field is validated before any is applied. */
+/** Partial update (docs/teamviewer-api.md §3): every field is validated before any is applied. */
 function applySessionUpdate(
   state: SimulatorState,
   principal: Principal,
@@ -178,7 +185,7 @@ function closeSession(state: SimulatorState, session: SupportSession, now: numbe
   session.closedAt = now;
 }
 
-/** Licence limits answer 400 with a plain string mentioning "license limitations" (spec section 3 [guess]). */
+/** Licence limits answer 400 with a plain string mentioning "license limitations" (docs/teamviewer-api.md §3 [guess]). */
 function answerIfOverLicence(state: SimulatorState, principal: Principal): Response | undefined {
   const cap = state.world.requireAccount(principal.userid).license.maxConcurrentSessions;
   const now = state.clock.now();
@@ -203,7 +210,7 @@ function parseSmsNumber(body: Record<string, unknown>): string | undefined {
   return value;
 }
 
-/** `open`, `closed` or `open,closed`; default open only; lower case in, capitalised out (spec section 3). */
+/** `open`, `closed` or `open,closed`; default open only; lower case in, capitalised out (docs/teamviewer-api.md §3). */
 function parseStates(value: string | undefined): Set<SupportSession["state"]> {
   if (value === undefined) return new Set(["Open"]);
   const states = new Set<SupportSession["state"]>();
@@ -216,7 +223,7 @@ function parseStates(value: string | undefined): Set<SupportSession["state"]> {
   return states;
 }
 
-/** Newest `created_at` first; creation order breaks ties (spec section 3). */
+/** Newest `created_at` first; creation order breaks ties (docs/teamviewer-api.md §3). */
 function newestFirst(a: SupportSession, b: SupportSession): number {
   return b.createdAt - a.createdAt || b.seq - a.seq;
 }

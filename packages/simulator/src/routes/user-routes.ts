@@ -6,7 +6,7 @@ import { formatWireDate } from "../wire/dates.js";
 import { jsonResponse } from "../wire/errors.js";
 import { parseBooleanParam } from "../wire/params.js";
 
-/** Users of the token's company (spec section 5, "user management: view"). */
+/** Users of the token's company (docs/teamviewer-api.md §5, "user management: view"). */
 export function registerUserRoutes(app: Hono, state: SimulatorState): void {
   app.get("/api/v1/users", (c) => {
     const principal = authorize(state, c.req.raw, "user_management");

@@ -3,19 +3,19 @@ import { type Permission, toPermissionSet } from "./permissions.js";
 
 /**
  * Registered OAuth apps, authorization codes, grants (access + refresh tokens) and script
- * tokens (spec section 1).
+ * tokens (docs/teamviewer-api.md §1).
  */
 
-/** Access tokens live 24 h (spec section 1: `expires_in: 86400`). */
+/** Access tokens live 24 h (docs/teamviewer-api.md §1: `expires_in: 86400`). */
 export const ACCESS_TOKEN_TTL_SECONDS = 86_400;
-/** Codes are single-use and short-lived: assume 10 min (spec section 1 [guess]). */
+/** Codes are single-use and short-lived: assume 10 min (docs/teamviewer-api.md §1 [guess]). */
 export const AUTHORIZATION_CODE_TTL_MS = 10 * 60 * 1000;
 
 export interface OAuthApp {
   name: string;
   clientId: string;
   clientSecret: string;
-  /** Exactly one redirect URI per app (spec section 1). */
+  /** Exactly one redirect URI per app (docs/teamviewer-api.md §1). */
   redirectUri: string;
   permissions: Set<Permission>;
 }
@@ -48,7 +48,7 @@ export interface ScriptToken {
   token: string;
   name: string;
   ownerUserid: string;
-  /** A company-level token sees the whole company; a user-level one only its owner (spec section 1). */
+  /** A company-level token sees the whole company; a user-level one only its owner (docs/teamviewer-api.md §1). */
   scope: "company" | "user";
   permissions: Set<Permission>;
 }
@@ -142,7 +142,7 @@ export class OAuthRegistry {
     return { grant, tokens: this.#issueTokenPair(grant, now) };
   }
 
-  /** Refresh-token rotation (spec section 1): each refresh returns a new refresh token. */
+  /** Refresh-token rotation (docs/teamviewer-api.md §1): each refresh returns a new refresh token. */
   rotate(grant: Grant, now: number): IssuedTokens {
     grant.retiredRefreshTokens.add(grant.refreshToken);
     return this.#issueTokenPair(grant, now);
@@ -158,7 +158,7 @@ export class OAuthRegistry {
     return this.#grantByAccessToken.get(accessToken);
   }
 
-  /** Revocation kills every access token and the refresh token of the grant (spec section 1 [guess]). */
+  /** Revocation kills every access token and the refresh token of the grant (docs/teamviewer-api.md §1 [guess]). */
   revokeGrant(grant: Grant): void {
     grant.isRevoked = true;
   }

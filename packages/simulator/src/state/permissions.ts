@@ -1,5 +1,5 @@
 /**
- * The permissions an app or script token is given in the Management Console (spec section 1:
+ * The permissions an app or script token is given in the Management Console (docs/teamviewer-api.md §1:
  * "ticked permissions"; section 5: "user management: view"). One switch per API area.
  */
 export const PERMISSIONS = [

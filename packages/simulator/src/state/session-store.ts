@@ -1,6 +1,6 @@
 import type { SeededRandom } from "../random.js";
 
-/** A service case with a session code (spec section 3), plus what the simulated apps know of it. */
+/** A service case with a session code (docs/teamviewer-api.md §3), plus what the simulated apps know of it. */
 export interface SupportSession {
   /** Creation order: breaks `created_at` ties when listing newest first. */
   seq: number;
@@ -20,7 +20,7 @@ export interface SupportSession {
   supportSessionType: "Default" | "Pilot";
   customApi: string | undefined;
   smsInviteNumber: string | undefined;
-  /** The 12-character secret inside the supporter links (spec section 3: "they are credentials"). */
+  /** The 12-character secret inside the supporter links (docs/teamviewer-api.md §3: "they are credentials"). */
   serviceQueueToken: string;
   customer: CustomerPresence | undefined;
   connection: ActiveConnection | undefined;
@@ -86,7 +86,7 @@ export class SessionStore {
     return [...this.#sessions.values()];
   }
 
-  /** `s` + 2–3 digits, `-`, 3 digits, `-`, 3 digits (spec "Conventions"), unique. */
+  /** `s` + 2–3 digits, `-`, 3 digits, `-`, 3 digits (docs/teamviewer-api.md, "Conventions on the wire"), unique. */
   #newCode(): string {
     for (;;) {
       const code = `s${this.#random.integer(10, 999)}-${this.#threeDigits()}-${this.#threeDigits()}`;
@@ -99,7 +99,7 @@ export class SessionStore {
   }
 }
 
-/** Links carry the code without dashes (spec section 3). */
+/** Links carry the code without dashes (docs/teamviewer-api.md §3). */
 export function compactSessionCode(code: string): string {
   return code.replaceAll("-", "");
 }

@@ -32,6 +32,6 @@ export function createState(
     world: new World(),
     oauth: new OAuthRegistry(random),
     sessions: new SessionStore(random),
-    reports: new ReportStore(() => settings.quirks.reportDateField),
+    reports: new ReportStore(() => settings.quirks.reportDateFilter),
   };
 }

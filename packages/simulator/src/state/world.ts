@@ -1,6 +1,6 @@
 /**
  * The simulated TeamViewer tenants: companies, their accounts (users) and groups
- * (spec sections 2 and 5).
+ * (docs/teamviewer-api.md §2 and §5).
  */
 
 export interface License {

@@ -3,8 +3,8 @@ import { encodeText, type JsonBytes } from "./json-bytes.js";
 const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, "0"));
 
 /**
- * Wire dates are ISO-8601 UTC with `Z` and whole seconds: `2024-04-16T20:40:38Z` (spec
- * "Conventions"). Computed by arithmetic (days → civil date, H. Hinnant's algorithm) rather
+ * Wire dates are ISO-8601 UTC with `Z` and whole seconds: `2024-04-16T20:40:38Z`
+ * (docs/teamviewer-api.md, "Conventions on the wire"). Computed by arithmetic (days → civil date, H. Hinnant's algorithm) rather
  * than through `Date#toISOString`, because report pages format thousands of dates each.
  */
 export function formatWireDate(epochMs: number): string {
@@ -87,7 +87,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 
 /**
  * Parses a date input. Date-only inputs mean midnight UTC and a missing zone means UTC
- * (spec "Conventions": "Inputs may be date-only"). Returns epoch ms, or undefined when malformed.
+ * (docs/teamviewer-api.md, "Conventions on the wire": "Inputs may be date-only"). Returns epoch ms, or undefined when malformed.
  */
 export function parseWireDate(text: string): number | undefined {
   const trimmed = text.trim();

@@ -1,6 +1,7 @@
 /**
- * TeamViewer-style error answers (spec section 6):
- * `{"error":"invalid_request","error_description":"…","error_code":1}`.
+ * TeamViewer-style error answers (docs/teamviewer-api.md §6):
+ * `{"error":"invalid_request","error_description":"…","error_code":400}`. `error_code` is the HTTP
+ * status, as in the vendor's own module's test payloads [likely].
  */
 
 export type ApiErrorCategory =
@@ -15,28 +16,18 @@ export type ApiErrorCategory =
   | "wrong_credentials"
   | "too_many_retries";
 
-/** The spec says `error_code` is a number but publishes no table; these are the simulator's own. */
-const ERROR_CODES: Record<ApiErrorCategory, number> = {
-  invalid_request: 1,
-  invalid_token: 2,
-  token_expired: 3,
-  invalid_permission: 4,
-  not_found: 5,
-  rate_limit_reached: 6,
-  internal_error: 7,
-  invalid_client: 8,
-  wrong_credentials: 9,
-  too_many_retries: 10,
-};
-
 export interface ApiErrorBody {
   error: ApiErrorCategory;
   error_description: string;
   error_code: number;
 }
 
-export function createApiErrorBody(category: ApiErrorCategory, description: string): ApiErrorBody {
-  return { error: category, error_description: description, error_code: ERROR_CODES[category] };
+export function createApiErrorBody(
+  status: number,
+  category: ApiErrorCategory,
+  description: string,
+): ApiErrorBody {
+  return { error: category, error_description: description, error_code: status };
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -61,7 +52,7 @@ export function apiErrorResponse(
   description: string,
   headers: Record<string, string> = {},
 ): Response {
-  return jsonResponse(createApiErrorBody(category, description), status, headers);
+  return jsonResponse(createApiErrorBody(status, category, description), status, headers);
 }
 
 /** Thrown by validation helpers deep in a handler; the catch-all turns it into the error answer. */

@@ -1,7 +1,7 @@
 import { parseWireDate } from "./dates.js";
 import { badRequest } from "./errors.js";
 
-/** Wire id shapes (spec "Conventions" and section 3). */
+/** Wire id shapes (docs/teamviewer-api.md, "Conventions on the wire" and §3). */
 export const USER_ID = /^u\d+$/;
 export const GROUP_ID = /^g\d+$/;
 export const SESSION_CODE = /^s\d{2,3}-\d{3}-\d{3}$/;
@@ -9,7 +9,7 @@ export const DEVICE_ID = /^\d+$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SMS_NUMBER = /^\+?[\d ()/-]+$/;
 
-/** Booleans may arrive as `True` or `true` (spec section 4). */
+/** Booleans may arrive as `True` or `true` (docs/teamviewer-api.md §4). */
 export function parseBooleanParam(name: string, value: string): boolean {
   const lower = value.toLowerCase();
   if (lower === "true" || lower === "1") return true;

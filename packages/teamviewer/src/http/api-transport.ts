@@ -65,6 +65,12 @@ export interface ApiRequest {
   readonly path: string;
   readonly query?: object;
   readonly body?: object;
+  /**
+   * A 3xx is handed back as an answer without a body (its `Location` header is the caller's to
+   * follow) instead of failing: for a create, where a redirect means "made, look here" and a
+   * failure would invite a duplicate (docs/teamviewer-api.md §3).
+   */
+  readonly isRedirectAnAnswer?: boolean;
 }
 
 /** A success answer; `body` is the parsed JSON, or `undefined` for an empty body (204). */
@@ -169,6 +175,9 @@ export class ApiTransport {
     }
     if (exchange.status >= 200 && exchange.status < 300) {
       return { ok: true, response: { ...exchange, body: parseSuccessBody(exchange.bodyText, label) } };
+    }
+    if (request.isRedirectAnAnswer === true && exchange.status >= 300 && exchange.status < 400) {
+      return { ok: true, response: { status: exchange.status, headers: exchange.headers, body: undefined } };
     }
     const retryAfterMs = parseRetryAfter(exchange.headers.get("retry-after"), this.#config.now());
     const error = errorFromResponse({ ...exchange, ...request, retryAfterMs, knownSecrets: [token] });

@@ -12,6 +12,7 @@ import {
 import { redactSecrets } from "../redact.js";
 import { isJsonObject, parseJsonOrUndefined, readNumber, readString } from "../wire.js";
 import { describeReason } from "./describe-reason.js";
+import { isLicenceLimitBody } from "./licence-limit.js";
 
 /** A non-success answer from TeamViewer, with what is needed to explain it. */
 export interface FailedResponse {
@@ -24,10 +25,6 @@ export interface FailedResponse {
   /** Secrets in play for this request (the bearer token); masked wherever the body is repeated. */
   readonly knownSecrets: readonly string[];
 }
-
-// teamviewer-api.md §3: past the licence's session cap, TeamViewer answers 400 with a body (maybe a
-// plain string) that mentions "license limitations". Both spellings of licence are accepted.
-const LICENCE_LIMIT = /licen[cs]e\s+limit/i;
 
 /** TeamViewer sends no documented request id; these are the headers gateways commonly add. */
 const REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id"];
@@ -47,7 +44,7 @@ export function errorFromResponse(response: FailedResponse): TeamViewerAPIError 
   const reason = describeReason(details);
   const { status, error } = details;
 
-  if (status === 400 && LICENCE_LIMIT.test(details.rawBody)) {
+  if (status === 400 && isLicenceLimitBody(details.rawBody)) {
     return new LicenseLimitError(
       `TeamViewer refused ${request} because of licence limitations (${reason}), for example the number ` +
         "of concurrent sessions. Close sessions that are no longer needed or upgrade the TeamViewer licence.",

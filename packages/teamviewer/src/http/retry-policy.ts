@@ -37,7 +37,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   // Even a 429 on a POST is not retried here: the error carries `retryAfterMs` for the caller.
   retryableMethods: new Set(["GET", "PUT", "DELETE"]),
   // 408: the server gave up waiting for our request, so nothing was done. 429: TeamViewer's rate limit
-  // (teamviewer-api.md §6); waiting is exactly what it asks for.
+  // (docs/teamviewer-api.md §6); waiting is exactly what it asks for.
   retryableStatuses: new Set([408, 429]),
   // 5xx: TeamViewer's `internal_error` and gateway failures are usually brief.
   retryServerErrors: true,

@@ -17,7 +17,7 @@ import { oauthErrorFromResponse } from "./token-endpoint-error.js";
 import { readTokenSet, type TokenSet } from "./token-set.js";
 
 /**
- * TeamViewer's consent page (teamviewer-api.md §1); newer code uses `https://account.teamviewer.com/oauth2/authorize`.
+ * TeamViewer's consent page (docs/teamviewer-api.md §1); newer code uses `https://account.teamviewer.com/oauth2/authorize`.
  *
  * @example
  * ```ts

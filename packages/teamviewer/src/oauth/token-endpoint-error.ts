@@ -3,7 +3,7 @@ import { describeReason } from "../http/describe-reason.js";
 import { redactSecrets } from "../redact.js";
 import { isJsonObject, parseJsonOrUndefined, readString } from "../wire.js";
 
-// teamviewer-api.md §1 "Token errors": these mean the code or refresh token is dead. Retrying cannot
+// docs/teamviewer-api.md §1 "Token errors": these mean the code or refresh token is dead. Retrying cannot
 // help; only a new authorization by the user can. (`wrong_credentials` is TeamViewer's own category.)
 const DEAD_GRANT_ERRORS = new Set([
   "invalid_grant",

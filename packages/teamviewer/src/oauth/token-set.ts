@@ -22,7 +22,7 @@ export interface TokenSet {
   readonly raw: JsonObject;
 }
 
-// teamviewer-api.md §1: access tokens live 24 h. Used only if an answer leaves out `expires_in`.
+// docs/teamviewer-api.md §1: access tokens live 24 h. Used only if an answer leaves out `expires_in`.
 const DEFAULT_LIFETIME_SECONDS = 86_400;
 
 /**

@@ -5,7 +5,8 @@ import { expectObjectWithId, ignoreBody, type JsonObject, readNumber } from "../
 import { ApiResource } from "./api-resource.js";
 
 /**
- * The `support_session_type` codes of connection reports (teamviewer-api.md, "enums").
+ * The named `support_session_type` codes of connection reports (docs/teamviewer-api.md,
+ * §4). The schema's enum also has an unnamed 0, which records and filters accept.
  *
  * @example
  * ```ts
@@ -49,8 +50,9 @@ export interface ConnectionReport {
   groupid?: string | null;
   groupname?: string | null;
   /**
-   * 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk. Known names are turned
-   * into these numbers; an unknown name is kept as the string TeamViewer sent.
+   * 1 = RemoteConnection, 2 = RemoteSupportActive, 3 = RemoteSupportActiveSdk; the schema also
+   * allows an unnamed 0. Known names and digit strings are turned into these numbers; an unknown
+   * name is kept as the string TeamViewer sent.
    */
   support_session_type?: number | string | null;
   start_date?: string | null;
@@ -94,14 +96,15 @@ export interface ConnectionReportListParams {
   /** `true`: only connections made with a session code; `false`: only without. */
   has_code?: boolean | undefined;
   session_code?: string | undefined;
-  /** 1, 2, 3 or their names (`RemoteSupportActive`). */
+  /** 0 (the schema's unnamed value), 1, 2, 3 or their names (`RemoteSupportActive`). */
   support_session_type?: number | keyof typeof CONNECTION_SUPPORT_SESSION_TYPES | undefined;
-  /** Inclusive. */
-  from_date?: string | Date | undefined;
   /**
-   * Exclusive. Whether it bounds the start or the end of a connection is not documented consistently:
-   * a sync should overlap its windows so either reading loses nothing.
+   * Inclusive. The schema says it bounds the connection's start, older texts its end
+   * (docs/teamviewer-api.md §4): a connection that started before it and ended after it may be
+   * left out. An incremental sync should not page by it; walk from the top instead.
    */
+  from_date?: string | Date | undefined;
+  /** Exclusive. The schema says it bounds the connection's end, an old manual its start (§4). */
   to_date?: string | Date | undefined;
   /** Start after this report id (the previous page's `next_offset`); paging does this for you. */
   offset_id?: string | undefined;
@@ -200,7 +203,7 @@ export class ConnectionReportsResource extends ApiResource {
 function toConnectionReport(raw: unknown, label: string): ConnectionReport {
   const report = expectObjectWithId(raw, "id", "a connection report", label);
   const normalized: JsonObject = { ...report };
-  // One old client typed `fee` as a string (teamviewer-api.md §4); callers always get a number.
+  // One old client typed `fee` as a string (docs/teamviewer-api.md §4); callers always get a number.
   if ("fee" in report) normalized.fee = readNumber(report, "fee");
   if ("support_session_type" in report) {
     normalized.support_session_type = readSupportSessionType(report.support_session_type);

@@ -2,11 +2,13 @@ import { UnexpectedResponseError } from "../errors.js";
 import type { ApiResponse, RequestOptions } from "../http/api-transport.js";
 import { encodePath } from "../http/wire-encoding.js";
 import { listPages, type PagePromise } from "../pagination.js";
-import { expectObjectWithId, ignoreBody } from "../wire.js";
+import { expectObjectWithId, ignoreBody, type JsonObject } from "../wire.js";
 import { ApiResource } from "./api-resource.js";
 
 /**
- * `Open` or `Closed` as TeamViewer writes it; the schema knows two more, unnamed states.
+ * `Open` or `Closed`. TeamViewer may answer the integers of its schema (0 = Open, 1 = Closed) or
+ * strings in any case; the client always hands out this capitalised string. The schema's two
+ * further, unnamed states arrive as their number written as a string (`"2"`, `"3"`).
  *
  * @example
  * ```ts
@@ -16,14 +18,20 @@ import { ApiResource } from "./api-resource.js";
 export type SessionState = "Open" | "Closed" | (string & {});
 
 /**
- * `Default` (remote control) or `Pilot` (augmented reality). The schema says integers: both are accepted.
+ * `Default` (remote control) or `Pilot` (augmented reality). TeamViewer may answer the schema's
+ * integers (0 = Default, 1 = Pilot) or strings; the client always hands out this string. The
+ * schema's unnamed 2 arrives as `"2"`.
  *
  * @example
  * ```ts
  * const isAugmentedReality = session.support_session_type === "Pilot";
  * ```
  */
-export type SessionSupportSessionType = "Default" | "Pilot" | (string & {}) | number;
+export type SessionSupportSessionType = "Default" | "Pilot" | (string & {});
+
+/** The schema's integers for the named values (docs/teamviewer-api.md §3 [guess]). */
+const SESSION_STATE_NAMES = ["Open", "Closed"] as const;
+const SUPPORT_SESSION_TYPE_NAMES = ["Default", "Pilot"] as const;
 
 /**
  * The end customer of a session, as TeamViewer returns it.
@@ -133,7 +141,11 @@ interface SessionFields {
 export type SessionCreateParams = SessionFields & {
   /** Defaults to 24 hours after creation. */
   valid_until?: string | Date | undefined;
-  support_session_type?: "Default" | "Pilot" | undefined;
+  /**
+   * Sent as given: the strings most integrations send (the default way to ask), or one of the
+   * schema's integers (0 = Default, 1 = Pilot, 2 unnamed) when a caller needs them.
+   */
+  support_session_type?: "Default" | "Pilot" | 0 | 1 | 2 | undefined;
 } & (
     | { groupid: string; groupname?: string | undefined }
     | { groupname: string; groupid?: string | undefined }
@@ -170,7 +182,7 @@ export interface SessionListParams {
 
 /**
  * A partial update for `client.sessions.update`; fields left out stay as they are. Only the fields
- * teamviewer-api.md §3 lists as changeable are offered: `valid_until` is fixed at creation.
+ * docs/teamviewer-api.md §3 lists as changeable are offered: `valid_until` is fixed at creation.
  *
  * @example
  * ```ts
@@ -208,7 +220,7 @@ export class SessionsResource extends ApiResource {
    */
   create(params: SessionCreateParams, options?: RequestOptions): Promise<Session> {
     return this.transport
-      .request({ method: "POST", path: "/sessions", body: params }, options)
+      .request({ method: "POST", path: "/sessions", body: params, isRedirectAnAnswer: true }, options)
       .then((response) => readCreatedSession(response, (code) => this.retrieve(code, options)));
   }
 
@@ -294,33 +306,66 @@ export class SessionsResource extends ApiResource {
 }
 
 function toSession(raw: unknown, label: string): Session {
-  return expectObjectWithId(raw, "code", "a session", label) as Session;
+  const session: JsonObject = { ...expectObjectWithId(raw, "code", "a session", label) };
+  if ("state" in session) session.state = readEnum(session.state, SESSION_STATE_NAMES);
+  if ("support_session_type" in session) {
+    session.support_session_type = readEnum(session.support_session_type, SUPPORT_SESSION_TYPE_NAMES);
+  }
+  return session as Session;
+}
+
+/**
+ * One type for an enum that arrives as the schema's integer or as a string (docs/teamviewer-api.md
+ * §3): a named value becomes its capitalised name, whatever its case; another integer its digits.
+ */
+function readEnum(value: unknown, names: readonly string[]): unknown {
+  const index =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\d+$/.test(value)
+        ? Number(value)
+        : undefined;
+  if (index !== undefined) return names[index] ?? String(index);
+  if (typeof value !== "string") return value;
+  return names.find((name) => name.toLowerCase() === value.toLowerCase()) ?? value;
 }
 
 /**
  * The session from a create answer. One production proxy answers 2xx with an empty body and a
- * `Location` naming the session (teamviewer-api.md §3); the session is then fetched by that code.
+ * `Location` naming the session, and asks for "redirect as success", hinting that the upstream
+ * answer is a 3xx with a `Location` (docs/teamviewer-api.md §3). Either way the session is
+ * fetched by the code the `Location` names; without one, the caller is told to look for the
+ * session rather than create it again.
  */
 function readCreatedSession(
   response: ApiResponse,
   retrieve: (code: string) => Promise<Session>,
 ): Promise<Session> {
-  if (response.body !== undefined) return Promise.resolve(toSession(response.body, "POST /sessions"));
+  const isRedirect = response.status >= 300 && response.status < 400;
+  if (!isRedirect && response.body !== undefined) {
+    return Promise.resolve(toSession(response.body, "POST /sessions"));
+  }
   const location = response.headers.get("location");
-  const code = location === null ? null : lastPathSegment(location);
+  const code = location === null ? null : sessionCodeIn(location);
   if (code === null) {
     return Promise.reject(
       new UnexpectedResponseError(
-        "TeamViewer created a session but answered with neither the session nor a Location header. " +
-          "Find it with sessions.list({ full_list: true }) by its custom_api value; do not create it again blindly.",
+        `TeamViewer answered the session create with ${response.status} but with neither the session nor a ` +
+          "Location header naming it, so it may have been created. Find it with sessions.list({ full_list: true }) " +
+          "by its custom_api value; do not create it again blindly.",
       ),
     );
   }
   return retrieve(code);
 }
 
-function lastPathSegment(location: string): string | null {
+/** The session code a `Location` ends with (`…/sessions/s119-457-589`), or null. */
+function sessionCodeIn(location: string): string | null {
   const segments = new URL(location, "https://location.invalid/").pathname.split("/").filter(Boolean);
   const last = segments.at(-1);
-  return last === undefined ? null : decodeURIComponent(last);
+  if (last === undefined) return null;
+  const code = decodeURIComponent(last);
+  return SESSION_CODE.test(code) ? code : null;
 }
+
+const SESSION_CODE = /^s\d{2,3}-?\d{3}-?\d{3}$/i;

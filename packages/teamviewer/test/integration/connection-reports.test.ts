@@ -95,14 +95,14 @@ describe("connection reports: thousands of seeded records, walked page by page",
       (record) => record.support_session_type === 1,
     ],
     [
-      "from_date (inclusive) and to_date (exclusive) on end_date",
-      () => ({ from_date: middle().end_date ?? "", to_date: new Date(endOf(middle()) + 30 * 86_400_000) }),
-      (record) => endOf(record) >= endOf(middle()) && endOf(record) < endOf(middle()) + 30 * 86_400_000,
+      "from_date (inclusive) on start_date and to_date (exclusive) on end_date",
+      () => ({ from_date: middle().start_date ?? "", to_date: new Date(endOf(middle()) + 30 * 86_400_000) }),
+      (record) => startOf(record) >= startOf(middle()) && endOf(record) < endOf(middle()) + 30 * 86_400_000,
     ],
     [
       "a date-only from_date with has_code",
       () => ({ from_date: "2026-01-01", has_code: true }),
-      (record) => endOf(record) >= Date.UTC(2026, 0, 1) && record.session_code != null,
+      (record) => startOf(record) >= Date.UTC(2026, 0, 1) && record.session_code != null,
     ],
   ];
 
@@ -110,6 +110,7 @@ describe("connection reports: thousands of seeded records, walked page by page",
   const withCode = () => all.find((record) => record.session_code) ?? fail("no session code");
   const middle = () => all[Math.floor(all.length / 2)] ?? fail("no records");
   const endOf = (record: ConnectionReport) => parseTeamViewerDate(record.end_date ?? "").getTime();
+  const startOf = (record: ConnectionReport) => parseTeamViewerDate(record.start_date ?? "").getTime();
 
   for (const [name, params, matches] of filterCases) {
     it(`filters by ${name}: exactly the records the filter selects from the full walk, in order`, async () => {

@@ -29,7 +29,6 @@ describe("sessions against the simulator", () => {
     expect(created).toMatchObject({
       state: "Open",
       groupid: "g40211",
-      groupname: "Helpdesk",
       description: "Outlook does not start",
       end_customer: { name: "Erika Mustermann", email: "erika@example.org" },
       waiting_message: "Your technician will join shortly",
@@ -57,7 +56,6 @@ describe("sessions against the simulator", () => {
     const groups = await client.groups.list({ name: "Night Shift" });
     expect(groups.items.map((group) => group.id)).toEqual([session.groupid]);
     expect(session).toMatchObject({
-      groupname: "Night Shift",
       assigned_userid: "u7005",
       valid_until: "2026-03-03T09:00:00Z",
     });
@@ -149,7 +147,6 @@ describe("sessions against the simulator", () => {
       end_customer: { name: "Max" },
       custom_api: "ticket:2",
       groupid: "g40212",
-      groupname: "Field Service",
       state: "Open",
     });
     expect(updated.assigned_userid ?? null).toBeNull();
@@ -162,7 +159,7 @@ describe("sessions against the simulator", () => {
     const { client } = startSimulatedTeamViewer();
     const session = await client.sessions.create({ groupid: "g40211", valid_until: "2026-03-04T00:00:00Z" });
 
-    // @ts-expect-error teamviewer-api.md §3 does not list valid_until among the fields PUT may change.
+    // @ts-expect-error docs/teamviewer-api.md §3 does not list valid_until among the fields PUT may change.
     await client.sessions.update(session.code, { valid_until: "2026-03-09T00:00:00Z" });
 
     expect((await client.sessions.retrieve(session.code)).valid_until).toBe("2026-03-04T00:00:00Z");

@@ -53,7 +53,7 @@ export const secretColumns = {
     organisationScriptTokens.tokenEncrypted,
   ),
   pkceVerifier: defineSecretColumn(oauthStates, oauthStates.id, oauthStates.pkceVerifierEncrypted),
-  // Supporter links embed the session's service-queue token (teamviewer-api.md §3).
+  // Supporter links embed the session's service-queue token (docs/teamviewer-api.md §3).
   supporterLink: defineSecretColumn(
     supportSessions,
     supportSessions.id,

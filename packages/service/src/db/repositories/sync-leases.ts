@@ -1,7 +1,7 @@
 /**
  * Leases that keep several service instances from syncing one TeamViewer account at the same
- * time (design.md, "Sync"). Time comes from the caller's clock; leases last minutes, far longer
- * than any clock skew between instances.
+ * time (packages/service/README.md, "Leases"). Time comes from the caller's clock; leases last
+ * minutes, far longer than any clock skew between instances.
  */
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../open-database.js";

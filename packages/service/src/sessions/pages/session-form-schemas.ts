@@ -1,5 +1,5 @@
 /**
- * The supporter pages' form and filter rules. Limits follow TeamViewer's (teamviewer-api.md §3:
+ * The supporter pages' form and filter rules. Limits follow TeamViewer's (docs/teamviewer-api.md §3:
  * description ≤ 4000, end-customer name ≤ 100, e-mail ≤ 254); messages are message keys.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * Security properties of design.md that no other test names outright (docs/security.md maps
+ * Security properties that no other test names outright (docs/security.md maps
  * every property to its test).
  */
 import { createHash } from "node:crypto";

@@ -58,10 +58,11 @@ export interface ReportHarness {
   ): Promise<number>;
   accounts(): Promise<SyncAccount[]>;
   /**
-   * Every report id the simulator lists to the company token, walked without faults; only the
-   * TeamViewer user's connections when `userid` is given.
+   * Every report id the simulator lists to the company token, walked without faults and without
+   * a date filter (its meaning depends on the reading, docs/teamviewer-api.md §4); `endedSince`
+   * keeps those whose `end_date` is at or after it, `userid` only that TeamViewer user's.
    */
-  simulatorReportIds(filter?: { userid?: string }): Promise<string[]>;
+  simulatorReportIds(filter?: { endedSince?: Date; userid?: string }): Promise<string[]>;
   /** Every stored TeamViewer report id, duplicates included. */
   storedReportIds(): Promise<string[]>;
   /** Report-list requests the simulator saw. */
@@ -151,11 +152,13 @@ export async function createReportHarness(
         allowInsecureRequests: true,
       });
       const ids: string[] = [];
-      const query = {
-        from_date: "2000-01-01",
-        ...(filter.userid === undefined ? {} : { userid: filter.userid }),
-      };
-      for await (const report of client.reports.connections.list(query)) ids.push(report.id);
+      const { endedSince } = filter;
+      const query = filter.userid === undefined ? {} : { userid: filter.userid };
+      for await (const report of client.reports.connections.list(query)) {
+        if (endedSince === undefined || Date.parse(report.end_date ?? "") >= endedSince.getTime()) {
+          ids.push(report.id);
+        }
+      }
       return ids;
     },
     async storedReportIds() {

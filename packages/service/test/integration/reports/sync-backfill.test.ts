@@ -77,17 +77,18 @@ describe("report sync backfill", () => {
     expect(after.accounts[0]).toMatchObject({ pausedUntil: null, recordsSynced: 3_000, lagSeconds: 0 });
   });
 
-  it("backfills only to the configured horizon, then polls from the newest record minus the overlap", async () => {
+  it("backfills exactly the records ended since the horizon, then sweeps from the top without a date filter", async () => {
     const h = await createReportHarness(engine, { reports: 2_000, pageSize: 500 });
     await h.saveScriptToken();
     const scheduler = h.createScheduler("instance-a", { backfillDays: 90 });
     await h.tickUntil(scheduler, async () => (await h.accounts())[0]?.phase === "polling");
-    const horizon = h.clock.now().getTime() - 90 * 86_400_000;
     const [account] = await h.accounts();
-    expect(account?.backfillHorizon.getTime()).toBeLessThanOrEqual(horizon + 60_000);
-    const rows = await h.storedReportIds();
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.length).toBeLessThan(2_000);
+    const horizon = account?.backfillHorizon.getTime() ?? 0;
+    expect(horizon).toBeLessThanOrEqual(h.clock.now().getTime() - 90 * 86_400_000 + 60_000);
+    const sinceHorizon = await h.simulatorReportIds({ endedSince: new Date(horizon) });
+    expect(sinceHorizon.length).toBeGreaterThan(0);
+    expect(sinceHorizon.length).toBeLessThan(2_000);
+    expect(sorted(await h.storedReportIds())).toEqual(sorted(sinceHorizon));
 
     const before = h.simulator.admin.journal().length;
     h.clock.advance(5 * 60_000);
@@ -96,8 +97,14 @@ describe("report sync backfill", () => {
       .journal()
       .slice(before)
       .filter((entry) => entry.path.endsWith("/connections"));
+    // One page reaches past the newest end minus the overlap: the pass ends there.
     expect(sweep).toHaveLength(1);
-    const fromDate = new URLSearchParams(sweep[0]?.query).get("from_date");
-    expect(Date.parse(fromDate ?? "")).toBe((account?.highWaterEndDate?.getTime() ?? 0) - 3_600_000);
+    const query = new URLSearchParams(sweep[0]?.query);
+    expect([query.has("from_date"), query.has("to_date"), query.has("offset_id")]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect((await h.accounts())[0]?.lastPassCompletedAt).toEqual(h.clock.now());
   });
 });

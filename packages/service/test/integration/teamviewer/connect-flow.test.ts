@@ -1,6 +1,6 @@
 /**
  * "Connect TeamViewer" end to end in-process, against the strict simulator: the OAuth
- * properties of design.md ("Reliability and security" → OAuth), each proven by name.
+ * properties of docs/security.md, each proven by name.
  */
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";

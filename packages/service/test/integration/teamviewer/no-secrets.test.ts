@@ -1,5 +1,5 @@
 /**
- * design.md, "Secrets": no secret in logs, responses, URLs or audit details. One walk through
+ * No secret in logs, responses, URLs or audit details (docs/security.md). One walk through
  * every TeamViewer feature (settings, script token, connect, refresh, health, disconnect),
  * collecting every token and code the simulator issued, then searching everything we produced.
  */

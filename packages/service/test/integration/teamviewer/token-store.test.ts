@@ -1,7 +1,7 @@
 /**
  * The token store against the strict simulator: refresh ahead of expiry, one refresh at a time
  * per grant (in one process and across instances), rotation saved before use, `invalid_grant`
- * handling and the one forced refresh after a 401 (design.md, "Reliability and security" → OAuth).
+ * handling and the one forced refresh after a 401 (docs/security.md).
  */
 import { AuthenticationError } from "@attendant/teamviewer";
 import { expect, it } from "vitest";
