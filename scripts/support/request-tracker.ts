@@ -13,7 +13,17 @@
  * process group; `stop()` ends that group by its pid.
  */
 import { execFile as execFileCallback, spawn } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -146,7 +156,13 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
   };
 }
 
-function siteConfigText(values: { port: number; url: string; database: string; captureMail: string; root: string }) {
+function siteConfigText(values: {
+  port: number;
+  url: string;
+  database: string;
+  captureMail: string;
+  root: string;
+}) {
   // Perl single-quoted strings: the temp paths and the URL contain no quote or backslash.
   return `Set($rtname, 'attendant-test');
 Set($Organization, 'attendant.invalid');

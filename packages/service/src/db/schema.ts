@@ -185,6 +185,36 @@ export const organisationScriptTokens = pgTable("organisation_script_tokens", {
   updatedAt: updatedAt(),
 });
 
+/** The helpdesks Attendant has a connector for (src/helpdesks/connectors.ts). */
+export const helpdeskKinds = ["request-tracker"] as const;
+export type HelpdeskKind = (typeof helpdeskKinds)[number];
+
+/**
+ * An organisation's helpdesk connection (issue 22): where its helpdesk is and the API token
+ * Attendant writes back with, sealed like every secret. `lastCheck*` keep the outcome of the last
+ * "Test connection", so the health API can answer without calling the helpdesk.
+ */
+export const helpdeskConnections = pgTable(
+  "helpdesk_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .unique()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<HelpdeskKind>().notNull(),
+    baseUrl: text("base_url").notNull(),
+    tokenEncrypted: text("token_encrypted").notNull(),
+    sessionField: text("session_field").notNull(),
+    lastCheckedAt: timestamptz("last_checked_at"),
+    /** The problems the last check found, `[]` when none; null before the first check. */
+    lastCheckProblems: jsonb("last_check_problems").$type<unknown[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("helpdesk_connections_kind_check", sql`${t.kind} in (${inList(helpdeskKinds)})`)],
+);
+
 export const oauthStates = pgTable(
   "oauth_states",
   {

@@ -5,9 +5,9 @@
  * handle every helpdesk's failures the same way.
  */
 
-/** The helpdesks Attendant has a connector for. */
-export const helpdeskKinds = ["request-tracker"] as const;
-export type HelpdeskKind = (typeof helpdeskKinds)[number];
+import type { HelpdeskKind } from "../db/schema.js";
+
+export { type HelpdeskKind, helpdeskKinds } from "../db/schema.js";
 
 /** What an admin stores for a helpdesk connection; `token` is sealed at rest. */
 export interface HelpdeskSettings {

@@ -13,7 +13,12 @@ export type HelpdeskFailure =
   | "unavailable"
   | "unexpected-answer";
 
-const retryable: ReadonlySet<HelpdeskFailure> = new Set(["unreachable", "rate-limited", "unavailable", "conflict"]);
+const retryable: ReadonlySet<HelpdeskFailure> = new Set([
+  "unreachable",
+  "rate-limited",
+  "unavailable",
+  "conflict",
+]);
 
 export class HelpdeskError extends Error {
   constructor(

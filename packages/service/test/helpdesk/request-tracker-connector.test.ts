@@ -33,7 +33,9 @@ describe.skipIf(rt === undefined)("Request Tracker connector, against a real RT 
   });
 
   it("says the credentials are wrong when RT refuses the token", async () => {
-    const health = await connectorFor(settings({ token: "1-1-0123456789abcdef0123456789abcdef" })).checkHealth();
+    const health = await connectorFor(
+      settings({ token: "1-1-0123456789abcdef0123456789abcdef" }),
+    ).checkHealth();
     expect(health.problems).toEqual([{ kind: "bad-credentials" }]);
   });
 
@@ -67,7 +69,10 @@ describe.skipIf(rt === undefined)("Request Tracker connector, against a real RT 
     });
     const resolvedId = await api.createTicket({ subject: "Done already" });
     await api.setStatus(resolvedId, "resolved");
-    await expect(connector.readTicket(resolvedId)).resolves.toMatchObject({ status: "resolved", isClosed: true });
+    await expect(connector.readTicket(resolvedId)).resolves.toMatchObject({
+      status: "resolved",
+      isClosed: true,
+    });
   });
 
   it("answers not-found for a ticket RT does not have, and for an id that is not a number without asking RT", async () => {

@@ -4,7 +4,13 @@
  * Tracker"): a ticket's `_hyperlinks` carry `comment` and `correspond` only when the token's user
  * may comment and reply there, and a queue lists the ticket fields applied to it.
  */
-import type { HelpdeskConnector, HelpdeskHealth, HelpdeskProblem, HelpdeskSettings, HelpdeskTicket } from "../helpdesk-connector.js";
+import type {
+  HelpdeskConnector,
+  HelpdeskHealth,
+  HelpdeskProblem,
+  HelpdeskSettings,
+  HelpdeskTicket,
+} from "../helpdesk-connector.js";
 import { HelpdeskError } from "../helpdesk-error.js";
 import { createRtRestClient, type RtRestClient } from "./rt-rest-client.js";
 
@@ -69,7 +75,8 @@ async function checkHealth(rest: RtRestClient, settings: HelpdeskSettings): Prom
         lacking.push(queue.Name);
       }
     }
-    if (lacking.length > 0) health.problems.push({ kind: "missing-field", field: settings.sessionField, where: lacking });
+    if (lacking.length > 0)
+      health.problems.push({ kind: "missing-field", field: settings.sessionField, where: lacking });
     const rights = await missingRightsOnNewestTicket(rest, queueNames);
     if (rights !== undefined) health.problems.push(rights);
   } catch (error) {
@@ -100,10 +107,18 @@ async function missingRightsOnNewestTicket(
   ];
   if (rights.length === 0) return undefined;
   const queue = ticket.Queue === undefined ? undefined : queueNames.get(String(ticket.Queue.id));
-  return { kind: "missing-rights", rights, where: queue === undefined ? `ticket ${first.id}` : `queue ${queue}` };
+  return {
+    kind: "missing-rights",
+    rights,
+    where: queue === undefined ? `ticket ${first.id}` : `queue ${queue}`,
+  };
 }
 
-async function readTicket(rest: RtRestClient, settings: HelpdeskSettings, ticketId: string): Promise<HelpdeskTicket> {
+async function readTicket(
+  rest: RtRestClient,
+  settings: HelpdeskSettings,
+  ticketId: string,
+): Promise<HelpdeskTicket> {
   if (!/^[1-9]\d{0,9}$/.test(ticketId)) {
     throw new HelpdeskError("not-found", `Request Tracker ticket ids are whole numbers, not "${ticketId}".`);
   }

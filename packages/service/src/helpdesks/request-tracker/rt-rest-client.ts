@@ -100,6 +100,9 @@ function describeNetworkFailure(error: unknown): string {
   if (error instanceof Error && error.name === "TimeoutError") {
     return `no answer within ${timeoutMs / 1000} s`;
   }
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const cause =
+    error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  // fetch refuses the ports of other protocols (SMTP, IRC, …) before connecting.
+  if (cause?.message === "bad port") return "fetch refuses this port: it belongs to another protocol";
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -147,6 +147,16 @@ export const routePolicies: Record<string, RoutePolicy> = {
     roundingIncrementMinutes: "15",
     minimumBillableMinutes: "15",
   }),
+  "GET /settings/helpdesk": web(admins, "settings", "read"),
+  // Nothing listens on port 1 of loopback, so the check after saving fails at once.
+  "POST /settings/helpdesk": web(admins, "settings", "write", {
+    kind: "request-tracker",
+    baseUrl: "http://127.0.0.1:1",
+    token: "1-1-0123456789abcdef",
+    sessionField: "TeamViewer session",
+  }),
+  "POST /settings/helpdesk/test": web(admins, "settings", "write"),
+  "POST /settings/helpdesk/remove": web(admins, "settings", "write"),
   "GET /settings/invitations": web(admins, "settings", "read"),
   "GET /settings/invitations/:locale": web(admins, "settings", "read"),
   "POST /settings/invitations/:locale": web(admins, "settings", "write", {

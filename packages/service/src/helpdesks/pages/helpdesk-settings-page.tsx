@@ -1,0 +1,133 @@
+/**
+ * `/settings/helpdesk` (admins): the helpdesk connection form, the outcome of the last check,
+ * and the actions to test or remove the connection. The token goes in a password field and is
+ * never echoed back, not even after a failed submit.
+ */
+import type { MessageKey, Translator } from "../../i18n/index.js";
+import { Notice, type NoticeDefinition } from "../../teamviewer/pages/notices.js";
+import { FormError, SelectField, TextField } from "../../web/forms.js";
+import { CsrfField } from "../../web/layout.js";
+import { describeHelpdeskProblem } from "../describe-helpdesk-problem.js";
+import {
+  type HelpdeskConnectionView,
+  type HelpdeskFieldErrors,
+  type HelpdeskSettingsInput,
+  helpdeskKindOptions,
+} from "../helpdesk-connection-settings.js";
+
+export const helpdeskSettingsPath = "/settings/helpdesk";
+export const helpdeskTestPath = "/settings/helpdesk/test";
+export const helpdeskRemovePath = "/settings/helpdesk/remove";
+
+export interface HelpdeskSettingsView {
+  connection: HelpdeskConnectionView | undefined;
+  /** What the form shows; `token` is ignored. */
+  values: HelpdeskSettingsInput;
+  errors: HelpdeskFieldErrors;
+}
+
+export function HelpdeskSettingsPage(props: {
+  t: Translator;
+  view: HelpdeskSettingsView;
+  notice: NoticeDefinition | undefined;
+}) {
+  const { t } = props.t;
+  const { view } = props;
+  const hasStoredToken = view.connection !== undefined;
+  return (
+    <>
+      <Notice t={props.t} notice={props.notice} />
+      <form method="post" action={helpdeskSettingsPath} class="panel" autocomplete="off">
+        <h2>{t("helpdesk.title")}</h2>
+        <p>{t("helpdesk.intro")}</p>
+        <FormError message={Object.keys(view.errors).length > 0 ? t("helpdesk.invalid") : undefined} />
+        <CsrfField />
+        <SelectField
+          t={props.t}
+          name="kind"
+          label={t("helpdesk.field.kind")}
+          value={view.values.kind}
+          error={view.errors.kind}
+          options={helpdeskKindOptions.map((kind) => ({ value: kind.value, label: t(kind.label) }))}
+        />
+        <TextField
+          t={props.t}
+          name="baseUrl"
+          label={t("helpdesk.field.baseUrl")}
+          hint={t("helpdesk.field.baseUrlHint")}
+          value={view.values.baseUrl}
+          error={view.errors.baseUrl}
+          isRequired
+        />
+        <TextField
+          t={props.t}
+          name="token"
+          type="password"
+          autocomplete="new-password"
+          label={t("helpdesk.field.token")}
+          hint={t(hasStoredToken ? "helpdesk.field.tokenStored" : "helpdesk.field.tokenNew")}
+          error={view.errors.token}
+          isRequired={!hasStoredToken}
+        />
+        <TextField
+          t={props.t}
+          name="sessionField"
+          label={t("helpdesk.field.sessionField")}
+          hint={t("helpdesk.field.sessionFieldHint")}
+          value={view.values.sessionField}
+          error={view.errors.sessionField}
+          isRequired
+        />
+        <button type="submit">{t("helpdesk.save")}</button>
+      </form>
+      {view.connection === undefined ? (
+        <p>{t("helpdesk.none")}</p>
+      ) : (
+        <CheckPanel t={props.t} connection={view.connection} />
+      )}
+    </>
+  );
+}
+
+function CheckPanel(props: { t: Translator; connection: HelpdeskConnectionView }) {
+  const { t, formatDateTime } = props.t;
+  const { lastCheck } = props.connection;
+  return (
+    <section class="card" id="check" aria-live="polite">
+      <h2>{t("helpdesk.check.heading")}</h2>
+      {lastCheck === null ? (
+        <p>{t("helpdesk.check.never")}</p>
+      ) : (
+        <>
+          <p>{t("helpdesk.check.at", { when: formatDateTime(lastCheck.checkedAt) })}</p>
+          {lastCheck.problems.length === 0 ? (
+            <p class="notice-ok" role="status">
+              {t("helpdesk.check.ok")}
+            </p>
+          ) : (
+            <ul class="problems">
+              {lastCheck.problems.map((problem) => (
+                <li class="form-error">{describeHelpdeskProblem(props.t, problem)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <form method="post" action={helpdeskTestPath} class="inline-form">
+        <CsrfField />
+        <button type="submit">{t("helpdesk.test")}</button>
+      </form>
+      <form method="post" action={helpdeskRemovePath} class="inline-form">
+        <CsrfField />
+        <button type="submit" class="secondary">
+          {t("helpdesk.remove")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export const helpdeskNotices = {
+  saved: { message: "helpdesk.saved", isProblem: false },
+  removed: { message: "helpdesk.removed", isProblem: false },
+} satisfies Record<string, NoticeDefinition & { message: MessageKey }>;
