@@ -10,6 +10,7 @@ import type { Config } from "./config/config-schema.js";
 import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
 import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
+import { createHelpdeskWriter, type HelpdeskWriter } from "./helpdesks/helpdesk-writer.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
 import { prepareFirstStart } from "./identity/first-start.js";
@@ -58,6 +59,7 @@ export async function startService(
   let demoSimulator: DemoSimulator | undefined;
   let reportSync: ReportSyncScheduler | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
+  let helpdeskWriter: HelpdeskWriter | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
@@ -104,6 +106,8 @@ export async function startService(
     reportSync.start();
     webhookDispatcher = createWebhookDispatcher({ deps: appDeps, instanceId: randomUUID() });
     webhookDispatcher.start();
+    helpdeskWriter = createHelpdeskWriter({ deps: appDeps, instanceId: randomUUID() });
+    helpdeskWriter.start();
   } catch (error) {
     await demoSimulator?.close();
     await database.close();
@@ -121,7 +125,11 @@ export async function startService(
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= shutDown(server, database, demoSimulator, [reportSync, webhookDispatcher]).finally(() => {
+    closing ??= shutDown(server, database, demoSimulator, [
+      reportSync,
+      webhookDispatcher,
+      helpdeskWriter,
+    ]).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     });

@@ -14,7 +14,8 @@ import {
   recordHelpdeskCheck,
   saveHelpdeskConnection,
 } from "../db/repositories/helpdesk-connections.js";
-import type { MessageKey } from "../i18n/index.js";
+import type { InvitationLocale } from "../db/schema.js";
+import { isSupportedLocale, type MessageKey } from "../i18n/index.js";
 import { type ActingUser, auditAs } from "../teamviewer/acting-user.js";
 import { isAllowedEndpoint } from "../teamviewer/app-endpoints.js";
 import type { SecretBox } from "../vault/secret-box.js";
@@ -32,18 +33,21 @@ export interface HelpdeskDeps {
   clock: Clock;
 }
 
-export const helpdeskSettingFields = ["kind", "baseUrl", "token", "sessionField"] as const;
-export type HelpdeskSettingField = (typeof helpdeskSettingFields)[number];
+const textFields = ["kind", "baseUrl", "token", "sessionField", "noteLocale"] as const;
+const switchFields = ["writesSessionField", "writesSessionNotes", "writesConnectionNotes"] as const;
+export type HelpdeskSwitch = (typeof switchFields)[number];
 
-/** What the form or API sent; an empty `token` means "keep the stored one". */
-export type HelpdeskSettingsInput = Record<HelpdeskSettingField, string>;
-export type HelpdeskFieldErrors = Partial<Record<HelpdeskSettingField, MessageKey>>;
+/** What the form or API sent, trimmed; an empty `token` means "keep the stored one". */
+export type HelpdeskSettingsInput = Record<(typeof textFields)[number], string> &
+  Record<HelpdeskSwitch, boolean>;
+export type HelpdeskFieldErrors = Partial<Record<(typeof textFields)[number], MessageKey>>;
 
 /** The connection as pages and the API show it: everything but the token. */
-export interface HelpdeskConnectionView {
+export interface HelpdeskConnectionView extends Record<HelpdeskSwitch, boolean> {
   kind: HelpdeskKind;
   baseUrl: string;
   sessionField: string;
+  noteLocale: InvitationLocale;
   hasToken: true;
   lastCheck: { checkedAt: Date; problems: HelpdeskProblem[] } | null;
   updatedAt: Date;
@@ -61,17 +65,25 @@ export const helpdeskKindOptions = helpdeskKinds.map((kind) => ({
   label: `helpdesk.kind.${kind}` as const satisfies MessageKey,
 }));
 
-/** Reads the four fields from a parsed form or JSON body; anything missing or not text becomes "". */
+/**
+ * Reads the settings from a parsed form or JSON body: text that is missing or not text becomes
+ * "", a switch is on for `true` (JSON) or `on` (a checked box) and off otherwise.
+ */
 export function readHelpdeskSettings(body: Record<string, unknown>): HelpdeskSettingsInput {
-  const read = (name: HelpdeskSettingField) => {
+  const text = (name: (typeof textFields)[number]) => {
     const value = body[name];
     return typeof value === "string" ? value.trim() : "";
   };
+  const isOn = (name: HelpdeskSwitch) => body[name] === true || body[name] === "on";
   return {
-    kind: read("kind"),
-    baseUrl: read("baseUrl"),
-    token: read("token"),
-    sessionField: read("sessionField"),
+    kind: text("kind"),
+    baseUrl: text("baseUrl"),
+    token: text("token"),
+    sessionField: text("sessionField"),
+    noteLocale: text("noteLocale"),
+    writesSessionField: isOn("writesSessionField"),
+    writesSessionNotes: isOn("writesSessionNotes"),
+    writesConnectionNotes: isOn("writesConnectionNotes"),
   };
 }
 
@@ -90,6 +102,7 @@ export function validateHelpdeskSettings(
   if (urlProblem !== undefined) errors.baseUrl = urlProblem;
   if (input.token === "" && !hasStoredToken) errors.token = "common.required";
   else if (input.token !== "" && !tokenPattern.test(input.token)) errors.token = "helpdesk.error.token";
+  if (!isSupportedLocale(input.noteLocale)) errors.noteLocale = "helpdesk.error.noteLocale";
   if (input.sessionField === "") errors.sessionField = "common.required";
   else if (!fieldNamePattern.test(input.sessionField)) errors.sessionField = "helpdesk.error.sessionField";
   return errors;
@@ -137,6 +150,10 @@ export async function saveHelpdeskSettings(
     baseUrl: normaliseBaseUrl(input.baseUrl),
     token: input.token === "" && stored !== undefined ? stored.token : input.token,
     sessionField: input.sessionField,
+    noteLocale: input.noteLocale as InvitationLocale,
+    writesSessionField: input.writesSessionField,
+    writesSessionNotes: input.writesSessionNotes,
+    writesConnectionNotes: input.writesConnectionNotes,
   };
   await saveHelpdeskConnection(deps.database.db, deps.vault, next, deps.clock.now());
   const { token: _token, ...shown } = next;
@@ -197,6 +214,10 @@ function viewOf(stored: HelpdeskConnectionRecord): HelpdeskConnectionView {
     kind: stored.kind,
     baseUrl: stored.baseUrl,
     sessionField: stored.sessionField,
+    noteLocale: stored.noteLocale,
+    writesSessionField: stored.writesSessionField,
+    writesSessionNotes: stored.writesSessionNotes,
+    writesConnectionNotes: stored.writesConnectionNotes,
     hasToken: true,
     lastCheck:
       stored.lastCheckedAt === null

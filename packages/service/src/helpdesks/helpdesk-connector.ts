@@ -48,8 +48,26 @@ export interface HelpdeskTicket {
   isClosed: boolean;
 }
 
+/** An internal note for the agents (never mailed to the requester), maybe with worked time. */
+export interface HelpdeskNote {
+  /**
+   * Unique to the write that makes the note, one word, and kept with the note (RT: at the end
+   * of its subject), so a retry can tell whether an earlier attempt already wrote it.
+   */
+  marker: string;
+  subject: string;
+  text: string;
+  /** Added to the ticket's worked time; negative to correct an earlier note. */
+  workedMinutes?: number;
+}
+
 export interface HelpdeskConnector {
   /** Checks, without writing anything, whether write-back can work. */
   checkHealth(): Promise<HelpdeskHealth>;
   readTicket(ticketId: string): Promise<HelpdeskTicket>;
+  /** Sets a ticket field; setting the same value again changes nothing. */
+  setTicketField(ticketId: string, field: string, value: string): Promise<void>;
+  /** Whether the ticket already has the note carrying `marker`. */
+  hasNote(ticketId: string, marker: string): Promise<boolean>;
+  addNote(ticketId: string, note: HelpdeskNote): Promise<void>;
 }

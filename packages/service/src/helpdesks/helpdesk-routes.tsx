@@ -51,6 +51,10 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
       baseUrl: connection?.baseUrl ?? "",
       token: "",
       sessionField: connection?.sessionField ?? defaultSessionField,
+      noteLocale: connection?.noteLocale ?? t.locale,
+      writesSessionField: connection?.writesSessionField ?? true,
+      writesSessionNotes: connection?.writesSessionNotes ?? false,
+      writesConnectionNotes: connection?.writesConnectionNotes ?? true,
     };
     return c.render(
       <HelpdeskSettingsPage

@@ -18,7 +18,12 @@ describe.skipIf(rt === undefined)("helpdesk connection page, against a real RT 5
     await api.createTicket({ subject: "So the rights can be read off a ticket" });
     const h = await createHarness(engine);
     const admin = await h.signIn("admin");
-    const form = { kind: "request-tracker", baseUrl: api.server.url, sessionField: sessionFieldName };
+    const form = {
+      kind: "request-tracker",
+      baseUrl: api.server.url,
+      sessionField: sessionFieldName,
+      noteLocale: "en",
+    };
     const saved = await h.post("/settings/helpdesk", admin, { ...form, token: api.server.token });
     expect(saved.status).toBe(303);
     const page = await pageText(await h.get("/settings/helpdesk?notice=saved", admin));

@@ -17,6 +17,8 @@ export interface RtTestApi {
   createTicket(values: { subject: string; requestor?: string }): Promise<string>;
   readTicket(id: string): Promise<RtTicketFields>;
   setStatus(id: string, status: string): Promise<void>;
+  /** The ticket's comments (internal notes), oldest first: subject and worked time. */
+  comments(id: string): Promise<{ subject: string; timeTaken: number }[]>;
 }
 
 /** The run's RT, or undefined where it is not installed (never in CI: the setup fails there). */
@@ -46,6 +48,16 @@ export function requestTrackerOfRun(): RtTestApi | undefined {
     readTicket: (id) => call<RtTicketFields>("GET", `/ticket/${id}`),
     async setStatus(id, status) {
       await call("PUT", `/ticket/${id}`, { Status: status });
+    },
+    async comments(id) {
+      const history = await call<{ items: { Type: string; Data: string; TimeTaken: string }[] }>(
+        "GET",
+        `/ticket/${id}/history?fields=Type,Data,TimeTaken&per_page=100`,
+      );
+      return history.items
+        .filter((item) => item.Type === "Comment")
+        // RT folds long subjects at spaces; a person reads them as one line.
+        .map((item) => ({ subject: item.Data.replace(/\s+/g, " ").trim(), timeTaken: Number(item.TimeTaken) }));
     },
   };
 }

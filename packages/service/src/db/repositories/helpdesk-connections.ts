@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
-import { type HelpdeskKind, helpdeskConnections } from "../schema.js";
+import { type HelpdeskKind, helpdeskConnections, type InvitationLocale } from "../schema.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
 export interface HelpdeskConnectionRecord {
@@ -16,14 +16,18 @@ export interface HelpdeskConnectionRecord {
   baseUrl: string;
   token: string;
   sessionField: string;
+  noteLocale: InvitationLocale;
+  writesSessionField: boolean;
+  writesSessionNotes: boolean;
+  writesConnectionNotes: boolean;
   lastCheckedAt: Date | null;
   lastCheckProblems: unknown[] | null;
   updatedAt: Date;
 }
 
-export type HelpdeskConnectionValues = Pick<
+export type HelpdeskConnectionValues = Omit<
   HelpdeskConnectionRecord,
-  "organisationId" | "kind" | "baseUrl" | "token" | "sessionField"
+  "id" | "lastCheckedAt" | "lastCheckProblems" | "updatedAt"
 >;
 
 const tokenColumn = secretColumns.helpdeskToken;

@@ -4,18 +4,25 @@
  * never echoed back, not even after a failed submit.
  */
 import type { MessageKey, Translator } from "../../i18n/index.js";
+import { localeNames, supportedLocales } from "../../i18n/index.js";
 import { Notice, type NoticeDefinition } from "../../teamviewer/pages/notices.js";
-import { FormError, SelectField, TextField } from "../../web/forms.js";
+import { CheckboxField, FormError, SelectField, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { describeHelpdeskProblem } from "../describe-helpdesk-problem.js";
 import {
   type HelpdeskConnectionView,
   type HelpdeskFieldErrors,
   type HelpdeskSettingsInput,
+  type HelpdeskSwitch,
   helpdeskKindOptions,
 } from "../helpdesk-connection-settings.js";
 
 export const helpdeskSettingsPath = "/settings/helpdesk";
+const switches = [
+  "writesSessionField",
+  "writesSessionNotes",
+  "writesConnectionNotes",
+] as const satisfies readonly HelpdeskSwitch[];
 export const helpdeskTestPath = "/settings/helpdesk/test";
 export const helpdeskRemovePath = "/settings/helpdesk/remove";
 
@@ -77,6 +84,20 @@ export function HelpdeskSettingsPage(props: {
           value={view.values.sessionField}
           error={view.errors.sessionField}
           isRequired
+        />
+        <fieldset class="field">
+          <legend>{t("helpdesk.writes.heading")}</legend>
+          {switches.map((name) => (
+            <CheckboxField name={name} label={t(`helpdesk.field.${name}`)} isChecked={view.values[name]} />
+          ))}
+        </fieldset>
+        <SelectField
+          t={props.t}
+          name="noteLocale"
+          label={t("helpdesk.field.noteLocale")}
+          value={view.values.noteLocale}
+          error={view.errors.noteLocale}
+          options={supportedLocales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
         />
         <button type="submit">{t("helpdesk.save")}</button>
       </form>

@@ -7,6 +7,7 @@
 import type {
   HelpdeskConnector,
   HelpdeskHealth,
+  HelpdeskNote,
   HelpdeskProblem,
   HelpdeskSettings,
   HelpdeskTicket,
@@ -50,6 +51,9 @@ export function createRequestTrackerConnector(settings: HelpdeskSettings): Helpd
   return {
     checkHealth: () => checkHealth(rest, settings),
     readTicket: (ticketId) => readTicket(rest, settings, ticketId),
+    setTicketField: (ticketId, field, value) => setTicketField(rest, ticketId, field, value),
+    hasNote: (ticketId, marker) => hasNote(rest, ticketId, marker),
+    addNote: (ticketId, note) => addNote(rest, ticketId, note),
   };
 }
 
@@ -119,9 +123,7 @@ async function readTicket(
   settings: HelpdeskSettings,
   ticketId: string,
 ): Promise<HelpdeskTicket> {
-  if (!/^[1-9]\d{0,9}$/.test(ticketId)) {
-    throw new HelpdeskError("not-found", `Request Tracker ticket ids are whole numbers, not "${ticketId}".`);
-  }
+  checkTicketId(ticketId);
   const ticket = await rest.get<RtTicket>(`/ticket/${ticketId}`);
   const status = ticket.Status ?? "";
   const requester = await readRequester(rest, ticket.Requestor?.[0]?.id);
@@ -133,6 +135,72 @@ async function readTicket(
     status,
     isClosed: doneStatuses.has(status),
   };
+}
+
+function checkTicketId(ticketId: string): void {
+  if (!/^[1-9]\d{0,9}$/.test(ticketId)) {
+    throw new HelpdeskError("not-found", `Request Tracker ticket ids are whole numbers, not "${ticketId}".`);
+  }
+}
+
+/**
+ * RT answers 200 with a list of messages whatever happened to each field, so the ticket is read
+ * back: a field that is not applied to the ticket's queue is reported, not silently skipped.
+ */
+async function setTicketField(
+  rest: RtRestClient,
+  ticketId: string,
+  field: string,
+  value: string,
+): Promise<void> {
+  checkTicketId(ticketId);
+  await rest.put(`/ticket/${ticketId}`, { CustomFields: { [field]: value } });
+  const ticket = await rest.get<RtTicket & { CustomFields?: { name: string; values: string[] }[] }>(
+    `/ticket/${ticketId}`,
+  );
+  const stored = ticket.CustomFields?.find((candidate) => candidate.name === field);
+  if (stored === undefined) {
+    throw new HelpdeskError(
+      "unexpected-answer",
+      `Request Tracker ticket ${ticketId} has no field "${field}": apply the field to the ticket's queue.`,
+    );
+  }
+  if (!stored.values.includes(value)) {
+    throw new HelpdeskError(
+      "forbidden",
+      `Request Tracker did not store "${value}" in the field "${field}" of ticket ${ticketId}: grant the API user ModifyCustomField.`,
+    );
+  }
+}
+
+/**
+ * A comment's subject is kept as the transaction's `Data`: one search finds the marker. RT folds
+ * a long subject at spaces, so the marker (one word) is searched alone.
+ */
+async function hasNote(rest: RtRestClient, ticketId: string, marker: string): Promise<boolean> {
+  checkTicketId(ticketId);
+  const query = [
+    { field: "ObjectType", value: "RT::Ticket" },
+    { field: "ObjectId", value: ticketId },
+    { field: "Type", value: "Comment" },
+    { field: "Data", operator: "LIKE", value: marker },
+  ];
+  const found = await rest.get<RtCollection<{ id: string }>>(
+    `/transactions?query=${encodeURIComponent(JSON.stringify(query))}&per_page=1`,
+  );
+  return found.items.length > 0;
+}
+
+async function addNote(rest: RtRestClient, ticketId: string, note: HelpdeskNote): Promise<void> {
+  checkTicketId(ticketId);
+  await rest.post(`/ticket/${ticketId}/comment`, {
+    Subject: `${note.subject} [Attendant ${note.marker}]`,
+    Content: note.text,
+    ContentType: "text/plain",
+    ...(note.workedMinutes === undefined || note.workedMinutes === 0
+      ? {}
+      : { TimeTaken: String(note.workedMinutes) }),
+  });
 }
 
 /** The first requester's name and address; a user we may not read still gives its e-mail. */

@@ -154,6 +154,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     baseUrl: "http://127.0.0.1:1",
     token: "1-1-0123456789abcdef",
     sessionField: "TeamViewer session",
+    noteLocale: "en",
   }),
   "POST /settings/helpdesk/test": web(admins, "settings", "write"),
   "POST /settings/helpdesk/remove": web(admins, "settings", "write"),

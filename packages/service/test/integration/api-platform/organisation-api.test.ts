@@ -124,6 +124,10 @@ describe("users and organisation health over the API", () => {
         baseUrl: "https://rt.example.com",
         token: "1-7-SecretHelpdeskToken0001",
         sessionField: "TeamViewer session",
+        noteLocale: "en",
+        writesSessionField: true,
+        writesSessionNotes: false,
+        writesConnectionNotes: true,
       },
       h.clock.now(),
     );

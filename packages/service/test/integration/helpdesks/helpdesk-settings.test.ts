@@ -17,6 +17,9 @@ const unreachable = {
   baseUrl: "",
   token: "1-7-SecretHelpdeskToken0001",
   sessionField: "TeamViewer session",
+  noteLocale: "de",
+  writesSessionField: "on",
+  writesConnectionNotes: "on",
 };
 let closedPortUrl = "";
 
@@ -39,6 +42,10 @@ describeEachEngine("helpdesk connection settings", (engine) => {
       baseUrl: closedPortUrl,
       token: unreachable.token,
       lastCheckProblems: [{ kind: "unreachable", detail: "ECONNREFUSED" }],
+      noteLocale: "de",
+      writesSessionField: true,
+      writesSessionNotes: false,
+      writesConnectionNotes: true,
     });
     expect(JSON.stringify(await h.database.db.select().from(helpdeskConnections))).not.toContain(
       unreachable.token,
@@ -91,6 +98,7 @@ describeEachEngine("helpdesk connection settings", (engine) => {
     ["a token with a space", { token: "1-7 Secret Token" }, "The token is one word"],
     ["a field name with a line break", { sessionField: "TeamViewer\nsession" }, "no line breaks"],
     ["a missing field name", { sessionField: "" }, "This field is required"],
+    ["a note language we do not write", { noteLocale: "fr" }, "Choose a language from the list."],
   ])("refuses %s with a message naming what to fix, storing nothing", async (_case, change, message) => {
     const h = await createHarness(engine);
     const admin = await h.signIn("admin");
