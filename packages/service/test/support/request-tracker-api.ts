@@ -54,10 +54,13 @@ export function requestTrackerOfRun(): RtTestApi | undefined {
         "GET",
         `/ticket/${id}/history?fields=Type,Data,TimeTaken&per_page=100`,
       );
+      // RT folds long subjects at spaces; a person reads them as one line.
       return history.items
         .filter((item) => item.Type === "Comment")
-        // RT folds long subjects at spaces; a person reads them as one line.
-        .map((item) => ({ subject: item.Data.replace(/\s+/g, " ").trim(), timeTaken: Number(item.TimeTaken) }));
+        .map((item) => ({
+          subject: item.Data.replace(/\s+/g, " ").trim(),
+          timeTaken: Number(item.TimeTaken),
+        }));
     },
   };
 }
