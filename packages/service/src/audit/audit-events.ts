@@ -54,6 +54,7 @@ export const auditActions = [
   "billing_rules.updated",
   "helpdesk_connection.saved",
   "helpdesk_connection.removed",
+  "helpdesk_write.resent",
   "connection_reports.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -335,6 +335,8 @@ export const apiKeyScopes = [
   "webhooks:read",
   "webhooks:write",
   "organisation:read",
+  "helpdesk:read",
+  "helpdesk:write",
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

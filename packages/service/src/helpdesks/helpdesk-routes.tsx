@@ -5,6 +5,7 @@
  *   POST /settings/helpdesk          save, then check at once
  *   POST /settings/helpdesk/test     check the stored connection again
  *   POST /settings/helpdesk/remove
+ *   POST /settings/helpdesk/writes/:id/resend   write again (never a note twice)
  */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/app-deps.js";
@@ -13,6 +14,7 @@ import { requireRole } from "../identity/require-user.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
 import type { ActingUser } from "../teamviewer/acting-user.js";
 import { readNotice } from "../teamviewer/pages/notices.js";
+import { renderNotFound } from "../web/error-pages.js";
 import type { WebExtensions } from "../web/web-extensions.js";
 import {
   defaultSessionField,
@@ -25,6 +27,11 @@ import {
   saveHelpdeskSettings,
   testHelpdeskConnection,
 } from "./helpdesk-connection-settings.js";
+import {
+  HelpdeskWriteError,
+  listHelpdeskWriteHistory,
+  resendHelpdeskWrite,
+} from "./helpdesk-write-history.js";
 import {
   HelpdeskSettingsPage,
   helpdeskNotices,
@@ -45,7 +52,10 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
     form?: { input: HelpdeskSettingsInput; errors: HelpdeskFieldErrors },
   ) {
     const t = c.get("t");
-    const connection = await getHelpdeskConnection(deps, actingUserOf(c));
+    const [connection, history] = await Promise.all([
+      getHelpdeskConnection(deps, actingUserOf(c)),
+      listHelpdeskWriteHistory(deps, { actor: webActorOf(c) }),
+    ]);
     const values = form?.input ?? {
       kind: connection?.kind ?? "request-tracker",
       baseUrl: connection?.baseUrl ?? "",
@@ -59,7 +69,7 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
     return c.render(
       <HelpdeskSettingsPage
         t={t}
-        view={{ connection, values, errors: form?.errors ?? {} }}
+        view={{ connection, history, values, errors: form?.errors ?? {} }}
         notice={readNotice(helpdeskNotices, c.req.query("notice"))}
       />,
       { title: t.t("helpdesk.title") },
@@ -81,6 +91,16 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
   routes.post(helpdeskTestPath, admin, async (c) => {
     await testHelpdeskConnection(deps, actingUserOf(c));
     return c.redirect(`${helpdeskSettingsPath}#check`, 303);
+  });
+
+  routes.post(`${helpdeskSettingsPath}/writes/:id{[0-9a-fA-F-]{36}}/resend`, admin, async (c) => {
+    try {
+      await resendHelpdeskWrite(deps, { actor: webActorOf(c), writeId: c.req.param("id") });
+    } catch (error) {
+      if (error instanceof HelpdeskWriteError) return renderNotFound(c);
+      throw error;
+    }
+    return c.redirect(`${helpdeskSettingsPath}?notice=resent#writes`, 303);
   });
 
   routes.post(helpdeskRemovePath, admin, async (c) => {

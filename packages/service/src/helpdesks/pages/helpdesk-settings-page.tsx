@@ -16,6 +16,7 @@ import {
   type HelpdeskSwitch,
   helpdeskKindOptions,
 } from "../helpdesk-connection-settings.js";
+import type { HelpdeskWritePage } from "../helpdesk-write-history.js";
 
 export const helpdeskSettingsPath = "/settings/helpdesk";
 const switches = [
@@ -26,8 +27,14 @@ const switches = [
 export const helpdeskTestPath = "/settings/helpdesk/test";
 export const helpdeskRemovePath = "/settings/helpdesk/remove";
 
+export function helpdeskResendPath(writeId: string): string {
+  return `/settings/helpdesk/writes/${writeId}/resend`;
+}
+
 export interface HelpdeskSettingsView {
   connection: HelpdeskConnectionView | undefined;
+  /** The latest writes, for admins to see what reached the helpdesk. */
+  history: HelpdeskWritePage;
   /** What the form shows; `token` is ignored. */
   values: HelpdeskSettingsInput;
   errors: HelpdeskFieldErrors;
@@ -106,6 +113,7 @@ export function HelpdeskSettingsPage(props: {
       ) : (
         <CheckPanel t={props.t} connection={view.connection} />
       )}
+      <WritesPanel t={props.t} history={view.history} />
     </>
   );
 }
@@ -148,7 +156,63 @@ function CheckPanel(props: { t: Translator; connection: HelpdeskConnectionView }
   );
 }
 
+function WritesPanel(props: { t: Translator; history: HelpdeskWritePage }) {
+  const { t, formatDateTime } = props.t;
+  const { writes, counts } = props.history;
+  return (
+    <section class="card" id="writes">
+      <h2>{t("helpdesk.writes.title")}</h2>
+      <p>{t("helpdesk.writes.counts", counts)}</p>
+      {writes.length === 0 ? (
+        <p>{t("helpdesk.writes.empty")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("helpdesk.writes.column.when")}</th>
+                <th scope="col">{t("helpdesk.writes.column.event")}</th>
+                <th scope="col">{t("helpdesk.writes.column.ticket")}</th>
+                <th scope="col">{t("helpdesk.writes.column.state")}</th>
+                <th scope="col">{t("helpdesk.writes.column.outcome")}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t("helpdesk.writes.column.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {writes.map((write) => (
+                <tr>
+                  <td>{formatDateTime(write.createdAt)}</td>
+                  <td>
+                    <code>{write.eventType}</code>
+                  </td>
+                  <td>{write.ticketExternalId}</td>
+                  <td>{t(`helpdesk.writes.state.${write.state}`, { attempts: write.attemptCount })}</td>
+                  <td>
+                    {write.outcome}
+                    {write.lastError !== null && <p class="field-error">{write.lastError}</p>}
+                  </td>
+                  <td>
+                    <form method="post" action={helpdeskResendPath(write.id)} class="inline-form">
+                      <CsrfField />
+                      <button type="submit" class="secondary">
+                        {t("helpdesk.writes.resend")}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export const helpdeskNotices = {
   saved: { message: "helpdesk.saved", isProblem: false },
   removed: { message: "helpdesk.removed", isProblem: false },
+  resent: { message: "helpdesk.writes.resent", isProblem: false },
 } satisfies Record<string, NoticeDefinition & { message: MessageKey }>;

@@ -58,6 +58,23 @@ export const helpdesks = {
     "helpdesk.field.writesConnectionNotes":
       "An internal note per connection (supporter, device, times, feedback, notes) with its billable minutes as worked time; changes are written as a follow-up note with the difference",
     "helpdesk.error.noteLocale": "Choose a language from the list.",
+    "helpdesk.writes.title": "Writes to the helpdesk",
+    "helpdesk.writes.counts":
+      "{done} done, {pending} waiting or retrying, {failed} failed, {stopped} stopped.",
+    "helpdesk.writes.empty": "Nothing was written yet.",
+    "helpdesk.writes.column.when": "When (UTC)",
+    "helpdesk.writes.column.event": "Event",
+    "helpdesk.writes.column.ticket": "Ticket",
+    "helpdesk.writes.column.state": "State",
+    "helpdesk.writes.column.outcome": "Outcome",
+    "helpdesk.writes.column.actions": "Actions",
+    "helpdesk.writes.state.pending": "Waiting (attempts so far: {attempts})",
+    "helpdesk.writes.state.done": "Done",
+    "helpdesk.writes.state.failed": "Failed",
+    "helpdesk.writes.state.stopped": "Stopped",
+    "helpdesk.writes.resend": "Write again",
+    "helpdesk.writes.resent":
+      "Queued: it is written within seconds. A note already on the ticket is not written twice.",
     "helpdesk.note.sessionOpened.subject": "Remote session {code} opened",
     "helpdesk.note.sessionOpened.text":
       "{supporter} opened the TeamViewer remote session {code} for this ticket. It is valid until {validUntil} (UTC).",
@@ -141,6 +158,23 @@ export const helpdesks = {
     "helpdesk.field.writesConnectionNotes":
       "Eine interne Notiz pro Verbindung (Supporter, Gerät, Zeiten, Bewertung, Notizen) mit den abrechenbaren Minuten als Arbeitszeit; Änderungen als Folgenotiz mit der Differenz",
     "helpdesk.error.noteLocale": "Wählen Sie eine Sprache aus der Liste.",
+    "helpdesk.writes.title": "Schreibvorgänge ins Helpdesk",
+    "helpdesk.writes.counts":
+      "{done} erledigt, {pending} wartend oder in Wiederholung, {failed} fehlgeschlagen, {stopped} gestoppt.",
+    "helpdesk.writes.empty": "Noch nichts geschrieben.",
+    "helpdesk.writes.column.when": "Wann (UTC)",
+    "helpdesk.writes.column.event": "Ereignis",
+    "helpdesk.writes.column.ticket": "Ticket",
+    "helpdesk.writes.column.state": "Status",
+    "helpdesk.writes.column.outcome": "Ergebnis",
+    "helpdesk.writes.column.actions": "Aktionen",
+    "helpdesk.writes.state.pending": "Wartend (bisherige Versuche: {attempts})",
+    "helpdesk.writes.state.done": "Erledigt",
+    "helpdesk.writes.state.failed": "Fehlgeschlagen",
+    "helpdesk.writes.state.stopped": "Gestoppt",
+    "helpdesk.writes.resend": "Erneut schreiben",
+    "helpdesk.writes.resent":
+      "Eingereiht: Wird in wenigen Sekunden geschrieben. Eine Notiz, die schon im Ticket steht, wird nicht doppelt geschrieben.",
     "helpdesk.note.sessionOpened.subject": "Fernwartungssitzung {code} geöffnet",
     "helpdesk.note.sessionOpened.text":
       "{supporter} hat für dieses Ticket die TeamViewer-Fernwartungssitzung {code} geöffnet. Sie ist gültig bis {validUntil} (UTC).",
@@ -223,6 +257,23 @@ export const helpdesks = {
     "helpdesk.field.writesConnectionNotes":
       "接続ごとの内部メモ（担当者、デバイス、時刻、評価、メモ）と請求対象時間を作業時間として記録。変更は差分を記した追記メモとして書き込みます",
     "helpdesk.error.noteLocale": "一覧から言語を選んでください。",
+    "helpdesk.writes.title": "ヘルプデスクへの書き込み",
+    "helpdesk.writes.counts":
+      "完了 {done} 件、待機・再試行中 {pending} 件、失敗 {failed} 件、停止 {stopped} 件。",
+    "helpdesk.writes.empty": "まだ何も書き込んでいません。",
+    "helpdesk.writes.column.when": "日時（UTC）",
+    "helpdesk.writes.column.event": "イベント",
+    "helpdesk.writes.column.ticket": "チケット",
+    "helpdesk.writes.column.state": "状態",
+    "helpdesk.writes.column.outcome": "結果",
+    "helpdesk.writes.column.actions": "操作",
+    "helpdesk.writes.state.pending": "待機中（これまでの試行: {attempts} 回）",
+    "helpdesk.writes.state.done": "完了",
+    "helpdesk.writes.state.failed": "失敗",
+    "helpdesk.writes.state.stopped": "停止",
+    "helpdesk.writes.resend": "再度書き込む",
+    "helpdesk.writes.resent":
+      "登録しました。数秒以内に書き込まれます。チケットにすでにあるメモは二重に書き込まれません。",
     "helpdesk.note.sessionOpened.subject": "リモートセッション {code} を開始",
     "helpdesk.note.sessionOpened.text":
       "{supporter} がこのチケットの TeamViewer リモートセッション {code} を開始しました。有効期限は {validUntil}（UTC）です。",

@@ -158,6 +158,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   }),
   "POST /settings/helpdesk/test": web(admins, "settings", "write"),
   "POST /settings/helpdesk/remove": web(admins, "settings", "write"),
+  "POST /settings/helpdesk/writes/:id/resend": web(admins, "settings", "write"),
   "GET /settings/invitations": web(admins, "settings", "read"),
   "GET /settings/invitations/:locale": web(admins, "settings", "read"),
   "POST /settings/invitations/:locale": web(admins, "settings", "write", {
@@ -210,6 +211,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
     "webhooks",
   ),
   "POST /api/v1/webhooks/endpoints/:endpointId/rotate-secret": api("webhooks:write", "webhooks"),
+  "GET /api/v1/helpdesk/writes": api("helpdesk:read", "settings"),
+  "POST /api/v1/helpdesk/writes/:writeId/resend": api("helpdesk:write", "settings"),
   "POST /api/v1/webhooks/endpoints/:endpointId/test": api("webhooks:write", "webhooks"),
 };
 
