@@ -10,6 +10,7 @@ import type { Config } from "./config/config-schema.js";
 import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
 import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
+import { createHelpdeskTicketWatch, type HelpdeskTicketWatch } from "./helpdesks/helpdesk-ticket-watch.js";
 import { createHelpdeskWriter, type HelpdeskWriter } from "./helpdesks/helpdesk-writer.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
@@ -60,6 +61,7 @@ export async function startService(
   let reportSync: ReportSyncScheduler | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
   let helpdeskWriter: HelpdeskWriter | undefined;
+  let ticketWatch: HelpdeskTicketWatch | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
@@ -108,6 +110,10 @@ export async function startService(
     webhookDispatcher.start();
     helpdeskWriter = createHelpdeskWriter({ deps: appDeps, instanceId: randomUUID() });
     helpdeskWriter.start();
+    ticketWatch = createHelpdeskTicketWatch({
+      deps: { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) },
+    });
+    ticketWatch.start();
   } catch (error) {
     await demoSimulator?.close();
     await database.close();

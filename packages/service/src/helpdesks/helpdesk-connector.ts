@@ -70,4 +70,6 @@ export interface HelpdeskConnector {
   /** Whether the ticket already has the note carrying `marker`. */
   hasNote(ticketId: string, marker: string): Promise<boolean>;
   addNote(ticketId: string, note: HelpdeskNote): Promise<void>;
+  /** Which of these tickets the helpdesk counts as done; ids it cannot have are left out. */
+  findClosedTickets(ticketIds: readonly string[]): Promise<string[]>;
 }

@@ -3,10 +3,16 @@
  * the row (see stored-secrets.ts): callers pass and receive plaintext.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
-import { type HelpdeskKind, helpdeskConnections, type InvitationLocale } from "../schema.js";
+import {
+  type HelpdeskKind,
+  helpdeskConnections,
+  type InvitationLocale,
+  supportSessions,
+  tickets,
+} from "../schema.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
 export interface HelpdeskConnectionRecord {
@@ -86,4 +92,37 @@ export async function deleteHelpdeskConnection(db: Db, organisationId: string): 
     .where(eq(helpdeskConnections.organisationId, organisationId))
     .returning({ id: helpdeskConnections.id });
   return deleted.length > 0;
+}
+
+/** The organisations that have a helpdesk connection. */
+export async function listOrganisationsWithHelpdesk(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ organisationId: helpdeskConnections.organisationId })
+    .from(helpdeskConnections)
+    .orderBy(asc(helpdeskConnections.organisationId));
+  return rows.map((row) => row.organisationId);
+}
+
+/**
+ * External ids of the organisation's open tickets that still have an open session: the only
+ * tickets whose closing in the helpdesk changes anything here.
+ */
+export async function listOpenTicketsWithOpenSessions(
+  db: Db,
+  organisationId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ externalId: tickets.externalId })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.organisationId, organisationId),
+        eq(tickets.status, "open"),
+        sql`exists (select 1 from ${supportSessions} where ${supportSessions.ticketId} = ${tickets.id} and ${supportSessions.state} = 'open')`,
+      ),
+    )
+    .orderBy(asc(tickets.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.externalId);
 }

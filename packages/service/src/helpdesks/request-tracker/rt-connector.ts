@@ -54,6 +54,7 @@ export function createRequestTrackerConnector(settings: HelpdeskSettings): Helpd
     setTicketField: (ticketId, field, value) => setTicketField(rest, ticketId, field, value),
     hasNote: (ticketId, marker) => hasNote(rest, ticketId, marker),
     addNote: (ticketId, note) => addNote(rest, ticketId, note),
+    findClosedTickets: (ticketIds) => findClosedTickets(rest, ticketIds),
   };
 }
 
@@ -201,6 +202,19 @@ async function addNote(rest: RtRestClient, ticketId: string, note: HelpdeskNote)
       ? {}
       : { TimeTaken: String(note.workedMinutes) }),
   });
+}
+
+/** One search (TicketSQL) per call; RT ticket ids are numbers, anything else cannot be one of its. */
+async function findClosedTickets(rest: RtRestClient, ticketIds: readonly string[]): Promise<string[]> {
+  const ids = ticketIds.filter((id) => /^[1-9]\d{0,9}$/.test(id));
+  if (ids.length === 0) return [];
+  const query = `(${ids.map((id) => `id = ${id}`).join(" OR ")}) AND (${[...doneStatuses]
+    .map((status) => `Status = '${status}'`)
+    .join(" OR ")})`;
+  const found = await rest.get<RtCollection<{ id: string }>>(
+    `/tickets?query=${encodeURIComponent(query)}&per_page=${ids.length}`,
+  );
+  return found.items.map((item) => String(item.id));
 }
 
 /** The first requester's name and address; a user we may not read still gives its e-mail. */
