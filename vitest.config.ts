@@ -24,7 +24,11 @@ export default defineConfig({
         test: {
           name: `${name}:unit`,
           include: [`packages/${name}/test/**/*.test.ts`],
-          exclude: [`packages/${name}/test/e2e/**`, `packages/${name}/test/integration/**`],
+          exclude: [
+            `packages/${name}/test/e2e/**`,
+            `packages/${name}/test/integration/**`,
+            `packages/${name}/test/helpdesk/**`,
+          ],
         },
       })),
       ...packages.map((name) => ({
@@ -36,6 +40,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       })),
+      {
+        extends: true as const,
+        test: {
+          // Against one real Request Tracker that the global setup starts for the whole run.
+          name: "helpdesk",
+          include: ["packages/*/test/helpdesk/**/*.test.ts"],
+          globalSetup: ["packages/service/test/support/request-tracker-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         extends: true as const,
         test: {

@@ -10,6 +10,8 @@ import type { Config } from "./config/config-schema.js";
 import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
 import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
+import { createHelpdeskTicketWatch, type HelpdeskTicketWatch } from "./helpdesks/helpdesk-ticket-watch.js";
+import { createHelpdeskWriter, type HelpdeskWriter } from "./helpdesks/helpdesk-writer.js";
 import type { AppDeps } from "./http/app-deps.js";
 import { createApp } from "./http/create-app.js";
 import { prepareFirstStart } from "./identity/first-start.js";
@@ -61,6 +63,8 @@ export async function startService(
   let reportSync: ReportSyncScheduler | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
   let orphanSweeper: PeriodicJob<unknown> | undefined;
+  let helpdeskWriter: HelpdeskWriter | undefined;
+  let ticketWatch: HelpdeskTicketWatch | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
@@ -107,6 +111,10 @@ export async function startService(
     orphanSweeper.start();
     webhookDispatcher = createWebhookDispatcher({ deps: appDeps, instanceId: randomUUID() });
     webhookDispatcher.start();
+    helpdeskWriter = createHelpdeskWriter({ deps: appDeps, instanceId: randomUUID() });
+    helpdeskWriter.start();
+    ticketWatch = createHelpdeskTicketWatch({ deps: { ...appDeps, teamViewer } });
+    ticketWatch.start();
   } catch (error) {
     await demoSimulator?.close();
     await database.close();
@@ -128,6 +136,8 @@ export async function startService(
       reportSync,
       webhookDispatcher,
       orphanSweeper,
+      helpdeskWriter,
+      ticketWatch,
     ]).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -8,6 +8,7 @@
  * and `code`; anything else reaches the app's 500 handler.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { HelpdeskWriteError } from "../helpdesks/helpdesk-write-history.js";
 import type { AppDeps } from "../http/app-deps.js";
 import { problemResponse } from "../http/problem.js";
 import { ConnectionReportError } from "../reports/connection-report-error.js";
@@ -19,6 +20,7 @@ import type { ApiEnv } from "./api-env.js";
 import { ApiProblemError } from "./api-problem-error.js";
 import { supportSessionErrorResponse, validationHook } from "./api-problems.js";
 import { registerDocumentationRoutes } from "./documentation-routes.js";
+import { registerHelpdeskRoutes } from "./helpdesk-routes.js";
 import { registerOrganisationRoutes } from "./organisation-routes.js";
 import { rateLimitPerKey } from "./rate-limit.js";
 import { connectionReportErrorResponse, registerReportRoutes } from "./report-routes.js";
@@ -43,6 +45,12 @@ export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv
     if (error instanceof SupportSessionError) return supportSessionErrorResponse(c, error);
     if (error instanceof ConnectionReportError) return connectionReportErrorResponse(c, error);
     if (error instanceof WebhookError) return webhookErrorResponse(c, error);
+    if (error instanceof HelpdeskWriteError) {
+      return problemResponse(c, error.reason === "forbidden" ? 403 : 404, {
+        detail: error.message,
+        extensions: { code: error.reason === "forbidden" ? "forbidden" : "helpdesk-write-not-found" },
+      });
+    }
     if (error instanceof ApiProblemError) {
       return problemResponse(c, error.status, { detail: error.detail, extensions: { code: error.code } });
     }
@@ -53,5 +61,6 @@ export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv
   registerOrganisationRoutes(api, deps);
   registerReportRoutes(api, deps);
   registerWebhookRoutes(api, deps);
+  registerHelpdeskRoutes(api, deps);
   return api;
 }

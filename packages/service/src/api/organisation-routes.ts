@@ -5,8 +5,14 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { helpdeskKinds } from "../db/schema.js";
+import { describeHelpdeskProblem } from "../helpdesks/describe-helpdesk-problem.js";
 import type { MessageKey } from "../i18n/index.js";
-import { getOrganisationHealth, type OrganisationHealthDeps } from "../organisation/organisation-health.js";
+import {
+  getOrganisationHealth,
+  type OrganisationHealth,
+  type OrganisationHealthDeps,
+} from "../organisation/organisation-health.js";
 import {
   getUserTeamViewerStatus,
   listUserTeamViewerStatuses,
@@ -73,6 +79,34 @@ const healthSchema = z
       connected: z.number().int(),
       needsReconnect: z.array(z.object({ userId: z.uuid(), email: z.string() })),
     }),
+    helpdesk: z
+      .object({
+        isConfigured: z.boolean(),
+        isHealthy: z
+          .boolean()
+          .openapi({ description: "False when the last check found a problem or never ran" }),
+        kind: z.enum(helpdeskKinds).nullable(),
+        baseUrl: z.string().nullable(),
+        lastCheckedAt: z.string().nullable(),
+        problems: z.array(
+          z.object({
+            kind: z.enum([
+              "unreachable",
+              "bad-credentials",
+              "no-queue-visible",
+              "missing-rights",
+              "missing-field",
+              "unexpected-answer",
+            ]),
+            message: z
+              .string()
+              .openapi({ description: "What is wrong and what to do, in the request's language" }),
+          }),
+        ),
+      })
+      .openapi({
+        description: "The helpdesk connection as of its last check (Test connection on /settings/helpdesk)",
+      }),
     reportSync: z.object({
       maxLagSeconds: z.number().int().nullable().openapi({
         description: "Seconds since the least recent complete sync pass of any account",
@@ -113,6 +147,21 @@ function toCheckJson(c: Context<ApiEnv>, check: HealthCheck) {
     status: check.status,
     message: t(check.message, { ...check.params, ...permission }),
     messageKey: check.message satisfies MessageKey,
+  };
+}
+
+function toHelpdeskHealthJson(c: Context<ApiEnv>, helpdesk: OrganisationHealth["helpdesk"]) {
+  const { connection, isHealthy } = helpdesk;
+  return {
+    isConfigured: connection !== undefined,
+    isHealthy,
+    kind: connection?.kind ?? null,
+    baseUrl: connection?.baseUrl ?? null,
+    lastCheckedAt: iso(connection?.lastCheck?.checkedAt ?? null),
+    problems: (connection?.lastCheck?.problems ?? []).map((problem) => ({
+      kind: problem.kind,
+      message: describeHelpdeskProblem(c.get("t"), problem),
+    })),
   };
 }
 
@@ -177,6 +226,7 @@ export function registerOrganisationRoutes(api: OpenAPIHono<ApiEnv>, deps: Organ
             ...health.scriptToken,
             checks: health.scriptToken.checks.map((check) => toCheckJson(c, check)),
           },
+          helpdesk: toHelpdeskHealthJson(c, health.helpdesk),
           reportSync: {
             maxLagSeconds: health.reportSync.maxLagSeconds,
             accounts: health.reportSync.accounts.map((account) => ({

@@ -52,6 +52,9 @@ export const auditActions = [
   "webhook_endpoint.secret_rotated",
   "webhook_delivery.resent",
   "billing_rules.updated",
+  "helpdesk_connection.saved",
+  "helpdesk_connection.removed",
+  "helpdesk_write.resent",
   "connection_reports.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

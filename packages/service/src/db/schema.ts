@@ -341,6 +341,8 @@ export const apiKeyScopes = [
   "webhooks:read",
   "webhooks:write",
   "organisation:read",
+  "helpdesk:read",
+  "helpdesk:write",
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
@@ -542,6 +544,7 @@ export const syncLeases = pgTable("sync_leases", {
 // ---- End-customer join page and e-mail invitations (issue 5, "The end customer") ----
 
 const invitationLocales = ["en", "de", "ja"] as const;
+export type InvitationLocale = (typeof invitationLocales)[number];
 
 /**
  * The end customer's join page address for a session, one per session: issuing a new one
@@ -787,4 +790,106 @@ export const webhookAttempts = pgTable(
     instanceId: text("instance_id"),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
+);
+
+/** The helpdesks Attendant has a connector for (src/helpdesks/connectors.ts). */
+export const helpdeskKinds = ["request-tracker"] as const;
+export type HelpdeskKind = (typeof helpdeskKinds)[number];
+
+/**
+ * An organisation's helpdesk connection (issue 22): where its helpdesk is and the API token
+ * Attendant writes back with, sealed like every secret, and what to write. `lastCheck*` keep the
+ * outcome of the last "Test connection", so the health API can answer without calling the
+ * helpdesk.
+ */
+export const helpdeskConnections = pgTable(
+  "helpdesk_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .unique()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<HelpdeskKind>().notNull(),
+    baseUrl: text("base_url").notNull(),
+    tokenEncrypted: text("token_encrypted").notNull(),
+    sessionField: text("session_field").notNull(),
+    /** The language of the notes written on tickets. */
+    noteLocale: text("note_locale").$type<InvitationLocale>().notNull().default("en"),
+    /** The session code into `session_field` when a session opens. */
+    writesSessionField: boolean("writes_session_field").notNull().default(true),
+    /** Internal notes when a session opens, closes or expires. */
+    writesSessionNotes: boolean("writes_session_notes").notNull().default(false),
+    /** An internal note per connection report, and its billable minutes as worked time. */
+    writesConnectionNotes: boolean("writes_connection_notes").notNull().default(true),
+    lastCheckedAt: timestamptz("last_checked_at"),
+    /** The problems the last check found, `[]` when none; null before the first check. */
+    lastCheckProblems: jsonb("last_check_problems").$type<unknown[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("helpdesk_connections_kind_check", sql`${t.kind} in (${inList(helpdeskKinds)})`),
+    check("helpdesk_connections_note_locale_check", sql`${t.noteLocale} in (${inList(invitationLocales)})`),
+  ],
+);
+
+export const helpdeskWriteStates = ["pending", "done", "failed", "stopped"] as const;
+export type HelpdeskWriteState = (typeof helpdeskWriteStates)[number];
+
+/**
+ * Write-back to the helpdesk: one row per outbox event a helpdesk connection receives (issue
+ * 22), made by the same fan-out that makes webhook deliveries, with its own copy of the event so
+ * the outbox's retention cannot take it away. Claimed with a lease like a delivery; the rows of
+ * one ticket are written in order, oldest first.
+ */
+export const helpdeskWrites = pgTable(
+  "helpdesk_writes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** The outbox event (`msg_…`); no foreign key, as events are deleted after 30 days. */
+    eventId: text("event_id").notNull().unique(),
+    eventType: text("event_type").$type<WebhookEventType>().notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    ticketExternalId: text("ticket_external_id").notNull(),
+    state: text("state").$type<HelpdeskWriteState>().notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull(),
+    lockedUntil: timestamptz("locked_until"),
+    lockedBy: text("locked_by"),
+    /** What was written, or why not, in English for the log and the page. */
+    outcome: text("outcome"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("helpdesk_writes_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    index("helpdesk_writes_ticket_idx").on(t.organisationId, t.ticketExternalId, t.createdAt),
+    index("helpdesk_writes_organisation_created_idx").on(t.organisationId, t.createdAt),
+    check("helpdesk_writes_state_check", sql`${t.state} in (${inList(helpdeskWriteStates)})`),
+  ],
+);
+
+/**
+ * What write-back last put on a ticket for a connection report, so a later change writes only
+ * the difference: a corrected worked time, never a second full one.
+ */
+export const helpdeskReportWrites = pgTable(
+  "helpdesk_report_writes",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    connectionReportId: uuid("connection_report_id").notNull(),
+    ticketExternalId: text("ticket_external_id").notNull(),
+    billableMinutes: integer("billable_minutes").notNull(),
+    billingState: text("billing_state").notNull(),
+    notes: text("notes").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.connectionReportId] })],
 );

@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
+import { createHelpdeskRoutes } from "../helpdesks/helpdesk-routes.js";
 import { clientAddress } from "../identity/client-address.js";
 import { csrfProtection } from "../identity/csrf.js";
 import { createIdentityRoutes } from "../identity/identity-routes.js";
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
   app.route("/", createReportRoutes({ ...deps, web, teamViewer }));
   app.route("/", createWebhookRoutes({ ...deps, web }));
+  app.route("/", createHelpdeskRoutes({ ...deps, web }));
 
   app.notFound((c) =>
     isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),

@@ -5,7 +5,10 @@
  * admin health page's probes (src/teamviewer/health-check.ts) and the sync status
  * (src/reports/sync-status.ts). Admins and auditors only.
  */
+
 import { listUserConnectionStatuses } from "../db/repositories/user-connection-statuses.js";
+import type { HelpdeskConnectionView } from "../helpdesks/helpdesk-connection-settings.js";
+import { readHelpdeskHealth } from "../helpdesks/helpdesk-connection-settings.js";
 import type { AppDeps } from "../http/app-deps.js";
 import { getReportSyncStatus, type SyncAccountStatus } from "../reports/sync-status.js";
 import type { SessionActor } from "../sessions/session-actor.js";
@@ -33,6 +36,8 @@ export interface OrganisationHealth {
     connected: number;
     needsReconnect: { userId: string; email: string }[];
   };
+  /** The helpdesk connection and its last check; `connection` undefined when none is set up. */
+  helpdesk: { connection: HelpdeskConnectionView | undefined; isHealthy: boolean };
   reportSync: {
     /** Seconds since the least recent complete pass of any account; null before any pass. */
     maxLagSeconds: number | null;
@@ -70,13 +75,15 @@ export async function getOrganisationHealth(
     (account) => account.status === "needs_reconnect" || account.consecutiveFailures > 0,
   );
   const appProblem = report.credentials.some((check) => check.status === "problem");
+  const helpdesk = await readHelpdeskHealth(deps, actor.organisationId);
   return {
     isHealthy:
       isConfigured &&
       !appProblem &&
       (!scriptTokenConfigured || isScriptTokenValid) &&
       needsReconnect.length === 0 &&
-      !syncProblem,
+      !syncProblem &&
+      helpdesk.isHealthy,
     teamViewerApp: {
       isConfigured,
       clientId: report.app?.clientId ?? null,
@@ -89,6 +96,7 @@ export async function getOrganisationHealth(
       checks: report.scriptToken,
     },
     connections: { connected: active.length - needsReconnect.length, needsReconnect },
+    helpdesk,
     reportSync: {
       maxLagSeconds: lags.length === 0 ? null : Math.max(...lags),
       accounts: sync.accounts,

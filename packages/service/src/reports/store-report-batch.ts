@@ -26,10 +26,11 @@ import {
   updateSyncAccount,
 } from "../db/repositories/report-sync-accounts.js";
 import { renewSyncLease } from "../db/repositories/sync-leases.js";
+import { type EventSubscribers, findEventSubscribers } from "../db/repositories/webhooks.js";
 import { reportSyncAccounts } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
 import { withoutReferenceChecks } from "../db/without-reference-checks.js";
-import { hasWebhookSubscriber, recordReportedConnections } from "../webhooks/record-webhook-event.js";
+import { recordReportedConnections } from "../webhooks/record-webhook-event.js";
 import { toConnectionReportValues } from "./report-record.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { SyncLeaseLostError } from "./sync-failures.js";
@@ -47,10 +48,10 @@ export interface PreparedReportBatch {
    */
   matchable: readonly string[];
   /**
-   * Whether an endpoint wanted `connection.reported` when the records were prepared; one
-   * created after that receives the records of the pages that follow (see recordWebhookEvent).
+   * Who wanted `connection.reported` when the records were prepared; an endpoint created after
+   * that receives the records of the pages that follow (see recordReportedConnections).
    */
-  isSubscribed: boolean;
+  subscribers: EventSubscribers;
 }
 
 export async function prepareReportBatch(
@@ -67,19 +68,19 @@ export async function prepareReportBatch(
   // Most of a backfill is history no session of ours is part of: look before joining. Both
   // reads go out before the rows are built, so the database answers while this thread works.
   const matchable = findMatchableReportIds(db, organisationId, values);
-  const isSubscribed =
+  const subscribers =
     values.length === 0
-      ? Promise.resolve(false)
-      : hasWebhookSubscriber(db, organisationId, "connection.reported");
+      ? Promise.resolve({ endpoint: false, helpdesk: false })
+      : findEventSubscribers(db, organisationId, "connection.reported");
   matchable.catch(() => undefined);
-  isSubscribed.catch(() => undefined);
+  subscribers.catch(() => undefined);
   const upsert = prepareReportUpsert(values, seenAt);
   return {
     teamViewerReportIds: values.map((value) => value.teamViewerReportId),
     upsert,
     seenAt,
     matchable: await matchable,
-    isSubscribed: await isSubscribed,
+    subscribers: await subscribers,
   };
 }
 
@@ -119,7 +120,7 @@ export async function storeReportBatch(
         teamViewerReportIds,
         firstSeenAt: batch.prepared.seenAt,
       },
-      batch.prepared.isSubscribed,
+      batch.prepared.subscribers,
     );
     await updateSyncAccount(tx, account.id, {
       ...batch.accountChanges,

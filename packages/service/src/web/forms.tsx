@@ -105,6 +105,28 @@ export function SelectField(
   );
 }
 
+/** One yes/no choice; a checked box sends `name=on`, an unchecked one sends nothing. */
+export function CheckboxField(props: { name: string; label: string; hint?: string; isChecked: boolean }) {
+  return (
+    <div class="field">
+      <label>
+        <input
+          type="checkbox"
+          name={props.name}
+          checked={props.isChecked}
+          aria-describedby={props.hint ? `${props.name}-hint` : undefined}
+        />{" "}
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function FieldError(props: { t: Translator; name: string; error?: MessageKey | undefined }) {
   if (!props.error) return null;
   return (

@@ -4,21 +4,22 @@
  * no event, a committed one always has its event, whatever crashes afterwards. The dispatcher
  * (src/webhooks/webhook-dispatcher.ts) delivers them later.
  *
- * An organisation without an enabled endpoint subscribed to the type gets no row: nothing could
- * ever receive it (an endpoint only gets events that happen after it was created), so the sync
- * of a large report history costs nothing extra there.
+ * An organisation without a subscriber gets no row: nothing could ever receive it (an endpoint
+ * and the helpdesk's write-back only get events that happen after they were set up), so the sync
+ * of a large report history costs nothing extra there. Write-back subscribes to the session and
+ * connection events of tickets (src/db/repositories/helpdesk-writes.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database.js";
-import { preparedStatement } from "../db/prepared-query.js";
 import {
-  endpointsSubscribedTo,
+  type EventSubscribers,
+  findEventSubscribers,
   insertWebhookEvent,
   insertWebhookEvents,
   type WebhookEventValues,
 } from "../db/repositories/webhooks.js";
-import { connectionReports, tickets, type WebhookEventType, webhookEndpoints } from "../db/schema.js";
+import { connectionReports, tickets, type WebhookEventType } from "../db/schema.js";
 import { connectionEventData, type WebhookEventData } from "./webhook-event-data.js";
 
 export interface WebhookEventInput {
@@ -42,35 +43,13 @@ export function webhookMessageId(onceKey?: string): string {
   return `msg_${hex}`;
 }
 
-/** Whether any enabled endpoint of the organisation would receive `type`. */
-export async function hasWebhookSubscriber(
-  tx: Db,
-  organisationId: string,
-  type: WebhookEventType,
-): Promise<boolean> {
-  const [row] = await selectSubscribedEndpoint(tx).execute({
-    organisationId,
-    eventTypes: JSON.stringify([type]),
-  });
-  return row !== undefined;
-}
-
-// Asked for every page a report sync stores: prepared once (src/db/prepared-query.ts).
-const selectSubscribedEndpoint = preparedStatement("find_subscribed_webhook_endpoint", (db, name) =>
-  db
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(endpointsSubscribedTo(sql.placeholder("organisationId"), sql.placeholder("eventTypes")))
-    .limit(1)
-    .prepare(name),
-);
-
 /**
- * Records one event in `tx`. Returns the event id, or undefined when no endpoint subscribes
+ * Records one event in `tx`. Returns the event id, or undefined when nobody subscribes
  * (nothing was written) or an event with the same `onceKey` already exists.
  */
 export async function recordWebhookEvent(tx: Db, event: WebhookEventInput): Promise<string | undefined> {
-  if (!(await hasWebhookSubscriber(tx, event.organisationId, event.type))) return undefined;
+  const subscribers = await findEventSubscribers(tx, event.organisationId, event.type);
+  if (!subscribers.endpoint && !subscribers.helpdesk) return undefined;
   const row = toWebhookEventRow(event);
   return (await insertWebhookEvent(tx, row)) ? row.id : undefined;
 }
@@ -89,16 +68,18 @@ export function toWebhookEventRow(event: WebhookEventInput): WebhookEventValues 
 /**
  * `connection.reported` for each of the given TeamViewer reports first seen at `firstSeenAt`
  * (a record the sync sees again is not new); called from the sync's page transaction.
- * `isSubscribed` is {@link hasWebhookSubscriber}'s answer, asked while the page was prepared: an
- * endpoint created in between receives the records of the pages that follow, as it would had it
- * been created a moment later; delivery checks each endpoint again, so a disabled one gets nothing.
+ * `subscribers` is findEventSubscribers' answer, asked while the page was prepared: an endpoint
+ * created in between receives the records of the pages that follow, as it would had it been
+ * created a moment later; delivery checks each endpoint again, so a disabled one gets nothing.
+ * When only write-back subscribes, only the records matched to a ticket are recorded: most of a
+ * backfill is history no ticket of ours is part of.
  */
 export async function recordReportedConnections(
   tx: Db,
   values: { organisationId: string; teamViewerReportIds: readonly string[]; firstSeenAt: Date },
-  isSubscribed: boolean,
+  subscribers: EventSubscribers,
 ): Promise<void> {
-  if (values.teamViewerReportIds.length === 0 || !isSubscribed) return;
+  if (values.teamViewerReportIds.length === 0 || (!subscribers.endpoint && !subscribers.helpdesk)) return;
   const rows = await tx
     .select({ report: connectionReports, ticketExternalId: tickets.externalId })
     .from(connectionReports)
@@ -110,10 +91,11 @@ export async function recordReportedConnections(
         eq(connectionReports.firstSeenAt, values.firstSeenAt),
       ),
     );
+  const recorded = subscribers.endpoint ? rows : rows.filter((row) => row.ticketExternalId !== null);
   // One statement for the page; ids derived from the report make a repeated page add nothing.
   await insertWebhookEvents(
     tx,
-    rows.map(({ report, ticketExternalId }) => ({
+    recorded.map(({ report, ticketExternalId }) => ({
       id: webhookMessageId(`connection.reported:${report.id}`),
       organisationId: values.organisationId,
       type: "connection.reported" as const,

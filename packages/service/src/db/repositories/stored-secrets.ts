@@ -8,6 +8,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { SecretBinding } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import {
+  helpdeskConnections,
   idempotencyKeys,
   oauthStates,
   organisationScriptTokens,
@@ -51,6 +52,11 @@ export const secretColumns = {
     organisationScriptTokens,
     organisationScriptTokens.id,
     organisationScriptTokens.tokenEncrypted,
+  ),
+  helpdeskToken: defineSecretColumn(
+    helpdeskConnections,
+    helpdeskConnections.id,
+    helpdeskConnections.tokenEncrypted,
   ),
   pkceVerifier: defineSecretColumn(oauthStates, oauthStates.id, oauthStates.pkceVerifierEncrypted),
   // Supporter links embed the session's service-queue token (docs/teamviewer-api.md §3).

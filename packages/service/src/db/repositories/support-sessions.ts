@@ -29,16 +29,16 @@ import {
 } from "../prepared-query.js";
 import {
   auditLog,
+  organisations,
   type SupportSessionState,
   supportSessions,
   tickets,
-  webhookEndpoints,
   webhookEvents,
 } from "../schema.js";
 import type { NewAuditLogRow } from "./audit-log.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 import { type TicketValues, ticketUpsert } from "./tickets.js";
-import { endpointsSubscribedTo, type WebhookEventValues } from "./webhooks.js";
+import { eventHasSubscriber, type WebhookEventValues } from "./webhooks.js";
 
 const supporterLinkColumn = secretColumns.supporterLink;
 const webClientLinkColumn = secretColumns.webClientSupporterLink;
@@ -142,8 +142,8 @@ const insertSessionWithTicket = preparedStatement("insert_support_session", (db,
   const auditEntry = db
     .$with("audit_entry")
     .as(db.insert(auditLog).values(rowPlaceholders("audit", auditColumns)).returning({ id: auditLog.id }));
-  // One row when an endpoint subscribes, none otherwise: asked in the same statement, so an
-  // endpoint is either there for the session or created after it.
+  // One row when an endpoint or the helpdesk's write-back subscribes, none otherwise: asked in
+  // the same statement, so a subscriber is either there for the session or created after it.
   const event = rowPlaceholders("event", ["id", "organisationId", "type", "data", "createdAt"] as const);
   const webhookEvent = db.$with("webhook_event").as(
     db
@@ -159,9 +159,13 @@ const insertSessionWithTicket = preparedStatement("insert_support_session", (db,
             fannedOutAt: sql<Date | null>`null::timestamptz`.as("fanned_out_at"),
             createdAt: sql<Date>`${event.createdAt}::timestamptz`.as("created_at"),
           })
-          .from(webhookEndpoints)
-          .where(endpointsSubscribedTo(event.organisationId, sql.placeholder("eventTypes")))
-          .limit(1),
+          .from(organisations)
+          .where(
+            and(
+              eq(organisations.id, sql`${event.organisationId}::uuid`),
+              eventHasSubscriber(event.organisationId, sql.placeholder("eventTypes")),
+            ),
+          ),
       )
       .returning({ id: webhookEvents.id }),
   );

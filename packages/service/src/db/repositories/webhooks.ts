@@ -11,7 +11,9 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
+import { preparedStatement } from "../prepared-query.js";
 import {
+  organisations,
   type WebhookDeliveryState,
   type WebhookEventType,
   webhookAttempts,
@@ -19,6 +21,7 @@ import {
   webhookEndpoints,
   webhookEvents,
 } from "../schema.js";
+import { fanOutHelpdeskWrites, helpdeskWants } from "./helpdesk-writes.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
 const secretColumn = secretColumns.webhookSecret;
@@ -213,6 +216,46 @@ export function endpointsSubscribedTo(organisationId: unknown, eventTypeJson: un
   return sql`${webhookEndpoints.organisationId} = ${organisationId} and ${webhookEndpoints.disabledAt} is null and (jsonb_array_length(${webhookEndpoints.eventTypes}) = 0 or ${webhookEndpoints.eventTypes} @> ${eventTypeJson}::jsonb)`;
 }
 
+/**
+ * Whether anyone would receive an event of this type: an endpoint subscribed to it, or the
+ * helpdesk connection's write-back. Both arguments may be placeholders.
+ */
+export function eventHasSubscriber(organisationId: unknown, eventTypeJson: unknown): SQL {
+  return sql`(exists (select 1 from ${webhookEndpoints} where ${endpointsSubscribedTo(organisationId, eventTypeJson)}) or ${helpdeskWants(organisationId, eventTypeJson)})`;
+}
+
+export interface EventSubscribers {
+  /** An enabled endpoint subscribed to the type. */
+  endpoint: boolean;
+  /** The helpdesk connection's write-back, which wants reports only when they have a ticket. */
+  helpdesk: boolean;
+}
+
+// Asked for every page a report sync stores: prepared once (src/db/prepared-query.ts).
+const selectEventSubscribers = preparedStatement("find_event_subscribers", (db, name) =>
+  db
+    .select({
+      endpoint: sql<boolean>`exists (select 1 from ${webhookEndpoints} where ${endpointsSubscribedTo(sql.placeholder("organisationId"), sql.placeholder("eventTypes"))})`,
+      helpdesk: sql<boolean>`${helpdeskWants(sql.placeholder("organisationId"), sql.placeholder("eventTypes"))}`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder("organisationId")))
+    .prepare(name),
+);
+
+/** Who would receive an event of `type` in the organisation (neither when it does not exist). */
+export async function findEventSubscribers(
+  db: Db,
+  organisationId: string,
+  type: WebhookEventType,
+): Promise<EventSubscribers> {
+  const [row] = await selectEventSubscribers(db).execute({
+    organisationId,
+    eventTypes: JSON.stringify([type]),
+  });
+  return { endpoint: row?.endpoint === true, helpdesk: row?.helpdesk === true };
+}
+
 export interface WebhookEventValues {
   id: string;
   organisationId: string;
@@ -279,7 +322,8 @@ export async function findWebhookEvent(
 
 /**
  * Turns up to `limit` new events into one delivery per subscribed, enabled endpoint that
- * existed when the event happened, and marks them fanned out — in one transaction, with the
+ * existed when the event happened and into helpdesk writes (helpdesk-writes.ts), and marks them
+ * fanned out — in one transaction, with the
  * events locked so that another instance skips them. Returns how many events were handled.
  */
 export async function fanOutWebhookEvents(db: Db, now: Date, limit: number): Promise<number> {
@@ -304,6 +348,7 @@ export async function fanOutWebhookEvents(db: Db, now: Date, limit: number): Pro
         and ep.created_at <= e.created_at
         and (jsonb_array_length(ep.event_types) = 0 or ep.event_types @> jsonb_build_array(e.type))
       on conflict (event_id, endpoint_id) do nothing`);
+    await fanOutHelpdeskWrites(tx, ids, now);
     await tx.update(webhookEvents).set({ fannedOutAt: now }).where(inArray(webhookEvents.id, ids));
     return ids.length;
   });

@@ -49,6 +49,8 @@ export const apiKeys = {
     "apiKeys.scope.reports:write": "Write notes and billing states of connection reports",
     "apiKeys.scope.webhooks:read": "Read webhook endpoints and deliveries",
     "apiKeys.scope.webhooks:write": "Manage webhook endpoints and resend deliveries",
+    "apiKeys.scope.helpdesk:read": "Read what was written to the helpdesk, with outcomes",
+    "apiKeys.scope.helpdesk:write": "Re-send writes to the helpdesk",
     "apiKeys.scope.organisation:read": "Read users' TeamViewer status and the organisation's health",
   },
   de: {
@@ -98,6 +100,8 @@ export const apiKeys = {
     "apiKeys.scope.reports:write": "Notizen und Abrechnungsstatus von Verbindungsberichten schreiben",
     "apiKeys.scope.webhooks:read": "Webhook-Endpunkte und Zustellungen lesen",
     "apiKeys.scope.webhooks:write": "Webhook-Endpunkte verwalten und Zustellungen erneut senden",
+    "apiKeys.scope.helpdesk:read": "Lesen, was ins Helpdesk geschrieben wurde, mit Ergebnis",
+    "apiKeys.scope.helpdesk:write": "Schreibvorgänge ins Helpdesk erneut senden",
     "apiKeys.scope.organisation:read": "TeamViewer-Status der Benutzer und Zustand der Organisation lesen",
   },
   ja: {
@@ -147,6 +151,8 @@ export const apiKeys = {
     "apiKeys.scope.reports:write": "接続レポートのメモと請求状態の書き込み",
     "apiKeys.scope.webhooks:read": "Webhook エンドポイントと配信の閲覧",
     "apiKeys.scope.webhooks:write": "Webhook エンドポイントの管理と配信の再送",
+    "apiKeys.scope.helpdesk:read": "ヘルプデスクへの書き込みと結果の参照",
+    "apiKeys.scope.helpdesk:write": "ヘルプデスクへの書き込みの再送",
     "apiKeys.scope.organisation:read": "ユーザーの TeamViewer 状態と組織の健全性の閲覧",
   },
 } satisfies Catalogs;

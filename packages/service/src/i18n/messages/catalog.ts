@@ -1,5 +1,6 @@
 import { apiKeys } from "./api-keys.js";
 import { common } from "./common.js";
+import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
 import { join } from "./join.js";
@@ -24,6 +25,7 @@ const features = [
   reports,
   apiKeys,
   webhooks,
+  helpdesks,
 ] as const;
 
 type Feature = (typeof features)[number];

@@ -11,6 +11,7 @@ import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
 import { upsertConnectionReports } from "../../../src/db/repositories/connection-reports.js";
+import { saveHelpdeskConnection } from "../../../src/db/repositories/helpdesk-connections.js";
 import type { User } from "../../../src/db/repositories/users.js";
 import { fanOutWebhookEvents } from "../../../src/db/repositories/webhooks.js";
 import { type ApiKeyScope, apiKeyScopes, type UserRole } from "../../../src/db/schema.js";
@@ -42,6 +43,8 @@ export interface PartyFixtures {
   userId: string;
   endpointId: string;
   deliveryId: string;
+  /** A write of the session's events to the party's helpdesk. */
+  helpdeskWriteId: string;
   invitationId: string;
   joinToken: string;
   apiKeyId: string;
@@ -175,6 +178,24 @@ async function createParty(
     fixtureKey.startsWith(`atd_${key.prefix}_`),
   );
 
+  // A helpdesk connection, so the session's events also become helpdesk writes (never written:
+  // nothing runs the writer here, and nothing listens at its address).
+  await saveHelpdeskConnection(
+    h.database.db,
+    h.deps.vault,
+    {
+      organisationId,
+      kind: "request-tracker",
+      baseUrl: "http://127.0.0.1:1",
+      token: `${name}-helpdesk-token`,
+      sessionField: "TeamViewer session",
+      noteLocale: "en",
+      writesSessionField: true,
+      writesSessionNotes: true,
+      writesConnectionNotes: true,
+    },
+    h.clock.now(),
+  );
   const ticketExternalId = `${name}-ticket-1`;
   const sessionPath = await createSessionThroughPage(browsers.supporter, {
     externalId: ticketExternalId,
@@ -216,6 +237,11 @@ async function createParty(
     sql`select id from webhook_deliveries where endpoint_id = ${endpoint.id} limit 1`,
   );
   if (delivery === undefined) throw new Error("no webhook delivery to use as a fixture");
+  const [helpdeskWrite] = await queryRows<{ id: string }>(
+    h.database.db,
+    sql`select id from helpdesk_writes where organisation_id = ${organisationId} limit 1`,
+  );
+  if (helpdeskWrite === undefined) throw new Error("no helpdesk write to use as a fixture");
 
   return {
     organisationId,
@@ -229,6 +255,7 @@ async function createParty(
       userId: users.supporter.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
+      helpdeskWriteId: helpdeskWrite.id,
       apiKeyId: apiKey?.id ?? "",
       invitationId: invitation?.id ?? "",
       joinToken: joinPath.slice("/join/".length),

@@ -123,6 +123,7 @@ describe("fuzzing the API, the forms and the join page", () => {
         ticketExternalId: ids.externalId ?? "",
         endpointId: ids.endpointId ?? "",
         deliveryId: ids.deliveryId ?? "",
+        helpdeskWriteId: ids.writeId ?? "",
         invitationId: ids.invitationId ?? "",
       },
       query,
@@ -143,6 +144,7 @@ describe("fuzzing the API, the forms and the join page", () => {
       externalId: anyOf(world.a.fixtures.ticketExternalId, world.b.fixtures.ticketExternalId),
       endpointId: anyOf(world.a.fixtures.endpointId, world.b.fixtures.endpointId),
       deliveryId: anyOf(world.a.fixtures.deliveryId, world.b.fixtures.deliveryId),
+      writeId: anyOf(world.a.fixtures.helpdeskWriteId, world.b.fixtures.helpdeskWriteId),
       invitationId: anyOf(world.a.fixtures.invitationId, world.b.fixtures.invitationId),
     });
   };

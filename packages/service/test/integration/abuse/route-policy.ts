@@ -147,6 +147,18 @@ export const routePolicies: Record<string, RoutePolicy> = {
     roundingIncrementMinutes: "15",
     minimumBillableMinutes: "15",
   }),
+  "GET /settings/helpdesk": web(admins, "settings", "read"),
+  // Nothing listens on port 1 of loopback, so the check after saving fails at once.
+  "POST /settings/helpdesk": web(admins, "settings", "write", {
+    kind: "request-tracker",
+    baseUrl: "http://127.0.0.1:1",
+    token: "1-1-0123456789abcdef",
+    sessionField: "TeamViewer session",
+    noteLocale: "en",
+  }),
+  "POST /settings/helpdesk/test": web(admins, "settings", "write"),
+  "POST /settings/helpdesk/remove": web(admins, "settings", "write"),
+  "POST /settings/helpdesk/writes/:id/resend": web(admins, "settings", "write"),
   "GET /settings/invitations": web(admins, "settings", "read"),
   "GET /settings/invitations/:locale": web(admins, "settings", "read"),
   "POST /settings/invitations/:locale": web(admins, "settings", "write", {
@@ -199,6 +211,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
     "webhooks",
   ),
   "POST /api/v1/webhooks/endpoints/:endpointId/rotate-secret": api("webhooks:write", "webhooks"),
+  "GET /api/v1/helpdesk/writes": api("helpdesk:read", "settings"),
+  "POST /api/v1/helpdesk/writes/:writeId/resend": api("helpdesk:write", "settings"),
   "POST /api/v1/webhooks/endpoints/:endpointId/test": api("webhooks:write", "webhooks"),
 };
 

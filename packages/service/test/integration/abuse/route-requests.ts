@@ -38,7 +38,7 @@ export const isApiRoute = (route: ClassifiedRoute) =>
 export const isWebRoute = (route: ClassifiedRoute) => Array.isArray(route.policy.access);
 export const isWrite = (route: ClassifiedRoute) => route.method !== "GET";
 export const hasIdParameter = (route: ClassifiedRoute) =>
-  /:(id|externalId|endpointId|deliveryId|invitationId)\b/.test(route.path);
+  /:(id|externalId|endpointId|deliveryId|invitationId|writeId)\b/.test(route.path);
 
 export function unlistedRouteKeys(world: AbuseWorld): { unclassified: string[]; missing: string[] } {
   const registered = registeredRouteKeys(world);
@@ -70,12 +70,15 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.deliveryId;
         case "invitationId":
           return fixtures.invitationId;
+        case "writeId":
+          return fixtures.helpdeskWriteId;
         case "id":
           if (previous === "sessions") return fixtures.sessionId;
           if (previous === "reports" || previous === "connections") return fixtures.reportId;
           if (previous === "users") return fixtures.userId;
           if (previous === "api-keys") return fixtures.apiKeyId;
           if (previous === "webhooks") return fixtures.endpointId;
+          if (previous === "writes") return fixtures.helpdeskWriteId;
           break;
       }
       throw new Error(`No fixture for the parameter ${segment} of ${path}: add one in route-requests.ts`);

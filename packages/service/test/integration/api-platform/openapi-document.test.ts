@@ -65,7 +65,9 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
       if (isPublic) continue;
       // Each operation names the one scope its key needs (taken from its requireScope).
       expect(operation.security, `${entry.method} ${entry.path}`).toEqual([
-        { apiKey: [expect.stringMatching(/^(sessions|reports|webhooks|organisation):(read|write)$/)] },
+        {
+          apiKey: [expect.stringMatching(/^(sessions|reports|webhooks|organisation|helpdesk):(read|write)$/)],
+        },
       ]);
       expect(Object.keys(operation.responses), `${entry.method} ${entry.path}`).toEqual(
         expect.arrayContaining(["401", "403", "429"]),

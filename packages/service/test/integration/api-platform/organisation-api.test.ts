@@ -1,5 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import {
+  recordHelpdeskCheck,
+  saveHelpdeskConnection,
+} from "../../../src/db/repositories/helpdesk-connections.js";
 import { saveOrganisationScriptToken } from "../../../src/db/repositories/organisation-script-tokens.js";
 import { markTeamViewerConnectionNeedsReconnect } from "../../../src/db/repositories/teamviewer-connections.js";
 import { usePgliteEngine } from "../../support/engines.js";
@@ -80,6 +84,7 @@ describe("users and organisation health over the API", () => {
       scriptToken: { isConfigured: false, isValid: false },
       connections: { connected: 3 - 1, needsReconnect: [] },
       reportSync: { maxLagSeconds: null, accounts: [] },
+      helpdesk: { isConfigured: false, isHealthy: true, kind: null, baseUrl: null, problems: [] },
     });
     expect(before.teamViewerApp.checks[0]).toMatchObject({ status: "ok", check: "Client ID and secret" });
 
@@ -106,5 +111,67 @@ describe("users and organisation health over the API", () => {
     );
     expect(after.connections.needsReconnect).toEqual([{ userId: ana.id, email: expect.any(String) }]);
     expect(after.teamViewerApp.checks[0].check).toBe("Client-ID und Secret");
+  });
+
+  it("reports the helpdesk connection's last check with what to fix, and counts a problem against isHealthy", async () => {
+    const { h, orgKey } = await setUp(engine);
+    await saveHelpdeskConnection(
+      h.database.db,
+      h.deps.vault,
+      {
+        organisationId: h.organisationId,
+        kind: "request-tracker",
+        baseUrl: "https://rt.example.com",
+        token: "1-7-SecretHelpdeskToken0001",
+        sessionField: "TeamViewer session",
+        noteLocale: "en",
+        writesSessionField: true,
+        writesSessionNotes: false,
+        writesConnectionNotes: true,
+      },
+      h.clock.now(),
+    );
+    const neverChecked = await (await h.api("GET", "/api/v1/organisation/health", { key: orgKey })).json();
+    expect(neverChecked).toMatchObject({
+      isHealthy: false,
+      helpdesk: {
+        isConfigured: true,
+        isHealthy: false,
+        kind: "request-tracker",
+        lastCheckedAt: null,
+        problems: [],
+      },
+    });
+
+    const [row] = await queryRows<{ id: string }>(h.database.db, sql`select id from helpdesk_connections`);
+    await recordHelpdeskCheck(h.database.db, {
+      id: row?.id ?? "",
+      problems: [{ kind: "missing-rights", rights: ["CommentOnTicket"], where: "queue General" }],
+      checkedAt: h.clock.now(),
+    });
+    const response = await h.api("GET", "/api/v1/organisation/health", {
+      key: orgKey,
+      headers: { "accept-language": "de" },
+    });
+    const body = await response.json();
+    expect(body.helpdesk).toEqual({
+      isConfigured: true,
+      isHealthy: false,
+      kind: "request-tracker",
+      baseUrl: "https://rt.example.com",
+      lastCheckedAt: h.clock.now().toISOString(),
+      problems: [
+        {
+          kind: "missing-rights",
+          message:
+            "Dem API-Benutzer fehlen diese Rechte in queue General: CommentOnTicket. Vergeben Sie sie im Helpdesk.",
+        },
+      ],
+    });
+    expect(JSON.stringify(body)).not.toContain("SecretHelpdeskToken");
+
+    await recordHelpdeskCheck(h.database.db, { id: row?.id ?? "", problems: [], checkedAt: h.clock.now() });
+    const healthy = await (await h.api("GET", "/api/v1/organisation/health", { key: orgKey })).json();
+    expect(healthy).toMatchObject({ isHealthy: true, helpdesk: { isHealthy: true, problems: [] } });
   });
 });

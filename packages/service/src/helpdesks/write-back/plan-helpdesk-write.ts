@@ -1,0 +1,232 @@
+/**
+ * What one outbox event writes onto its ticket, decided without touching the helpdesk: pure, so
+ * every rule is tested on its own. The writer (helpdesk-writer.ts) carries the plan out.
+ *
+ * - `session.created`: the session code into the ticket field, and a note when session notes are on.
+ * - `session.closed` / `session.expired`: a note when session notes are on.
+ * - `connection.reported`: a note with the connection's facts, its billable minutes as worked time.
+ * - `connection.updated`: a follow-up note with what changed, the worked time corrected by the
+ *   difference (never a second full amount); a report never written before gets the full note.
+ */
+import type { HelpdeskEventType, HelpdeskReportWrite } from "../../db/repositories/helpdesk-writes.js";
+import type { MessageKey, Translator } from "../../i18n/index.js";
+import { type BillingRules, computeBillableMinutes } from "../../reports/billable-minutes.js";
+import type { HelpdeskNote } from "../helpdesk-connector.js";
+
+export interface WriteBackSwitches {
+  writesSessionField: boolean;
+  writesSessionNotes: boolean;
+  writesConnectionNotes: boolean;
+}
+
+export type WriteStep =
+  | { kind: "field"; field: string; value: string }
+  | { kind: "note"; note: HelpdeskNote };
+
+export interface WritePlan {
+  steps: WriteStep[];
+  /** What a connection report's write leaves on the ticket, to be remembered once it is written. */
+  reportWrite?: HelpdeskReportWrite;
+}
+
+export interface WriteContext {
+  write: {
+    id: string;
+    organisationId: string;
+    eventType: HelpdeskEventType;
+    payload: Record<string, unknown>;
+    ticketExternalId: string;
+  };
+  switches: WriteBackSwitches;
+  sessionField: string;
+  /** In the connection's note language. */
+  t: Translator;
+  /** The supporter's name for session notes. */
+  supporterName: string;
+  billingRules: BillingRules;
+  /** What was written for this report before, if anything. */
+  previous: HelpdeskReportWrite | undefined;
+}
+
+/** Kept with the note; unique to the write, so a retry can find what it wrote. */
+export function markerFor(writeId: string): string {
+  return writeId;
+}
+
+export function planHelpdeskWrite(context: WriteContext): WritePlan {
+  switch (context.write.eventType) {
+    case "session.created":
+      return planSessionOpened(context);
+    case "session.closed":
+      return sessionNote(context, "helpdesk.note.sessionClosed.subject", "helpdesk.note.sessionClosed.text");
+    case "session.expired":
+      return sessionNote(
+        context,
+        "helpdesk.note.sessionExpired.subject",
+        "helpdesk.note.sessionExpired.text",
+      );
+    case "connection.reported":
+    case "connection.updated":
+      return planConnection(context);
+  }
+}
+
+interface SessionPayload {
+  code: string;
+  validUntil: string;
+}
+
+function planSessionOpened(context: WriteContext): WritePlan {
+  const session = context.write.payload as unknown as SessionPayload;
+  const field: WriteStep[] = context.switches.writesSessionField
+    ? [{ kind: "field", field: context.sessionField, value: session.code }]
+    : [];
+  const note = sessionNote(
+    context,
+    "helpdesk.note.sessionOpened.subject",
+    "helpdesk.note.sessionOpened.text",
+  );
+  return { steps: [...field, ...note.steps] };
+}
+
+function sessionNote(context: WriteContext, subject: MessageKey, text: MessageKey): WritePlan {
+  if (!context.switches.writesSessionNotes) return { steps: [] };
+  const session = context.write.payload as unknown as SessionPayload;
+  const params = {
+    code: session.code,
+    supporter: context.supporterName,
+    validUntil: utc(session.validUntil),
+  };
+  return {
+    steps: [
+      {
+        kind: "note",
+        note: {
+          marker: markerFor(context.write.id),
+          subject: context.t.t(subject, params),
+          text: context.t.t(text, params),
+        },
+      },
+    ],
+  };
+}
+
+interface ConnectionPayload {
+  id: string;
+  sessionCode: string | null;
+  supporter: { name: string | null };
+  device: { id: string | null; name: string | null };
+  startDate: string | null;
+  endDate: string | null;
+  durationSeconds: number | null;
+  billingState: string;
+  notes: string | null;
+  feedback: { rating: number | null; comment: string | null };
+}
+
+function planConnection(context: WriteContext): WritePlan {
+  if (!context.switches.writesConnectionNotes) return { steps: [] };
+  const report = context.write.payload as unknown as ConnectionPayload;
+  const { t } = context.t;
+  const minutes = computeBillableMinutes(report.durationSeconds, context.billingRules) ?? 0;
+  const reportWrite: HelpdeskReportWrite = {
+    organisationId: context.write.organisationId,
+    connectionReportId: report.id,
+    ticketExternalId: context.write.ticketExternalId,
+    billableMinutes: minutes,
+    billingState: report.billingState,
+    notes: report.notes ?? "",
+  };
+  const code = report.sessionCode ?? t("helpdesk.note.unknown");
+  const marker = markerFor(context.write.id);
+  const { previous } = context;
+  if (previous === undefined || previous.ticketExternalId !== context.write.ticketExternalId) {
+    const subject = t("helpdesk.note.connection.subject", { code, minutes });
+    return {
+      steps: [
+        {
+          kind: "note",
+          note: { marker, subject, text: connectionText(context, report, minutes), workedMinutes: minutes },
+        },
+      ],
+      reportWrite,
+    };
+  }
+  const changes = [
+    ...(previous.billableMinutes === minutes
+      ? []
+      : [
+          t("helpdesk.note.change.billable", {
+            from: previous.billableMinutes,
+            to: minutes,
+            delta: signed(minutes - previous.billableMinutes),
+          }),
+        ]),
+    ...(previous.billingState === reportWrite.billingState
+      ? []
+      : [
+          t("helpdesk.note.change.billingState", {
+            from: previous.billingState,
+            to: reportWrite.billingState,
+          }),
+        ]),
+    ...(previous.notes === reportWrite.notes
+      ? []
+      : [t("helpdesk.note.change.notes", { to: reportWrite.notes })]),
+  ];
+  if (changes.length === 0) return { steps: [] };
+  const intro = t("helpdesk.note.connectionUpdated.intro", { start: utc(report.startDate) });
+  return {
+    steps: [
+      {
+        kind: "note",
+        note: {
+          marker,
+          subject: t("helpdesk.note.connectionUpdated.subject", { code }),
+          text: [intro, ...changes].join("\n"),
+          workedMinutes: minutes - previous.billableMinutes,
+        },
+      },
+    ],
+    reportWrite,
+  };
+}
+
+function connectionText(context: WriteContext, report: ConnectionPayload, minutes: number): string {
+  const { t } = context.t;
+  const unknown = t("helpdesk.note.unknown");
+  const device = [report.device.name, report.device.id]
+    .filter((part) => part !== null && part !== "")
+    .join(" · ");
+  const lines = [
+    t("helpdesk.note.line.supporter", { value: report.supporter.name ?? unknown }),
+    t("helpdesk.note.line.device", { value: device === "" ? unknown : device }),
+    t("helpdesk.note.line.start", { value: utc(report.startDate) }),
+    t("helpdesk.note.line.end", { value: utc(report.endDate) }),
+    t("helpdesk.note.line.duration", {
+      value: report.durationSeconds === null ? unknown : Math.round(report.durationSeconds / 6) / 10,
+    }),
+    t("helpdesk.note.line.billable", { value: minutes }),
+    t("helpdesk.note.line.billingState", { value: report.billingState }),
+  ];
+  if (report.feedback.rating !== null) {
+    lines.push(
+      t("helpdesk.note.line.feedback", {
+        rating: report.feedback.rating,
+        comment: report.feedback.comment ?? "",
+      }).trimEnd(),
+    );
+  }
+  if (report.notes !== null && report.notes !== "")
+    lines.push(t("helpdesk.note.line.notes", { value: report.notes }));
+  return lines.join("\n");
+}
+
+/** `2026-03-02 09:20`: notes are read by people in many zones, and say (UTC) beside it. */
+function utc(iso: string | null): string {
+  return iso === null ? "—" : new Date(iso).toISOString().slice(0, 16).replace("T", " ");
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}

@@ -1,0 +1,302 @@
+import type { Catalogs } from "./catalog-types.js";
+
+/** The admins' helpdesk connection page and the health of that connection. */
+export const helpdesks = {
+  en: {
+    "nav.helpdesk": "Helpdesk",
+    "helpdesk.title": "Helpdesk connection",
+    "helpdesk.intro":
+      "Connect your helpdesk so Attendant can read its tickets and write sessions and connections back onto them. Attendant signs in to the helpdesk's API with a token of a user you create for it.",
+    "helpdesk.none": "No helpdesk is connected.",
+    "helpdesk.field.kind": "Helpdesk",
+    "helpdesk.kind.request-tracker": "Request Tracker 5",
+    "helpdesk.field.baseUrl": "Address",
+    "helpdesk.field.baseUrlHint":
+      "The helpdesk's web address, for example https://rt.example.com. Plain http is accepted only for this machine (localhost).",
+    "helpdesk.field.token": "API token",
+    "helpdesk.field.tokenNew":
+      "In Request Tracker: sign in as the API user, then Logged in as → Settings → Auth Tokens → Create.",
+    "helpdesk.field.tokenStored":
+      "A token is stored. Leave this empty to keep it, or type a new one to replace it.",
+    "helpdesk.field.sessionField": "Ticket field for the session code",
+    "helpdesk.field.sessionFieldHint":
+      "A free-text ticket field (custom field) applied to every queue whose tickets Attendant works with.",
+    "helpdesk.save": "Save and test",
+    "helpdesk.test": "Test connection",
+    "helpdesk.remove": "Remove connection",
+    "helpdesk.saved": "Saved.",
+    "helpdesk.removed": "The helpdesk connection was removed.",
+    "helpdesk.invalid": "Nothing was saved: check the fields marked below.",
+    "helpdesk.check.heading": "Connection check",
+    "helpdesk.check.never": "Not checked yet.",
+    "helpdesk.check.at": "Checked {when} (UTC).",
+    "helpdesk.check.ok":
+      "The connection works: the helpdesk accepts the token, every queue has the ticket field, and the API user may comment and reply.",
+    "helpdesk.check.version": "Helpdesk version: {version}.",
+    "helpdesk.problem.unreachable":
+      "The helpdesk cannot be reached ({detail}). Check the address and that the helpdesk is running.",
+    "helpdesk.problem.badCredentials":
+      "The helpdesk refused the token. Create a new token for the API user and save it here.",
+    "helpdesk.problem.noQueueVisible":
+      "The API user cannot see any queue. Grant it SeeQueue and ShowTicket on the queues whose tickets Attendant works with.",
+    "helpdesk.problem.missingRights":
+      "The API user lacks these rights in {where}: {rights}. Grant them in the helpdesk.",
+    "helpdesk.problem.missingField":
+      "The ticket field “{field}” is missing in: {where}. Create it as a free-text field applied to these queues, or enter the name of an existing one.",
+    "helpdesk.problem.unexpected": "The helpdesk answered unexpectedly (HTTP {status}): {detail}",
+    "helpdesk.error.kind": "Choose a helpdesk from the list.",
+    "helpdesk.error.url":
+      "Enter a web address starting with https://, without a user name, password, query or #fragment.",
+    "helpdesk.error.insecureUrl":
+      "Use https: the token would travel unencrypted. Plain http is allowed only for this machine (localhost, 127.0.0.1).",
+    "helpdesk.error.token": "The token is one word of 8 to 500 characters, without spaces.",
+    "helpdesk.error.sessionField": "A field name has at most 200 characters and no line breaks.",
+    "helpdesk.field.noteLocale": "Language of the notes",
+    "helpdesk.writes.heading": "What Attendant writes on tickets",
+    "helpdesk.field.writesSessionField": "The session code into the ticket field when a session opens",
+    "helpdesk.field.writesSessionNotes": "An internal note when a session opens, closes or expires",
+    "helpdesk.field.writesConnectionNotes":
+      "An internal note per connection (supporter, device, times, feedback, notes) with its billable minutes as worked time; changes are written as a follow-up note with the difference",
+    "helpdesk.error.noteLocale": "Choose a language from the list.",
+    "helpdesk.writes.title": "Writes to the helpdesk",
+    "helpdesk.writes.counts":
+      "{done} done, {pending} waiting or retrying, {failed} failed, {stopped} stopped.",
+    "helpdesk.writes.empty": "Nothing was written yet.",
+    "helpdesk.writes.column.when": "When (UTC)",
+    "helpdesk.writes.column.event": "Event",
+    "helpdesk.writes.column.ticket": "Ticket",
+    "helpdesk.writes.column.state": "State",
+    "helpdesk.writes.column.outcome": "Outcome",
+    "helpdesk.writes.column.actions": "Actions",
+    "helpdesk.writes.state.pending": "Waiting (attempts so far: {attempts})",
+    "helpdesk.writes.state.done": "Done",
+    "helpdesk.writes.state.failed": "Failed",
+    "helpdesk.writes.state.stopped": "Stopped",
+    "helpdesk.writes.resend": "Write again",
+    "helpdesk.writes.resent":
+      "Queued: it is written within seconds. A note already on the ticket is not written twice.",
+    "helpdesk.note.sessionOpened.subject": "Remote session {code} opened",
+    "helpdesk.note.sessionOpened.text":
+      "{supporter} opened the TeamViewer remote session {code} for this ticket. It is valid until {validUntil} (UTC).",
+    "helpdesk.note.sessionClosed.subject": "Remote session {code} closed",
+    "helpdesk.note.sessionClosed.text": "The TeamViewer remote session {code} was closed.",
+    "helpdesk.note.sessionExpired.subject": "Remote session {code} expired",
+    "helpdesk.note.sessionExpired.text":
+      "The TeamViewer remote session {code} expired at {validUntil} (UTC) without being closed.",
+    "helpdesk.note.connection.subject": "TeamViewer connection {code}: {minutes} min",
+    "helpdesk.note.connectionUpdated.subject": "TeamViewer connection {code} updated",
+    "helpdesk.note.connectionUpdated.intro": "The connection report of {start} (UTC) changed:",
+    "helpdesk.note.line.supporter": "Supporter: {value}",
+    "helpdesk.note.line.device": "Device: {value}",
+    "helpdesk.note.line.start": "Start: {value} (UTC)",
+    "helpdesk.note.line.end": "End: {value} (UTC)",
+    "helpdesk.note.line.duration": "Duration: {value} min",
+    "helpdesk.note.line.billable": "Billable minutes: {value} (added as worked time)",
+    "helpdesk.note.line.billingState": "Billing state: {value}",
+    "helpdesk.note.line.feedback": "Customer feedback: {rating}/5 {comment}",
+    "helpdesk.note.line.notes": "Notes: {value}",
+    "helpdesk.note.change.billable": "Billable minutes: {from} → {to} (worked time corrected by {delta})",
+    "helpdesk.note.change.billingState": "Billing state: {from} → {to}",
+    "helpdesk.note.change.notes": "Notes: {to}",
+    "helpdesk.note.unknown": "unknown",
+  },
+  de: {
+    "nav.helpdesk": "Helpdesk",
+    "helpdesk.title": "Helpdesk-Verbindung",
+    "helpdesk.intro":
+      "Verbinden Sie Ihr Helpdesk, damit Attendant dessen Tickets lesen und Sitzungen und Verbindungen dort eintragen kann. Attendant meldet sich mit dem Token eines Benutzers an der API des Helpdesks an, den Sie dafür anlegen.",
+    "helpdesk.none": "Es ist kein Helpdesk verbunden.",
+    "helpdesk.field.kind": "Helpdesk",
+    "helpdesk.kind.request-tracker": "Request Tracker 5",
+    "helpdesk.field.baseUrl": "Adresse",
+    "helpdesk.field.baseUrlHint":
+      "Die Webadresse des Helpdesks, zum Beispiel https://rt.example.com. Unverschlüsseltes http nur für diesen Rechner (localhost).",
+    "helpdesk.field.token": "API-Token",
+    "helpdesk.field.tokenNew":
+      "In Request Tracker: als API-Benutzer anmelden, dann Angemeldet als → Einstellungen → Auth Tokens → Erstellen.",
+    "helpdesk.field.tokenStored":
+      "Ein Token ist gespeichert. Leer lassen, um es zu behalten, oder ein neues eingeben, um es zu ersetzen.",
+    "helpdesk.field.sessionField": "Ticketfeld für den Sitzungscode",
+    "helpdesk.field.sessionFieldHint":
+      "Ein Freitext-Ticketfeld (Custom Field), das allen Queues zugeordnet ist, mit deren Tickets Attendant arbeitet.",
+    "helpdesk.save": "Speichern und testen",
+    "helpdesk.test": "Verbindung testen",
+    "helpdesk.remove": "Verbindung entfernen",
+    "helpdesk.saved": "Gespeichert.",
+    "helpdesk.removed": "Die Helpdesk-Verbindung wurde entfernt.",
+    "helpdesk.invalid": "Nichts wurde gespeichert: Bitte prüfen Sie die markierten Felder.",
+    "helpdesk.check.heading": "Verbindungsprüfung",
+    "helpdesk.check.never": "Noch nicht geprüft.",
+    "helpdesk.check.at": "Geprüft am {when} (UTC).",
+    "helpdesk.check.ok":
+      "Die Verbindung funktioniert: Das Helpdesk nimmt das Token an, jede Queue hat das Ticketfeld, und der API-Benutzer darf kommentieren und antworten.",
+    "helpdesk.check.version": "Helpdesk-Version: {version}.",
+    "helpdesk.problem.unreachable":
+      "Das Helpdesk ist nicht erreichbar ({detail}). Prüfen Sie die Adresse und ob das Helpdesk läuft.",
+    "helpdesk.problem.badCredentials":
+      "Das Helpdesk hat das Token abgelehnt. Erstellen Sie ein neues Token für den API-Benutzer und speichern Sie es hier.",
+    "helpdesk.problem.noQueueVisible":
+      "Der API-Benutzer sieht keine Queue. Geben Sie ihm SeeQueue und ShowTicket auf den Queues, mit deren Tickets Attendant arbeitet.",
+    "helpdesk.problem.missingRights":
+      "Dem API-Benutzer fehlen diese Rechte in {where}: {rights}. Vergeben Sie sie im Helpdesk.",
+    "helpdesk.problem.missingField":
+      "Das Ticketfeld „{field}“ fehlt in: {where}. Legen Sie es als Freitextfeld für diese Queues an, oder geben Sie den Namen eines vorhandenen Felds ein.",
+    "helpdesk.problem.unexpected": "Das Helpdesk hat unerwartet geantwortet (HTTP {status}): {detail}",
+    "helpdesk.error.kind": "Wählen Sie ein Helpdesk aus der Liste.",
+    "helpdesk.error.url":
+      "Geben Sie eine Webadresse ein, die mit https:// beginnt, ohne Benutzername, Passwort, Abfrage oder #Fragment.",
+    "helpdesk.error.insecureUrl":
+      "Verwenden Sie https: Das Token würde unverschlüsselt übertragen. Unverschlüsseltes http ist nur für diesen Rechner erlaubt (localhost, 127.0.0.1).",
+    "helpdesk.error.token": "Das Token ist ein Wort aus 8 bis 500 Zeichen, ohne Leerzeichen.",
+    "helpdesk.error.sessionField": "Ein Feldname hat höchstens 200 Zeichen und keine Zeilenumbrüche.",
+    "helpdesk.field.noteLocale": "Sprache der Notizen",
+    "helpdesk.writes.heading": "Was Attendant in Tickets schreibt",
+    "helpdesk.field.writesSessionField":
+      "Den Sitzungscode in das Ticketfeld, wenn eine Sitzung geöffnet wird",
+    "helpdesk.field.writesSessionNotes":
+      "Eine interne Notiz, wenn eine Sitzung geöffnet, geschlossen wird oder abläuft",
+    "helpdesk.field.writesConnectionNotes":
+      "Eine interne Notiz pro Verbindung (Supporter, Gerät, Zeiten, Bewertung, Notizen) mit den abrechenbaren Minuten als Arbeitszeit; Änderungen als Folgenotiz mit der Differenz",
+    "helpdesk.error.noteLocale": "Wählen Sie eine Sprache aus der Liste.",
+    "helpdesk.writes.title": "Schreibvorgänge ins Helpdesk",
+    "helpdesk.writes.counts":
+      "{done} erledigt, {pending} wartend oder in Wiederholung, {failed} fehlgeschlagen, {stopped} gestoppt.",
+    "helpdesk.writes.empty": "Noch nichts geschrieben.",
+    "helpdesk.writes.column.when": "Wann (UTC)",
+    "helpdesk.writes.column.event": "Ereignis",
+    "helpdesk.writes.column.ticket": "Ticket",
+    "helpdesk.writes.column.state": "Status",
+    "helpdesk.writes.column.outcome": "Ergebnis",
+    "helpdesk.writes.column.actions": "Aktionen",
+    "helpdesk.writes.state.pending": "Wartend (bisherige Versuche: {attempts})",
+    "helpdesk.writes.state.done": "Erledigt",
+    "helpdesk.writes.state.failed": "Fehlgeschlagen",
+    "helpdesk.writes.state.stopped": "Gestoppt",
+    "helpdesk.writes.resend": "Erneut schreiben",
+    "helpdesk.writes.resent":
+      "Eingereiht: Wird in wenigen Sekunden geschrieben. Eine Notiz, die schon im Ticket steht, wird nicht doppelt geschrieben.",
+    "helpdesk.note.sessionOpened.subject": "Fernwartungssitzung {code} geöffnet",
+    "helpdesk.note.sessionOpened.text":
+      "{supporter} hat für dieses Ticket die TeamViewer-Fernwartungssitzung {code} geöffnet. Sie ist gültig bis {validUntil} (UTC).",
+    "helpdesk.note.sessionClosed.subject": "Fernwartungssitzung {code} geschlossen",
+    "helpdesk.note.sessionClosed.text": "Die TeamViewer-Fernwartungssitzung {code} wurde geschlossen.",
+    "helpdesk.note.sessionExpired.subject": "Fernwartungssitzung {code} abgelaufen",
+    "helpdesk.note.sessionExpired.text":
+      "Die TeamViewer-Fernwartungssitzung {code} ist am {validUntil} (UTC) abgelaufen, ohne geschlossen zu werden.",
+    "helpdesk.note.connection.subject": "TeamViewer-Verbindung {code}: {minutes} Min.",
+    "helpdesk.note.connectionUpdated.subject": "TeamViewer-Verbindung {code} geändert",
+    "helpdesk.note.connectionUpdated.intro": "Der Verbindungsbericht vom {start} (UTC) wurde geändert:",
+    "helpdesk.note.line.supporter": "Supporter: {value}",
+    "helpdesk.note.line.device": "Gerät: {value}",
+    "helpdesk.note.line.start": "Beginn: {value} (UTC)",
+    "helpdesk.note.line.end": "Ende: {value} (UTC)",
+    "helpdesk.note.line.duration": "Dauer: {value} Min.",
+    "helpdesk.note.line.billable": "Abrechenbare Minuten: {value} (als Arbeitszeit eingetragen)",
+    "helpdesk.note.line.billingState": "Abrechnungsstatus: {value}",
+    "helpdesk.note.line.feedback": "Bewertung des Kunden: {rating}/5 {comment}",
+    "helpdesk.note.line.notes": "Notizen: {value}",
+    "helpdesk.note.change.billable":
+      "Abrechenbare Minuten: {from} → {to} (Arbeitszeit um {delta} korrigiert)",
+    "helpdesk.note.change.billingState": "Abrechnungsstatus: {from} → {to}",
+    "helpdesk.note.change.notes": "Notizen: {to}",
+    "helpdesk.note.unknown": "unbekannt",
+  },
+  ja: {
+    "nav.helpdesk": "ヘルプデスク",
+    "helpdesk.title": "ヘルプデスク連携",
+    "helpdesk.intro":
+      "ヘルプデスクを連携すると、Attendant がチケットを読み取り、セッションと接続の記録をチケットに書き戻します。Attendant は、この連携用に作成したユーザーのトークンでヘルプデスクの API にサインインします。",
+    "helpdesk.none": "ヘルプデスクは連携されていません。",
+    "helpdesk.field.kind": "ヘルプデスク",
+    "helpdesk.kind.request-tracker": "Request Tracker 5",
+    "helpdesk.field.baseUrl": "アドレス",
+    "helpdesk.field.baseUrlHint":
+      "ヘルプデスクの Web アドレス（例: https://rt.example.com）。暗号化されない http はこのマシン（localhost）に限り使用できます。",
+    "helpdesk.field.token": "API トークン",
+    "helpdesk.field.tokenNew":
+      "Request Tracker で API ユーザーとしてサインインし、「ログイン中」→「設定」→「Auth Tokens」→「作成」を選びます。",
+    "helpdesk.field.tokenStored":
+      "トークンは保存済みです。そのままにするには空欄のまま、置き換えるには新しいトークンを入力してください。",
+    "helpdesk.field.sessionField": "セッションコードを入れるチケット項目",
+    "helpdesk.field.sessionFieldHint":
+      "Attendant が扱うチケットのすべてのキューに適用された、自由入力のチケット項目（カスタムフィールド）。",
+    "helpdesk.save": "保存してテスト",
+    "helpdesk.test": "接続をテスト",
+    "helpdesk.remove": "連携を解除",
+    "helpdesk.saved": "保存しました。",
+    "helpdesk.removed": "ヘルプデスク連携を解除しました。",
+    "helpdesk.invalid": "保存されていません。印の付いた項目を確認してください。",
+    "helpdesk.check.heading": "接続の確認",
+    "helpdesk.check.never": "まだ確認していません。",
+    "helpdesk.check.at": "{when}（UTC）に確認しました。",
+    "helpdesk.check.ok":
+      "接続は正常です。ヘルプデスクはトークンを受け付け、すべてのキューにチケット項目があり、API ユーザーはコメントと返信ができます。",
+    "helpdesk.check.version": "ヘルプデスクのバージョン: {version}",
+    "helpdesk.problem.unreachable":
+      "ヘルプデスクに接続できません（{detail}）。アドレスと、ヘルプデスクが動作しているかを確認してください。",
+    "helpdesk.problem.badCredentials":
+      "ヘルプデスクがトークンを拒否しました。API ユーザーの新しいトークンを作成し、ここに保存してください。",
+    "helpdesk.problem.noQueueVisible":
+      "API ユーザーはどのキューも参照できません。Attendant が扱うチケットのキューで SeeQueue と ShowTicket の権限を付与してください。",
+    "helpdesk.problem.missingRights":
+      "API ユーザーには {where} で次の権限がありません: {rights}。ヘルプデスクで付与してください。",
+    "helpdesk.problem.missingField":
+      "チケット項目「{field}」が次にありません: {where}。これらのキューに自由入力の項目として作成するか、既存の項目名を入力してください。",
+    "helpdesk.problem.unexpected": "ヘルプデスクから予期しない応答がありました（HTTP {status}）: {detail}",
+    "helpdesk.error.kind": "一覧からヘルプデスクを選んでください。",
+    "helpdesk.error.url":
+      "https:// で始まる Web アドレスを、ユーザー名・パスワード・クエリ・#フラグメントなしで入力してください。",
+    "helpdesk.error.insecureUrl":
+      "https を使用してください。トークンが暗号化されずに送られてしまいます。http はこのマシン（localhost、127.0.0.1）に限り使用できます。",
+    "helpdesk.error.token": "トークンは空白を含まない 8〜500 文字の 1 語です。",
+    "helpdesk.error.sessionField": "項目名は 200 文字以内で、改行を含められません。",
+    "helpdesk.field.noteLocale": "メモの言語",
+    "helpdesk.writes.heading": "Attendant がチケットに書き込む内容",
+    "helpdesk.field.writesSessionField": "セッション開始時にセッションコードをチケット項目へ",
+    "helpdesk.field.writesSessionNotes": "セッションの開始・終了・期限切れ時に内部メモ",
+    "helpdesk.field.writesConnectionNotes":
+      "接続ごとの内部メモ（担当者、デバイス、時刻、評価、メモ）と請求対象時間を作業時間として記録。変更は差分を記した追記メモとして書き込みます",
+    "helpdesk.error.noteLocale": "一覧から言語を選んでください。",
+    "helpdesk.writes.title": "ヘルプデスクへの書き込み",
+    "helpdesk.writes.counts":
+      "完了 {done} 件、待機・再試行中 {pending} 件、失敗 {failed} 件、停止 {stopped} 件。",
+    "helpdesk.writes.empty": "まだ何も書き込んでいません。",
+    "helpdesk.writes.column.when": "日時（UTC）",
+    "helpdesk.writes.column.event": "イベント",
+    "helpdesk.writes.column.ticket": "チケット",
+    "helpdesk.writes.column.state": "状態",
+    "helpdesk.writes.column.outcome": "結果",
+    "helpdesk.writes.column.actions": "操作",
+    "helpdesk.writes.state.pending": "待機中（これまでの試行: {attempts} 回）",
+    "helpdesk.writes.state.done": "完了",
+    "helpdesk.writes.state.failed": "失敗",
+    "helpdesk.writes.state.stopped": "停止",
+    "helpdesk.writes.resend": "再度書き込む",
+    "helpdesk.writes.resent":
+      "登録しました。数秒以内に書き込まれます。チケットにすでにあるメモは二重に書き込まれません。",
+    "helpdesk.note.sessionOpened.subject": "リモートセッション {code} を開始",
+    "helpdesk.note.sessionOpened.text":
+      "{supporter} がこのチケットの TeamViewer リモートセッション {code} を開始しました。有効期限は {validUntil}（UTC）です。",
+    "helpdesk.note.sessionClosed.subject": "リモートセッション {code} を終了",
+    "helpdesk.note.sessionClosed.text": "TeamViewer リモートセッション {code} を終了しました。",
+    "helpdesk.note.sessionExpired.subject": "リモートセッション {code} の期限切れ",
+    "helpdesk.note.sessionExpired.text":
+      "TeamViewer リモートセッション {code} は終了されないまま {validUntil}（UTC）に期限切れになりました。",
+    "helpdesk.note.connection.subject": "TeamViewer 接続 {code}: {minutes} 分",
+    "helpdesk.note.connectionUpdated.subject": "TeamViewer 接続 {code} の更新",
+    "helpdesk.note.connectionUpdated.intro": "{start}（UTC）の接続レポートが変更されました:",
+    "helpdesk.note.line.supporter": "サポート担当者: {value}",
+    "helpdesk.note.line.device": "デバイス: {value}",
+    "helpdesk.note.line.start": "開始: {value}（UTC）",
+    "helpdesk.note.line.end": "終了: {value}（UTC）",
+    "helpdesk.note.line.duration": "所要時間: {value} 分",
+    "helpdesk.note.line.billable": "請求対象時間: {value} 分（作業時間として記録）",
+    "helpdesk.note.line.billingState": "請求状態: {value}",
+    "helpdesk.note.line.feedback": "お客様の評価: {rating}/5 {comment}",
+    "helpdesk.note.line.notes": "メモ: {value}",
+    "helpdesk.note.change.billable": "請求対象時間: {from} → {to}（作業時間を {delta} 分修正）",
+    "helpdesk.note.change.billingState": "請求状態: {from} → {to}",
+    "helpdesk.note.change.notes": "メモ: {to}",
+    "helpdesk.note.unknown": "不明",
+  },
+} satisfies Catalogs;

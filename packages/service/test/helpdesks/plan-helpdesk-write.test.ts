@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { HelpdeskEventType, HelpdeskReportWrite } from "../../src/db/repositories/helpdesk-writes.js";
+import { planHelpdeskWrite, type WriteContext } from "../../src/helpdesks/write-back/plan-helpdesk-write.js";
+import { createTranslator } from "../../src/i18n/index.js";
+
+const session = { code: "s123-456-789", validUntil: "2026-03-03T09:14:07Z", assignedUserId: "u1" };
+const report = {
+  id: "6f1c2b7e-41a9-4d8e-9a55-0c8f3e2d1b77",
+  sessionCode: "s123-456-789",
+  supporter: { name: "Kenji Sato" },
+  device: { id: "1432876590", name: "ERIKA-LAPTOP" },
+  startDate: "2026-03-02T09:20:41Z",
+  endDate: "2026-03-02T09:47:03Z",
+  durationSeconds: 1582,
+  billingState: "Bill",
+  notes: "",
+  feedback: { rating: 5, comment: "Quick and friendly" },
+};
+
+function context(eventType: HelpdeskEventType, overrides: Partial<WriteContext> = {}): WriteContext {
+  return {
+    write: {
+      id: "write-1",
+      organisationId: "org-1",
+      eventType,
+      payload: eventType.startsWith("session.") ? session : report,
+      ticketExternalId: "42",
+    },
+    switches: { writesSessionField: true, writesSessionNotes: true, writesConnectionNotes: true },
+    sessionField: "TeamViewer session",
+    t: createTranslator("en"),
+    supporterName: "Kenji Sato",
+    billingRules: { roundingIncrementMinutes: 1, minimumBillableMinutes: 0 },
+    previous: undefined,
+    ...overrides,
+  };
+}
+
+const written = (overrides: Partial<HelpdeskReportWrite> = {}): HelpdeskReportWrite => ({
+  organisationId: "org-1",
+  connectionReportId: report.id,
+  ticketExternalId: "42",
+  billableMinutes: 27,
+  billingState: "Bill",
+  notes: "",
+  ...overrides,
+});
+
+describe("what an event writes onto its ticket", () => {
+  it("puts the session code into the ticket field and, with session notes on, a note in the connection's language", () => {
+    const plan = planHelpdeskWrite(context("session.created", { t: createTranslator("ja") }));
+    expect(plan.steps).toEqual([
+      { kind: "field", field: "TeamViewer session", value: "s123-456-789" },
+      {
+        kind: "note",
+        note: {
+          marker: "write-1",
+          subject: "リモートセッション s123-456-789 を開始",
+          text: "Kenji Sato がこのチケットの TeamViewer リモートセッション s123-456-789 を開始しました。有効期限は 2026-03-03 09:14（UTC）です。",
+        },
+      },
+    ]);
+  });
+
+  it("writes nothing that is switched off", () => {
+    const off = { writesSessionField: false, writesSessionNotes: false, writesConnectionNotes: false };
+    for (const type of [
+      "session.created",
+      "session.closed",
+      "session.expired",
+      "connection.reported",
+    ] as const) {
+      expect(planHelpdeskWrite(context(type, { switches: off })).steps).toEqual([]);
+    }
+  });
+
+  it("notes a connection with its facts and adds its billable minutes, by the organisation's rules, as worked time", () => {
+    const plan = planHelpdeskWrite(
+      context("connection.reported", {
+        billingRules: { roundingIncrementMinutes: 15, minimumBillableMinutes: 0 },
+      }),
+    );
+    expect(plan.steps).toEqual([
+      {
+        kind: "note",
+        note: {
+          marker: "write-1",
+          subject: "TeamViewer connection s123-456-789: 30 min",
+          text: [
+            "Supporter: Kenji Sato",
+            "Device: ERIKA-LAPTOP · 1432876590",
+            "Start: 2026-03-02 09:20 (UTC)",
+            "End: 2026-03-02 09:47 (UTC)",
+            "Duration: 26.4 min",
+            "Billable minutes: 30 (added as worked time)",
+            "Billing state: Bill",
+            "Customer feedback: 5/5 Quick and friendly",
+          ].join("\n"),
+          workedMinutes: 30,
+        },
+      },
+    ]);
+    expect(plan.reportWrite).toEqual(written({ billableMinutes: 30 }));
+  });
+
+  it("writes a change as a follow-up note that corrects the worked time by the difference only", () => {
+    const changed = { ...report, billingState: "DoNotBill", notes: "Driver reinstalled" };
+    const plan = planHelpdeskWrite(
+      context("connection.updated", {
+        write: { ...context("connection.updated").write, payload: changed },
+        previous: written({ billableMinutes: 30 }),
+      }),
+    );
+    expect(plan.steps).toEqual([
+      {
+        kind: "note",
+        note: {
+          marker: "write-1",
+          subject: "TeamViewer connection s123-456-789 updated",
+          text: [
+            "The connection report of 2026-03-02 09:20 (UTC) changed:",
+            "Billable minutes: 30 → 27 (worked time corrected by -3)",
+            "Billing state: Bill → DoNotBill",
+            "Notes: Driver reinstalled",
+          ].join("\n"),
+          workedMinutes: -3,
+        },
+      },
+    ]);
+    expect(plan.reportWrite).toEqual(written({ billingState: "DoNotBill", notes: "Driver reinstalled" }));
+  });
+
+  it("writes nothing for a change that leaves what was written as it is", () => {
+    expect(planHelpdeskWrite(context("connection.updated", { previous: written() })).steps).toEqual([]);
+  });
+
+  it("writes the full note for a report never written to this ticket, never a correction", () => {
+    for (const previous of [undefined, written({ ticketExternalId: "41" })]) {
+      const plan = planHelpdeskWrite(context("connection.updated", { previous }));
+      expect(plan.steps).toMatchObject([{ kind: "note", note: { workedMinutes: 27 } }]);
+    }
+  });
+});

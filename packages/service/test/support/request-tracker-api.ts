@@ -1,0 +1,66 @@
+/**
+ * Direct REST2 calls to the tests' Request Tracker, for arranging tickets and for checking what
+ * Attendant wrote, on RT's own word rather than through the code under test.
+ */
+import { inject } from "vitest";
+import type { ProvidedRequestTracker } from "./request-tracker-setup.js";
+
+export interface RtTicketFields {
+  Subject: string;
+  Status: string;
+  TimeWorked: string;
+  CustomFields: { name: string; values: string[] }[];
+}
+
+export interface RtTestApi {
+  server: ProvidedRequestTracker;
+  createTicket(values: { subject: string; requestor?: string }): Promise<string>;
+  readTicket(id: string): Promise<RtTicketFields>;
+  setStatus(id: string, status: string): Promise<void>;
+  /** The ticket's comments (internal notes), oldest first: subject and worked time. */
+  comments(id: string): Promise<{ subject: string; timeTaken: number }[]>;
+}
+
+/** The run's RT, or undefined where it is not installed (never in CI: the setup fails there). */
+export function requestTrackerOfRun(): RtTestApi | undefined {
+  const server = inject("requestTracker");
+  if (server === null) return undefined;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/REST/2.0${path}`, {
+      method,
+      headers: { authorization: `token ${server.token}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`RT answered ${method} ${path} with ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  return {
+    server,
+    async createTicket(values) {
+      const created = await call<{ id: string }>("POST", "/ticket", {
+        Queue: "General",
+        Subject: values.subject,
+        ...(values.requestor === undefined ? {} : { Requestor: values.requestor }),
+      });
+      return String(created.id);
+    },
+    readTicket: (id) => call<RtTicketFields>("GET", `/ticket/${id}`),
+    async setStatus(id, status) {
+      await call("PUT", `/ticket/${id}`, { Status: status });
+    },
+    async comments(id) {
+      const history = await call<{ items: { Type: string; Data: string; TimeTaken: string }[] }>(
+        "GET",
+        `/ticket/${id}/history?fields=Type,Data,TimeTaken&per_page=100`,
+      );
+      // RT folds long subjects at spaces; a person reads them as one line.
+      return history.items
+        .filter((item) => item.Type === "Comment")
+        .map((item) => ({
+          subject: item.Data.replace(/\s+/g, " ").trim(),
+          timeTaken: Number(item.TimeTaken),
+        }));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Vitest global setup of the `helpdesk` project: starts one real Request Tracker for the whole
+ * run (scripts/support/request-tracker.ts; each of its API calls takes about a second, so never
+ * one per test) and stops it by its pid afterwards. Tests read it with `inject("requestTracker")`.
+ *
+ * In CI (`CI` set) a missing RT is an error, never a skip: `.ci/run` installs it
+ * (scripts/ensure-system-packages.sh).
+ */
+import type { TestProject } from "vitest/node";
+import {
+  isRequestTrackerInstalled,
+  type RequestTrackerServer,
+  startRequestTracker,
+} from "../../../../scripts/support/request-tracker.js";
+
+export interface ProvidedRequestTracker {
+  url: string;
+  token: string;
+  readOnlyToken: string;
+  rootPassword: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Null when RT is not installed here (never in CI). */
+    requestTracker: ProvidedRequestTracker | null;
+  }
+}
+
+let server: RequestTrackerServer | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (!isRequestTrackerInstalled()) {
+    if (process.env.CI) {
+      throw new Error(
+        "Request Tracker 5 is not installed, and CI must run the helpdesk tests. Run scripts/ensure-system-packages.sh as root.",
+      );
+    }
+    project.provide("requestTracker", null);
+    return;
+  }
+  server = await startRequestTracker();
+  const { url, token, readOnlyToken, rootPassword } = server;
+  project.provide("requestTracker", { url, token, readOnlyToken, rootPassword });
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+}
