@@ -8,6 +8,7 @@
  * and `code`; anything else reaches the app's 500 handler.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { HelpdeskTicketError } from "../helpdesks/complete-ticket.js";
 import { HelpdeskWriteError } from "../helpdesks/helpdesk-write-history.js";
 import type { AppDeps } from "../http/app-deps.js";
 import { problemResponse } from "../http/problem.js";
@@ -45,6 +46,12 @@ export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv
     if (error instanceof SupportSessionError) return supportSessionErrorResponse(c, error);
     if (error instanceof ConnectionReportError) return connectionReportErrorResponse(c, error);
     if (error instanceof WebhookError) return webhookErrorResponse(c, error);
+    if (error instanceof HelpdeskTicketError) {
+      const status = (
+        { "title-required": 400, "ticket-not-found": 422, "helpdesk-unavailable": 503 } as const
+      )[error.reason];
+      return problemResponse(c, status, { detail: error.message, extensions: { code: error.reason } });
+    }
     if (error instanceof HelpdeskWriteError) {
       return problemResponse(c, error.reason === "forbidden" ? 403 : 404, {
         detail: error.message,

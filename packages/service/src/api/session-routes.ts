@@ -3,6 +3,7 @@
  * translate between HTTP and the use cases in src/sessions/; who may do what is decided there.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { completeTicketFromHelpdesk } from "../helpdesks/complete-ticket.js";
 import { closeSupportSession } from "../sessions/close-support-session.js";
 import { createSupportSession } from "../sessions/create-support-session.js";
 import { getSupportSession, revealSupporterLinks } from "../sessions/get-support-session.js";
@@ -58,8 +59,10 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
       const body = c.req.valid("json");
       const { actor, actingUserTeamViewer } = c.get("apiPrincipal");
       const claim = c.get("idempotencyClaim");
+      const ticket = await completeTicketFromHelpdesk(deps, actor.organisationId, body.ticket);
       const created = await createSupportSession(deps, {
         ...body,
+        ticket,
         actor,
         actorTeamViewer: actingUserTeamViewer,
         correlationId: claim?.correlationId,

@@ -17,7 +17,11 @@ export const externalIdSchema = text(200).openapi({
 const ticketSchema = z
   .object({
     externalId: externalIdSchema,
-    title: text(500).openapi({ example: "Outlook does not start" }),
+    title: text(500).optional().openapi({
+      example: "Outlook does not start",
+      description:
+        "Required unless a helpdesk is connected: then, when left out, the title, address and requester are read from the helpdesk's ticket `externalId`",
+    }),
     url: z
       .url({ protocol: /^https?$/ })
       .max(2000)
