@@ -78,6 +78,8 @@ export function renderSupporterConsole(state: SimulatorState, session: SupportSe
     status = html`<p>Connected to <code>${session.customer?.deviceName ?? ""}</code>
         (ID <code>${session.customer?.deviceId ?? ""}</code>) since ${formatWireDate(session.connection.startedAt)}.</p>
       <form method="post" action="${links.actionBase}/end">${hiddenReturn}
+        <label>Session note <textarea name="session_note" rows="3"
+          placeholder="What you did, for the connection report"></textarea></label>
         <button class="primary" type="submit">End connection</button></form>`;
   } else if (session.customer) {
     status = html`<p>The customer is waiting on <code>${session.customer.deviceName}</code>.</p>

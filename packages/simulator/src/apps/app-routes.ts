@@ -76,7 +76,8 @@ function runAction(
   form: URLSearchParams,
 ) {
   if (isSupporter && action === "connect") connectSupporter(state, code);
-  else if (isSupporter && action === "end") endConnection(state, code);
+  else if (isSupporter && action === "end")
+    endConnection(state, code, { sessionNote: form.get("session_note") ?? "" });
   else if (!isSupporter && action === "join")
     joinAsCustomer(state, code, { deviceName: form.get("device_name") ?? "" });
   else if (!isSupporter && action === "leave") leaveAsCustomer(state, code);

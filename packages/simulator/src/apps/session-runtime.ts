@@ -24,6 +24,8 @@ export interface CustomerJoinOptions {
 
 export interface EndConnectionOptions {
   feedback?: ReportFeedback;
+  /** The supporter's own comment written at the end of the session: the report's `session_note`. */
+  sessionNote?: string;
 }
 
 /** Connections made with a session code get `support_session_type` 2 (spec section 4 [guess]). */
@@ -73,7 +75,7 @@ export function endConnection(
   const session = requireSession(state, code);
   const { connection, customer } = session;
   if (!connection || !customer) throw new TransitionError("There is no connection to end.");
-  const report = buildReport(state, session, options.feedback);
+  const report = buildReport(state, session, options);
   state.reports.addLive(session.companyId, report);
   session.connection = undefined;
   session.customer = undefined;
@@ -100,7 +102,7 @@ export function supporterOf(session: SupportSession): string {
   return session.assignedUserid ?? session.creatorUserid;
 }
 
-function buildReport(state: SimulatorState, session: SupportSession, feedback: ReportFeedback | undefined) {
+function buildReport(state: SimulatorState, session: SupportSession, options: EndConnectionOptions) {
   const connection = session.connection;
   const customer = session.customer;
   if (!connection || !customer) throw new TransitionError("There is no connection to end.");
@@ -134,6 +136,8 @@ function buildReport(state: SimulatorState, session: SupportSession, feedback: R
   }
   if (session.customApi !== undefined) report.custom_api = session.customApi;
   if (session.endCustomer !== undefined) report.end_customer = { ...session.endCustomer };
-  if (feedback !== undefined) report.feedback = feedback;
+  if (options.feedback !== undefined) report.feedback = options.feedback;
+  const sessionNote = options.sessionNote?.trim();
+  if (sessionNote) report.session_note = sessionNote;
   return report;
 }

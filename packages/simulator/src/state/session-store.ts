@@ -20,6 +20,12 @@ export interface SupportSession {
   supportSessionType: "Default" | "Pilot";
   customApi: string | undefined;
   smsInviteNumber: string | undefined;
+  /** The SMS language, an integer 0–32 whose mapping is undocumented (spec section 3). */
+  smsInviteLanguage: number | undefined;
+  /** `tv_version`, `customId` and `custom_module_id`: in the schema, meaning undocumented; passed through. */
+  tvVersion: string | undefined;
+  customId: string | undefined;
+  customModuleId: string | undefined;
   /** The 12-character secret inside the supporter links (spec section 3: "they are credentials"). */
   serviceQueueToken: string;
   customer: CustomerPresence | undefined;
