@@ -117,6 +117,10 @@ export const connectionReportSchema = z
     sessionCode: nullableString,
     endCustomer: z.object({ name: nullableString, email: nullableString }),
     feedback: z.object({ rating: z.number().int().nullable(), comment: nullableString }),
+    sessionNote: nullableString.openapi({
+      description:
+        "The supporter's own comment written at the end of the session (TeamViewer's session_note)",
+    }),
     match: z.object({
       supportSessionId: nullableString,
       ticketId: nullableString,

@@ -405,6 +405,8 @@ export const connectionReports = pgTable(
     endCustomerEmail: text("end_customer_email"),
     feedbackRating: integer("feedback_rating"),
     feedbackComment: text("feedback_comment"),
+    /** The supporter's own comment written at the end of the session (`session_note`, §4). */
+    sessionNote: text("session_note"),
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
     supportSessionId: uuid("support_session_id").references(() => supportSessions.id, {
       onDelete: "set null",

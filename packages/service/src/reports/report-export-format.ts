@@ -48,6 +48,8 @@ const columns: [name: string, cell: (report: ListedConnectionReport) => Cell][] 
   ["feedback_comment", (report) => ({ text: report.feedback.comment })],
   ["session_code", (report) => ({ text: report.sessionCode })],
   ["matched_by", (report) => ({ value: report.match.by })],
+  // Added last, so scripts that read the columns by position keep working.
+  ["session_note", (report) => ({ text: report.sessionNote })],
 ];
 
 export const csvColumnNames: readonly string[] = columns.map(([name]) => name);

@@ -28,6 +28,7 @@ export function toReportJson(report: ListedConnectionReport) {
     sessionCode: report.sessionCode,
     endCustomer: { name: report.endCustomer.name, email: report.endCustomer.email },
     feedback: { rating: report.feedback.rating, comment: report.feedback.comment },
+    sessionNote: report.sessionNote,
     match: {
       supportSessionId: report.match.supportSessionId,
       ticketId: report.match.ticketId,

@@ -32,6 +32,7 @@ function sampleReport(
     sessionCode: "s123-456-789",
     endCustomer: { name: "Erika Mustermann", email: "erika@example.org" },
     feedback: { rating: 5, comment: null },
+    sessionNote: null,
     match: { supportSessionId: null, ticketId: null, by: null, at: null },
     firstSeenAt: end,
     lastSeenAt: end,
@@ -70,6 +71,21 @@ describe("CSV export format", () => {
     expect(toCsvField({ value: -5 })).toBe("-5");
     expect(toCsvField({ text: "harmless" })).toBe("harmless");
     expect(toCsvField({ text: null })).toBe("");
+  });
+
+  it("adds the supporter's session note as the last column, session_note, neutralised like other text", () => {
+    expect(csvColumnNames.at(-1)).toBe("session_note");
+    const [fields] = parseCsv(
+      formatExportLine("csv", sampleReport(1, { sessionNote: "=cmd|' /C calc'!A0" })),
+    );
+    expect(fields?.at(-1)).toBe("'=cmd|' /C calc'!A0");
+    const [empty] = parseCsv(formatExportLine("csv", sampleReport(2)));
+    expect(empty?.at(-1)).toBe("");
+    expect(
+      JSON.parse(formatExportLine("jsonl", sampleReport(3, { sessionNote: "VPN reset" }))),
+    ).toMatchObject({
+      sessionNote: "VPN reset",
+    });
   });
 
   it("writes one JSON object per line with the API's camelCase names and the billable minutes", () => {

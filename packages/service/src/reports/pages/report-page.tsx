@@ -88,6 +88,10 @@ export function ReportPage(props: { t: Translator; view: ReportPageView }) {
           <dd id="report-notes" class="notes">
             {report.notes || "—"}
           </dd>
+          <dt>{t("reports.column.sessionNote")}</dt>
+          <dd id="report-session-note" class="notes">
+            {report.sessionNote ?? "—"}
+          </dd>
           <dt>{t("reports.column.feedback")}</dt>
           <dd>
             <Feedback t={tr} report={report} />

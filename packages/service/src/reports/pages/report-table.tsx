@@ -57,7 +57,7 @@ export function ReportTable(props: {
   t: Translator;
   id: string;
   reports: readonly ListedConnectionReport[];
-  /** Show notes and feedback (the ticket history) instead of the ticket column. */
+  /** Show notes, session notes and feedback (the ticket history) instead of the ticket column. */
   isTicketHistory?: boolean;
   /** Offer "attach to a ticket" on each row (the unmatched list, for those who may change). */
   canAttach?: boolean;
@@ -80,6 +80,7 @@ export function ReportTable(props: {
             {props.isTicketHistory ? (
               <>
                 <th>{t("reports.column.notes")}</th>
+                <th>{t("reports.column.sessionNote")}</th>
                 <th>{t("reports.column.feedback")}</th>
               </>
             ) : (
@@ -108,6 +109,7 @@ export function ReportTable(props: {
               {props.isTicketHistory ? (
                 <>
                   <td class="notes">{report.notes || "—"}</td>
+                  <td class="notes session-note">{report.sessionNote ?? "—"}</td>
                   <td>
                     <Feedback t={tr} report={report} />
                   </td>
