@@ -1,3 +1,4 @@
+import type { ConnectionExtras } from "../reports/connection-extras.js";
 import type { ConnectionReport, ReportFeedback } from "../reports/connection-report.js";
 import type { SupportSession } from "../state/session-store.js";
 import type { SimulatorState } from "../state/simulator-state.js";
@@ -62,7 +63,51 @@ export function connectSupporter(state: SimulatorState, code: string): SupportSe
   if (session.state === "Closed") throw new TransitionError("This session has been closed.");
   if (!session.customer) throw new TransitionError("The customer has not joined yet.");
   if (session.connection) throw new TransitionError("The supporter is already connected.");
-  session.connection = { supporterUserid: supporterOf(session), startedAt: state.clock.now() };
+  session.connection = {
+    supporterUserid: supporterOf(session),
+    supporterDeviceId: state.random.digits(10),
+    startedAt: state.clock.now(),
+    chat: [],
+    screenshots: [],
+  };
+  return session;
+}
+
+/** Longest chat message the simulated apps take. */
+const CHAT_MESSAGE_MAX = 1000;
+
+/** A chat message between the connected supporter and customer; kept for the chat transcript. */
+export function sendChatMessage(
+  state: SimulatorState,
+  code: string,
+  message: { isFromSupporter: boolean; content: string },
+): SupportSession {
+  const session = requireSession(state, code);
+  if (!session.connection) throw new TransitionError("Chat needs a running connection.");
+  const content = message.content.trim();
+  if (content === "") throw new TransitionError("The message is empty.");
+  if (content.length > CHAT_MESSAGE_MAX)
+    throw new TransitionError(`A message has at most ${CHAT_MESSAGE_MAX} characters.`);
+  session.connection.chat.push({
+    isFromSupporter: message.isFromSupporter,
+    writtenAt: state.clock.now(),
+    content,
+  });
+  return session;
+}
+
+/** The supporter takes a screenshot of the customer's screen during the connection. */
+export function takeScreenshot(state: SimulatorState, code: string): SupportSession {
+  const session = requireSession(state, code);
+  const connection = session.connection;
+  if (!connection) throw new TransitionError("A screenshot needs a running connection.");
+  const number = connection.screenshots.length + 1;
+  connection.screenshots.push({
+    screenshotId: state.random.uuid(),
+    fileName: `screenshot-${number}.png`,
+    mimeType: "image/png",
+    takenAt: state.clock.now(),
+  });
   return session;
 }
 
@@ -77,6 +122,8 @@ export function endConnection(
   if (!connection || !customer) throw new TransitionError("There is no connection to end.");
   const report = buildReport(state, session, options);
   state.reports.addLive(session.companyId, report);
+  const extras = extrasOf(session, report);
+  if (extras) state.connectionExtras.set(report.id, extras);
   session.connection = undefined;
   session.customer = undefined;
   session.lastReportId = report.id;
@@ -95,6 +142,21 @@ export function submitFeedback(state: SimulatorState, code: string, feedback: Re
   }
   if (!session.lastReportId) throw new TransitionError("No connection of this session has ended yet.");
   state.reports.edit(session.lastReportId, session.companyId, { feedback });
+}
+
+/** What the connection leaves beyond its report; nothing when there was no chat and no screenshot. */
+function extrasOf(session: SupportSession, report: ConnectionReport): ConnectionExtras | undefined {
+  const { connection, customer } = session;
+  if (!connection || !customer) return undefined;
+  if (connection.chat.length === 0 && connection.screenshots.length === 0) return undefined;
+  return {
+    supporter: { teamViewerId: connection.supporterDeviceId, name: report.username },
+    customer: { teamViewerId: customer.deviceId, name: session.endCustomer?.name ?? customer.deviceName },
+    title: session.description,
+    sessionNote: report.session_note,
+    chat: [...connection.chat],
+    screenshots: [...connection.screenshots],
+  };
 }
 
 /** The supporter is the assigned user, or whoever created an unassigned session. */

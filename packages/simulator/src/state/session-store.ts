@@ -1,4 +1,5 @@
 import type { SeededRandom } from "../random.js";
+import type { ChatLine, Screenshot } from "../reports/connection-extras.js";
 
 /** A service case with a session code (spec section 3), plus what the simulated apps know of it. */
 export interface SupportSession {
@@ -47,7 +48,11 @@ export interface CustomerPresence {
 
 export interface ActiveConnection {
   supporterUserid: string;
+  /** The TeamViewer ID of the supporter's device, as the chat transcript names the sender. */
+  supporterDeviceId: string;
   startedAt: number;
+  chat: ChatLine[];
+  screenshots: Screenshot[];
 }
 
 export type NewSession = Omit<

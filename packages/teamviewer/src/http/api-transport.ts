@@ -65,9 +65,14 @@ export interface ApiRequest {
   readonly path: string;
   readonly query?: object;
   readonly body?: object;
+  /** The answer is bytes (a screenshot): a success answer's `body` is then a `Uint8Array`. */
+  readonly expectsBytes?: boolean;
 }
 
-/** A success answer; `body` is the parsed JSON, or `undefined` for an empty body (204). */
+/**
+ * A success answer; `body` is the parsed JSON, `undefined` for an empty body (204), or the bytes
+ * for a request that `expectsBytes`.
+ */
 export interface ApiResponse {
   readonly status: number;
   readonly headers: Headers;
@@ -168,7 +173,8 @@ export class ApiTransport {
       throw error;
     }
     if (exchange.status >= 200 && exchange.status < 300) {
-      return { ok: true, response: { ...exchange, body: parseSuccessBody(exchange.bodyText, label) } };
+      const body = request.expectsBytes ? exchange.bodyBytes : parseSuccessBody(exchange.bodyText, label);
+      return { ok: true, response: { status: exchange.status, headers: exchange.headers, body } };
     }
     const retryAfterMs = parseRetryAfter(exchange.headers.get("retry-after"), this.#config.now());
     const error = errorFromResponse({ ...exchange, ...request, retryAfterMs, knownSecrets: [token] });
@@ -182,10 +188,11 @@ export class ApiTransport {
 
   #initOf(request: ApiRequest, token: string): OutgoingRequest {
     const headers = {
-      accept: "application/json",
+      accept: request.expectsBytes ? "*/*" : "application/json",
       authorization: `Bearer ${token}`,
       "user-agent": this.#config.userAgent,
     };
+    if (request.expectsBytes) return { method: request.method, headers, expectsBytes: true };
     if (request.body === undefined) return { method: request.method, headers };
     return {
       method: request.method,
