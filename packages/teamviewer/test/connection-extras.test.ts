@@ -21,7 +21,9 @@ describe("reading what a connection leaves behind", () => {
       .on("GET", "/reports/connections/r2/chat-transcript", () => new Response("Not Found", { status: 404 }));
     const { client } = createTestClient(fake);
 
-    await expect(client.reports.connectionExtras.chatTranscript("r1")).rejects.toThrow(UnexpectedResponseError);
+    await expect(client.reports.connectionExtras.chatTranscript("r1")).rejects.toThrow(
+      UnexpectedResponseError,
+    );
     await expect(client.reports.connectionExtras.chatTranscript("r2")).rejects.toThrow(NotFoundError);
   });
 });

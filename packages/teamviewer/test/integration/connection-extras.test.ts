@@ -99,6 +99,8 @@ describe("what a connection leaves behind, against the simulator", () => {
         },
       );
       expect(Buffer.from(image.bytes).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
+      // Its own memory: a pooled Buffer's `.buffer` would carry other requests' bytes along.
+      expect(image.bytes.buffer.byteLength).toBe(image.bytes.byteLength);
       expect([...image.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     } finally {
       await server.close();
