@@ -15,6 +15,7 @@ import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { type BillingRules, computeBillableMinutes } from "./billable-minutes.js";
+import { type ConnectionExtrasView, toConnectionExtrasView } from "./connection-extras-view.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
 import { getBillingRules } from "./organisation-billing-rules.js";
@@ -29,6 +30,8 @@ export interface ListedConnectionReport extends ConnectionReportView {
   ticket: { externalId: string; title: string } | null;
   /** Under the organisation's billing rules; null when the duration is unknown. */
   billableMinutes: number | null;
+  /** What the connection left behind: chat, summaries, screenshots. */
+  extras: ConnectionExtrasView;
 }
 
 /** The filters people and API callers give; all optional, all combined with AND. */
@@ -62,6 +65,7 @@ export function toListedReport(row: ListedReportRow, rules: BillingRules): Liste
         ? null
         : { externalId: row.ticketExternalId, title: row.ticketTitle ?? "" },
     billableMinutes: computeBillableMinutes(row.durationSeconds, rules),
+    extras: toConnectionExtrasView(row.extras),
   };
 }
 

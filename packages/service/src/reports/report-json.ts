@@ -29,6 +29,7 @@ export function toReportJson(report: ListedConnectionReport) {
     endCustomer: { name: report.endCustomer.name, email: report.endCustomer.email },
     feedback: { rating: report.feedback.rating, comment: report.feedback.comment },
     sessionNote: report.sessionNote,
+    extras: report.extras,
     match: {
       supportSessionId: report.match.supportSessionId,
       ticketId: report.match.ticketId,

@@ -5,6 +5,7 @@
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { CsrfField } from "../../web/layout.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
+import { ConnectionExtrasSection, hasFetchedExtras } from "./connection-extras-section.js";
 
 export const reportPath = (id: string) => `/reports/${id}`;
 
@@ -156,7 +157,21 @@ export function TicketConnections(props: { t: Translator; reports: readonly List
       {props.reports.length === 0 ? (
         <p class="muted">{t("reports.ticketHistory.empty")}</p>
       ) : (
-        <ReportTable t={props.t} id="ticket-connection-reports" reports={props.reports} isTicketHistory />
+        <>
+          <ReportTable t={props.t} id="ticket-connection-reports" reports={props.reports} isTicketHistory />
+          {props.reports
+            .filter((report) => hasFetchedExtras(report.extras))
+            .map((report) => (
+              <ConnectionExtrasSection
+                t={props.t}
+                report={report}
+                reportPath={reportPath(report.id)}
+                title={t("reports.extras.titleFor", {
+                  start: report.startDate ? props.t.formatDateTime(report.startDate) : "—",
+                })}
+              />
+            ))}
+        </>
       )}
     </section>
   );

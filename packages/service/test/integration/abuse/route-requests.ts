@@ -70,6 +70,8 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.deliveryId;
         case "invitationId":
           return fixtures.invitationId;
+        case "screenshotId":
+          return fixtures.screenshotId;
         case "id":
           if (previous === "sessions") return fixtures.sessionId;
           if (previous === "reports" || previous === "connections") return fixtures.reportId;

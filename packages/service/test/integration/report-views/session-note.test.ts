@@ -63,13 +63,14 @@ describe("the supporter's session note", () => {
     expect(schema?.required).toContain("sessionNote");
   });
 
-  it("exports it as the last CSV column session_note and as sessionNote in JSON Lines", async () => {
+  it("exports it as the CSV column session_note, after the older columns, and as sessionNote in JSON Lines", async () => {
     const csv = await h.api("GET", "/api/v1/reports/connections/export?format=csv&ticket=NOTE-1", {
       key: orgKey,
     });
     const [header, row] = parseCsv((await csv.text()).replace(/^\uFEFF/, "")) as string[][];
-    expect(header?.at(-1)).toBe("session_note");
-    expect(row?.at(-1)).toBe(note);
+    const column = header?.indexOf("session_note") ?? -1;
+    expect(column).toBeGreaterThan(header?.indexOf("matched_by") ?? Number.POSITIVE_INFINITY);
+    expect(row?.[column]).toBe(note);
     const jsonl = await h.api("GET", "/api/v1/reports/connections/export?format=jsonl&ticket=NOTE-1", {
       key: orgKey,
     });
