@@ -1,8 +1,8 @@
 /**
  * One turn of one account, under its lease: the pages that are due (up to `maxPages`, so a long
- * backfill does not starve the other accounts), then the code poll if it is due, then what the
- * account's connections on tickets left behind, with the calls `maxPages` leaves unused
- * (fetch-connection-extras.ts). Failures are
+ * backfill does not starve the other accounts), then the code poll if it is due and, on the same
+ * schedule, what the account's connections on tickets left behind, with the calls `maxPages`
+ * leaves unused (fetch-connection-extras.ts). Failures are
  * recorded on the account (sync-failures.ts) rather than thrown, and the lease is always
  * released, so the next turn, on any instance, starts clean.
  *
@@ -106,10 +106,15 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
           if (!isDue(account)) break;
         }
       }
-      if (!request.skipCodePoll && account.nextCodePollAt <= deps.clock.now()) {
+      const isCodePollDue = account.nextCodePollAt <= deps.clock.now();
+      if (!request.skipCodePoll && isCodePollDue) {
         codePoll = await pollSessionCodes(deps, { account, holder, options });
       }
-      extras = await fetchConnectionExtras(deps, { account, budget: request.maxPages - pages });
+      // On the code poll's schedule, which a failure's backoff pushes back as well: a failing
+      // extras call is not repeated every tick. A pass by hand has no code poll and asks now.
+      if (request.skipCodePoll || isCodePollDue) {
+        extras = await fetchConnectionExtras(deps, { account, budget: request.maxPages - pages });
+      }
       return { kind: "done", pages, received, isPassComplete, codePoll, extras, failure: undefined };
     } catch (error) {
       const failure = await handleSyncFailure(deps, account, error, options);

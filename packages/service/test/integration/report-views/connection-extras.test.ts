@@ -135,6 +135,48 @@ describe("what a connection leaves behind on the ticket", () => {
     expect(cell("screenshots")).toBe("screenshot-1.png");
   });
 
+  it("does not ask again while the account backs off from a failed call, and stores the answer once it comes", async () => {
+    await connectionOn("EXT-4", { customer: "Scanner not found", supporter: "Reinstalling the driver" });
+    await h.syncReports();
+    const [account] = await queryRows<{ id: string }>(
+      h.database.db,
+      sql`select id from report_sync_accounts`,
+    );
+    await h.database.db.execute(sql`delete from connection_report_extras`);
+    h.simulator.admin.planFault({
+      path: "/api/v1/reports/connections/*/chat-transcript",
+      kind: "status",
+      status: 500,
+      times: 50,
+    });
+    h.simulator.admin.clearJournal();
+    const turn = (maxPages: number) =>
+      runAccountTurn(
+        { ...h.deps, config: h.config },
+        {
+          syncAccountId: account?.id ?? "",
+          holder: "backoff-test",
+          options: resolveReportSyncOptions(),
+          maxPages,
+        },
+      );
+
+    expect(await turn(10)).toMatchObject({ failure: { kind: "backoff" } });
+    const failedCalls = extrasCalls().length;
+    expect(failedCalls).toBeGreaterThan(0);
+    await turn(10);
+    expect(extrasCalls()).toHaveLength(failedCalls);
+
+    h.simulator.admin.clearFaults();
+    h.clock.advance(10 * 60_000);
+    await turn(100);
+    const [stored] = await queryRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from connection_report_extras where kind = 'chat_transcript' and state = 'available'`,
+    );
+    expect(stored?.n).toBeGreaterThan(0);
+  });
+
   it("spends no more calls on them in a turn than the turn's budget leaves", async () => {
     await connectionOn("EXT-3", { customer: "Printer offline", supporter: "Restarting the spooler" });
     const [account] = await queryRows<{ id: string }>(
