@@ -8,7 +8,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLogs } from "../support/capture-logs.js";
-import { type DemoService, launchChromium, saveScreenshot, startDemoService } from "./support/e2e-service.js";
+import {
+  connectAsKenji,
+  type DemoService,
+  launchChromium,
+  saveScreenshot,
+  startDemoService,
+} from "./support/e2e-service.js";
 
 describe("what a chatted connection leaves on its ticket", () => {
   let demo: DemoService;
@@ -52,11 +58,7 @@ describe("what a chatted connection leaves on its ticket", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     const origin = new URL(page.url()).origin;
 
-    await page.goto(`${origin}/connection`);
-    await page.getByRole("link", { name: "Connect TeamViewer" }).click();
-    await page.getByLabel(/Kenji Sato/).check();
-    await page.getByRole("button", { name: "Allow" }).click();
-    await expect.poll(() => page.textContent("#teamviewer-connection")).toContain("Connected");
+    await connectAsKenji(page, origin);
 
     await page.goto(`${origin}/sessions/new?ticket=CHAT-7`);
     await page.getByLabel("Ticket title").fill("Outlook startet nicht");

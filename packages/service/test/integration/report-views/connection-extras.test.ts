@@ -7,7 +7,7 @@ import { usePgliteEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
 import type { Browser } from "../../web/web-harness.js";
 import { createSessionThroughPage } from "../session-pages/pages-harness.js";
-import { createViewsHarness, type ViewsHarness } from "./views-harness.js";
+import { createKenjiReportsWorld, type ViewsHarness } from "./views-harness.js";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const extraPaths = /\/(chat-transcript|ai-summary|augmented-session-summary|screenshots)$/;
@@ -52,12 +52,7 @@ describe("what a connection leaves behind on the ticket", () => {
   const extrasCalls = () => h.simulator.admin.journal().filter((entry) => extraPaths.test(entry.path));
 
   beforeAll(async () => {
-    h = await createViewsHarness(engine);
-    const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-    await h.addUser("admin");
-    await h.saveScriptToken();
-    kenjiBrowser = await h.signIn(kenji, "Kenji Sato");
-    orgKey = await h.createKey(null, ["reports:read"]);
+    ({ h, kenjiBrowser, orgKey } = await createKenjiReportsWorld(engine));
     chattedPath = await connectionOn("EXT-1", {
       customer: "Outlook hangs at start",
       supporter: "Starting it in safe mode",

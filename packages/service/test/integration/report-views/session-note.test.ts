@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { usePgliteEngine } from "../../support/engines.js";
 import type { Browser } from "../../web/web-harness.js";
 import { createSessionThroughPage } from "../session-pages/pages-harness.js";
-import { createViewsHarness, type ViewsHarness } from "./views-harness.js";
+import { createKenjiReportsWorld, type ViewsHarness } from "./views-harness.js";
 
 /**
  * The supporter's session note (TeamViewer's `session_note`), written in the simulated supporter
@@ -19,12 +19,7 @@ describe("the supporter's session note", () => {
   let orgKey: string;
 
   beforeAll(async () => {
-    h = await createViewsHarness(engine);
-    const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-    await h.addUser("admin");
-    await h.saveScriptToken();
-    kenjiBrowser = await h.signIn(kenji, "Kenji Sato");
-    orgKey = await h.createKey(null, ["reports:read"]);
+    ({ h, kenjiBrowser, orgKey } = await createKenjiReportsWorld(engine));
     sessionPath = await createSessionThroughPage(kenjiBrowser, { externalId: "NOTE-1" });
     const [session] = await h.teamViewerSessions();
     if (session === undefined) throw new Error("no session at TeamViewer");
