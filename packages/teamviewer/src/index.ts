@@ -50,6 +50,15 @@ export type { TokenSet } from "./oauth/token-set.js";
 export type { Page, PagePromise } from "./pagination.js";
 export { redactSecrets } from "./redact.js";
 export type { Account, AccountResource } from "./resources/account.js";
+export type {
+  AiSummary,
+  AugmentedSessionSummary,
+  ChatParticipant,
+  ChatTranscriptMessage,
+  ConnectionExtrasResource,
+  ScreenshotImage,
+  ScreenshotInfo,
+} from "./resources/connection-extras.js";
 export {
   type BillingState,
   CONNECTION_SUPPORT_SESSION_TYPES,

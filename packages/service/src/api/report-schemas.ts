@@ -93,6 +93,57 @@ export const attachReportBodySchema = z
 
 const nullableString = z.string().nullable();
 
+/** One kind of what a connection left behind: `pending` until fetched, then for good. */
+const connectionExtraSchema = <T extends z.ZodType>(content: T) =>
+  z.object({
+    state: z.enum(["pending", "available", "not_available"]).openapi({
+      description: "not_available: TeamViewer has none for this connection, or the licence lacks them",
+    }),
+    content: content.nullable(),
+  });
+
+const connectionExtrasSchema = z
+  .object({
+    chatTranscript: connectionExtraSchema(
+      z.array(
+        z.object({
+          sender: nullableString,
+          isFromSupporter: z.boolean().nullable(),
+          writtenAt: nullableString,
+          content: z.string(),
+        }),
+      ),
+    ),
+    aiSummary: connectionExtraSchema(
+      z.object({
+        summary: nullableString,
+        title: nullableString,
+        issueTypes: z.array(z.string()),
+        applications: z.array(z.string()),
+        steps: z.array(
+          z.object({ application: nullableString, action: nullableString, commands: z.array(z.string()) }),
+        ),
+      }),
+    ),
+    augmentedSessionSummary: connectionExtraSchema(
+      z.object({ summary: nullableString, title: nullableString }),
+    ),
+    screenshots: connectionExtraSchema(
+      z.array(
+        z.object({
+          screenshotId: z.string(),
+          fileName: nullableString,
+          mimeType: nullableString,
+          takenAt: nullableString,
+        }),
+      ),
+    ),
+  })
+  .openapi("ConnectionExtras", {
+    description:
+      "What the connection left behind at TeamViewer (chat, summaries, screenshots), fetched once for reports on a ticket",
+  });
+
 export const connectionReportSchema = z
   .object({
     id: z.uuid(),
@@ -117,6 +168,11 @@ export const connectionReportSchema = z
     sessionCode: nullableString,
     endCustomer: z.object({ name: nullableString, email: nullableString }),
     feedback: z.object({ rating: z.number().int().nullable(), comment: nullableString }),
+    sessionNote: nullableString.openapi({
+      description:
+        "The supporter's own comment written at the end of the session (TeamViewer's session_note)",
+    }),
+    extras: connectionExtrasSchema,
     match: z.object({
       supportSessionId: nullableString,
       ticketId: nullableString,

@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { isSessionCursor } from "../sessions/list-support-sessions.js";
+import { e164PhoneNumber } from "../sessions/sms-invitation.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const email = z.email().max(254);
@@ -59,6 +60,19 @@ export const createSessionBodySchema = z
     supporterUserId: z.uuid().optional().openapi({
       description: "Required for organisation-wide keys: the supporter whose TeamViewer account is used",
     }),
+    smsInviteNumber: z
+      .string()
+      .regex(
+        e164PhoneNumber,
+        "an international number in E.164 form: + and the country code, e.g. +4915123456789",
+      )
+      .optional()
+      .openapi({
+        description:
+          "The end customer's mobile number in E.164 form: TeamViewer texts them the link to join. " +
+          "TeamViewer picks the SMS language (it documents no mapping for choosing one).",
+        example: "+4915123456789",
+      }),
   })
   .strict()
   .openapi("CreateSessionRequest");

@@ -413,6 +413,8 @@ export const connectionReports = pgTable(
     endCustomerEmail: text("end_customer_email"),
     feedbackRating: integer("feedback_rating"),
     feedbackComment: text("feedback_comment"),
+    /** The supporter's own comment written at the end of the session (`session_note`, §4). */
+    sessionNote: text("session_note"),
     raw: jsonb("raw").$type<Record<string, unknown>>().notNull(),
     supportSessionId: uuid("support_session_id").references(() => supportSessions.id, {
       onDelete: "set null",
@@ -438,6 +440,43 @@ export const connectionReports = pgTable(
       .on(t.organisationId, t.endDate)
       .where(sql`${t.ticketId} is null`),
     check("connection_reports_matched_by_check", sql`${t.matchedBy} in (${inList(reportMatchMethods)})`),
+  ],
+);
+
+/** What a connection leaves behind beyond its report record (docs/teamviewer-api.md §4), one row per kind. */
+export const connectionExtraKinds = [
+  "chat_transcript",
+  "ai_summary",
+  "augmented_session_summary",
+  "screenshots",
+] as const;
+export type ConnectionExtraKind = (typeof connectionExtraKinds)[number];
+
+/** `not_available`: TeamViewer answered 403 or 404 (no such extra, or the licence lacks it); never asked again. */
+export const connectionExtraStates = ["available", "not_available"] as const;
+export type ConnectionExtraState = (typeof connectionExtraStates)[number];
+
+/**
+ * Each extra of a report, fetched once by its sync account's turn (src/reports/fetch-connection-extras.ts).
+ * `content` is our own camelCase shape (src/reports/connection-extras-view.ts), null when not
+ * available; screenshot images are not stored, only their list: the service fetches one when it
+ * is looked at.
+ */
+export const connectionReportExtras = pgTable(
+  "connection_report_extras",
+  {
+    connectionReportId: uuid("connection_report_id")
+      .notNull()
+      .references(() => connectionReports.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<ConnectionExtraKind>().notNull(),
+    state: text("state").$type<ConnectionExtraState>().notNull(),
+    content: jsonb("content"),
+    fetchedAt: timestamptz("fetched_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.connectionReportId, t.kind] }),
+    check("connection_report_extras_kind_check", sql`${t.kind} in (${inList(connectionExtraKinds)})`),
+    check("connection_report_extras_state_check", sql`${t.state} in (${inList(connectionExtraStates)})`),
   ],
 );
 

@@ -22,6 +22,8 @@ export interface ConnectionReportView {
   sessionCode: string | null;
   endCustomer: { name: string | null; email: string | null };
   feedback: { rating: number | null; comment: string | null };
+  /** The supporter's own comment written at the end of the session (TeamViewer's `session_note`). */
+  sessionNote: string | null;
   match: {
     supportSessionId: string | null;
     ticketId: string | null;
@@ -50,6 +52,7 @@ export function toConnectionReportView(row: Omit<StoredConnectionReport, "raw">)
     sessionCode: row.sessionCode,
     endCustomer: { name: row.endCustomerName, email: row.endCustomerEmail },
     feedback: { rating: row.feedbackRating, comment: row.feedbackComment },
+    sessionNote: row.sessionNote,
     match: {
       supportSessionId: row.supportSessionId,
       ticketId: row.ticketId,

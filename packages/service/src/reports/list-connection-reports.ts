@@ -16,6 +16,7 @@ import { findUserById } from "../db/repositories/users.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { findVisibleTicket, type TicketDeps } from "../tickets/find-visible-ticket.js";
 import { type BillingRules, computeBillableMinutes } from "./billable-minutes.js";
+import { type ConnectionExtrasView, toConnectionExtrasView } from "./connection-extras-view.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
 import { getBillingRules } from "./organisation-billing-rules.js";
@@ -30,6 +31,8 @@ export interface ListedConnectionReport extends ConnectionReportView {
   ticket: { externalId: string; title: string } | null;
   /** Under the organisation's billing rules; null when the duration is unknown. */
   billableMinutes: number | null;
+  /** What the connection left behind: chat, summaries, screenshots. */
+  extras: ConnectionExtrasView;
 }
 
 /** The filters people and API callers give; all optional, all combined with AND. */
@@ -63,6 +66,7 @@ export function toListedReport(row: ListedReportRow, rules: BillingRules): Liste
         ? null
         : { externalId: row.ticketExternalId, title: row.ticketTitle ?? "" },
     billableMinutes: computeBillableMinutes(row.durationSeconds, rules),
+    extras: toConnectionExtrasView(row.extras),
   };
 }
 

@@ -48,7 +48,35 @@ const columns: [name: string, cell: (report: ListedConnectionReport) => Cell][] 
   ["feedback_comment", (report) => ({ text: report.feedback.comment })],
   ["session_code", (report) => ({ text: report.sessionCode })],
   ["matched_by", (report) => ({ value: report.match.by })],
+  // Added last, so scripts that read the columns by position keep working.
+  ["session_note", (report) => ({ text: report.sessionNote })],
+  ["chat_transcript", (report) => ({ text: chatTranscriptText(report) })],
+  ["ai_summary", (report) => ({ text: summaryText(report) })],
+  ["screenshots", (report) => ({ text: screenshotNames(report) })],
 ];
+
+/** One line per message, `<time> <sender>: <text>`; empty when there is none (or not yet). */
+function chatTranscriptText(report: ListedConnectionReport): string | null {
+  const { chatTranscript } = report.extras;
+  if (chatTranscript.state !== "available") return null;
+  return chatTranscript.content
+    .map((message) => `${message.writtenAt ?? ""} ${message.sender ?? "?"}: ${message.content}`.trim())
+    .join("\n");
+}
+
+/** TeamViewer's AI summary, or its augmented session summary when only that exists. */
+function summaryText(report: ListedConnectionReport): string | null {
+  const { aiSummary, augmentedSessionSummary } = report.extras;
+  if (aiSummary.state === "available" && aiSummary.content.summary !== null) return aiSummary.content.summary;
+  return augmentedSessionSummary.state === "available" ? augmentedSessionSummary.content.summary : null;
+}
+
+/** The screenshots' file names (the images stay at TeamViewer, served on demand by the report page). */
+function screenshotNames(report: ListedConnectionReport): string | null {
+  const { screenshots } = report.extras;
+  if (screenshots.state !== "available") return null;
+  return screenshots.content.map((shot) => shot.fileName ?? shot.screenshotId).join("; ");
+}
 
 export const csvColumnNames: readonly string[] = columns.map(([name]) => name);
 

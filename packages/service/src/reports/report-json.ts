@@ -28,6 +28,8 @@ export function toReportJson(report: ListedConnectionReport) {
     sessionCode: report.sessionCode,
     endCustomer: { name: report.endCustomer.name, email: report.endCustomer.email },
     feedback: { rating: report.feedback.rating, comment: report.feedback.comment },
+    sessionNote: report.sessionNote,
+    extras: report.extras,
     match: {
       supportSessionId: report.match.supportSessionId,
       ticketId: report.match.ticketId,

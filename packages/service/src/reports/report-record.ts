@@ -38,6 +38,7 @@ export function toConnectionReportValues(
     feedbackRating:
       typeof report.feedback?.session_rating === "number" ? report.feedback.session_rating : null,
     feedbackComment: textOrNull(report.feedback?.user_comment),
+    sessionNote: textOrNull(report.session_note),
     raw: { ...report },
   };
 }

@@ -8,6 +8,7 @@
  *   GET  /reports/sync-status         the sync's status as JSON (admins)
  *   POST /reports/sync                a sync pass now (admins)
  *   GET  /reports/:id                 one report; POST /reports/:id/edit | attach
+ *   GET  /reports/:id/screenshots/:s  one screenshot's image, fetched from TeamViewer on demand
  *   GET  /settings/billing, POST      the billing rules (admins)
  *
  * Who sees and changes what is decided by the use cases (report-access.ts): admins and auditors
@@ -26,6 +27,7 @@ import { renderNotFound } from "../web/error-pages.js";
 import { type FieldErrors, type FormValues, readForm } from "../web/forms.js";
 import type { WebExtensions } from "../web/web-extensions.js";
 import { ConnectionReportError, connectionReportErrorStatus } from "./connection-report-error.js";
+import { loadConnectionScreenshot } from "./connection-screenshot.js";
 import { exportConnectionReports, toDownloadResponse } from "./export-connection-reports.js";
 import {
   getConnectionReport,
@@ -170,6 +172,29 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
           ? t.t("reports.notice.attached", { ticket })
           : undefined;
     return renderReport(c, id, { notice: message });
+  });
+
+  routes.get("/reports/:id/screenshots/:screenshotId", requireUser, async (c) => {
+    const id = c.req.param("id");
+    const screenshotId = c.req.param("screenshotId");
+    if (!isUuid(id) || screenshotId.length > 200) return renderNotFound(c);
+    try {
+      const image = await loadConnectionScreenshot(deps, {
+        actor: webActorOf(c),
+        reportId: id,
+        screenshotId,
+      });
+      return c.body(new Uint8Array(image.bytes), 200, {
+        "content-type": image.contentType,
+        "content-disposition": image.isInline ? "inline" : "attachment",
+        // A screenshot of a customer's screen: kept by this browser only, briefly.
+        "cache-control": "private, max-age=300",
+      });
+    } catch (error) {
+      if (!(error instanceof ConnectionReportError)) throw error;
+      if (error.reason === "report-not-found") return renderNotFound(c);
+      return c.text(c.get("t").t(error.messageKey), connectionReportErrorStatus[error.reason]);
+    }
   });
 
   routes.post("/reports/:id/edit", requireRole("admin", "supporter"), async (c) => {

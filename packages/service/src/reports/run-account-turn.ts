@@ -1,6 +1,8 @@
 /**
  * One turn of one account, under its lease: the pages that are due (up to `maxPages`, so a long
- * backfill does not starve the other accounts), then the code poll if it is due. Failures are
+ * backfill does not starve the other accounts), then the code poll if it is due and, on the same
+ * schedule, what the account's connections on tickets left behind, with the calls `maxPages`
+ * leaves unused (fetch-connection-extras.ts). Failures are
  * recorded on the account (sync-failures.ts) rather than thrown, and the lease is always
  * released, so the next turn, on any instance, starts clean.
  *
@@ -13,6 +15,7 @@
  */
 import { findSyncAccount, type SyncAccount } from "../db/repositories/report-sync-accounts.js";
 import { acquireSyncLease, releaseSyncLease } from "../db/repositories/sync-leases.js";
+import { type ExtrasFetchResult, fetchConnectionExtras } from "./fetch-connection-extras.js";
 import { type CodePollResult, pollSessionCodes } from "./poll-session-codes.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
@@ -51,6 +54,7 @@ export type TurnResult =
       received: number;
       isPassComplete: boolean;
       codePoll: CodePollResult | undefined;
+      extras: ExtrasFetchResult | undefined;
       failure: SyncFailure | undefined;
     };
 
@@ -72,6 +76,7 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
     let received = 0;
     let isPassComplete = false;
     let codePoll: CodePollResult | undefined;
+    let extras: ExtrasFetchResult | undefined;
     const prefetch = new AbortController();
     try {
       const isDue = (current: SyncAccount) => request.isSweepForced || current.nextSyncAt <= deps.clock.now();
@@ -101,13 +106,19 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
           if (!isDue(account)) break;
         }
       }
-      if (!request.skipCodePoll && account.nextCodePollAt <= deps.clock.now()) {
+      const isCodePollDue = account.nextCodePollAt <= deps.clock.now();
+      if (!request.skipCodePoll && isCodePollDue) {
         codePoll = await pollSessionCodes(deps, { account, holder, options });
       }
-      return { kind: "done", pages, received, isPassComplete, codePoll, failure: undefined };
+      // On the code poll's schedule, which a failure's backoff pushes back as well: a failing
+      // extras call is not repeated every tick. A pass by hand has no code poll and asks now.
+      if (request.skipCodePoll || isCodePollDue) {
+        extras = await fetchConnectionExtras(deps, { account, budget: request.maxPages - pages });
+      }
+      return { kind: "done", pages, received, isPassComplete, codePoll, extras, failure: undefined };
     } catch (error) {
       const failure = await handleSyncFailure(deps, account, error, options);
-      return { kind: "done", pages, received, isPassComplete, codePoll, failure };
+      return { kind: "done", pages, received, isPassComplete, codePoll, extras, failure };
     } finally {
       // A page fetched ahead of a failure is never stored; stop waiting for it.
       prefetch.abort();

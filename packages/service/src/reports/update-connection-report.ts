@@ -82,7 +82,7 @@ export async function updateConnectionReport(
  * The account that synced the report sees it; if that account is gone, the organisation's
  * script token (a company token sees everything), else the supporter's own grant.
  */
-async function createClientThatSees(
+export async function createClientThatSees(
   deps: ReportSyncDeps,
   actor: SessionActor,
   report: StoredConnectionReport,

@@ -88,6 +88,11 @@ export interface CreateSupportSessionOptions {
   /** Defaults to the ticket's requester. */
   endCustomer?: { name?: string | undefined; email?: string | undefined } | undefined;
   /**
+   * An E.164 phone number (`+4930123456`, see sms-invitation.ts): TeamViewer texts the
+   * end-customer link to it. No SMS language is sent; sms-invitation.ts says why.
+   */
+  smsInviteNumber?: string | undefined;
+  /**
    * The actor's TeamViewer app and connection, when the request has read them already (an API key
    * acting for a supporter does, src/api-keys/authenticate-api-key.ts). Used only when the session
    * is the actor's own; for anyone else their own credentials are read.
@@ -209,6 +214,7 @@ async function createAtTeamViewer(
       valid_until: options.validUntil,
       end_customer: Object.keys(endCustomer).length === 0 ? undefined : endCustomer,
       custom_api: customApiFor(correlationId),
+      sms_invite_number: options.smsInviteNumber,
     });
     return { created, wasReconciled: false };
   } catch (error) {

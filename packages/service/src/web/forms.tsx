@@ -50,7 +50,7 @@ interface FieldProps {
 
 export function TextField(
   props: FieldProps & {
-    type?: "text" | "email" | "password" | "date";
+    type?: "text" | "email" | "password" | "date" | "tel";
     value?: string | undefined;
     autocomplete?: string;
     isRequired?: boolean;

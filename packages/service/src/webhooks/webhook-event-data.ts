@@ -47,6 +47,7 @@ export function connectionEventData(
     notes: report.notes,
     endCustomer: { name: report.endCustomerName, email: report.endCustomerEmail },
     feedback: { rating: report.feedbackRating, comment: report.feedbackComment },
+    sessionNote: report.sessionNote,
     matchedBy: report.matchedBy,
   };
 }

@@ -12,7 +12,13 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLogs } from "../support/capture-logs.js";
-import { type DemoService, launchChromium, saveScreenshot, startDemoService } from "./support/e2e-service.js";
+import {
+  connectAsKenji,
+  type DemoService,
+  launchChromium,
+  saveScreenshot,
+  startDemoService,
+} from "./support/e2e-service.js";
 
 describe("a connection's report from the ended connection to the CSV", () => {
   let demo: DemoService;
@@ -57,11 +63,7 @@ describe("a connection's report from the ended connection to the CSV", () => {
     await page.waitForURL(/notice=synced/);
     expect(await page.locator("#connection-reports tbody tr").count()).toBeGreaterThan(0);
 
-    await page.goto(`${origin}/connection`);
-    await page.getByRole("link", { name: "Connect TeamViewer" }).click();
-    await page.getByLabel(/Kenji Sato/).check();
-    await page.getByRole("button", { name: "Allow" }).click();
-    await expect.poll(() => page.textContent("#teamviewer-connection")).toContain("Connected");
+    await connectAsKenji(page, origin);
 
     await page.goto(`${origin}/sessions/new?ticket=RPT-42`);
     await page.getByLabel("Ticket title").fill("Drucker druckt nicht");

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { ReportCursor } from "../../src/db/repositories/connection-reports.js";
+import { toConnectionExtrasView } from "../../src/reports/connection-extras-view.js";
 import { createBatchedExportStream } from "../../src/reports/export-connection-reports.js";
 import type { ListedConnectionReport } from "../../src/reports/list-connection-reports.js";
 import {
@@ -32,6 +33,8 @@ function sampleReport(
     sessionCode: "s123-456-789",
     endCustomer: { name: "Erika Mustermann", email: "erika@example.org" },
     feedback: { rating: 5, comment: null },
+    sessionNote: null,
+    extras: toConnectionExtrasView(null),
     match: { supportSessionId: null, ticketId: null, by: null, at: null },
     firstSeenAt: end,
     lastSeenAt: end,
@@ -70,6 +73,22 @@ describe("CSV export format", () => {
     expect(toCsvField({ value: -5 })).toBe("-5");
     expect(toCsvField({ text: "harmless" })).toBe("harmless");
     expect(toCsvField({ text: null })).toBe("");
+  });
+
+  it("adds the supporter's session note as session_note after the older columns, neutralised like other text", () => {
+    const column = csvColumnNames.indexOf("session_note");
+    expect(column).toBeGreaterThan(csvColumnNames.indexOf("matched_by"));
+    const [fields] = parseCsv(
+      formatExportLine("csv", sampleReport(1, { sessionNote: "=cmd|' /C calc'!A0" })),
+    );
+    expect(fields?.[column]).toBe("'=cmd|' /C calc'!A0");
+    const [empty] = parseCsv(formatExportLine("csv", sampleReport(2)));
+    expect(empty?.[column]).toBe("");
+    expect(
+      JSON.parse(formatExportLine("jsonl", sampleReport(3, { sessionNote: "VPN reset" }))),
+    ).toMatchObject({
+      sessionNote: "VPN reset",
+    });
   });
 
   it("writes one JSON object per line with the API's camelCase names and the billable minutes", () => {

@@ -1,3 +1,4 @@
+import type { ConnectionReport } from "@attendant/teamviewer";
 import { describe, expect, it } from "vitest";
 import { toConnectionReportValues } from "../../src/reports/report-record.js";
 
@@ -38,6 +39,16 @@ describe("stored report values", () => {
       feedbackComment: null,
     });
     expect(values.raw).toEqual(record);
+  });
+
+  it("stores the supporter's session_note, and a missing, empty or non-text one as null", () => {
+    const noteOf = (session_note: unknown) =>
+      toConnectionReportValues({ id: "r4", session_note } as ConnectionReport, context).sessionNote;
+    expect(noteOf("Reinstalled the mail profile")).toBe("Reinstalled the mail profile");
+    expect(noteOf(undefined)).toBeNull();
+    expect(noteOf(null)).toBeNull();
+    expect(noteOf("")).toBeNull();
+    expect(noteOf(42)).toBeNull();
   });
 
   it("treats an end before the start as an unknown duration", () => {

@@ -70,6 +70,10 @@ export function createAdminApp(admin: SimulatorAdmin, describeDemo: () => unknow
   app.post("/sessions/:code/supporter-connect", (c) =>
     jsonResponse(admin.supporterConnect(c.req.param("code"))),
   );
+  app.post("/sessions/:code/chat", async (c) =>
+    jsonResponse(admin.chat(c.req.param("code"), await readBody(c.req.raw))),
+  );
+  app.post("/sessions/:code/screenshot", (c) => jsonResponse(admin.takeScreenshot(c.req.param("code"))));
   app.post("/sessions/:code/end-connection", async (c) =>
     jsonResponse(admin.endConnection(c.req.param("code"), await readBody(c.req.raw))),
   );

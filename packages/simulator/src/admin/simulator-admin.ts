@@ -5,7 +5,9 @@ import {
   endConnection,
   joinAsCustomer,
   leaveAsCustomer,
+  sendChatMessage,
   submitFeedback,
+  takeScreenshot,
 } from "../apps/session-runtime.js";
 import { isControllableClock } from "../clock.js";
 import type { FaultPlan, FaultPlanner, PlannedFault } from "../http/fault-planner.js";
@@ -121,6 +123,10 @@ export interface SimulatorAdmin {
   customerJoin(code: string, options?: CustomerJoinOptions): SessionPresence;
   customerLeave(code: string): SessionPresence;
   supporterConnect(code: string): SessionPresence;
+  /** A chat message of the running connection, from the supporter or the customer. */
+  chat(code: string, message: { from: "supporter" | "customer"; content: string }): SessionPresence;
+  /** The supporter takes a screenshot during the running connection. */
+  takeScreenshot(code: string): SessionPresence;
   endConnection(code: string, options?: EndConnectionOptions): ConnectionReport;
   submitFeedback(code: string, feedback: ReportFeedback): void;
 }
@@ -217,6 +223,20 @@ export function createSimulatorAdmin(parts: AdminParts): SimulatorAdmin {
     },
     supporterConnect: (code) => {
       connectSupporter(state(), code);
+      return presence(state(), code);
+    },
+    chat: (code, message) => {
+      if (message.from !== "supporter" && message.from !== "customer")
+        throw new AdminError('"from" must be "supporter" or "customer".');
+      if (typeof message.content !== "string") throw new AdminError('"content" must be a string.');
+      sendChatMessage(state(), code, {
+        isFromSupporter: message.from === "supporter",
+        content: message.content,
+      });
+      return presence(state(), code);
+    },
+    takeScreenshot: (code) => {
+      takeScreenshot(state(), code);
       return presence(state(), code);
     },
     endConnection: (code, options) => endConnection(state(), code, options),

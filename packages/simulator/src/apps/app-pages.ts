@@ -30,7 +30,8 @@ export function renderQuickSupportPage(state: SimulatorState, session: SupportSe
   } else if (session.connection) {
     refreshSeconds = WAITING_REFRESH_SECONDS;
     body = html`<div class="card"><p><strong>${supporterName}</strong> is connected to your device
-      <code>${session.customer?.deviceName ?? ""}</code>.</p></div>`;
+      <code>${session.customer?.deviceName ?? ""}</code>.</p></div>
+      ${renderChat(session, { actionBase, hiddenFields: html``, ownSide: "customer" })}`;
   } else if (session.customer) {
     refreshSeconds = WAITING_REFRESH_SECONDS;
     body = html`<div class="card">
@@ -78,7 +79,14 @@ export function renderSupporterConsole(state: SimulatorState, session: SupportSe
     status = html`<p>Connected to <code>${session.customer?.deviceName ?? ""}</code>
         (ID <code>${session.customer?.deviceId ?? ""}</code>) since ${formatWireDate(session.connection.startedAt)}.</p>
       <form method="post" action="${links.actionBase}/end">${hiddenReturn}
-        <button class="primary" type="submit">End connection</button></form>`;
+        <label>Session note <textarea name="session_note" rows="3"
+          placeholder="What you did, for the connection report"></textarea></label>
+        <button class="primary" type="submit">End connection</button></form>
+      ${renderChat(session, { actionBase: links.actionBase, hiddenFields: hiddenReturn, ownSide: "supporter" })}
+      <form method="post" action="${links.actionBase}/screenshot">${hiddenReturn}
+        <button type="submit">Take screenshot</button>
+        ${session.connection.screenshots.length > 0 ? html`<span class="note">${session.connection.screenshots.length} taken</span>` : ""}
+      </form>`;
   } else if (session.customer) {
     status = html`<p>The customer is waiting on <code>${session.customer.deviceName}</code>.</p>
       <form method="post" action="${links.actionBase}/connect">${hiddenReturn}
@@ -100,4 +108,24 @@ export function renderSupporterConsole(state: SimulatorState, session: SupportSe
     body,
     ...(refreshSeconds && { refreshSeconds }),
   });
+}
+
+/** The chat of a running connection, with a form to write to the other side. */
+function renderChat(
+  session: SupportSession,
+  options: { actionBase: string; hiddenFields: ReturnType<typeof html>; ownSide: "supporter" | "customer" },
+) {
+  const lines = session.connection?.chat ?? [];
+  const isOwn = (isFromSupporter: boolean) => isFromSupporter === (options.ownSide === "supporter");
+  return html`<div class="card" id="chat">
+      <h2>Chat</h2>
+      ${lines.map(
+        (line) =>
+          html`<p class="chat-line"><strong>${isOwn(line.isFromSupporter) ? "You" : line.isFromSupporter ? "Supporter" : "Customer"}:</strong> ${line.content}</p>`,
+      )}
+      <form method="post" action="${options.actionBase}/chat">${options.hiddenFields}
+        <label>Message <input type="text" name="message" maxlength="1000" /></label>
+        <button type="submit">Send</button>
+      </form>
+    </div>`;
 }

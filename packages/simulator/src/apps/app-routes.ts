@@ -14,8 +14,10 @@ import {
   endConnection,
   joinAsCustomer,
   leaveAsCustomer,
+  sendChatMessage,
   submitFeedback,
   TransitionError,
+  takeScreenshot,
 } from "./session-runtime.js";
 
 /**
@@ -67,7 +69,10 @@ export function registerAppRoutes(app: Hono, state: SimulatorState): void {
   });
 }
 
-/** Customer links may join, leave and rate; supporter links (with their token) connect and end. */
+/**
+ * Customer links may join, leave and rate; supporter links (with their token) connect, take
+ * screenshots and end; both sides chat while connected.
+ */
 function runAction(
   state: SimulatorState,
   action: string,
@@ -76,7 +81,11 @@ function runAction(
   form: URLSearchParams,
 ) {
   if (isSupporter && action === "connect") connectSupporter(state, code);
-  else if (isSupporter && action === "end") endConnection(state, code);
+  else if (isSupporter && action === "end")
+    endConnection(state, code, { sessionNote: form.get("session_note") ?? "" });
+  else if (action === "chat")
+    sendChatMessage(state, code, { isFromSupporter: isSupporter, content: form.get("message") ?? "" });
+  else if (isSupporter && action === "screenshot") takeScreenshot(state, code);
   else if (!isSupporter && action === "join")
     joinAsCustomer(state, code, { deviceName: form.get("device_name") ?? "" });
   else if (!isSupporter && action === "leave") leaveAsCustomer(state, code);

@@ -1,3 +1,4 @@
+import type { ConnectionExtras } from "../reports/connection-extras.js";
 import type { ConnectionReport, ReportFeedback } from "../reports/connection-report.js";
 import type { SupportSession } from "../state/session-store.js";
 import type { SimulatorState } from "../state/simulator-state.js";
@@ -24,6 +25,8 @@ export interface CustomerJoinOptions {
 
 export interface EndConnectionOptions {
   feedback?: ReportFeedback;
+  /** The supporter's own comment written at the end of the session: the report's `session_note`. */
+  sessionNote?: string;
 }
 
 /** Connections made with a session code get `support_session_type` 2 (docs/teamviewer-api.md §4 [guess]). */
@@ -60,7 +63,51 @@ export function connectSupporter(state: SimulatorState, code: string): SupportSe
   if (session.state === "Closed") throw new TransitionError("This session has been closed.");
   if (!session.customer) throw new TransitionError("The customer has not joined yet.");
   if (session.connection) throw new TransitionError("The supporter is already connected.");
-  session.connection = { supporterUserid: supporterOf(session), startedAt: state.clock.now() };
+  session.connection = {
+    supporterUserid: supporterOf(session),
+    supporterDeviceId: state.random.digits(10),
+    startedAt: state.clock.now(),
+    chat: [],
+    screenshots: [],
+  };
+  return session;
+}
+
+/** Longest chat message the simulated apps take. */
+const CHAT_MESSAGE_MAX = 1000;
+
+/** A chat message between the connected supporter and customer; kept for the chat transcript. */
+export function sendChatMessage(
+  state: SimulatorState,
+  code: string,
+  message: { isFromSupporter: boolean; content: string },
+): SupportSession {
+  const session = requireSession(state, code);
+  if (!session.connection) throw new TransitionError("Chat needs a running connection.");
+  const content = message.content.trim();
+  if (content === "") throw new TransitionError("The message is empty.");
+  if (content.length > CHAT_MESSAGE_MAX)
+    throw new TransitionError(`A message has at most ${CHAT_MESSAGE_MAX} characters.`);
+  session.connection.chat.push({
+    isFromSupporter: message.isFromSupporter,
+    writtenAt: state.clock.now(),
+    content,
+  });
+  return session;
+}
+
+/** The supporter takes a screenshot of the customer's screen during the connection. */
+export function takeScreenshot(state: SimulatorState, code: string): SupportSession {
+  const session = requireSession(state, code);
+  const connection = session.connection;
+  if (!connection) throw new TransitionError("A screenshot needs a running connection.");
+  const number = connection.screenshots.length + 1;
+  connection.screenshots.push({
+    screenshotId: state.random.uuid(),
+    fileName: `screenshot-${number}.png`,
+    mimeType: "image/png",
+    takenAt: state.clock.now(),
+  });
   return session;
 }
 
@@ -73,8 +120,10 @@ export function endConnection(
   const session = requireSession(state, code);
   const { connection, customer } = session;
   if (!connection || !customer) throw new TransitionError("There is no connection to end.");
-  const report = buildReport(state, session, options.feedback);
+  const report = buildReport(state, session, options);
   state.reports.addLive(session.companyId, report);
+  const extras = extrasOf(session, report);
+  if (extras) state.connectionExtras.set(report.id, extras);
   session.connection = undefined;
   session.customer = undefined;
   session.lastReportId = report.id;
@@ -95,12 +144,27 @@ export function submitFeedback(state: SimulatorState, code: string, feedback: Re
   state.reports.edit(session.lastReportId, session.companyId, { feedback });
 }
 
+/** What the connection leaves beyond its report; nothing when there was no chat and no screenshot. */
+function extrasOf(session: SupportSession, report: ConnectionReport): ConnectionExtras | undefined {
+  const { connection, customer } = session;
+  if (!connection || !customer) return undefined;
+  if (connection.chat.length === 0 && connection.screenshots.length === 0) return undefined;
+  return {
+    supporter: { teamViewerId: connection.supporterDeviceId, name: report.username },
+    customer: { teamViewerId: customer.deviceId, name: session.endCustomer?.name ?? customer.deviceName },
+    title: session.description,
+    sessionNote: report.session_note,
+    chat: [...connection.chat],
+    screenshots: [...connection.screenshots],
+  };
+}
+
 /** The supporter is the assigned user, or whoever created an unassigned session. */
 export function supporterOf(session: SupportSession): string {
   return session.assignedUserid ?? session.creatorUserid;
 }
 
-function buildReport(state: SimulatorState, session: SupportSession, feedback: ReportFeedback | undefined) {
+function buildReport(state: SimulatorState, session: SupportSession, options: EndConnectionOptions) {
   const connection = session.connection;
   const customer = session.customer;
   if (!connection || !customer) throw new TransitionError("There is no connection to end.");
@@ -134,6 +198,8 @@ function buildReport(state: SimulatorState, session: SupportSession, feedback: R
   }
   if (session.customApi !== undefined) report.custom_api = session.customApi;
   if (session.endCustomer !== undefined) report.end_customer = { ...session.endCustomer };
-  if (feedback !== undefined) report.feedback = feedback;
+  if (options.feedback !== undefined) report.feedback = options.feedback;
+  const sessionNote = options.sessionNote?.trim();
+  if (sessionNote) report.session_note = sessionNote;
   return report;
 }

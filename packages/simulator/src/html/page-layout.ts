@@ -13,7 +13,7 @@ const STYLE = raw(`
   button { font-size: 1rem; padding: .5rem 1.25rem; border-radius: 6px; border: 1px solid #0e6cc4; cursor: pointer; }
   button.primary { background: #0e6cc4; color: #fff; }
   label { display: block; margin: .4rem 0; }
-  input[type=text], input[type=email] { font-size: 1rem; padding: .35rem; width: 100%; box-sizing: border-box; }
+  input[type=text], input[type=email], textarea { font-size: 1rem; padding: .35rem; width: 100%; box-sizing: border-box; }
   code, pre { background: #f3f5f8; padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; white-space: pre-wrap; }
 `);
 

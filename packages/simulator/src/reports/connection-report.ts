@@ -24,6 +24,8 @@ export interface ConnectionReport {
   custom_api?: string;
   end_customer?: { name?: string; email?: string };
   feedback?: ReportFeedback;
+  /** The supporter's comment written when ending the connection (docs/teamviewer-api.md §4); often missing. */
+  session_note?: string;
 }
 
 export type SupportSessionTypeNumber = 0 | 1 | 2 | 3;
@@ -61,7 +63,13 @@ export const SESSION_REPORT_FIELDS = [
 ] as const;
 
 /** Fields that are often empty or missing (docs/teamviewer-api.md §4); the `absentFields: "null"` switch sends them as null. */
-const OPTIONAL_REPORT_FIELDS = ["devicename", "groupid", "groupname", ...SESSION_REPORT_FIELDS] as const;
+const OPTIONAL_REPORT_FIELDS = [
+  "devicename",
+  "groupid",
+  "groupname",
+  ...SESSION_REPORT_FIELDS,
+  "session_note",
+] as const;
 
 /** How absent optional fields go out (the `absentFields` quirk). */
 export type AbsentFields = "missing" | "null";

@@ -111,6 +111,8 @@ function buildFragments(batch: SeededReportBatch, absentFields: AbsentFields): F
   const json = JSON.stringify;
   const absent = (name: string) => (absentFields === "null" ? `,"${name}":null` : "");
   const customApi = absent("custom_api");
+  // Seeded records have no supporter's note; it closes every record, under the null switch too.
+  const sessionNote = absent("session_note");
   return {
     users: batch.users.map((user) =>
       encodeText(`","userid":${json(user.userid)},"username":${json(user.name)},"deviceid":`),
@@ -134,11 +136,14 @@ function buildFragments(batch: SeededReportBatch, absentFields: AbsentFields): F
       ...CUSTOMERS.map((customer) => `"${customApi},"end_customer":${json(customer)}`),
     ].map(encodeText),
     feedback: [
-      `${absent("feedback")}}`,
+      `${absent("feedback")}${sessionNote}}`,
       ...RATINGS.flatMap((rating) =>
-        COMMENTS.map((comment) => `,"feedback":${json({ session_rating: rating, user_comment: comment })}}`),
+        COMMENTS.map(
+          (comment) =>
+            `,"feedback":${json({ session_rating: rating, user_comment: comment })}${sessionNote}}`,
+        ),
       ),
     ].map(encodeText),
-    withoutCode: encodeText(`${SESSION_REPORT_FIELDS.map(absent).join("")}}`),
+    withoutCode: encodeText(`${SESSION_REPORT_FIELDS.map(absent).join("")}${sessionNote}}`),
   };
 }

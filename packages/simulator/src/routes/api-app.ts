@@ -4,6 +4,7 @@ import type { SimulatorState } from "../state/simulator-state.js";
 import { ApiFailure, apiErrorResponse } from "../wire/errors.js";
 import { registerAccountRoutes } from "./account-routes.js";
 import { registerAuthorizeRoutes } from "./authorize-routes.js";
+import { registerConnectionExtrasRoutes } from "./connection-extras-routes.js";
 import { registerDemoCallbackRoute } from "./demo-callback-route.js";
 import { registerGroupRoutes } from "./group-routes.js";
 import { registerOAuthTokenRoutes } from "./oauth-token-routes.js";
@@ -36,6 +37,7 @@ export function createApiApp(state: SimulatorState): Hono {
   registerUserRoutes(app, state);
   registerSessionRoutes(app, state);
   registerReportRoutes(app, state);
+  registerConnectionExtrasRoutes(app, state);
   registerAppRoutes(app, state);
   registerDemoCallbackRoute(app, state);
   app.notFound(() => apiErrorResponse(404, "not_found", "There is no such endpoint."));

@@ -67,7 +67,7 @@ export function registerReportRoutes(app: Hono, state: SimulatorState): void {
   });
 }
 
-function findReport(state: SimulatorState, principal: Principal, id: string): ConnectionReport {
+export function findReport(state: SimulatorState, principal: Principal, id: string): ConnectionReport {
   const record = UUID.test(id) ? state.reports.find(id, principal.companyId) : undefined;
   if (!record || (!principal.seesWholeCompany && record.userid !== principal.userid)) {
     throw notFound(`Connection report ${id} was not found.`);

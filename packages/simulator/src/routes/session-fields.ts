@@ -97,3 +97,15 @@ export function parseValidUntil(body: Record<string, unknown>, now: number): num
   if (epochMs <= now) throw badRequest("Parameter valid_until must lie in the future.");
   return epochMs;
 }
+
+/** The SMS language: an integer 0–32 whose mapping is undocumented (docs/teamviewer-api.md §3). */
+const SMS_LANGUAGE_MAX = 32;
+
+export function parseSmsLanguage(body: Record<string, unknown>): number | undefined {
+  const value = body.sms_invite_language;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > SMS_LANGUAGE_MAX) {
+    throw badRequest(`Parameter sms_invite_language must be an integer from 0 to ${SMS_LANGUAGE_MAX}.`);
+  }
+  return value;
+}

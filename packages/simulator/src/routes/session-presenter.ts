@@ -46,6 +46,7 @@ export function presentSession(state: SimulatorState, session: SupportSession): 
     online: session.customer !== undefined,
     support_session_type: session.supportSessionType,
     custom_api: optional(session.customApi),
+    ...presentPassThroughFields(session),
   };
   for (const [key, value] of Object.entries(body)) if (value === undefined) delete body[key];
   return body;
@@ -61,6 +62,21 @@ export function withIntegerEnums(
     state: SESSION_STATE_NUMBERS[session.state],
     support_session_type: SESSION_TYPE_NUMBERS[session.supportSessionType],
   };
+}
+
+/**
+ * Fields the schema carries that the caller set (docs/teamviewer-api.md §3): sent only when set, so a session
+ * created without them answers exactly as before.
+ */
+function presentPassThroughFields(session: SupportSession): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    tv_version: session.tvVersion,
+    customId: session.customId,
+    custom_module_id: session.customModuleId,
+    sms_invite_number: session.smsInviteNumber,
+    sms_invite_language: session.smsInviteLanguage,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 /** Without `full_list` a listed session carries only these (docs/teamviewer-api.md §3). */

@@ -18,6 +18,7 @@ import {
 import {
   parseAssignee,
   parseEndCustomer,
+  parseSmsLanguage,
   parseSupportSessionType,
   parseValidUntil,
   resolveGroup,
@@ -53,6 +54,10 @@ export function registerSessionRoutes(app: Hono, state: SimulatorState): void {
       supportSessionType: parseSupportSessionType(body) ?? "Default",
       customApi: optionalString(body, "custom_api", TEXT_MAX),
       smsInviteNumber: parseSmsNumber(body),
+      smsInviteLanguage: parseSmsLanguage(body),
+      tvVersion: optionalString(body, "tv_version", TEXT_MAX),
+      customId: optionalString(body, "customId", TEXT_MAX),
+      customModuleId: optionalString(body, "custom_module_id", TEXT_MAX),
     };
     const limited = answerIfOverLicence(state, principal);
     if (limited) return limited;
@@ -162,6 +167,10 @@ function applySessionUpdate(
     ...("custom_api" in body && { customApi: optionalString(body, "custom_api", TEXT_MAX) }),
     ...("end_customer" in body && { endCustomer: parseEndCustomer(body) }),
     ...("sms_invite_number" in body && { smsInviteNumber: parseSmsNumber(body) }),
+    ...("sms_invite_language" in body && { smsInviteLanguage: parseSmsLanguage(body) }),
+    ...("custom_module_id" in body && {
+      customModuleId: optionalString(body, "custom_module_id", TEXT_MAX),
+    }),
     ...(assigneeParam !== undefined && {
       assignedUserid,
       assignedAt: assignedUserid === undefined ? undefined : now,

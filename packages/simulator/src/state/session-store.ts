@@ -1,4 +1,5 @@
 import type { SeededRandom } from "../random.js";
+import type { ChatLine, Screenshot } from "../reports/connection-extras.js";
 
 /** A service case with a session code (docs/teamviewer-api.md §3), plus what the simulated apps know of it. */
 export interface SupportSession {
@@ -20,6 +21,12 @@ export interface SupportSession {
   supportSessionType: "Default" | "Pilot";
   customApi: string | undefined;
   smsInviteNumber: string | undefined;
+  /** The SMS language, an integer 0–32 whose mapping is undocumented (docs/teamviewer-api.md §3). */
+  smsInviteLanguage: number | undefined;
+  /** `tv_version`, `customId` and `custom_module_id`: in the schema, meaning undocumented; passed through. */
+  tvVersion: string | undefined;
+  customId: string | undefined;
+  customModuleId: string | undefined;
   /** The 12-character secret inside the supporter links (docs/teamviewer-api.md §3: "they are credentials"). */
   serviceQueueToken: string;
   customer: CustomerPresence | undefined;
@@ -41,7 +48,11 @@ export interface CustomerPresence {
 
 export interface ActiveConnection {
   supporterUserid: string;
+  /** The TeamViewer ID of the supporter's device, as the chat transcript names the sender. */
+  supporterDeviceId: string;
   startedAt: number;
+  chat: ChatLine[];
+  screenshots: Screenshot[];
 }
 
 export type NewSession = Omit<

@@ -1,6 +1,7 @@
 import type { SimulatorClock } from "../clock.js";
 import type { SimulatorSettings } from "../options.js";
 import { SeededRandom } from "../random.js";
+import { ConnectionExtrasStore } from "../reports/connection-extras.js";
 import { ReportStore } from "../reports/report-store.js";
 import { OAuthRegistry } from "./oauth-registry.js";
 import { SessionStore } from "./session-store.js";
@@ -16,6 +17,8 @@ export interface SimulatorState {
   oauth: OAuthRegistry;
   sessions: SessionStore;
   reports: ReportStore;
+  /** Chat, screenshots and summaries of live connections, by report id. */
+  connectionExtras: ConnectionExtrasStore;
 }
 
 export function createState(
@@ -33,5 +36,6 @@ export function createState(
     oauth: new OAuthRegistry(random),
     sessions: new SessionStore(random),
     reports: new ReportStore(() => settings.quirks.reportDateFilter),
+    connectionExtras: new ConnectionExtrasStore(),
   };
 }

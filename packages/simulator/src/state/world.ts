@@ -8,6 +8,11 @@ export interface License {
   isActive: boolean;
   /** Open sessions the company may hold at once; creating one more answers the licence-limit 400. */
   maxConcurrentSessions: number;
+  /**
+   * Whether connections keep their chat transcript, summaries and screenshots for the API; without
+   * it those calls answer 403 (docs/teamviewer-api.md §4: "where the account's licence provides it").
+   */
+  connectionExtras: boolean;
 }
 
 export interface Company {
@@ -58,7 +63,12 @@ export interface GroupInput {
   sharedWith?: GroupShare[];
 }
 
-export const DEFAULT_LICENSE: License = { type: "Premium", isActive: true, maxConcurrentSessions: 100 };
+export const DEFAULT_LICENSE: License = {
+  type: "Premium",
+  isActive: true,
+  maxConcurrentSessions: 100,
+  connectionExtras: true,
+};
 
 export class World {
   readonly companies = new Map<string, Company>();

@@ -71,9 +71,14 @@ export interface ApiRequest {
    * failure would invite a duplicate (docs/teamviewer-api.md §3).
    */
   readonly isRedirectAnAnswer?: boolean;
+  /** The answer is bytes (a screenshot): a success answer's `body` is then a `Uint8Array`. */
+  readonly expectsBytes?: boolean;
 }
 
-/** A success answer; `body` is the parsed JSON, or `undefined` for an empty body (204). */
+/**
+ * A success answer; `body` is the parsed JSON, `undefined` for an empty body (204), or the bytes
+ * for a request that `expectsBytes`.
+ */
 export interface ApiResponse {
   readonly status: number;
   readonly headers: Headers;
@@ -174,7 +179,8 @@ export class ApiTransport {
       throw error;
     }
     if (exchange.status >= 200 && exchange.status < 300) {
-      return { ok: true, response: { ...exchange, body: parseSuccessBody(exchange.bodyText, label) } };
+      const body = request.expectsBytes ? exchange.bodyBytes : parseSuccessBody(exchange.bodyText, label);
+      return { ok: true, response: { status: exchange.status, headers: exchange.headers, body } };
     }
     if (request.isRedirectAnAnswer === true && exchange.status >= 300 && exchange.status < 400) {
       return { ok: true, response: { status: exchange.status, headers: exchange.headers, body: undefined } };
@@ -191,10 +197,11 @@ export class ApiTransport {
 
   #initOf(request: ApiRequest, token: string): OutgoingRequest {
     const headers = {
-      accept: "application/json",
+      accept: request.expectsBytes ? "*/*" : "application/json",
       authorization: `Bearer ${token}`,
       "user-agent": this.#config.userAgent,
     };
+    if (request.expectsBytes) return { method: request.method, headers, expectsBytes: true };
     if (request.body === undefined) return { method: request.method, headers };
     return {
       method: request.method,

@@ -12,6 +12,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { pipeline, type Readable } from "node:stream";
 import * as zlib from "node:zlib";
+import { completedWithBytes } from "./completed-with-bytes.js";
 import type { CompletedExchange, OutgoingRequest } from "./send-request.js";
 
 /**
@@ -77,6 +78,16 @@ export function exchangeOverNodeHttp(
           return;
         }
         const body: Readable = decoder === undefined ? incoming : pipeline(incoming, decoder(), () => {});
+        if (request.expectsBytes) {
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            const headers = headersOf(incoming.rawHeaders);
+            resolve(completedWithBytes(incoming.statusCode ?? 0, headers, Buffer.concat(chunks)));
+          });
+          body.on("error", reject);
+          return;
+        }
         // Decoding as a stream keeps a multi-byte character that spans two chunks whole.
         body.setEncoding("utf8");
         let bodyText = "";

@@ -1,6 +1,7 @@
 import { ConnectionError, TimeoutError } from "../errors.js";
 import { redactSecrets } from "../redact.js";
 import { raceWithSignal, startDeadline } from "./abort.js";
+import { completedWithBytes } from "./completed-with-bytes.js";
 import { exchangeOverNodeHttp } from "./node-http-exchange.js";
 
 /**
@@ -20,13 +21,18 @@ export interface OutgoingRequest {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | undefined;
+  /** The success answer is bytes (a screenshot), not text: it is kept in `bodyBytes`. */
+  readonly expectsBytes?: boolean | undefined;
 }
 
 /** An answer read to its end. */
 export interface CompletedExchange {
   readonly status: number;
   readonly headers: Headers;
+  /** The body as text; empty for a success answer to a request that `expectsBytes`. */
   readonly bodyText: string;
+  /** The body of a success answer to a request that `expectsBytes`. */
+  readonly bodyBytes?: Uint8Array | undefined;
 }
 
 /** How one attempt is sent. */
@@ -92,8 +98,28 @@ async function exchangeOverFetch(
 ): Promise<CompletedExchange> {
   const { method, headers, body = null } = request;
   const response = await fetch(new Request(url, { method, headers, body, redirect: "manual", signal }));
+  if (request.expectsBytes) {
+    return completedWithBytes(response.status, response.headers, await readBodyBytes(response, signal));
+  }
   const bodyText = await readBodyText(response, signal);
   return { status: response.status, headers: response.headers, bodyText };
+}
+
+/** Like {@link readBodyText}, for a body kept as bytes. */
+async function readBodyBytes(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+  if (response.body === null) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const chunk = await raceWithSignal(reader.read(), signal);
+      if (chunk.done) return Buffer.concat(chunks);
+      chunks.push(chunk.value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => {});
+    throw error;
+  }
 }
 
 /** Reads the body chunk by chunk so that every chunk, not just the headers, is bound by `signal`. */

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../http/api-transport.js";
 import { encodePath } from "../http/wire-encoding.js";
 import { listPages, type PagePromise } from "../pagination.js";
-import { expectObjectWithId, ignoreBody, type JsonObject, readNumber } from "../wire.js";
+import { expectObjectWithId, ignoreBody, type JsonObject, readNumber, readString } from "../wire.js";
 import { ApiResource } from "./api-resource.js";
 
 /**
@@ -74,6 +74,11 @@ export interface ConnectionReport {
     user_comment?: string | null;
     [extra: string]: unknown;
   } | null;
+  /**
+   * The supporter's own comment written at the end of the session (`notes` is the report's
+   * editable note). Often missing; anything but a string reads as `null`.
+   */
+  session_note?: string | null;
   [extra: string]: unknown;
 }
 
@@ -205,6 +210,7 @@ function toConnectionReport(raw: unknown, label: string): ConnectionReport {
   const normalized: JsonObject = { ...report };
   // One old client typed `fee` as a string (docs/teamviewer-api.md §4); callers always get a number.
   if ("fee" in report) normalized.fee = readNumber(report, "fee");
+  if ("session_note" in report) normalized.session_note = readString(report, "session_note");
   if ("support_session_type" in report) {
     normalized.support_session_type = readSupportSessionType(report.support_session_type);
   }

@@ -1,4 +1,5 @@
 import type { ApiTransport } from "../http/api-transport.js";
+import { ConnectionExtrasResource } from "./connection-extras.js";
 import { ConnectionReportsResource } from "./connection-reports.js";
 
 /**
@@ -12,8 +13,11 @@ import { ConnectionReportsResource } from "./connection-reports.js";
 export class ReportsResource {
   /** One record per ended connection. */
   readonly connections: ConnectionReportsResource;
+  /** What a connection's report carries beyond the record: chat, summaries, screenshots. */
+  readonly connectionExtras: ConnectionExtrasResource;
 
   constructor(transport: ApiTransport) {
     this.connections = new ConnectionReportsResource(transport);
+    this.connectionExtras = new ConnectionExtrasResource(transport);
   }
 }

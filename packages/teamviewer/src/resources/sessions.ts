@@ -100,6 +100,16 @@ export interface Session extends SessionSummary {
   support_session_type?: SessionSupportSessionType | null;
   /** Free text only visible through the API; a place for the caller's correlation id. */
   custom_api?: string | null;
+  /** In the schema, meaning undocumented (docs/teamviewer-api.md §3); kept as sent. */
+  tv_version?: string | number | null;
+  /** In the schema, meaning undocumented (docs/teamviewer-api.md §3); kept as sent. */
+  customId?: string | number | null;
+  /** The custom QuickSupport module of the session, on GET answers; kept as sent. */
+  custom_module_id?: string | number | null;
+  /** The end customer's phone number the SMS invitation went to. */
+  sms_invite_number?: string | null;
+  /** The SMS invitation's language: an integer 0–32 whose mapping is undocumented. */
+  sms_invite_language?: number | null;
 }
 
 /**
@@ -146,6 +156,14 @@ export type SessionCreateParams = SessionFields & {
    * schema's integers (0 = Default, 1 = Pilot, 2 unnamed) when a caller needs them.
    */
   support_session_type?: "Default" | "Pilot" | 0 | 1 | 2 | undefined;
+  /** The end customer's phone, `^\+?[\d \(\)\/\-]+$`: TeamViewer sends the invitation by SMS. */
+  sms_invite_number?: string | undefined;
+  /** The SMS language, an integer 0–32; TeamViewer documents no mapping, so leave it out unless you know it. */
+  sms_invite_language?: number | undefined;
+  /** In the schema, meaning undocumented: passed through as given. */
+  tv_version?: string | undefined;
+  /** In the schema, meaning undocumented: passed through as given. */
+  customId?: string | undefined;
 } & (
     | { groupid: string; groupname?: string | undefined }
     | { groupname: string; groupid?: string | undefined }
@@ -196,6 +214,10 @@ export interface SessionUpdateParams extends SessionFields {
   groupname?: string | undefined;
   /** Phone number for an SMS invitation, `^\+?[\d \(\)\/\-]+$`. */
   sms_invite_number?: string | undefined;
+  /** The SMS language, an integer 0–32 whose mapping is undocumented. */
+  sms_invite_language?: number | undefined;
+  /** The custom QuickSupport module to use. */
+  custom_module_id?: string | undefined;
 }
 
 /**

@@ -16,8 +16,9 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import type { StoredExtras } from "../../reports/connection-extras-view.js";
 import type { Db } from "../open-database.js";
-import { connectionReports, reportSyncAccounts, tickets } from "../schema.js";
+import { connectionReportExtras, connectionReports, reportSyncAccounts, tickets } from "../schema.js";
 import {
   newestFirst,
   olderThan,
@@ -51,6 +52,8 @@ export interface ConnectionReportFilter {
 export type ListedReportRow = Omit<StoredConnectionReport, "raw"> & {
   ticketExternalId: string | null;
   ticketTitle: string | null;
+  /** What the connection left behind, by kind; null when nothing has been fetched yet. */
+  extras: StoredExtras | null;
 };
 
 const r = connectionReports;
@@ -84,14 +87,25 @@ function conditionsOf(filter: ConnectionReportFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** One page in `newestFirst` order, each row with its ticket's helpdesk id and title. */
+const e = connectionReportExtras;
+/** A report's extras as one JSON object keyed by kind: a primary-key look-up per listed row. */
+const extrasOfReport = sql<StoredExtras | null>`(
+  select jsonb_object_agg(${e.kind}, jsonb_build_object('state', ${e.state}, 'content', ${e.content}))
+  from ${e} where ${e.connectionReportId} = ${r.id})`;
+
+/** One page in `newestFirst` order, each row with its ticket's helpdesk id and title and its extras. */
 export function listConnectionReportRows(
   db: Db,
   filter: ConnectionReportFilter,
   page: { after?: ReportCursor | undefined; limit: number },
 ): Promise<ListedReportRow[]> {
   return db
-    .select({ ...viewColumns, ticketExternalId: tickets.externalId, ticketTitle: tickets.title })
+    .select({
+      ...viewColumns,
+      ticketExternalId: tickets.externalId,
+      ticketTitle: tickets.title,
+      extras: extrasOfReport,
+    })
     .from(r)
     .leftJoin(tickets, eq(tickets.id, r.ticketId))
     .where(and(conditionsOf(filter), page.after === undefined ? undefined : olderThan(page.after)))

@@ -45,6 +45,7 @@ export const reports = {
     "reports.column.ticket": "Ticket",
     "reports.column.notes": "Notes",
     "reports.column.feedback": "Customer feedback",
+    "reports.column.sessionNote": "Supporter's session note",
     "reports.column.customer": "Customer",
     "reports.column.group": "Group",
     "reports.column.sessionCode": "Session code",
@@ -56,6 +57,13 @@ export const reports = {
     "reports.rating": "Rating {rating}",
     "reports.open": "Open",
     "reports.ticketHistory.title": "Connections on this ticket",
+    "reports.extras.title": "What the connection left behind",
+    "reports.extras.titleFor": "What the connection of {start} left behind",
+    "reports.extras.chat": "Chat transcript",
+    "reports.extras.summary": "Summary",
+    "reports.extras.screenshots": "Screenshots",
+    "reports.extras.notAvailable": "Not available",
+    "reports.extras.pending": "Not fetched from TeamViewer yet.",
     "reports.ticketHistory.empty":
       "No connection reports on this ticket yet. A connection's report appears here within a minute after it ends.",
     "reports.detail.title": "Connection report",
@@ -100,6 +108,8 @@ export const reports = {
     "reports.error.rate-limited":
       "TeamViewer is limiting our requests; nothing was changed. Try again in a minute.",
     "reports.error.report-gone": "TeamViewer no longer has this connection report.",
+    "reports.error.screenshot-not-available":
+      "TeamViewer has no such screenshot of this connection (any more).",
     "reports.error.rejected": "TeamViewer refused the change; nothing was changed.",
     "reports.error.unreachable": "TeamViewer could not be reached; nothing was changed. Try again.",
     "reports.error.admins-only": "Only admins may do this.",
@@ -184,6 +194,7 @@ export const reports = {
     "reports.column.ticket": "Ticket",
     "reports.column.notes": "Notizen",
     "reports.column.feedback": "Kundenfeedback",
+    "reports.column.sessionNote": "Sitzungsnotiz des Supporters",
     "reports.column.customer": "Kunde",
     "reports.column.group": "Gruppe",
     "reports.column.sessionCode": "Sitzungscode",
@@ -195,6 +206,13 @@ export const reports = {
     "reports.rating": "Bewertung {rating}",
     "reports.open": "Öffnen",
     "reports.ticketHistory.title": "Verbindungen zu diesem Ticket",
+    "reports.extras.title": "Was die Verbindung hinterlassen hat",
+    "reports.extras.titleFor": "Was die Verbindung vom {start} hinterlassen hat",
+    "reports.extras.chat": "Chatverlauf",
+    "reports.extras.summary": "Zusammenfassung",
+    "reports.extras.screenshots": "Screenshots",
+    "reports.extras.notAvailable": "Nicht verfügbar",
+    "reports.extras.pending": "Noch nicht von TeamViewer abgerufen.",
     "reports.ticketHistory.empty":
       "Noch keine Verbindungsberichte zu diesem Ticket. Der Bericht einer Verbindung erscheint hier innerhalb einer Minute nach ihrem Ende.",
     "reports.detail.title": "Verbindungsbericht",
@@ -240,6 +258,8 @@ export const reports = {
     "reports.error.rate-limited":
       "TeamViewer begrenzt gerade unsere Anfragen; es wurde nichts geändert. Versuchen Sie es in einer Minute erneut.",
     "reports.error.report-gone": "TeamViewer hat diesen Verbindungsbericht nicht mehr.",
+    "reports.error.screenshot-not-available":
+      "TeamViewer hat keinen solchen Screenshot dieser Verbindung (mehr).",
     "reports.error.rejected": "TeamViewer hat die Änderung abgelehnt; es wurde nichts geändert.",
     "reports.error.unreachable":
       "TeamViewer war nicht erreichbar; es wurde nichts geändert. Versuchen Sie es erneut.",
@@ -326,6 +346,7 @@ export const reports = {
     "reports.column.ticket": "チケット",
     "reports.column.notes": "メモ",
     "reports.column.feedback": "お客様の評価",
+    "reports.column.sessionNote": "サポート担当者のセッションメモ",
     "reports.column.customer": "お客様",
     "reports.column.group": "グループ",
     "reports.column.sessionCode": "セッションコード",
@@ -337,6 +358,13 @@ export const reports = {
     "reports.rating": "評価 {rating}",
     "reports.open": "開く",
     "reports.ticketHistory.title": "このチケットの接続",
+    "reports.extras.title": "接続の記録",
+    "reports.extras.titleFor": "{start} の接続の記録",
+    "reports.extras.chat": "チャット履歴",
+    "reports.extras.summary": "要約",
+    "reports.extras.screenshots": "スクリーンショット",
+    "reports.extras.notAvailable": "利用できません",
+    "reports.extras.pending": "まだ TeamViewer から取得していません。",
     "reports.ticketHistory.empty":
       "このチケットの接続レポートはまだありません。接続の終了後 1 分以内にここに表示されます。",
     "reports.detail.title": "接続レポート",
@@ -382,6 +410,7 @@ export const reports = {
     "reports.error.rate-limited":
       "TeamViewer がリクエストを制限しています。何も変更されていません。1 分後にもう一度お試しください。",
     "reports.error.report-gone": "TeamViewer にこの接続レポートはもうありません。",
+    "reports.error.screenshot-not-available": "TeamViewer にこの接続のそのスクリーンショットはありません。",
     "reports.error.rejected": "TeamViewer が変更を拒否しました。何も変更されていません。",
     "reports.error.unreachable":
       "TeamViewer に接続できませんでした。何も変更されていません。もう一度お試しください。",

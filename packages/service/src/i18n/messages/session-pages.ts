@@ -25,6 +25,11 @@ export const sessionPages = {
       "Pick one of your groups or type a name; TeamViewer creates a group it does not know yet.",
     "sessionPages.validity.hours": "{hours} hours",
     "sessionPages.error.url": "Enter an address starting with https:// or http://.",
+    "sessionPages.error.smsNumber":
+      "Enter the mobile number in international form: + and the country code, e.g. +49 151 23456789.",
+    "sessionPages.field.smsInviteNumber": "Invite by SMS (optional)",
+    "sessionPages.field.smsInviteNumberHint":
+      "TeamViewer texts the customer the link to join. International form with + and the country code.",
     "sessionPages.error.date": "Enter a date like 2026-03-02.",
     "sessionPages.status.waiting": "Waiting for the customer",
     "sessionPages.status.customerOnline": "Customer online",
@@ -76,6 +81,8 @@ export const sessionPages = {
     "sessionPages.close": "Close session",
     "sessionPages.closeHint": "The customer can then no longer join.",
     "sessionPages.notice.created": "The session is created. Invite the customer below.",
+    "sessionPages.notice.createdWithSms":
+      "The session is created, and TeamViewer texts the customer the link to join.",
     "sessionPages.notice.refreshed": "The status is up to date.",
     "sessionPages.notice.closed": "The session is closed.",
     "sessionPages.notice.updated": "Saved.",
@@ -108,6 +115,11 @@ export const sessionPages = {
       "Wählen Sie eine Ihrer Gruppen oder geben Sie einen Namen ein; eine unbekannte Gruppe legt TeamViewer an.",
     "sessionPages.validity.hours": "{hours} Stunden",
     "sessionPages.error.url": "Geben Sie eine Adresse ein, die mit https:// oder http:// beginnt.",
+    "sessionPages.error.smsNumber":
+      "Geben Sie die Mobilnummer international ein: + und die Landesvorwahl, z. B. +49 151 23456789.",
+    "sessionPages.field.smsInviteNumber": "Per SMS einladen (optional)",
+    "sessionPages.field.smsInviteNumberHint":
+      "TeamViewer schickt dem Kunden den Link zum Beitreten per SMS. International mit + und Landesvorwahl.",
     "sessionPages.error.date": "Geben Sie ein Datum wie 2026-03-02 ein.",
     "sessionPages.status.waiting": "Wartet auf den Kunden",
     "sessionPages.status.customerOnline": "Kunde online",
@@ -159,6 +171,8 @@ export const sessionPages = {
     "sessionPages.close": "Sitzung schließen",
     "sessionPages.closeHint": "Der Kunde kann danach nicht mehr beitreten.",
     "sessionPages.notice.created": "Die Sitzung ist angelegt. Laden Sie den Kunden unten ein.",
+    "sessionPages.notice.createdWithSms":
+      "Die Sitzung ist angelegt, und TeamViewer schickt dem Kunden den Link per SMS.",
     "sessionPages.notice.refreshed": "Der Status ist aktuell.",
     "sessionPages.notice.closed": "Die Sitzung ist geschlossen.",
     "sessionPages.notice.updated": "Gespeichert.",
@@ -191,6 +205,11 @@ export const sessionPages = {
       "ご自身のグループから選ぶか、名前を入力してください。存在しないグループは TeamViewer が作成します。",
     "sessionPages.validity.hours": "{hours} 時間",
     "sessionPages.error.url": "https:// または http:// で始まるアドレスを入力してください。",
+    "sessionPages.error.smsNumber":
+      "携帯電話番号を + と国番号から始まる国際形式で入力してください（例: +81 90 1234 5678）。",
+    "sessionPages.field.smsInviteNumber": "SMS で招待（任意）",
+    "sessionPages.field.smsInviteNumberHint":
+      "TeamViewer が参加用のリンクを SMS でお客様に送ります。+ と国番号から始まる国際形式で入力してください。",
     "sessionPages.error.date": "2026-03-02 のような日付を入力してください。",
     "sessionPages.status.waiting": "お客様を待っています",
     "sessionPages.status.customerOnline": "お客様がオンライン",
@@ -242,6 +261,8 @@ export const sessionPages = {
     "sessionPages.close": "セッションを終了",
     "sessionPages.closeHint": "終了すると、お客様は参加できなくなります。",
     "sessionPages.notice.created": "セッションを作成しました。下のフォームからお客様を招待してください。",
+    "sessionPages.notice.createdWithSms":
+      "セッションを作成しました。TeamViewer が参加用のリンクを SMS でお客様に送ります。",
     "sessionPages.notice.refreshed": "状態を更新しました。",
     "sessionPages.notice.closed": "セッションを終了しました。",
     "sessionPages.notice.updated": "保存しました。",

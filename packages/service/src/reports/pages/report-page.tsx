@@ -9,6 +9,7 @@ import { FormError, SelectField, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
+import { ConnectionExtrasSection } from "./connection-extras-section.js";
 import {
   BillableMinutes,
   billingStateLabel,
@@ -88,6 +89,10 @@ export function ReportPage(props: { t: Translator; view: ReportPageView }) {
           <dd id="report-notes" class="notes">
             {report.notes || "—"}
           </dd>
+          <dt>{t("reports.column.sessionNote")}</dt>
+          <dd id="report-session-note" class="notes">
+            {report.sessionNote ?? "—"}
+          </dd>
           <dt>{t("reports.column.feedback")}</dt>
           <dd>
             <Feedback t={tr} report={report} />
@@ -102,6 +107,14 @@ export function ReportPage(props: { t: Translator; view: ReportPageView }) {
           <dd>{tr.formatDateTime(report.lastSeenAt)}</dd>
         </dl>
       </section>
+      <div class="card" id="report-extras">
+        <ConnectionExtrasSection
+          t={tr}
+          report={report}
+          reportPath={reportPath(report.id)}
+          title={t("reports.extras.title")}
+        />
+      </div>
       {view.canChange && (
         <>
           <form method="post" action={`${reportPath(report.id)}/edit`} class="panel" id="edit-report">

@@ -5,6 +5,7 @@
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { CsrfField } from "../../web/layout.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
+import { ConnectionExtrasSection, hasFetchedExtras } from "./connection-extras-section.js";
 
 export const reportPath = (id: string) => `/reports/${id}`;
 
@@ -57,7 +58,7 @@ export function ReportTable(props: {
   t: Translator;
   id: string;
   reports: readonly ListedConnectionReport[];
-  /** Show notes and feedback (the ticket history) instead of the ticket column. */
+  /** Show notes, session notes and feedback (the ticket history) instead of the ticket column. */
   isTicketHistory?: boolean;
   /** Offer "attach to a ticket" on each row (the unmatched list, for those who may change). */
   canAttach?: boolean;
@@ -80,6 +81,7 @@ export function ReportTable(props: {
             {props.isTicketHistory ? (
               <>
                 <th>{t("reports.column.notes")}</th>
+                <th>{t("reports.column.sessionNote")}</th>
                 <th>{t("reports.column.feedback")}</th>
               </>
             ) : (
@@ -108,6 +110,7 @@ export function ReportTable(props: {
               {props.isTicketHistory ? (
                 <>
                   <td class="notes">{report.notes || "—"}</td>
+                  <td class="notes session-note">{report.sessionNote ?? "—"}</td>
                   <td>
                     <Feedback t={tr} report={report} />
                   </td>
@@ -154,7 +157,21 @@ export function TicketConnections(props: { t: Translator; reports: readonly List
       {props.reports.length === 0 ? (
         <p class="muted">{t("reports.ticketHistory.empty")}</p>
       ) : (
-        <ReportTable t={props.t} id="ticket-connection-reports" reports={props.reports} isTicketHistory />
+        <>
+          <ReportTable t={props.t} id="ticket-connection-reports" reports={props.reports} isTicketHistory />
+          {props.reports
+            .filter((report) => hasFetchedExtras(report.extras))
+            .map((report) => (
+              <ConnectionExtrasSection
+                t={props.t}
+                report={report}
+                reportPath={reportPath(report.id)}
+                title={t("reports.extras.titleFor", {
+                  start: report.startDate ? props.t.formatDateTime(report.startDate) : "—",
+                })}
+              />
+            ))}
+        </>
       )}
     </section>
   );

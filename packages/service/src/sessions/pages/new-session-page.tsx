@@ -122,6 +122,16 @@ export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
         </p>
         {errors.group && <p class="field-error">{t(errors.group)}</p>}
       </div>
+      <TextField
+        t={tr}
+        type="tel"
+        name="smsInviteNumber"
+        label={t("sessionPages.field.smsInviteNumber")}
+        value={values.smsInviteNumber}
+        error={errors.smsInviteNumber}
+        hint={t("sessionPages.field.smsInviteNumberHint")}
+        autocomplete="off"
+      />
       <button type="submit">{t("sessionPages.new.submit")}</button>
     </form>
   );

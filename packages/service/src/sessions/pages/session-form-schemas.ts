@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { supportedLocales } from "../../i18n/index.js";
 import { emailSchema } from "../../identity/form-schemas.js";
+import { e164PhoneNumber, withoutDigitGrouping } from "../sms-invitation.js";
 
 const optionalText = (max: number) =>
   z
@@ -57,6 +58,12 @@ export const newSessionSchema = z.object({
   group: requiredText(100).transform((value) =>
     groupIdPattern.test(value) ? { id: value } : { name: value },
   ),
+  smsInviteNumber: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? "" : withoutDigitGrouping(value)))
+    .refine((value) => value === "" || e164PhoneNumber.test(value), { error: "sessionPages.error.smsNumber" })
+    .transform((value) => (value === "" ? undefined : value)),
 });
 
 export const editSessionSchema = z.object({

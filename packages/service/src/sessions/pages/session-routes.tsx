@@ -64,6 +64,7 @@ type SignedInContext = Context<SignedInEnv>;
 /** `?notice=` outcomes after a redirect; only these names are honoured. */
 const notices: Record<string, MessageKey> = {
   created: "sessionPages.notice.created",
+  "created-sms": "sessionPages.notice.createdWithSms",
   refreshed: "sessionPages.notice.refreshed",
   closed: "sessionPages.notice.closed",
   updated: "sessionPages.notice.updated",
@@ -129,8 +130,10 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
         waitingMessage: data.waitingMessage,
         validUntil: new Date(deps.clock.now().getTime() + data.validityHours * 3600 * 1000),
         group: data.group,
+        smsInviteNumber: data.smsInviteNumber,
       });
-      return c.redirect(`${sessionPath(created.session.id)}?notice=created`, 303);
+      const notice = data.smsInviteNumber === undefined ? "created" : "created-sms";
+      return c.redirect(`${sessionPath(created.session.id)}?notice=${notice}`, 303);
     } catch (error) {
       if (!(error instanceof SupportSessionError)) throw error;
       c.status(statusOfProblem(error));

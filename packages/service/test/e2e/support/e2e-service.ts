@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import { loadConfig } from "../../../src/config/load-config.js";
 import type { Logger } from "../../../src/logging/logger.js";
 import { type RunningService, startService } from "../../../src/server.js";
@@ -83,4 +83,13 @@ export function launchChromium(): Promise<Browser> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Connects the signed-in user to the simulator's Kenji Sato through its consent page. */
+export async function connectAsKenji(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/connection`);
+  await page.getByRole("link", { name: "Connect TeamViewer" }).click();
+  await page.getByLabel(/Kenji Sato/).check();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect.poll(() => page.textContent("#teamviewer-connection")).toContain("Connected");
 }

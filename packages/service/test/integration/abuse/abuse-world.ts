@@ -10,6 +10,7 @@
 import type { ConnectionReport } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../../src/api-keys/api-keys.js";
+import { saveConnectionReportExtra } from "../../../src/db/repositories/connection-report-extras.js";
 import { upsertConnectionReports } from "../../../src/db/repositories/connection-reports.js";
 import { saveHelpdeskConnection } from "../../../src/db/repositories/helpdesk-connections.js";
 import type { User } from "../../../src/db/repositories/users.js";
@@ -19,6 +20,7 @@ import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cooki
 import { sessionCookie } from "../../../src/identity/web-context.js";
 import { startWebSession } from "../../../src/identity/web-sessions.js";
 import { toConnectionReportValues } from "../../../src/reports/report-record.js";
+import { discoverSyncAccounts } from "../../../src/reports/sync-sources.js";
 import { createEndpoint } from "../../../src/webhooks/manage-webhook-endpoints.js";
 import type { TestEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
@@ -48,6 +50,8 @@ export interface PartyFixtures {
   invitationId: string;
   joinToken: string;
   apiKeyId: string;
+  /** A screenshot of the report's connection, listed as the sync stores it. */
+  screenshotId: string;
 }
 
 /** A browser with a signed-in session, and that session's CSRF token for form posts. */
@@ -216,19 +220,38 @@ async function createParty(
   );
   const code = session?.code ?? "";
 
-  // A connection of that session, ended and reported, stored as the sync would store it.
+  // A connection of that session with a screenshot, ended and reported, stored as the supporter's
+  // sync account would store it, with its screenshots' list.
   h.simulator.admin.customerJoin(code);
   h.simulator.admin.supporterConnect(code);
+  h.simulator.admin.takeScreenshot(code);
   const report = h.simulator.admin.endConnection(code) as unknown as ConnectionReport;
+  await discoverSyncAccounts({ ...h.deps, config: h.config }, { organisationId, backfillDays: 1 });
+  const [syncAccount] = await queryRows<{ id: string }>(
+    h.database.db,
+    sql`select id from report_sync_accounts where user_id = ${users.supporter.id}`,
+  );
   await upsertConnectionReports(
     h.database.db,
-    [toConnectionReportValues(report, { organisationId, syncAccountId: null })],
+    [toConnectionReportValues(report, { organisationId, syncAccountId: syncAccount?.id ?? null })],
     h.clock.now(),
   );
   const [storedReport] = await queryRows<{ id: string }>(
     h.database.db,
     sql`select id from connection_reports where teamviewer_report_id = ${report.id}`,
   );
+  const supporterClient = await h.deps.teamViewer.createTeamViewerClientFor({
+    userId: users.supporter.id,
+    organisationId,
+  });
+  const screenshots = await supporterClient.reports.connectionExtras.screenshots(report.id);
+  await saveConnectionReportExtra(h.database.db, {
+    connectionReportId: storedReport?.id ?? "",
+    kind: "screenshots",
+    state: "available",
+    content: screenshots,
+    fetchedAt: h.clock.now(),
+  });
 
   // The session's events become deliveries to the endpoint (nobody sends them in this test).
   await fanOutWebhookEvents(h.database.db, h.clock.now(), 100);
@@ -258,6 +281,7 @@ async function createParty(
       helpdeskWriteId: helpdeskWrite.id,
       apiKeyId: apiKey?.id ?? "",
       invitationId: invitation?.id ?? "",
+      screenshotId: screenshots[0]?.screenshotId ?? "",
       joinToken: joinPath.slice("/join/".length),
     },
     markers: [ticketExternalId, code, `${name}.example`, report.id, sessionId, endpoint.id],

@@ -84,6 +84,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /reports/export": { ...web(anyone, "reports", "read"), query: "?format=csv" },
   "GET /reports/dashboard": web(anyone, "reports", "read"),
   "GET /reports/:id": web(anyone, "reports", "read"),
+  "GET /reports/:id/screenshots/:screenshotId": web(anyone, "reports", "read"),
   // Asks TeamViewer for the session's state: a read, so auditors may too.
   "POST /sessions/:id/refresh": web(anyone, "sessions", "read"),
 

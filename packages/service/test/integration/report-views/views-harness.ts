@@ -8,6 +8,7 @@ import { saveOrganisationScriptToken } from "../../../src/db/repositories/organi
 import type { ReportSyncDeps } from "../../../src/reports/report-sync-deps.js";
 import { runReportSyncPass } from "../../../src/reports/run-sync-pass.js";
 import type { TestEngine } from "../../support/engines.js";
+import type { Browser } from "../../web/web-harness.js";
 import { createPagesHarness, type PagesHarness } from "../session-pages/pages-harness.js";
 
 /** An engine whose `openDatabase` hands out one database for the whole describe block. */
@@ -69,4 +70,20 @@ export async function createViewsHarness(
       if (failed.length > 0) throw new Error(`sync failed: ${JSON.stringify(failed)}`);
     },
   };
+}
+
+/**
+ * A views harness whose organisation syncs with its script token, with Kenji (a supporter
+ * connected to u7005) signed in, an admin, and an organisation-wide key that reads reports.
+ */
+export async function createKenjiReportsWorld(
+  engine: TestEngine,
+): Promise<{ h: ViewsHarness; kenjiBrowser: Browser; orgKey: string }> {
+  const h = await createViewsHarness(engine);
+  const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+  await h.addUser("admin");
+  await h.saveScriptToken();
+  const kenjiBrowser = await h.signIn(kenji, "Kenji Sato");
+  const orgKey = await h.createKey(null, ["reports:read"]);
+  return { h, kenjiBrowser, orgKey };
 }

@@ -121,6 +121,7 @@ describeEachEngine("the report page upsert", (engine) => {
       endCustomerEmail: "hanako@example.jp",
       feedbackRating: 5,
       feedbackComment: "ありがとうございました 🙏",
+      sessionNote: "Druckertreiber neu installiert; 再起動済み",
       raw: { id: "r1", notes: "プリンターが印刷しない", fee: 1234.5678, nested: { list: [1, null, "三"] } },
     };
     const sparse: ConnectionReportValues = {
@@ -147,6 +148,7 @@ describeEachEngine("the report page upsert", (engine) => {
       endCustomerEmail: null,
       feedbackRating: null,
       feedbackComment: null,
+      sessionNote: null,
       raw: { id: "r2" },
     };
     // The fixtures name every column the sync writes, so a new column fails here until added.
