@@ -41,6 +41,7 @@ import type { AppDeps, AppEnv } from "./app-deps.js";
 import { limitRequestBody } from "./body-limit.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { refuseOtherHosts } from "./host-check.js";
+import { noStoreWhenSignedIn } from "./no-store-when-signed-in.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { problemResponse } from "./problem.js";
 import { describePublicHost } from "./public-host.js";
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   const web = createWebExtensions();
   app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
+  app.use(noStoreWhenSignedIn());
   app.use(pageRenderer(web));
   // Before any body is read or route runs: a DNS-rebound name reaches nothing (ADR 0018).
   app.use(refuseOtherHosts({ publicHost, renderPage: renderWrongHost }));

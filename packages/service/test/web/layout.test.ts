@@ -30,6 +30,19 @@ describe("page shell", { timeout: 60_000 }, () => {
     expect(page).not.toMatch(/<script|<style| style="/);
   });
 
+  it("tells browsers to store no page shown to a signed-in user, so Back after sign-out shows none", async () => {
+    const harness = await harnesses.create();
+    await harness.addUser("admin");
+    const browser = harness.browser();
+    const signInPage = await browser.get("/login");
+    expect(signInPage.headers.get("cache-control")).toBeNull();
+    await browser.signIn("admin@example.com");
+    for (const path of ["/", "/profile", "/users", "/no-such-page"]) {
+      const response = await browser.get(path);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+    }
+  });
+
   it("answers unknown pages with a translated 404 page", async () => {
     const harness = await harnesses.create();
     const response = await harness.browser().get("/no-such-page?lang=de");
