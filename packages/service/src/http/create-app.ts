@@ -32,6 +32,7 @@ import {
   renderTooLarge,
   renderWrongHost,
 } from "../web/error-pages.js";
+import { createFaviconRoutes } from "../web/favicon.js";
 import { pageRenderer } from "../web/layout.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
@@ -60,10 +61,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
-  // Probes and the stylesheet come before the web middleware: they need no session lookup. The
+  // Probes, the stylesheet and the icon come before the web middleware: they need no session lookup. The
   // probes also come before the host check: load balancers probe instances by address.
   app.route("/", createHealthRoutes(deps.database));
   app.route("/", createStylesheetRoutes());
+  app.route("/", createFaviconRoutes());
 
   const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
   const publicHost = describePublicHost(deps.config.publicUrl, {

@@ -30,6 +30,20 @@ describe("page shell", { timeout: 60_000 }, () => {
     expect(page).not.toMatch(/<script|<style| style="/);
   });
 
+  it("answers /favicon.ico with an icon instead of a 404, and every page links it without loosening the CSP", async () => {
+    const harness = await harnesses.create();
+    const favicon = await harness.app.request("/favicon.ico");
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await favicon.text()).toContain("<svg");
+    const page = await harness.browser().get("/setup");
+    expect(page.headers.get("content-security-policy")).toContain("img-src 'self' data:");
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const linked = await harness.app.request(href);
+    expect(linked.status).toBe(200);
+    expect(linked.headers.get("cache-control")).toContain("immutable");
+  });
+
   it("tells browsers to store no page shown to a signed-in user, so Back after sign-out shows none", async () => {
     const harness = await harnesses.create();
     await harness.addUser("admin");
