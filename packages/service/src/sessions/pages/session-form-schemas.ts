@@ -105,3 +105,7 @@ export const listFiltersSchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type ListFilters = z.output<typeof listFiltersSchema>;
+
+/** "Close session" goes ahead only from the confirmation page (close-confirmation-page.tsx). */
+export const closeConfirmedValue = "yes";
+export const closeSessionSchema = z.object({ confirm: z.literal(closeConfirmedValue) });

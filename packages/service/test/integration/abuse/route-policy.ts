@@ -96,7 +96,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     group: "Helpdesk",
     validityHours: "24",
   }),
-  "POST /sessions/:id/close": web(workers, "sessions", "write"),
+  "POST /sessions/:id/close": web(workers, "sessions", "write", { confirm: "yes" }),
   "POST /sessions/:id/edit": web(workers, "sessions", "write", { description: "edited", waitingMessage: "" }),
   "POST /sessions/:id/invitations": web(workers, "sessions", "write", {
     email: "x@example.org",

@@ -197,11 +197,61 @@ describe("the supporters' session pages", () => {
     expect((await browser.get(sessionPath)).status).toBe(404);
     expect((await h.teamViewerSessions())[0]?.assigned_userid).toBe("u7006");
 
-    const closed = await adminBrowser.submit(sessionPath, `${sessionPath}/close`, {});
+    const closed = await adminBrowser.submit(sessionPath, `${sessionPath}/close`, { confirm: "yes" });
     expect(closed.headers.get("location")).toBe(`${sessionPath}?notice=closed`);
     const closedPage = await (await adminBrowser.get(`${sessionPath}?notice=closed`)).text();
     expect(closedPage).toContain('data-status="closed"');
     expect(closedPage).not.toContain("Open in TeamViewer");
+  });
+
+  it.each([
+    ["no confirmation", {}],
+    ["a confirmation other than yes", { confirm: "no" }],
+  ])(
+    "asks before closing a session: %s shows the confirmation page and closes nothing",
+    async (_, fields) => {
+      const h = await createPagesHarness(engine);
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+      const browser = await h.signIn(supporter);
+      const sessionPath = await createSessionThroughPage(browser);
+      expect(await (await browser.get(sessionPath)).text()).toContain(`action="${sessionPath}/close"`);
+
+      const asked = await browser.submit(sessionPath, `${sessionPath}/close`, fields);
+      expect(asked.status).toBe(200);
+      const question = await asked.text();
+      expect(question).toContain("Close this session?");
+      expect(question).toContain('<input type="hidden" name="confirm" value="yes"/>');
+      expect(question).toContain(`href="${sessionPath}"`);
+      expect((await h.teamViewerSessions())[0]?.state).toBe("Open");
+      expect(await (await browser.get(sessionPath)).text()).toContain('data-status="waiting"');
+
+      const confirmed = await browser.submit(sessionPath, `${sessionPath}/close`, { confirm: "yes" });
+      expect(confirmed.headers.get("location")).toBe(`${sessionPath}?notice=closed`);
+      expect(await (await browser.get(sessionPath)).text()).toContain('data-status="closed"');
+    },
+  );
+
+  it("offers Check status now only while a session is open and within its validity", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    let browser = await h.signIn(supporter);
+    const expiring = await createSessionThroughPage(browser, { validityHours: "2" });
+    const closing = await createSessionThroughPage(browser);
+    expect(await (await browser.get(closing)).text()).toContain(`action="${closing}/refresh"`);
+
+    await browser.submit(closing, `${closing}/close`, { confirm: "yes" });
+    const closedPage = await (await browser.get(closing)).text();
+    expect(closedPage).toContain('data-status="closed"');
+    expect(closedPage).not.toContain("/refresh");
+    expect(closedPage).not.toContain("Check status now");
+
+    h.clock.advance(3 * 3600 * 1000);
+    // Three hours on, the web session has timed out too: sign in again.
+    browser = await h.signIn(supporter);
+    const expiredPage = await (await browser.get(expiring)).text();
+    expect(expiredPage).toContain('data-status="expired"');
+    expect(expiredPage).not.toContain("/refresh");
+    expect(expiredPage).not.toContain("Check status now");
   });
 
   describe("shows each TeamViewer failure as its message, with nothing half-created", () => {
