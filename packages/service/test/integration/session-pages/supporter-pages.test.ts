@@ -69,6 +69,30 @@ describe("the supporters' session pages", () => {
     expect(h.logs()).not.toContain("servicequeuetoken");
   });
 
+  it("records the reveal of the supporter links once per sign-in and support session, however often the page is shown", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const admin = await h.addUser("admin");
+    const firstSignIn = await h.signIn(supporter);
+    const first = await createSessionThroughPage(firstSignIn);
+    const second = await createSessionThroughPage(firstSignIn);
+    for (const path of [first, first, `${first}?notice=created`, second, second]) {
+      expect(await (await firstSignIn.get(path)).text()).toContain("Open in TeamViewer");
+    }
+    const adminBrowser = await h.signIn(admin, "Ada Admin");
+    await adminBrowser.get(first);
+    await adminBrowser.get(first);
+    const secondSignIn = await h.signIn(supporter);
+    expect(await (await secondSignIn.get(first)).text()).toContain("Open in TeamViewer");
+
+    expect((await auditActions(h, "support_session.links_revealed")).map((row) => row.actor_label)).toEqual([
+      supporter.email,
+      supporter.email,
+      admin.email,
+      supporter.email,
+    ]);
+  });
+
   it("creates a session from the form, lists it, and marks it expired once its validity passed", async () => {
     const h = await createPagesHarness(engine);
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
