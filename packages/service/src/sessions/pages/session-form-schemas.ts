@@ -76,7 +76,7 @@ export const reassignSchema = z.object({
 
 export const inviteSchema = z.object({
   email: emailSchema,
-  name: requiredText(100),
+  name: optionalText(100),
   locale: z.enum(supportedLocales, { error: "forms.invalid" }),
 });
 

@@ -345,6 +345,31 @@ describe("the supporters' session pages", () => {
     });
   });
 
+  it("invites a customer whose name was left out, greeting them without one in English, German and Japanese", async () => {
+    const h = await createPagesHarness(engine, { mailer: "recording" });
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter, "Kenji Sato");
+    const sessionPath = await createSessionThroughPage(browser);
+    const form = await (await browser.get(sessionPath)).text();
+    expect(form).toMatch(/Customer(&#39;|')s name \(optional\)/);
+    expect(form).not.toMatch(/<input[^>]*name="name"[^>]*required/);
+
+    const tooLong = await invite(browser, sessionPath, { name: "x".repeat(101) });
+    expect(tooLong.status).toBe(422);
+    expect(h.sentMail).toEqual([]);
+
+    for (const locale of ["en", "de", "ja"]) {
+      expect((await invite(browser, sessionPath, { name: "  ", locale })).status).toBe(200);
+    }
+    expect(h.sentMail.map((mail) => mail.text.split("\n")[0])).toEqual(["Hello,", "Guten Tag,", "お客様へ"]);
+    for (const mail of h.sentMail) expect(mail.text).not.toMatch(/undefined|null|\{greeting\}/);
+    const rows = await queryRows<{ recipient_name: string | null }>(
+      h.database.db,
+      sql`select recipient_name from session_invitations`,
+    );
+    expect(rows).toEqual([{ recipient_name: null }, { recipient_name: null }, { recipient_name: null }]);
+  });
+
   it("in demo mode keeps invitations in the outbox, which admins can read", async () => {
     const h = await createPagesHarness(engine, { demo: true });
     const admin = await h.addUser("admin", { teamViewerUserid: "u7005" });
