@@ -57,6 +57,16 @@ describe("page shell", { timeout: 60_000 }, () => {
     }
   });
 
+  it("keeps code-like text such as sessions:read on one line, and lets only long values wrap", async () => {
+    const harness = await harnesses.create();
+    const page = await (await harness.browser().get("/setup")).text();
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1] ?? "";
+    const css = await (await harness.app.request(href)).text();
+    expect(css).toMatch(/(^|\n)code \{[^}]*white-space: nowrap;[^}]*\}/);
+    expect(css).toMatch(/code\.long \{[^}]*overflow-wrap: anywhere;[^}]*\}/);
+    expect(css).not.toContain("break-all");
+  });
+
   it("answers unknown pages with a translated 404 page", async () => {
     const harness = await harnesses.create();
     const response = await harness.browser().get("/no-such-page?lang=de");
