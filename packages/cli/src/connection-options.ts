@@ -1,6 +1,8 @@
 /**
  * `--url` and `--api-key` for the commands that talk to a running service; the environment
  * (ATTENDANT_URL, ATTENDANT_API_KEY) fills them in so keys need not appear in shell history.
+ * Without either address, the service on this machine is meant: `attendant serve` on
+ * ATTENDANT_PORT (3000 by default), so the README's first steps work as written.
  */
 import { InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { CliError } from "./cli-error.js";
@@ -16,9 +18,14 @@ function parseServiceUrl(value: string): string {
   return value;
 }
 
-/** `--url`, from ATTENDANT_URL when not given. */
+const defaultPort = 3000;
+
+/** `--url`, from ATTENDANT_URL when not given, else the local service (`localServiceUrl`). */
 export function urlOption() {
-  return new Option("--url <url>", "address of the running Attendant")
+  return new Option(
+    "--url <url>",
+    `address of the running Attendant (default: http://localhost:<ATTENDANT_PORT or ${defaultPort}>)`,
+  )
     .env("ATTENDANT_URL")
     .argParser(parseServiceUrl);
 }
@@ -32,14 +39,27 @@ export function serviceApiFrom(options: {
   url?: string | undefined;
   apiKey?: string | undefined;
 }): ServiceApi {
-  if (options.url === undefined) {
-    throw new CliError("Give the service's address with --url or ATTENDANT_URL.", exitCodes.usage);
-  }
   if (options.apiKey === undefined || options.apiKey.trim() === "") {
     throw new CliError(
       "Give an API key with --api-key or ATTENDANT_API_KEY (create one on the API keys page or with `attendant api-keys create`).",
       exitCodes.usage,
     );
   }
-  return createServiceApi({ url: options.url, apiKey: options.apiKey.trim() });
+  return createServiceApi({
+    url: options.url ?? localServiceUrl(process.env),
+    apiKey: options.apiKey.trim(),
+  });
+}
+
+/** Where `attendant serve` listens on this machine: the port it reads, ATTENDANT_PORT, or 3000. */
+export function localServiceUrl(env: NodeJS.ProcessEnv): string {
+  const port = env.ATTENDANT_PORT?.trim();
+  if (port === undefined || port === "") return `http://localhost:${defaultPort}`;
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65_535) {
+    throw new CliError(
+      `ATTENDANT_PORT must be a port number between 1 and 65535 to reach the local service, got "${port}". Fix it, or give the address with --url or ATTENDANT_URL.`,
+      exitCodes.configuration,
+    );
+  }
+  return `http://localhost:${Number(port)}`;
 }

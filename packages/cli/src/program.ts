@@ -12,12 +12,14 @@ import { registerSessionsCommand } from "./commands/sessions.js";
 import { registerSimulatorCommand } from "./commands/simulator.js";
 import { type ExitCode, exitCodes } from "./exit-codes.js";
 import { type CommandOutput, createConsoleOutput } from "./output.js";
+import { readPackageVersion } from "./package-version.js";
 
 /** The `attendant` command with every subcommand registered; `output` is injectable for tests. */
 export function createProgram(output: CommandOutput = createConsoleOutput()): Command {
   const program = new Command()
     .name("attendant")
     .description("Attended remote support through TeamViewer, self-hosted.")
+    .version(readPackageVersion(), "-V, --version", "print the version and exit")
     .showHelpAfterError("(run with --help for usage)")
     // Usage errors become exceptions so runCli maps them to exit code 2 instead of commander's 1.
     .exitOverride();

@@ -5,6 +5,7 @@
  * and whose exit code tells scripts what kind of failure it was (src/exit-codes.ts).
  */
 import { CliError } from "./cli-error.js";
+import { countNoun } from "./count-noun.js";
 import { type ExitCode, exitCodes } from "./exit-codes.js";
 
 export interface ServiceApiOptions {
@@ -124,8 +125,15 @@ async function errorFrom(response: Response): Promise<ServiceApiError> {
   if (status === 401) lines.push("Check --api-key (or ATTENDANT_API_KEY): it must be a live key, atd_…");
   if (status === 429) {
     const retryAfter = response.headers.get("retry-after") ?? problem?.retryAfterSeconds;
-    if (retryAfter !== undefined && retryAfter !== null) lines.push(`Retry after ${retryAfter} seconds.`);
+    if (retryAfter !== undefined && retryAfter !== null)
+      lines.push(`Retry after ${describeRetryAfter(retryAfter)}.`);
   }
   if (problem?.requestId) lines.push(`Request id: ${problem.requestId}`);
   return new ServiceApiError(lines.join("\n"), exitCodeForStatus(status), status, problem);
+}
+
+/** Retry-After is a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+function describeRetryAfter(value: string | number): string {
+  const seconds = Number(value);
+  return Number.isInteger(seconds) ? countNoun(seconds, "second", "seconds") : String(value);
 }

@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { parseUuid } from "../arguments.js";
 import { apiKeyOption, serviceApiFrom, urlOption } from "../connection-options.js";
+import { countNoun } from "../count-noun.js";
 import { createDownloadProgress } from "../download-progress.js";
 import type { CommandOutput } from "../output.js";
 
@@ -104,7 +105,8 @@ export function registerReportsExportCommand(reports: Command, output: CommandOu
       output.result(
         options.json === true,
         { file: options.output, bytes, format: options.format },
-        () => `Exported connection reports to ${options.output} (${bytes} bytes, ${options.format}).`,
+        () =>
+          `Exported connection reports to ${options.output} (${countNoun(bytes, "byte", "bytes")}, ${options.format}).`,
       );
     });
 }

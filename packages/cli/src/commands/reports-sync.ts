@@ -8,6 +8,7 @@ import {
 import type { Command } from "@commander-js/extra-typings";
 import { parseUuid } from "../arguments.js";
 import { CliError } from "../cli-error.js";
+import { countNoun } from "../count-noun.js";
 import type { CommandOutput } from "../output.js";
 import { createSyncProgressDisplay } from "../sync-progress.js";
 
@@ -60,14 +61,20 @@ export function registerReportsSyncCommand(program: Command, output: CommandOutp
   return reports;
 }
 
-function describeSummary(result: SyncReportsNowResult): string {
+/** The human-readable summary (`--json` prints the result itself). */
+export function describeSummary(result: SyncReportsNowResult): string {
+  const reports = countNoun(result.received, "connection report", "connection reports");
+  const pages = countNoun(result.pages, "page", "pages");
+  const accounts = countNoun(result.accounts.length, "account", "accounts");
   const lines = [
-    `Synced ${result.received} connection reports in ${result.pages} pages from ${result.accounts.length} accounts` +
+    `Synced ${reports} in ${pages} from ${accounts}` +
       `${result.isDemo ? " (demo simulator)" : ""}; ${result.rematched} more matched to tickets.`,
   ];
   for (const account of result.accounts) {
     const source = account.source === "organisation" ? "script token" : `user ${account.userId}`;
-    lines.push(`  ${account.syncAccountId} (${source}): ${account.outcome}, ${account.received} records`);
+    lines.push(
+      `  ${account.syncAccountId} (${source}): ${account.outcome}, ${countNoun(account.received, "record", "records")}`,
+    );
   }
   if (result.accounts.length === 0) {
     lines.push("  No account to sync: save a script token or connect a TeamViewer account first.");

@@ -114,6 +114,26 @@ describe("attendant sessions and reports export against a running service", () =
     expect(unreachable.stderr).toContain("Could not reach Attendant at http://127.0.0.1:1");
   });
 
+  test("reaches the local service on ATTENDANT_PORT when neither --url nor ATTENDANT_URL is given, and names a bad port", async () => {
+    const { h, env } = await setUp();
+    // No hostname: listening on every address, as `attendant serve` does, so localhost reaches it.
+    const server = serve({ fetch: h.app.fetch, port: 0 });
+    servers.push(server);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const port = String((server.address() as AddressInfo).port);
+    const local = { ATTENDANT_URL: undefined, ATTENDANT_API_KEY: env.ATTENDANT_API_KEY };
+
+    const listed = await runAttendant(["sessions", "list", "--json"], { ...local, ATTENDANT_PORT: port });
+    expect(listed.stderr).toBe("");
+    expect(listed.exitCode).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ sessions: [] });
+
+    const badPort = await runAttendant(["sessions", "list"], { ...local, ATTENDANT_PORT: "web" });
+    expect(badPort.exitCode).toBe(3);
+    expect(badPort.stderr).toContain("ATTENDANT_PORT must be a port number between 1 and 65535");
+    expect(badPort.stderr).toContain("--url");
+  });
+
   test("refuses bad arguments before calling the service, with exit code 2", async () => {
     const { env } = await setUp();
     const cases: [string[], string][] = [

@@ -32,6 +32,7 @@ import {
   renderTooLarge,
   renderWrongHost,
 } from "../web/error-pages.js";
+import { createFaviconRoutes } from "../web/favicon.js";
 import { pageRenderer } from "../web/layout.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
@@ -41,6 +42,7 @@ import type { AppDeps, AppEnv } from "./app-deps.js";
 import { limitRequestBody } from "./body-limit.js";
 import { createHealthRoutes } from "./health-routes.js";
 import { refuseOtherHosts } from "./host-check.js";
+import { noStoreWhenSignedIn } from "./no-store-when-signed-in.js";
 import { refuseNulCharacters } from "./nul-characters.js";
 import { problemResponse } from "./problem.js";
 import { describePublicHost } from "./public-host.js";
@@ -59,10 +61,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
-  // Probes and the stylesheet come before the web middleware: they need no session lookup. The
+  // Probes, the stylesheet and the icon come before the web middleware: they need no session lookup. The
   // probes also come before the host check: load balancers probe instances by address.
   app.route("/", createHealthRoutes(deps.database));
   app.route("/", createStylesheetRoutes());
+  app.route("/", createFaviconRoutes());
 
   const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
   const publicHost = describePublicHost(deps.config.publicUrl, {
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   const web = createWebExtensions();
   app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
+  app.use(noStoreWhenSignedIn());
   app.use(pageRenderer(web));
   // Before any body is read or route runs: a DNS-rebound name reaches nothing (ADR 0018).
   app.use(refuseOtherHosts({ publicHost, renderPage: renderWrongHost }));

@@ -33,6 +33,17 @@ export function composeInvitation(
 }
 
 /**
+ * The e-mail's opening line in `locale`: with the customer's name, or a greeting that reads well
+ * without one (the name is optional on the invitation form).
+ */
+export function greetingFor(locale: Locale, customerName: string | undefined): string {
+  const { t } = createTranslator(locale);
+  return customerName === undefined
+    ? t("invitations.mail.greetingWithoutName")
+    : t("invitations.mail.greeting", { name: customerName });
+}
+
+/**
  * The placeholder values for one session. The supporter appears by display name only (never
  * their e-mail address), or as "the support team" when they set none.
  */
@@ -41,7 +52,7 @@ export async function invitationValuesFor(
   options: {
     organisationId: string;
     assignedUserId: string | null;
-    customerName: string;
+    customerName: string | undefined;
     joinUrl: string;
     validUntil: Date;
     locale: Locale;
@@ -53,7 +64,8 @@ export async function invitationValuesFor(
   ]);
   const { t } = createTranslator(options.locale);
   return {
-    customerName: options.customerName,
+    greeting: greetingFor(options.locale, options.customerName),
+    customerName: options.customerName ?? "",
     supporterName: supporter?.displayName || t("invitations.supporterFallback"),
     organisationName: organisation?.name ?? "",
     joinUrl: options.joinUrl,

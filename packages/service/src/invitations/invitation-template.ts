@@ -5,6 +5,7 @@
  * versions always say the same.
  */
 export const invitationPlaceholders = [
+  "greeting",
   "customerName",
   "supporterName",
   "organisationName",

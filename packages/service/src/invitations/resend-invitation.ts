@@ -18,6 +18,10 @@ export async function resendSessionInvitation(
   return sendSessionInvitation(deps, {
     actor: options.actor,
     sessionId: options.sessionId,
-    recipient: { email: earlier.recipientEmail, name: earlier.recipientName ?? "", locale: earlier.locale },
+    recipient: {
+      email: earlier.recipientEmail,
+      name: earlier.recipientName ?? undefined,
+      locale: earlier.locale,
+    },
   });
 }

@@ -23,7 +23,8 @@ import { resolveInvitationTemplate } from "./invitation-templates.js";
 
 export interface InvitationRecipient {
   email: string;
-  name: string;
+  /** Optional: the greeting then does without it. */
+  name: string | undefined;
   locale: Locale;
 }
 
@@ -62,7 +63,7 @@ export async function sendSessionInvitation(
     organisationId: actor.organisationId,
     sessionId: record.id,
     recipientEmail: recipient.email,
-    recipientName: recipient.name,
+    recipientName: recipient.name ?? null,
     locale: recipient.locale,
     sentByUserId: actor.userId,
   };

@@ -24,7 +24,7 @@ import { formatValidUntil } from "../join/valid-until.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
 import { renderNotFound } from "../web/error-pages.js";
 import type { WebExtensions } from "../web/web-extensions.js";
-import { composeInvitation } from "./compose-invitation.js";
+import { composeInvitation, greetingFor } from "./compose-invitation.js";
 import {
   findTemplateProblems,
   type InvitationTemplate,
@@ -137,6 +137,7 @@ export function createTemplateRoutes(deps: TemplateRouteDeps): Hono<AppEnv> {
     const user = c.get("user");
     const organisation = await findOrganisationById(deps.database.db, user.organisationId);
     return {
+      greeting: greetingFor(locale, t("invitations.templates.sampleCustomer")),
       customerName: t("invitations.templates.sampleCustomer"),
       supporterName: user.displayName || t("invitations.templates.sampleSupporter"),
       organisationName: organisation?.name ?? "",

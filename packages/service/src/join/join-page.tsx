@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
+import { faviconPath } from "../web/favicon.js";
 import { stylesheetPath } from "../web/stylesheet.js";
 import type { JoinPageView } from "./open-join-page.js";
 import { formatValidUntil } from "./valid-until.js";
@@ -20,6 +21,7 @@ export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPat
         <meta name="robots" content="noindex" />
         <title>{content.title}</title>
         <link rel="stylesheet" href={stylesheetPath} />
+        <link rel="icon" type="image/svg+xml" href={faviconPath} />
       </head>
       <body class="join">
         <header class="join-header">

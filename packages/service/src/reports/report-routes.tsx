@@ -306,11 +306,14 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
 
   function syncNotice(c: SignedInContext): string | undefined {
     if (c.req.query("notice") !== "synced") return undefined;
-    const { t } = c.get("t");
+    const { t, tCount } = c.get("t");
     const count = (name: string) => Number.parseInt(c.req.query(name) ?? "0", 10) || 0;
-    const done = t("reports.sync.done", { received: count("received"), rematched: count("rematched") });
+    const done = t("reports.sync.done", {
+      received: tCount("reports.sync.records", count("received")),
+      rematched: count("rematched"),
+    });
     const incomplete = count("incomplete");
-    return incomplete === 0 ? done : `${done} ${t("reports.sync.incomplete", { count: incomplete })}`;
+    return incomplete === 0 ? done : `${done} ${tCount("reports.sync.incomplete", incomplete)}`;
   }
 
   async function renderReport(

@@ -1,4 +1,5 @@
 /** Reading one session, and revealing its supporter links to those allowed (issue 5). */
+import { hasAuditEntryInWebSession } from "../db/repositories/audit-log.js";
 import { readSupporterLinks } from "../db/repositories/support-sessions.js";
 import { loadSessionFor } from "./load-session.js";
 import { canSeeSupporterLinks, type SessionActor } from "./session-actor.js";
@@ -17,8 +18,10 @@ export async function getSupportSession(
 }
 
 /**
- * The supporter link and WebClient link, for the assigned supporter and admins only. Every
- * reveal is audited (without the links), because whoever holds them can join as the supporter.
+ * The supporter link and WebClient link, for the assigned supporter and admins only. Reveals are
+ * audited (without the links), because whoever holds them can join as the supporter: every API
+ * request, and in a browser the first view per sign-in, since the page shows them on each visit
+ * and one entry per reload would bury the log.
  * @throws SupportSessionError session-not-found, forbidden
  */
 export async function revealSupporterLinks(
@@ -28,10 +31,22 @@ export async function revealSupporterLinks(
   const record = await loadSessionFor(deps, options.actor, options.sessionId, "view");
   if (!canSeeSupporterLinks(options.actor, record)) throw new SupportSessionError("forbidden");
   const links = await readSupporterLinks(deps.database.db, deps.vault, record.id);
-  await auditSessionAction(deps, options.actor, {
-    action: "support_session.links_revealed",
-    target: { type: "support_session", id: record.id },
-    details: { code: record.code },
-  });
+  const { webSessionId } = options.actor;
+  const action = "support_session.links_revealed";
+  const isRecorded =
+    webSessionId !== undefined &&
+    (await hasAuditEntryInWebSession(deps.database.db, {
+      organisationId: options.actor.organisationId,
+      action,
+      targetId: record.id,
+      webSessionId,
+    }));
+  if (!isRecorded) {
+    await auditSessionAction(deps, options.actor, {
+      action,
+      target: { type: "support_session", id: record.id },
+      details: webSessionId === undefined ? { code: record.code } : { code: record.code, webSessionId },
+    });
+  }
   return links;
 }

@@ -19,6 +19,8 @@ export interface SessionActor {
   label: string;
   ip: string | null;
   userAgent: string | null;
+  /** The browser sign-in this request belongs to (pages only; absent for API keys). */
+  webSessionId?: string;
 }
 
 interface SessionOwnership {

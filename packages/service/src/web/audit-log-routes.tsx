@@ -178,7 +178,7 @@ async function renderAuditPage(
                   <td>{event.target ? `${event.target.type} ${event.target.id ?? ""}` : "—"}</td>
                   <td>{event.ip ?? "—"}</td>
                   <td>
-                    <code>{JSON.stringify(event.details)}</code>
+                    <code class="long">{JSON.stringify(event.details)}</code>
                   </td>
                 </tr>
               ))}

@@ -15,6 +15,7 @@ import { jsxRenderer, useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../http/app-deps.js";
 import { localeNames, supportedLocales } from "../i18n/index.js";
 import { csrfFieldName } from "../identity/csrf.js";
+import { faviconPath } from "./favicon.js";
 import { stylesheetPath } from "./stylesheet.js";
 import type { WebExtensions } from "./web-extensions.js";
 
@@ -49,6 +50,7 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={stylesheetPath} />
+        <link rel="icon" type="image/svg+xml" href={faviconPath} />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,6 +1,9 @@
 /**
  * The one stylesheet, served from our own origin because the CSP allows `style-src 'self'` and
  * no inline styles. The path carries a content hash so browsers may cache it for a year.
+ * Code-like values (session codes, scopes such as sessions:read, event names) never break
+ * mid-word; long ones (addresses, JSON, responses) carry class "long" and wrap only where they
+ * would overflow.
  */
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
@@ -64,7 +67,9 @@ th { font-size: .9rem; color: var(--muted); }
 .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
 .filters .field { margin: 0; }
 .muted { color: var(--muted); }
-code { font-size: .9em; word-break: break-all; }
+code { font-size: .9em; white-space: nowrap; }
+pre code { white-space: inherit; }
+code.long { white-space: normal; overflow-wrap: anywhere; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

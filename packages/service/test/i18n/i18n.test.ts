@@ -56,6 +56,25 @@ describe("createTranslator", () => {
     expect(t("error.generic")).toContain("{requestId}");
   });
 
+  test("picks the plural variant by Intl.PluralRules: 1 record, 2 records, 1 Datensatz, one form in Japanese", () => {
+    const english = createTranslator("en");
+    expect(english.tCount("reports.sync.records", 1)).toBe("1 record");
+    expect(english.tCount("reports.sync.records", 0)).toBe("0 records");
+    expect(english.tCount("reports.sync.records", 1234)).toBe("1,234 records");
+    const german = createTranslator("de");
+    expect(german.tCount("reports.sync.records", 1)).toBe("1 Datensatz");
+    expect(german.tCount("reports.sync.records", 2)).toBe("2 Datensätze");
+    expect(createTranslator("ja").tCount("reports.sync.records", 1)).toBe("1 件");
+  });
+
+  test("has no message that hedges a plural with (s) or a slash", () => {
+    for (const catalog of [en, de]) {
+      for (const [key, message] of Object.entries(catalog)) {
+        expect(message, key).not.toMatch(/\w\(s\)|\(e\)n\b|Konto\/Konten/);
+      }
+    }
+  });
+
   test("formats dates in the reader's language and the given time zone", () => {
     const instant = new Date("2026-03-02T09:14:07Z");
     expect(createTranslator("ja").formatDateTime(instant, "Asia/Tokyo")).toContain("18:14");

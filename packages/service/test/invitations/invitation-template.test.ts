@@ -8,6 +8,7 @@ import {
 import { builtInTemplate } from "../../src/invitations/invitation-templates.js";
 
 const values: InvitationValues = {
+  greeting: "Hello Erika,",
   customerName: `Erika <b>"Mustermann"</b> & Co`,
   supporterName: "Kenji Sato",
   organisationName: "Contoso <Helpdesk>",
@@ -65,6 +66,6 @@ describe("invitation templates", () => {
       expect(findTemplateProblems(template)).toEqual({});
       expect(composeInvitation(template, values, locale).text).toContain(values.joinUrl);
     }
-    expect(builtInTemplate("ja").body).toContain("{customerName} 様");
+    expect(builtInTemplate("ja").body).toContain("{greeting}");
   });
 });

@@ -80,3 +80,26 @@ export async function countRecentLoginFailures(
     );
   return row?.total ?? 0;
 }
+
+/**
+ * Whether `action` on `targetId` was already recorded during one browser sign-in (the entry's
+ * `details.webSessionId`), so a page shown again need not record it again.
+ */
+export async function hasAuditEntryInWebSession(
+  db: Db,
+  options: { organisationId: string; action: string; targetId: string; webSessionId: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.organisationId, options.organisationId),
+        eq(auditLog.action, options.action),
+        eq(auditLog.targetId, options.targetId),
+        eq(sql`${auditLog.details}->>'webSessionId'`, options.webSessionId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -9,8 +9,10 @@ export const invitations = {
   en: {
     "invitations.mail.subject": "Remote support from {organisationName}",
     "invitations.mail.body":
-      "Hello {customerName},\n\n{supporterName} from {organisationName} would like to help you in a remote support session.\n\nOpen this page and press Join:\n{joinUrl}\n\nThe page explains what happens next. The invitation is valid until {validUntil}.\n\nIf you did not expect this e-mail, you can ignore it.",
+      "{greeting}\n\n{supporterName} from {organisationName} would like to help you in a remote support session.\n\nOpen this page and press Join:\n{joinUrl}\n\nThe page explains what happens next. The invitation is valid until {validUntil}.\n\nIf you did not expect this e-mail, you can ignore it.",
     "invitations.supporterFallback": "The support team",
+    "invitations.mail.greeting": "Hello {name},",
+    "invitations.mail.greetingWithoutName": "Hello,",
     "invitations.error.sessionEnded":
       "This session is closed or expired, so the customer can no longer join it. Create a new session instead.",
     "invitations.error.mailOff":
@@ -19,7 +21,7 @@ export const invitations = {
       "The invitation could not be sent: the mail server refused or could not be reached. Check the address and try again, or copy the join page address and send it yourself.",
     "invitations.error.notFound": "This invitation does not exist.",
     "invitations.field.email": "Customer's e-mail address",
-    "invitations.field.name": "Customer's name",
+    "invitations.field.name": "Customer's name (optional)",
     "invitations.field.language": "Language of the e-mail",
     "invitations.send": "Send invitation",
     "invitations.resend": "Send again",
@@ -41,7 +43,9 @@ export const invitations = {
     "invitations.templates.title": "Invitation e-mails",
     "invitations.templates.intro":
       "The wording of the invitation e-mail in each language. The HTML version is made from the same text. Placeholders:",
-    "invitations.templates.placeholder.customerName": "the customer's name",
+    "invitations.templates.placeholder.customerName": "the customer's name (empty when none was given)",
+    "invitations.templates.placeholder.greeting":
+      "“Hello” with the customer's name, or without when none was given",
     "invitations.templates.placeholder.supporterName": "the assigned supporter's display name",
     "invitations.templates.placeholder.organisationName": "your organisation's name",
     "invitations.templates.placeholder.joinUrl": "the join page's address (required)",
@@ -65,7 +69,7 @@ export const invitations = {
     "invitations.template.tooLong": "Use at most {max} characters.",
     "invitations.template.lineBreak": "The subject must be a single line.",
     "invitations.template.unknownPlaceholder":
-      "Unknown placeholder: {names}. You can use {customerName}, {supporterName}, {organisationName}, {joinUrl} and {validUntil}.",
+      "Unknown placeholder: {names}. You can use {greeting}, {customerName}, {supporterName}, {organisationName}, {joinUrl} and {validUntil}.",
     "invitations.template.joinUrlMissing":
       "The text must contain {joinUrl}, or the customer has nothing to open.",
     "invitations.outbox.title": "Outbox (demo)",
@@ -81,8 +85,10 @@ export const invitations = {
   de: {
     "invitations.mail.subject": "Fernwartung durch {organisationName}",
     "invitations.mail.body":
-      "Guten Tag {customerName},\n\n{supporterName} von {organisationName} möchte Ihnen in einer Fernwartungssitzung helfen.\n\nÖffnen Sie diese Seite und klicken Sie auf „Teilnehmen“:\n{joinUrl}\n\nDie Seite erklärt die nächsten Schritte. Die Einladung gilt bis {validUntil}.\n\nWenn Sie diese E-Mail nicht erwartet haben, können Sie sie ignorieren.",
+      "{greeting}\n\n{supporterName} von {organisationName} möchte Ihnen in einer Fernwartungssitzung helfen.\n\nÖffnen Sie diese Seite und klicken Sie auf „Teilnehmen“:\n{joinUrl}\n\nDie Seite erklärt die nächsten Schritte. Die Einladung gilt bis {validUntil}.\n\nWenn Sie diese E-Mail nicht erwartet haben, können Sie sie ignorieren.",
     "invitations.supporterFallback": "Das Support-Team",
+    "invitations.mail.greeting": "Guten Tag {name},",
+    "invitations.mail.greetingWithoutName": "Guten Tag,",
     "invitations.error.sessionEnded":
       "Diese Sitzung ist geschlossen oder abgelaufen; der Kunde kann ihr nicht mehr beitreten. Legen Sie stattdessen eine neue Sitzung an.",
     "invitations.error.mailOff":
@@ -91,7 +97,7 @@ export const invitations = {
       "Die Einladung konnte nicht gesendet werden: Der Mailserver hat abgelehnt oder war nicht erreichbar. Prüfen Sie die Adresse und versuchen Sie es erneut, oder kopieren Sie die Adresse der Beitrittsseite und senden Sie sie selbst.",
     "invitations.error.notFound": "Diese Einladung gibt es nicht.",
     "invitations.field.email": "E-Mail-Adresse des Kunden",
-    "invitations.field.name": "Name des Kunden",
+    "invitations.field.name": "Name des Kunden (optional)",
     "invitations.field.language": "Sprache der E-Mail",
     "invitations.send": "Einladung senden",
     "invitations.resend": "Erneut senden",
@@ -113,7 +119,9 @@ export const invitations = {
     "invitations.templates.title": "Einladungs-E-Mails",
     "invitations.templates.intro":
       "Der Wortlaut der Einladungs-E-Mail in jeder Sprache. Die HTML-Fassung entsteht aus demselben Text. Platzhalter:",
-    "invitations.templates.placeholder.customerName": "der Name des Kunden",
+    "invitations.templates.placeholder.customerName": "der Name des Kunden (leer, wenn keiner angegeben ist)",
+    "invitations.templates.placeholder.greeting":
+      "„Guten Tag“ mit dem Namen des Kunden, ohne Namen, wenn keiner angegeben ist",
     "invitations.templates.placeholder.supporterName": "der Anzeigename des zugewiesenen Supporters",
     "invitations.templates.placeholder.organisationName": "der Name Ihrer Organisation",
     "invitations.templates.placeholder.joinUrl": "die Adresse der Beitrittsseite (erforderlich)",
@@ -137,7 +145,7 @@ export const invitations = {
     "invitations.template.tooLong": "Verwenden Sie höchstens {max} Zeichen.",
     "invitations.template.lineBreak": "Der Betreff muss eine einzige Zeile sein.",
     "invitations.template.unknownPlaceholder":
-      "Unbekannter Platzhalter: {names}. Möglich sind {customerName}, {supporterName}, {organisationName}, {joinUrl} und {validUntil}.",
+      "Unbekannter Platzhalter: {names}. Möglich sind {greeting}, {customerName}, {supporterName}, {organisationName}, {joinUrl} und {validUntil}.",
     "invitations.template.joinUrlMissing":
       "Der Text muss {joinUrl} enthalten, sonst hat der Kunde nichts zum Öffnen.",
     "invitations.outbox.title": "Postausgang (Demo)",
@@ -153,8 +161,10 @@ export const invitations = {
   ja: {
     "invitations.mail.subject": "{organisationName} からのリモートサポートのご案内",
     "invitations.mail.body":
-      "{customerName} 様\n\n{organisationName} の {supporterName} が、リモートサポートでお手伝いいたします。\n\n次のページを開き、「参加する」を押してください。\n{joinUrl}\n\nページにこれからの流れが記載されています。この招待の有効期限は {validUntil} です。\n\nお心当たりのない場合は、このメールを破棄してください。",
+      "{greeting}\n\n{organisationName} の {supporterName} が、リモートサポートでお手伝いいたします。\n\n次のページを開き、「参加する」を押してください。\n{joinUrl}\n\nページにこれからの流れが記載されています。この招待の有効期限は {validUntil} です。\n\nお心当たりのない場合は、このメールを破棄してください。",
     "invitations.supporterFallback": "サポート担当者",
+    "invitations.mail.greeting": "{name} 様",
+    "invitations.mail.greetingWithoutName": "お客様へ",
     "invitations.error.sessionEnded":
       "このセッションは終了しているか有効期限が切れているため、お客様は参加できません。新しいセッションを作成してください。",
     "invitations.error.mailOff":
@@ -163,7 +173,7 @@ export const invitations = {
       "招待を送信できませんでした。メールサーバーに拒否されたか、接続できませんでした。アドレスを確認してもう一度お試しいただくか、参加ページのアドレスをコピーしてご自身でお送りください。",
     "invitations.error.notFound": "この招待は存在しません。",
     "invitations.field.email": "お客様のメールアドレス",
-    "invitations.field.name": "お客様のお名前",
+    "invitations.field.name": "お客様のお名前（任意）",
     "invitations.field.language": "メールの言語",
     "invitations.send": "招待を送信",
     "invitations.resend": "再送信",
@@ -184,7 +194,8 @@ export const invitations = {
     "invitations.templates.title": "招待メール",
     "invitations.templates.intro":
       "各言語の招待メールの文面です。HTML 版は同じ文面から作成されます。使用できるプレースホルダー：",
-    "invitations.templates.placeholder.customerName": "お客様のお名前",
+    "invitations.templates.placeholder.customerName": "お客様のお名前（未入力の場合は空）",
+    "invitations.templates.placeholder.greeting": "お客様のお名前を添えた宛名（未入力の場合は「お客様へ」）",
     "invitations.templates.placeholder.supporterName": "担当サポート担当者の表示名",
     "invitations.templates.placeholder.organisationName": "組織名",
     "invitations.templates.placeholder.joinUrl": "参加ページのアドレス（必須）",
@@ -208,7 +219,7 @@ export const invitations = {
     "invitations.template.tooLong": "{max} 文字以内で入力してください。",
     "invitations.template.lineBreak": "件名は 1 行で入力してください。",
     "invitations.template.unknownPlaceholder":
-      "不明なプレースホルダーです：{names}。使用できるのは {customerName}、{supporterName}、{organisationName}、{joinUrl}、{validUntil} です。",
+      "不明なプレースホルダーです：{names}。使用できるのは {greeting}、{customerName}、{supporterName}、{organisationName}、{joinUrl}、{validUntil} です。",
     "invitations.template.joinUrlMissing":
       "本文に {joinUrl} を含めてください。含めないと、お客様が開くページがありません。",
     "invitations.outbox.title": "送信トレイ（デモ）",

@@ -19,9 +19,13 @@ export const reports = {
     "reports.export.jsonl": "Download JSON Lines",
     "reports.export.hint": "Downloads contain every report that matches the filters, not only this page.",
     "reports.sync.now": "Sync now",
-    "reports.sync.done": "Sync finished: {received} records received, {rematched} matched to tickets.",
-    "reports.sync.incomplete":
-      "The sync did not finish for {count} TeamViewer account(s); the sync status lists the reason.",
+    "reports.sync.done": "Sync finished: {received} received, {rematched} matched to tickets.",
+    "reports.sync.records.one": "{count} record",
+    "reports.sync.records.other": "{count} records",
+    "reports.sync.incomplete.one":
+      "The sync did not finish for {count} TeamViewer account; the sync status lists the reason.",
+    "reports.sync.incomplete.other":
+      "The sync did not finish for {count} TeamViewer accounts; the sync status lists the reason.",
     "reports.sync.status": "Sync status",
     "reports.filter.supporter": "Supporter",
     "reports.filter.anySupporter": "Anyone",
@@ -120,7 +124,9 @@ export const reports = {
     "reports.error.rangeTooLong": "Choose a range of at most 366 days.",
     "reports.error.format": "Choose CSV or JSON Lines as the download format.",
     "reports.dashboard.title": "Reports dashboard",
-    "reports.dashboard.summary":
+    "reports.dashboard.summary.one":
+      "{count} connection, {minutes} minutes in total, from {from} to {to} (UTC).",
+    "reports.dashboard.summary.other":
       "{count} connections, {minutes} minutes in total, from {from} to {to} (UTC).",
     "reports.dashboard.perDay": "Connections per day",
     "reports.dashboard.perDayDescription":
@@ -168,9 +174,13 @@ export const reports = {
       "Downloads enthalten alle Berichte, die dem Filter entsprechen, nicht nur diese Seite.",
     "reports.sync.now": "Jetzt synchronisieren",
     "reports.sync.done":
-      "Synchronisierung abgeschlossen: {received} Datensätze empfangen, {rematched} Tickets zugeordnet.",
-    "reports.sync.incomplete":
-      "Für {count} TeamViewer-Konto/Konten wurde die Synchronisierung nicht abgeschlossen; der Synchronisierungsstatus nennt den Grund.",
+      "Synchronisierung abgeschlossen: {received} empfangen, {rematched} Tickets zugeordnet.",
+    "reports.sync.records.one": "{count} Datensatz",
+    "reports.sync.records.other": "{count} Datensätze",
+    "reports.sync.incomplete.one":
+      "Für {count} TeamViewer-Konto wurde die Synchronisierung nicht abgeschlossen; der Synchronisierungsstatus nennt den Grund.",
+    "reports.sync.incomplete.other":
+      "Für {count} TeamViewer-Konten wurde die Synchronisierung nicht abgeschlossen; der Synchronisierungsstatus nennt den Grund.",
     "reports.sync.status": "Synchronisierungsstatus",
     "reports.filter.supporter": "Supporter",
     "reports.filter.anySupporter": "Alle",
@@ -271,7 +281,9 @@ export const reports = {
     "reports.error.rangeTooLong": "Wählen Sie einen Zeitraum von höchstens 366 Tagen.",
     "reports.error.format": "Wählen Sie CSV oder JSON Lines als Format für den Download.",
     "reports.dashboard.title": "Berichtsübersicht",
-    "reports.dashboard.summary":
+    "reports.dashboard.summary.one":
+      "{count} Verbindung, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
+    "reports.dashboard.summary.other":
       "{count} Verbindungen, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
     "reports.dashboard.perDay": "Verbindungen pro Tag",
     "reports.dashboard.perDayDescription":
@@ -319,9 +331,13 @@ export const reports = {
     "reports.export.hint":
       "ダウンロードには、このページだけでなく条件に一致するすべてのレポートが含まれます。",
     "reports.sync.now": "今すぐ同期",
-    "reports.sync.done":
-      "同期が完了しました：{received} 件を受信し、{rematched} 件をチケットに割り当てました。",
-    "reports.sync.incomplete":
+    "reports.sync.done": "同期が完了しました：{received}を受信し、{rematched} 件をチケットに割り当てました。",
+    // Japanese has one plural form (Intl.PluralRules selects "other"); "one" exists for the key check.
+    "reports.sync.records.one": "{count} 件",
+    "reports.sync.records.other": "{count} 件",
+    "reports.sync.incomplete.one":
+      "{count} 件の TeamViewer アカウントで同期が完了しませんでした。理由は同期ステータスに表示されます。",
+    "reports.sync.incomplete.other":
       "{count} 件の TeamViewer アカウントで同期が完了しませんでした。理由は同期ステータスに表示されます。",
     "reports.sync.status": "同期ステータス",
     "reports.filter.supporter": "サポート担当者",
@@ -422,7 +438,8 @@ export const reports = {
     "reports.error.rangeTooLong": "期間は 366 日以内で選んでください。",
     "reports.error.format": "ダウンロード形式として CSV または JSON Lines を選んでください。",
     "reports.dashboard.title": "レポートのダッシュボード",
-    "reports.dashboard.summary": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
+    "reports.dashboard.summary.one": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
+    "reports.dashboard.summary.other": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
     "reports.dashboard.perDay": "1 日あたりの接続数",
     "reports.dashboard.perDayDescription": "{from}～{to} の各日（UTC）に開始した接続の数。",
     "reports.dashboard.totalPerSupporter": "サポート担当者ごとの合計時間",

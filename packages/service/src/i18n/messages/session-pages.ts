@@ -80,6 +80,10 @@ export const sessionPages = {
     "sessionPages.reassign.hint": "Only colleagues with a connected TeamViewer account are listed.",
     "sessionPages.close": "Close session",
     "sessionPages.closeHint": "The customer can then no longer join.",
+    "sessionPages.closeConfirm.title": "Close this session?",
+    "sessionPages.closeConfirm.question": "Close session {code} for “{title}”? This cannot be undone.",
+    "sessionPages.closeConfirm.submit": "Yes, close the session",
+    "sessionPages.closeConfirm.keepOpen": "No, keep it open",
     "sessionPages.notice.created": "The session is created. Invite the customer below.",
     "sessionPages.notice.createdWithSms":
       "The session is created, and TeamViewer texts the customer the link to join.",
@@ -170,6 +174,11 @@ export const sessionPages = {
     "sessionPages.reassign.hint": "Aufgeführt sind nur Personen mit verbundenem TeamViewer-Konto.",
     "sessionPages.close": "Sitzung schließen",
     "sessionPages.closeHint": "Der Kunde kann danach nicht mehr beitreten.",
+    "sessionPages.closeConfirm.title": "Diese Sitzung schließen?",
+    "sessionPages.closeConfirm.question":
+      "Sitzung {code} für „{title}“ schließen? Das lässt sich nicht rückgängig machen.",
+    "sessionPages.closeConfirm.submit": "Ja, Sitzung schließen",
+    "sessionPages.closeConfirm.keepOpen": "Nein, offen lassen",
     "sessionPages.notice.created": "Die Sitzung ist angelegt. Laden Sie den Kunden unten ein.",
     "sessionPages.notice.createdWithSms":
       "Die Sitzung ist angelegt, und TeamViewer schickt dem Kunden den Link per SMS.",
@@ -260,6 +269,11 @@ export const sessionPages = {
     "sessionPages.reassign.hint": "TeamViewer アカウントを接続している同僚のみ表示されます。",
     "sessionPages.close": "セッションを終了",
     "sessionPages.closeHint": "終了すると、お客様は参加できなくなります。",
+    "sessionPages.closeConfirm.title": "このセッションを終了しますか？",
+    "sessionPages.closeConfirm.question":
+      "「{title}」のセッション {code} を終了しますか？元に戻すことはできません。",
+    "sessionPages.closeConfirm.submit": "はい、終了します",
+    "sessionPages.closeConfirm.keepOpen": "いいえ、開いたままにする",
     "sessionPages.notice.created": "セッションを作成しました。下のフォームからお客様を招待してください。",
     "sessionPages.notice.createdWithSms":
       "セッションを作成しました。TeamViewer が参加用のリンクを SMS でお客様に送ります。",

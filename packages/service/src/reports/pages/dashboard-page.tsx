@@ -73,8 +73,7 @@ function DashboardCharts(props: { t: Translator; dashboard: ReportDashboard }) {
   return (
     <>
       <p id="dashboard-summary">
-        {t("reports.dashboard.summary", {
-          count: dashboard.connections.toLocaleString(tr.locale),
+        {tr.tCount("reports.dashboard.summary", dashboard.connections, {
           minutes: minutesOf(dashboard.totalSeconds).toLocaleString(tr.locale),
           from: dashboard.from,
           to: dashboard.to,

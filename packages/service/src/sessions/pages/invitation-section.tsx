@@ -75,7 +75,6 @@ export function InvitationSection(props: {
               label={t("invitations.field.name")}
               value={view.invite.values.name}
               error={view.invite.errors.name}
-              isRequired
             />
             <SelectField
               t={tr}

@@ -83,7 +83,7 @@ export const reassignSchema = z.object({
 
 export const inviteSchema = z.object({
   email: emailSchema,
-  name: requiredText(100),
+  name: optionalText(100),
   locale: z.enum(supportedLocales, { error: "forms.invalid" }),
 });
 
@@ -112,3 +112,7 @@ export const listFiltersSchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type ListFilters = z.output<typeof listFiltersSchema>;
+
+/** "Close session" goes ahead only from the confirmation page (close-confirmation-page.tsx). */
+export const closeConfirmedValue = "yes";
+export const closeSessionSchema = z.object({ confirm: z.literal(closeConfirmedValue) });

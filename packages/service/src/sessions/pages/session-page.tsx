@@ -81,12 +81,15 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
           <dt>{t("sessionPages.column.lastRefreshed")}</dt>
           <dd>{session.lastRefreshedAt ? `${tr.formatDateTime(session.lastRefreshedAt)} UTC` : "—"}</dd>
         </dl>
-        <form method="post" action={`${sessionPath(session.id)}/refresh`} class="inline-form">
-          <CsrfField />
-          <button type="submit" class="secondary">
-            {t("sessionPages.refresh")}
-          </button>
-        </form>
+        {/* A closed or expired session's status can no longer change. */}
+        {isOpen && session.status !== "expired" && (
+          <form method="post" action={`${sessionPath(session.id)}/refresh`} class="inline-form">
+            <CsrfField />
+            <button type="submit" class="secondary">
+              {t("sessionPages.refresh")}
+            </button>
+          </form>
+        )}
       </section>
 
       {view.supporterLinks && isJoinable && <SupporterLinksCard t={tr} links={view.supporterLinks} />}

@@ -4,7 +4,7 @@
  *   GET  /sessions                      lists: ?scope=mine|organisation, ?ticket=, ?state=, ?from=, ?to=, ?cursor=
  *   GET  /sessions/new, POST            the "New session" form
  *   GET  /sessions/:id                  one session (supporter links for the assignee and admins)
- *   POST /sessions/:id/refresh | close | edit | reassign
+ *   POST /sessions/:id/refresh | close | edit | reassign  (close without `confirm=yes` asks first)
  *   POST /sessions/:id/join-address     a new join page address, shown once
  *   POST /sessions/:id/invitations      invite by e-mail
  *   POST /sessions/:id/invitations/:invitationId/resend
@@ -40,9 +40,11 @@ import { canChangeSession, canSeeSupporterLinks, canViewSession } from "../sessi
 import { SupportSessionError } from "../support-session-error.js";
 import { toSupportSessionError } from "../teamviewer-failures.js";
 import { updateSupportSession } from "../update-support-session.js";
+import { CloseConfirmationPage } from "./close-confirmation-page.js";
 import { NewSessionPage, type NewSessionView, newSessionPath } from "./new-session-page.js";
 import { loadOpenSessionsCard, OpenSessionsCard } from "./open-sessions-card.js";
 import {
+  closeSessionSchema,
   editSessionSchema,
   inviteSchema,
   isUuid,
@@ -167,6 +169,8 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
   });
 
   sessionAction("close", async (c, sessionId) => {
+    const form = await readForm(c, closeSessionSchema);
+    if (!form.isValid) return renderCloseConfirmation(c, sessionId);
     await closeSupportSession(deps, { actor: webActorOf(c), sessionId });
     return c.redirect(`${sessionPath(sessionId)}?notice=closed`, 303);
   });
@@ -345,6 +349,15 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
       />,
       { title: t.t("sessionPages.session.title", { title: session.ticket.title }) },
     );
+  }
+
+  async function renderCloseConfirmation(c: SignedInContext, sessionId: string) {
+    const t = c.get("t");
+    const session = await getSupportSession(deps, { actor: webActorOf(c), sessionId });
+    c.header("Cache-Control", "no-store");
+    return c.render(<CloseConfirmationPage t={t} session={session} />, {
+      title: t.t("sessionPages.closeConfirm.title"),
+    });
   }
 
   async function ticketRequesterOf(externalId: string, organisationId: string): Promise<FormValues> {

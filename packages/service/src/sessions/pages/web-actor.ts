@@ -13,5 +13,6 @@ export function webActorOf(c: Context<SignedInEnv>): SessionActor {
     label: user.email,
     ip: clientAddressOf(c),
     userAgent: c.req.header("user-agent") ?? null,
+    webSessionId: c.get("session").id,
   };
 }

@@ -139,7 +139,7 @@ export function EndpointListPage(props: {
                 <tr id={`endpoint-${endpoint.id}`}>
                   <td>
                     <a href={endpointPath(endpoint.id)}>
-                      <code>{endpoint.url}</code>
+                      <code class="long">{endpoint.url}</code>
                     </a>
                   </td>
                   <td>{endpoint.description || "—"}</td>
@@ -172,7 +172,7 @@ export function SecretPage(props: { t: Translator; endpoint: WebhookEndpointReco
   return (
     <>
       <p>
-        <code>{endpoint.url}</code>
+        <code class="long">{endpoint.url}</code>
       </p>
       <p role="status">{t.t("webhooks.secret.once")}</p>
       <label for="secret">{t.t("webhooks.secret.title")}</label>
@@ -314,7 +314,7 @@ export function DeliveryPage(props: {
     <>
       <p>
         <a href={endpointPath(endpoint.id)}>
-          <code>{endpoint.url}</code>
+          <code class="long">{endpoint.url}</code>
         </a>
       </p>
       <Notice message={props.notice} />
@@ -362,7 +362,13 @@ export function DeliveryPage(props: {
                   <td class="number">{attempt.responseStatus ?? t.t("webhooks.noAnswer")}</td>
                   <td class="number">{attempt.durationMs} ms</td>
                   <td>{attempt.error ?? "—"}</td>
-                  <td>{attempt.responseExcerpt === null ? "—" : <code>{attempt.responseExcerpt}</code>}</td>
+                  <td>
+                    {attempt.responseExcerpt === null ? (
+                      "—"
+                    ) : (
+                      <code class="long">{attempt.responseExcerpt}</code>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

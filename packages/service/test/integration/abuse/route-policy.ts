@@ -57,6 +57,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /healthz": open,
   "GET /readyz": open,
   "GET /assets/*": open,
+  "GET /favicon.ico": open,
   "GET /login": open,
   "POST /login": { ...open, action: "write" },
   "GET /login/link": open,
@@ -96,7 +97,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     group: "Helpdesk",
     validityHours: "24",
   }),
-  "POST /sessions/:id/close": web(workers, "sessions", "write"),
+  "POST /sessions/:id/close": web(workers, "sessions", "write", { confirm: "yes" }),
   "POST /sessions/:id/edit": web(workers, "sessions", "write", { description: "edited", waitingMessage: "" }),
   "POST /sessions/:id/invitations": web(workers, "sessions", "write", {
     email: "x@example.org",
@@ -219,7 +220,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
 
 /** `METHOD /path` with Hono's inline patterns (`:id{[0-9a-f-]{36}}`) reduced to the name. */
 export function routeKey(method: string, path: string): string {
-  // The stylesheet's name carries its content hash.
+  // The stylesheet's and the icon's names carry their content hash.
   const named = path.startsWith("/assets/") ? "/assets/*" : path;
   return `${method} ${named.replace(/(:[A-Za-z]+)\{[^/]*\}/g, "$1")}`;
 }

@@ -293,4 +293,21 @@ describe("the connection report pages", () => {
     const count = await h.database.db.select({ n: sql<number>`count(*)::int` }).from(connectionReports);
     expect(count[0]?.n).toBe((await stored()).length);
   });
+
+  it("counts the sync's outcome in proper plurals, and reads a malformed count as zero", async () => {
+    const one = (await htmlOf(adminBrowser, "/reports?notice=synced&received=1&rematched=0&incomplete=1"))
+      .html;
+    expect(one).toContain("Sync finished: 1 record received");
+    expect(one).toContain("did not finish for 1 TeamViewer account;");
+    const many = (await htmlOf(adminBrowser, "/reports?notice=synced&received=3&incomplete=2")).html;
+    expect(many).toContain("Sync finished: 3 records received");
+    expect(many).toContain("did not finish for 2 TeamViewer accounts;");
+    const malformed = (await htmlOf(adminBrowser, "/reports?notice=synced&received=lots")).html;
+    expect(malformed).toContain("Sync finished: 0 records received");
+    const german = await (
+      await adminBrowser.get("/reports?notice=synced&received=1&incomplete=1", { "accept-language": "de" })
+    ).text();
+    expect(german).toContain("1 Datensatz empfangen");
+    expect(german).toContain("Für 1 TeamViewer-Konto wurde");
+  });
 });

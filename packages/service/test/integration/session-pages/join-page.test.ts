@@ -99,7 +99,7 @@ describe("the end customer's join page", () => {
     expect(expiredHtml).not.toContain("join-button");
 
     h.clock.advance(-25 * 3600 * 1000);
-    expect((await browser.submit(sessionPath, `${sessionPath}/close`, {})).status).toBe(303);
+    expect((await browser.submit(sessionPath, `${sessionPath}/close`, { confirm: "yes" })).status).toBe(303);
     const closed = await h.visitor().get(joinPath);
     expect(closed.status).toBe(410);
     const closedHtml = await closed.text();

@@ -69,6 +69,30 @@ describe("the supporters' session pages", () => {
     expect(h.logs()).not.toContain("servicequeuetoken");
   });
 
+  it("records the reveal of the supporter links once per sign-in and support session, however often the page is shown", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const admin = await h.addUser("admin");
+    const firstSignIn = await h.signIn(supporter);
+    const first = await createSessionThroughPage(firstSignIn);
+    const second = await createSessionThroughPage(firstSignIn);
+    for (const path of [first, first, `${first}?notice=created`, second, second]) {
+      expect(await (await firstSignIn.get(path)).text()).toContain("Open in TeamViewer");
+    }
+    const adminBrowser = await h.signIn(admin, "Ada Admin");
+    await adminBrowser.get(first);
+    await adminBrowser.get(first);
+    const secondSignIn = await h.signIn(supporter);
+    expect(await (await secondSignIn.get(first)).text()).toContain("Open in TeamViewer");
+
+    expect((await auditActions(h, "support_session.links_revealed")).map((row) => row.actor_label)).toEqual([
+      supporter.email,
+      supporter.email,
+      admin.email,
+      supporter.email,
+    ]);
+  });
+
   it("creates a session from the form, lists it, and marks it expired once its validity passed", async () => {
     const h = await createPagesHarness(engine);
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
@@ -197,11 +221,61 @@ describe("the supporters' session pages", () => {
     expect((await browser.get(sessionPath)).status).toBe(404);
     expect((await h.teamViewerSessions())[0]?.assigned_userid).toBe("u7006");
 
-    const closed = await adminBrowser.submit(sessionPath, `${sessionPath}/close`, {});
+    const closed = await adminBrowser.submit(sessionPath, `${sessionPath}/close`, { confirm: "yes" });
     expect(closed.headers.get("location")).toBe(`${sessionPath}?notice=closed`);
     const closedPage = await (await adminBrowser.get(`${sessionPath}?notice=closed`)).text();
     expect(closedPage).toContain('data-status="closed"');
     expect(closedPage).not.toContain("Open in TeamViewer");
+  });
+
+  it.each([
+    ["no confirmation", {}],
+    ["a confirmation other than yes", { confirm: "no" }],
+  ])(
+    "asks before closing a session: %s shows the confirmation page and closes nothing",
+    async (_, fields) => {
+      const h = await createPagesHarness(engine);
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+      const browser = await h.signIn(supporter);
+      const sessionPath = await createSessionThroughPage(browser);
+      expect(await (await browser.get(sessionPath)).text()).toContain(`action="${sessionPath}/close"`);
+
+      const asked = await browser.submit(sessionPath, `${sessionPath}/close`, fields);
+      expect(asked.status).toBe(200);
+      const question = await asked.text();
+      expect(question).toContain("Close this session?");
+      expect(question).toContain('<input type="hidden" name="confirm" value="yes"/>');
+      expect(question).toContain(`href="${sessionPath}"`);
+      expect((await h.teamViewerSessions())[0]?.state).toBe("Open");
+      expect(await (await browser.get(sessionPath)).text()).toContain('data-status="waiting"');
+
+      const confirmed = await browser.submit(sessionPath, `${sessionPath}/close`, { confirm: "yes" });
+      expect(confirmed.headers.get("location")).toBe(`${sessionPath}?notice=closed`);
+      expect(await (await browser.get(sessionPath)).text()).toContain('data-status="closed"');
+    },
+  );
+
+  it("offers Check status now only while a session is open and within its validity", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    let browser = await h.signIn(supporter);
+    const expiring = await createSessionThroughPage(browser, { validityHours: "2" });
+    const closing = await createSessionThroughPage(browser);
+    expect(await (await browser.get(closing)).text()).toContain(`action="${closing}/refresh"`);
+
+    await browser.submit(closing, `${closing}/close`, { confirm: "yes" });
+    const closedPage = await (await browser.get(closing)).text();
+    expect(closedPage).toContain('data-status="closed"');
+    expect(closedPage).not.toContain("/refresh");
+    expect(closedPage).not.toContain("Check status now");
+
+    h.clock.advance(3 * 3600 * 1000);
+    // Three hours on, the web session has timed out too: sign in again.
+    browser = await h.signIn(supporter);
+    const expiredPage = await (await browser.get(expiring)).text();
+    expect(expiredPage).toContain('data-status="expired"');
+    expect(expiredPage).not.toContain("/refresh");
+    expect(expiredPage).not.toContain("Check status now");
   });
 
   describe("shows each TeamViewer failure as its message, with nothing half-created", () => {
@@ -269,6 +343,31 @@ describe("the supporters' session pages", () => {
       expect(response.status).toBe(409);
       expect(await countRows(h, "tickets")).toBe(0);
     });
+  });
+
+  it("invites a customer whose name was left out, greeting them without one in English, German and Japanese", async () => {
+    const h = await createPagesHarness(engine, { mailer: "recording" });
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter, "Kenji Sato");
+    const sessionPath = await createSessionThroughPage(browser);
+    const form = await (await browser.get(sessionPath)).text();
+    expect(form).toMatch(/Customer(&#39;|')s name \(optional\)/);
+    expect(form).not.toMatch(/<input[^>]*name="name"[^>]*required/);
+
+    const tooLong = await invite(browser, sessionPath, { name: "x".repeat(101) });
+    expect(tooLong.status).toBe(422);
+    expect(h.sentMail).toEqual([]);
+
+    for (const locale of ["en", "de", "ja"]) {
+      expect((await invite(browser, sessionPath, { name: "  ", locale })).status).toBe(200);
+    }
+    expect(h.sentMail.map((mail) => mail.text.split("\n")[0])).toEqual(["Hello,", "Guten Tag,", "お客様へ"]);
+    for (const mail of h.sentMail) expect(mail.text).not.toMatch(/undefined|null|\{greeting\}/);
+    const rows = await queryRows<{ recipient_name: string | null }>(
+      h.database.db,
+      sql`select recipient_name from session_invitations`,
+    );
+    expect(rows).toEqual([{ recipient_name: null }, { recipient_name: null }, { recipient_name: null }]);
   });
 
   it("in demo mode keeps invitations in the outbox, which admins can read", async () => {
