@@ -19,6 +19,7 @@ import {
   type SessionInvitation,
   settleInvitation,
 } from "../db/repositories/session-invitations.js";
+import { bindingFor, secretColumns } from "../db/repositories/stored-secrets.js";
 import { transaction } from "../db/transaction.js";
 import type { Locale } from "../i18n/index.js";
 import { prepareJoinLink, storeJoinLink } from "../join/join-links.js";
@@ -196,7 +197,7 @@ async function deliverRecorded(
 }
 
 function messageBinding(invitationId: string) {
-  return { table: "session_invitations", column: "message_sealed", rowId: invitationId };
+  return bindingFor(secretColumns.invitationMessage, invitationId);
 }
 
 /** One Message-ID per invitation: a repeat sent after a crash is the same message to mail clients. */
