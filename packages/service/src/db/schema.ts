@@ -604,8 +604,11 @@ export const joinLinks = pgTable("join_links", {
   expiresAt: timestamptz("expires_at").notNull(),
 });
 
-/** sent: handed to the SMTP server; captured: kept in the demo outbox; failed: not delivered. */
-export const invitationStatuses = ["sent", "captured", "failed"] as const;
+/**
+ * sending: recorded, its join address valid, the e-mail not yet confirmed (docs/adr/0027-invitation-exactly-once.md);
+ * sent: handed to the SMTP server; captured: kept in the demo outbox; failed: not delivered.
+ */
+export const invitationStatuses = ["sending", "sent", "captured", "failed"] as const;
 export type InvitationStatus = (typeof invitationStatuses)[number];
 
 /** Every invitation e-mail sent for a session, failed attempts included. */
@@ -627,9 +630,18 @@ export const sessionInvitations = pgTable(
     error: text("error"),
     sentByUserId: uuid("sent_by_user_id").references(() => users.id, { onDelete: "set null" }),
     sentAt: timestamptz("sent_at").notNull(),
+    /** The form's request id: a retry of the same request finds this row instead of sending again. */
+    requestId: uuid("request_id"),
+    /** The composed e-mail, sealed (it carries the join token); kept only while `sending`. */
+    messageSealed: text("message_sealed"),
+    /** The join token hash this invitation replaced, put back if delivery fails; only while `sending`. */
+    replacedJoinTokenHash: text("replaced_join_token_hash"),
+    /** Whoever sends holds this lease; a retry takes over only once it ended (or its process died). */
+    leaseExpiresAt: timestamptz("lease_expires_at"),
   },
   (t) => [
     index("session_invitations_session_idx").on(t.sessionId, t.sentAt),
+    uniqueIndex("session_invitations_request_unique").on(t.sessionId, t.requestId),
     check("session_invitations_status_check", sql`${t.status} in (${inList(invitationStatuses)})`),
     check("session_invitations_locale_check", sql`${t.locale} in (${inList(invitationLocales)})`),
   ],

@@ -14,7 +14,14 @@ import type { SecretBox } from "../vault/secret-box.js";
 
 /** Sends e-mail (session invitations); implemented with nodemailer by the service, faked in tests. */
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string; html?: string }): Promise<void>;
+  /** `messageId` names the message, so a repeat after a crash is recognisably the same e-mail. */
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    messageId?: string;
+  }): Promise<void>;
 }
 
 export interface AppDeps {

@@ -6,6 +6,7 @@ export const invitationErrorReasons = [
   "mail-off",
   "delivery-failed",
   "invitation-not-found",
+  "form-outdated",
 ] as const;
 export type InvitationErrorReason = (typeof invitationErrorReasons)[number];
 
@@ -14,6 +15,7 @@ const messageKeys: Record<InvitationErrorReason, MessageKey> = {
   "mail-off": "invitations.error.mailOff",
   "delivery-failed": "invitations.error.deliveryFailed",
   "invitation-not-found": "invitations.error.notFound",
+  "form-outdated": "invitations.error.formOutdated",
 };
 
 export class InvitationError extends Error {

@@ -9,7 +9,7 @@ import { type SentInvitation, sendSessionInvitation } from "./send-invitation.js
 /** @throws like sendSessionInvitation, and InvitationError invitation-not-found */
 export async function resendSessionInvitation(
   deps: InvitationDeps,
-  options: { actor: SessionActor; sessionId: string; invitationId: string },
+  options: { actor: SessionActor; sessionId: string; invitationId: string; requestId: string },
 ): Promise<SentInvitation> {
   // Checked first, so ids of other people's sessions reveal nothing about their invitations.
   await loadSessionFor(deps, options.actor, options.sessionId, "change");
@@ -23,5 +23,6 @@ export async function resendSessionInvitation(
       name: earlier.recipientName ?? undefined,
       locale: earlier.locale,
     },
+    requestId: options.requestId,
   });
 }

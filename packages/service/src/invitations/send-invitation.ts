@@ -1,18 +1,29 @@
 /**
  * Invites the end customer by e-mail (issue 5, "Invitations by e-mail"). The message carries
- * only the join page's address, never a TeamViewer link. Order, so that a failed e-mail changes
- * nothing the customer could notice:
+ * only the join page's address, never a TeamViewer link. Exactly once across a crash
+ * (docs/adr/0027-invitation-exactly-once.md):
  * 1. check the session may be changed by the actor and can still be joined;
- * 2. make a fresh join address (not stored yet) and the e-mail in the recipient's language;
- * 3. deliver it; only when that worked, store the address (replacing the previous one) and the
- *    invitation in one transaction. A failure is recorded and audited, the old address stays.
+ * 2. a request already recorded (the form's request id) is not sent again: a finished one is
+ *    answered from its record, one left `sending` by a dead process is sent from its record;
+ * 3. otherwise make a fresh join address and the e-mail in the recipient's language, and in one
+ *    transaction store the address and the invitation (`sending`, the e-mail sealed in it);
+ * 4. deliver it under a Message-ID of its own, then mark it sent. A refused delivery is recorded
+ *    and audited, and the previous address comes back.
  */
-import type { SessionInvitation } from "../db/repositories/session-invitations.js";
-import { insertSessionInvitation } from "../db/repositories/session-invitations.js";
+import { randomUUID } from "node:crypto";
+import { findJoinTokenHash, restoreJoinLink } from "../db/repositories/join-links.js";
+import {
+  claimSendingInvitation,
+  findInvitationByRequest,
+  insertSendingInvitation,
+  type SessionInvitation,
+  settleInvitation,
+} from "../db/repositories/session-invitations.js";
+import { bindingFor, secretColumns } from "../db/repositories/stored-secrets.js";
 import { transaction } from "../db/transaction.js";
 import type { Locale } from "../i18n/index.js";
 import { prepareJoinLink, storeJoinLink } from "../join/join-links.js";
-import { deliverMail } from "../mail/mail-delivery.js";
+import { deliverMail, type MailDelivery } from "../mail/mail-delivery.js";
 import { loadSessionFor } from "../sessions/load-session.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
@@ -30,9 +41,26 @@ export interface InvitationRecipient {
 
 export interface SentInvitation {
   invitation: SessionInvitation;
-  /** The join address the e-mail carries, now the session's only valid one. */
-  joinUrl: string;
+  /**
+   * The join address the e-mail carries, now the session's only valid one; absent when the
+   * request had been answered before (only the token's hash is kept once it is sent).
+   */
+  joinUrl?: string;
 }
+
+/** What `message_sealed` holds: the composed e-mail and the address in it. */
+interface RecordedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  joinUrl: string;
+  tokenHash: string;
+}
+
+type Deliverable = Exclude<MailDelivery, { kind: "off" }>;
+
+/** Longer than one SMTP attempt may take (src/mail/smtp-url.ts), so a live sender keeps its claim. */
+const sendingLeaseMs = 2 * 60_000;
 
 /**
  * @throws SupportSessionError session-not-found, forbidden; InvitationError session-ended,
@@ -40,13 +68,16 @@ export interface SentInvitation {
  */
 export async function sendSessionInvitation(
   deps: InvitationDeps,
-  options: { actor: SessionActor; sessionId: string; recipient: InvitationRecipient },
+  options: { actor: SessionActor; sessionId: string; recipient: InvitationRecipient; requestId: string },
 ): Promise<SentInvitation> {
-  const { actor, recipient } = options;
+  const { actor, recipient, requestId } = options;
   const record = await loadSessionFor(deps, actor, options.sessionId, "change");
   assertSessionJoinable(record, deps.clock.now());
   const delivery = deps.mail;
   if (delivery.kind === "off") throw new InvitationError("mail-off");
+
+  const earlier = await findInvitationByRequest(deps.database.db, record.id, requestId);
+  if (earlier !== undefined) return answerRecordedRequest(deps, actor, delivery, earlier);
 
   const link = prepareJoinLink(deps.config.publicUrl);
   const template = await resolveInvitationTemplate(deps, actor.organisationId, recipient.locale);
@@ -58,49 +89,119 @@ export async function sendSessionInvitation(
     validUntil: record.validUntil,
     locale: recipient.locale,
   });
-  const mail = composeInvitation(template, values, recipient.locale);
-  const attempt = {
-    organisationId: actor.organisationId,
-    sessionId: record.id,
-    recipientEmail: recipient.email,
-    recipientName: recipient.name ?? null,
-    locale: recipient.locale,
-    sentByUserId: actor.userId,
+  const message: RecordedMessage = {
+    ...composeInvitation(template, values, recipient.locale),
+    joinUrl: link.url,
+    tokenHash: link.tokenHash,
   };
+  const id = randomUUID();
+  const now = deps.clock.now();
+  const recorded = await transaction(deps.database.db, async (tx) => {
+    const replaced = await findJoinTokenHash(tx, record.id);
+    const row = await insertSendingInvitation(tx, {
+      id,
+      organisationId: actor.organisationId,
+      sessionId: record.id,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name ?? null,
+      locale: recipient.locale,
+      sentByUserId: actor.userId,
+      sentAt: now,
+      requestId,
+      messageSealed: deps.vault.encrypt(JSON.stringify(message), messageBinding(id)),
+      replacedJoinTokenHash: replaced ?? null,
+      leaseExpiresAt: new Date(now.getTime() + sendingLeaseMs),
+    });
+    if (row !== undefined) await storeJoinLink(tx, link, record, now);
+    return row;
+  });
+  if (recorded !== undefined) return deliverRecorded(deps, actor, delivery, recorded, message);
+  // The same request, submitted twice at once, was recorded by the other submission.
+  const concurrent = await findInvitationByRequest(deps.database.db, record.id, requestId);
+  if (concurrent === undefined) throw new Error(`invitation request ${requestId} vanished`);
+  return answerRecordedRequest(deps, actor, delivery, concurrent);
+}
 
+/** A request seen before: answered from its record, never a second e-mail of its own. */
+async function answerRecordedRequest(
+  deps: InvitationDeps,
+  actor: SessionActor,
+  delivery: Deliverable,
+  invitation: SessionInvitation,
+): Promise<SentInvitation> {
+  if (invitation.status === "failed") {
+    throw new InvitationError("delivery-failed", { detail: invitation.error ?? "" });
+  }
+  if (invitation.status !== "sending") return { invitation };
+  const now = deps.clock.now();
+  const claimed = await claimSendingInvitation(
+    deps.database.db,
+    invitation.id,
+    now,
+    new Date(now.getTime() + sendingLeaseMs),
+  );
+  // Another request is sending it right now; it stays `sending` until that one is done.
+  if (claimed === undefined || claimed.messageSealed === null) return { invitation };
+  const message = JSON.parse(
+    deps.vault.decrypt(claimed.messageSealed, messageBinding(claimed.id)),
+  ) as RecordedMessage;
+  return deliverRecorded(deps, actor, delivery, claimed, message);
+}
+
+async function deliverRecorded(
+  deps: InvitationDeps,
+  actor: SessionActor,
+  delivery: Deliverable,
+  invitation: SessionInvitation,
+  message: RecordedMessage,
+): Promise<SentInvitation> {
+  const target = { type: "support_session", id: invitation.sessionId } as const;
   let status: "sent" | "captured";
   try {
     status = await deliverMail(deps, delivery, {
-      organisationId: actor.organisationId,
-      to: recipient.email,
-      ...mail,
+      organisationId: invitation.organisationId,
+      to: invitation.recipientEmail,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: messageIdOf(invitation.id, deps.config.publicUrl),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    deps.logger.warn({ err: error, sessionId: record.id }, "invitation e-mail could not be delivered");
-    await insertSessionInvitation(deps.database.db, {
-      ...attempt,
-      status: "failed",
-      error: reason,
-      sentAt: deps.clock.now(),
+    deps.logger.warn(
+      { err: error, sessionId: invitation.sessionId },
+      "invitation e-mail could not be delivered",
+    );
+    await transaction(deps.database.db, async (tx) => {
+      await restoreJoinLink(tx, invitation.sessionId, message.tokenHash, invitation.replacedJoinTokenHash);
+      await settleInvitation(tx, invitation.id, {
+        status: "failed",
+        error: reason,
+        sentAt: deps.clock.now(),
+      });
     });
     await auditSessionAction(deps, actor, {
       action: "session_invitation.failed",
-      target: { type: "support_session", id: record.id },
-      details: { to: recipient.email, locale: recipient.locale, error: reason },
+      target,
+      details: { to: invitation.recipientEmail, locale: invitation.locale, error: reason },
     });
     throw new InvitationError("delivery-failed", { detail: reason, cause: error });
   }
 
-  const now = deps.clock.now();
-  const invitation = await transaction(deps.database.db, async (tx) => {
-    await storeJoinLink(tx, link, record, now);
-    return insertSessionInvitation(tx, { ...attempt, status, sentAt: now });
-  });
+  const sent = await settleInvitation(deps.database.db, invitation.id, { status, sentAt: deps.clock.now() });
   await auditSessionAction(deps, actor, {
     action: "session_invitation.sent",
-    target: { type: "support_session", id: record.id },
-    details: { to: recipient.email, locale: recipient.locale, status, invitationId: invitation.id },
+    target,
+    details: { to: sent.recipientEmail, locale: sent.locale, status, invitationId: sent.id },
   });
-  return { invitation, joinUrl: link.url };
+  return { invitation: sent, joinUrl: message.joinUrl };
+}
+
+function messageBinding(invitationId: string) {
+  return bindingFor(secretColumns.invitationMessage, invitationId);
+}
+
+/** One Message-ID per invitation: a repeat sent after a crash is the same message to mail clients. */
+function messageIdOf(invitationId: string, publicUrl: string): string {
+  return `<invitation-${invitationId}@${new URL(publicUrl).hostname}>`;
 }

@@ -22,6 +22,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The Message-ID, the same on every attempt to send one invitation. */
+  messageId?: string;
 }
 
 /**
@@ -34,7 +36,14 @@ export async function deliverMail(
   mail: OutgoingMail,
 ): Promise<"sent" | "captured"> {
   if (delivery.kind === "send") {
-    await delivery.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    const { to, subject, text, html, messageId } = mail;
+    await delivery.mailer.send({
+      to,
+      subject,
+      text,
+      html,
+      ...(messageId === undefined ? {} : { messageId }),
+    });
     return "sent";
   }
   await insertOutboxMessage(deps.database.db, {

@@ -117,7 +117,8 @@ export class Browser {
   private readonly origin: string;
 
   constructor(
-    private readonly harness: Pick<WebHarness, "app" | "origin">,
+    /** An in-process app, or anything that answers `request` like one (a child process over fetch). */
+    private readonly harness: { app: Pick<WebHarness["app"], "request">; origin: string },
     private readonly options: BrowserOptions = {},
   ) {
     this.origin = options.origin ?? harness.origin;

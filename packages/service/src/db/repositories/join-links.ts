@@ -3,7 +3,7 @@
  * The lookup returns only what the join page may show, so nothing that belongs to the
  * supporter (links, e-mail address) can reach it by accident.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { joinLinks, organisations, type SupportSessionState, supportSessions, users } from "../schema.js";
 
@@ -60,4 +60,30 @@ export async function hasJoinLink(db: Db, sessionId: string): Promise<boolean> {
     .from(joinLinks)
     .where(eq(joinLinks.sessionId, sessionId));
   return row !== undefined;
+}
+
+export async function findJoinTokenHash(db: Db, sessionId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ tokenHash: joinLinks.tokenHash })
+    .from(joinLinks)
+    .where(eq(joinLinks.sessionId, sessionId));
+  return row?.tokenHash;
+}
+
+/**
+ * Undoes an address whose e-mail was never delivered: while `tokenHash` is still the session's
+ * address, the one it replaced comes back (or none, when there was none).
+ */
+export async function restoreJoinLink(
+  db: Db,
+  sessionId: string,
+  tokenHash: string,
+  previousTokenHash: string | null,
+): Promise<void> {
+  const current = and(eq(joinLinks.sessionId, sessionId), eq(joinLinks.tokenHash, tokenHash));
+  if (previousTokenHash === null) {
+    await db.delete(joinLinks).where(current);
+    return;
+  }
+  await db.update(joinLinks).set({ tokenHash: previousTokenHash }).where(current);
 }

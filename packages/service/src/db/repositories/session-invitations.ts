@@ -1,24 +1,14 @@
 /** The record of every invitation e-mail sent for a session (issue 5, "Invitations by e-mail"). */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.js";
 import type { Db } from "../open-database.js";
 import { type InvitationStatus, sessionInvitations } from "../schema.js";
 
 export type SessionInvitation = Omit<typeof sessionInvitations.$inferSelect, "locale"> & { locale: Locale };
 
-export type NewSessionInvitation = Omit<typeof sessionInvitations.$inferInsert, "id" | "locale"> & {
+type NewSessionInvitation = Omit<typeof sessionInvitations.$inferInsert, "id" | "locale" | "status"> & {
   locale: Locale;
-  status: InvitationStatus;
 };
-
-export async function insertSessionInvitation(
-  db: Db,
-  values: NewSessionInvitation,
-): Promise<SessionInvitation> {
-  const [row] = await db.insert(sessionInvitations).values(values).returning();
-  if (row === undefined) throw new Error("insert into session_invitations returned no row");
-  return row as SessionInvitation;
-}
 
 /** Newest first. */
 export async function listSessionInvitations(db: Db, sessionId: string): Promise<SessionInvitation[]> {
@@ -40,4 +30,77 @@ export async function findSessionInvitation(
     .from(sessionInvitations)
     .where(and(eq(sessionInvitations.sessionId, sessionId), eq(sessionInvitations.id, id)));
   return row as SessionInvitation | undefined;
+}
+
+/** Records an invitation about to be sent; undefined when the same request was recorded already. */
+export async function insertSendingInvitation(
+  db: Db,
+  values: NewSessionInvitation & {
+    id: string;
+    requestId: string;
+    messageSealed: string;
+    leaseExpiresAt: Date;
+  },
+): Promise<SessionInvitation | undefined> {
+  const [row] = await db
+    .insert(sessionInvitations)
+    .values({ ...values, status: "sending" })
+    .onConflictDoNothing({ target: [sessionInvitations.sessionId, sessionInvitations.requestId] })
+    .returning();
+  return row as SessionInvitation | undefined;
+}
+
+export async function findInvitationByRequest(
+  db: Db,
+  sessionId: string,
+  requestId: string,
+): Promise<SessionInvitation | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessionInvitations)
+    .where(and(eq(sessionInvitations.sessionId, sessionId), eq(sessionInvitations.requestId, requestId)));
+  return row as SessionInvitation | undefined;
+}
+
+/** Takes over a `sending` invitation whose sender's lease ended; undefined while another still holds it. */
+export async function claimSendingInvitation(
+  db: Db,
+  id: string,
+  now: Date,
+  leaseExpiresAt: Date,
+): Promise<SessionInvitation | undefined> {
+  const [row] = await db
+    .update(sessionInvitations)
+    .set({ leaseExpiresAt })
+    .where(
+      and(
+        eq(sessionInvitations.id, id),
+        eq(sessionInvitations.status, "sending"),
+        or(isNull(sessionInvitations.leaseExpiresAt), lt(sessionInvitations.leaseExpiresAt, now)),
+      ),
+    )
+    .returning();
+  return row as SessionInvitation | undefined;
+}
+
+/** Ends sending: the outcome is kept, the sealed e-mail, the replaced hash and the lease go. */
+export async function settleInvitation(
+  db: Db,
+  id: string,
+  outcome: { status: Exclude<InvitationStatus, "sending">; error?: string; sentAt: Date },
+): Promise<SessionInvitation> {
+  const [row] = await db
+    .update(sessionInvitations)
+    .set({
+      status: outcome.status,
+      error: outcome.error ?? null,
+      sentAt: outcome.sentAt,
+      messageSealed: null,
+      replacedJoinTokenHash: null,
+      leaseExpiresAt: null,
+    })
+    .where(eq(sessionInvitations.id, id))
+    .returning();
+  if (row === undefined) throw new Error(`session invitation ${id} vanished while it was sent`);
+  return row as SessionInvitation;
 }

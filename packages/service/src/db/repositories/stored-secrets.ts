@@ -12,6 +12,7 @@ import {
   idempotencyKeys,
   oauthStates,
   organisationScriptTokens,
+  sessionInvitations,
   supportSessions,
   teamViewerApps,
   teamViewerConnections,
@@ -75,6 +76,12 @@ export const secretColumns = {
     idempotencyKeys,
     idempotencyKeys.id,
     idempotencyKeys.responseBodyEncrypted,
+  ),
+  // An invitation e-mail while it is being sent carries the join token.
+  invitationMessage: defineSecretColumn(
+    sessionInvitations,
+    sessionInvitations.id,
+    sessionInvitations.messageSealed,
   ),
   // Webhook signing secrets, and the previous one that keeps signing during a rotation.
   webhookSecret: defineSecretColumn(webhookEndpoints, webhookEndpoints.id, webhookEndpoints.secretEncrypted),

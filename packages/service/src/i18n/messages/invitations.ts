@@ -20,6 +20,8 @@ export const invitations = {
     "invitations.error.deliveryFailed":
       "The invitation could not be sent: the mail server refused or could not be reached. Check the address and try again, or copy the join page address and send it yourself.",
     "invitations.error.notFound": "This invitation does not exist.",
+    "invitations.error.formOutdated":
+      "This form is out of date. Reload the page and send the invitation again.",
     "invitations.field.email": "Customer's e-mail address",
     "invitations.field.name": "Customer's name (optional)",
     "invitations.field.language": "Language of the e-mail",
@@ -29,6 +31,8 @@ export const invitations = {
     "invitations.help":
       "The e-mail contains only the join page's address. Each invitation gets a new address; earlier addresses stop working.",
     "invitations.sent": "Invitation sent to {email}.",
+    "invitations.sending":
+      "The invitation to {email} is being sent; reload the page in a moment to see whether it left.",
     "invitations.captured":
       "Demo mode: the invitation to {email} was put in the Outbox instead of being sent.",
     "invitations.historyTitle": "Invitations sent",
@@ -40,6 +44,7 @@ export const invitations = {
     "invitations.status.sent": "Sent",
     "invitations.status.captured": "In the demo outbox",
     "invitations.status.failed": "Failed",
+    "invitations.status.sending": "Being sent",
     "invitations.templates.title": "Invitation e-mails",
     "invitations.templates.intro":
       "The wording of the invitation e-mail in each language. The HTML version is made from the same text. Placeholders:",
@@ -96,6 +101,8 @@ export const invitations = {
     "invitations.error.deliveryFailed":
       "Die Einladung konnte nicht gesendet werden: Der Mailserver hat abgelehnt oder war nicht erreichbar. Prüfen Sie die Adresse und versuchen Sie es erneut, oder kopieren Sie die Adresse der Beitrittsseite und senden Sie sie selbst.",
     "invitations.error.notFound": "Diese Einladung gibt es nicht.",
+    "invitations.error.formOutdated":
+      "Dieses Formular ist veraltet. Laden Sie die Seite neu und senden Sie die Einladung noch einmal.",
     "invitations.field.email": "E-Mail-Adresse des Kunden",
     "invitations.field.name": "Name des Kunden (optional)",
     "invitations.field.language": "Sprache der E-Mail",
@@ -105,6 +112,8 @@ export const invitations = {
     "invitations.help":
       "Die E-Mail enthält nur die Adresse der Beitrittsseite. Jede Einladung erhält eine neue Adresse; frühere Adressen funktionieren dann nicht mehr.",
     "invitations.sent": "Einladung an {email} gesendet.",
+    "invitations.sending":
+      "Die Einladung an {email} wird gerade gesendet; laden Sie die Seite gleich neu, um zu sehen, ob sie abgeschickt wurde.",
     "invitations.captured":
       "Demo-Modus: Die Einladung an {email} wurde in den Postausgang gelegt statt gesendet.",
     "invitations.historyTitle": "Gesendete Einladungen",
@@ -116,6 +125,7 @@ export const invitations = {
     "invitations.status.sent": "Gesendet",
     "invitations.status.captured": "Im Demo-Postausgang",
     "invitations.status.failed": "Fehlgeschlagen",
+    "invitations.status.sending": "Wird gesendet",
     "invitations.templates.title": "Einladungs-E-Mails",
     "invitations.templates.intro":
       "Der Wortlaut der Einladungs-E-Mail in jeder Sprache. Die HTML-Fassung entsteht aus demselben Text. Platzhalter:",
@@ -172,6 +182,8 @@ export const invitations = {
     "invitations.error.deliveryFailed":
       "招待を送信できませんでした。メールサーバーに拒否されたか、接続できませんでした。アドレスを確認してもう一度お試しいただくか、参加ページのアドレスをコピーしてご自身でお送りください。",
     "invitations.error.notFound": "この招待は存在しません。",
+    "invitations.error.formOutdated":
+      "このフォームは古くなっています。ページを再読み込みして、もう一度招待を送信してください。",
     "invitations.field.email": "お客様のメールアドレス",
     "invitations.field.name": "お客様のお名前（任意）",
     "invitations.field.language": "メールの言語",
@@ -181,6 +193,8 @@ export const invitations = {
     "invitations.help":
       "メールには参加ページのアドレスだけが記載されます。招待ごとに新しいアドレスが発行され、以前のアドレスは使えなくなります。",
     "invitations.sent": "{email} に招待を送信しました。",
+    "invitations.sending":
+      "{email} への招待を送信中です。しばらくしてからページを再読み込みして、送信されたか確認してください。",
     "invitations.captured": "デモモード：{email} への招待は送信されず、送信トレイに保存されました。",
     "invitations.historyTitle": "送信済みの招待",
     "invitations.historyEmpty": "まだ招待はありません。",
@@ -191,6 +205,7 @@ export const invitations = {
     "invitations.status.sent": "送信済み",
     "invitations.status.captured": "デモ送信トレイ",
     "invitations.status.failed": "失敗",
+    "invitations.status.sending": "送信中",
     "invitations.templates.title": "招待メール",
     "invitations.templates.intro":
       "各言語の招待メールの文面です。HTML 版は同じ文面から作成されます。使用できるプレースホルダー：",

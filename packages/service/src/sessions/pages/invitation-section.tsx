@@ -1,8 +1,11 @@
 /**
  * The session page's part for bringing the customer in: the join page address (shown once,
  * right after it was issued, because only its hash is kept), the e-mail invitation form and the
- * history of invitations with "send again".
+ * history of invitations with "send again". Each form carries a fresh request id, so a browser
+ * that sends it again (after a crash, say) gets the first answer, not a second e-mail
+ * (docs/adr/0027-invitation-exactly-once.md).
  */
+import { randomUUID } from "node:crypto";
 import type { SessionInvitation } from "../../db/repositories/session-invitations.js";
 import { localeNames, supportedLocales, type Translator } from "../../i18n/index.js";
 import type { MailDelivery } from "../../mail/mail-delivery.js";
@@ -59,6 +62,7 @@ export function InvitationSection(props: {
         ) : (
           <form method="post" action={`${base}/invitations`}>
             <CsrfField />
+            <RequestIdField kept={view.invite.values.requestId} />
             <p class="hint">{t("invitations.help")}</p>
             <TextField
               t={tr}
@@ -124,6 +128,7 @@ export function InvitationSection(props: {
                           class="inline-form"
                         >
                           <CsrfField />
+                          <RequestIdField kept={undefined} />
                           <button type="submit" class="link-button">
                             {t("invitations.resend")}
                           </button>
@@ -139,4 +144,9 @@ export function InvitationSection(props: {
       </section>
     </>
   );
+}
+
+/** The request id of a form shown again with its input kept is kept too: it is the same request. */
+function RequestIdField(props: { kept: string | undefined }) {
+  return <input type="hidden" name="requestId" value={props.kept ?? randomUUID()} />;
 }

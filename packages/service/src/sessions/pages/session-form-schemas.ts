@@ -81,7 +81,13 @@ export const reassignSchema = z.object({
   assigneeUserId: z.string().refine(isUuid, { error: "common.required" }),
 });
 
+/** The id a form carries so that sending it twice (a retry after a crash) is one request. */
+const requestIdSchema = z.string().refine(isUuid, { error: "invitations.error.formOutdated" });
+
+export const resendSchema = z.object({ requestId: requestIdSchema });
+
 export const inviteSchema = z.object({
+  requestId: requestIdSchema,
   email: emailSchema,
   name: optionalText(100),
   locale: z.enum(supportedLocales, { error: "forms.invalid" }),

@@ -15,6 +15,7 @@ const invitationErrorStatus: Record<InvitationErrorReason, ContentfulStatusCode>
   "mail-off": 409,
   "delivery-failed": 502,
   "invitation-not-found": 404,
+  "form-outdated": 422,
 };
 
 export function isSessionProblem(error: unknown): error is SessionProblem {

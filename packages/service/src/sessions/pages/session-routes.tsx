@@ -24,6 +24,7 @@ import type { MessageKey } from "../../i18n/index.js";
 import type { SignedInEnv } from "../../identity/current-session.js";
 import { requireRole, requireUser } from "../../identity/require-user.js";
 import type { InvitationDeps } from "../../invitations/invitation-deps.js";
+import { InvitationError } from "../../invitations/invitation-error.js";
 import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
@@ -50,6 +51,7 @@ import {
   isUuid,
   newSessionSchema,
   reassignSchema,
+  resendSchema,
 } from "./session-form-schemas.js";
 import { loadSessionList } from "./session-list.js";
 import { SessionListPage } from "./session-list-page.js";
@@ -213,26 +215,32 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
   sessionAction("invitations", async (c, sessionId) => {
     const form = await readForm(c, inviteSchema);
     if (!form.isValid) {
+      // A missing or garbled request id is not the user's typing: a fresh form is what fixes it.
+      const { requestId: outdated, ...errors } = form.errors;
+      const { requestId: _, ...values } = form.values;
       return renderSessionPage(c, sessionId, {
         status: 422,
-        invite: { values: form.values, errors: form.errors },
+        ...(outdated === undefined ? {} : { problem: new InvitationError("form-outdated") }),
+        invite: { values, errors },
       });
     }
-    const { email, name, locale } = form.data;
+    const { email, name, locale, requestId } = form.data;
     try {
       const sent = await sendSessionInvitation(deps, {
         actor: webActorOf(c),
         sessionId,
         recipient: { email, name, locale },
+        requestId,
       });
       return renderSessionPage(c, sessionId, invitationOutcome(c, sent));
     } catch (error) {
       if (!isSessionProblem(error)) throw error;
-      // Keep what was typed, so a retry is one click.
+      // Keep what was typed, so a retry is one click; that retry is a new request.
+      const { requestId: _, ...values } = form.values;
       return renderSessionPage(c, sessionId, {
         problem: error,
         status: statusOfProblem(error),
-        invite: { values: form.values, errors: {} },
+        invite: { values, errors: {} },
       });
     }
   });
@@ -241,8 +249,17 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     const id = c.req.param("id");
     const invitationId = c.req.param("invitationId");
     if (!isUuid(id) || !isUuid(invitationId)) return renderNotFound(c);
+    const form = await readForm(c, resendSchema);
+    if (!form.isValid) {
+      return renderSessionPage(c, id, { problem: new InvitationError("form-outdated"), status: 422 });
+    }
     try {
-      const sent = await resendSessionInvitation(deps, { actor: webActorOf(c), sessionId: id, invitationId });
+      const sent = await resendSessionInvitation(deps, {
+        actor: webActorOf(c),
+        sessionId: id,
+        invitationId,
+        requestId: form.data.requestId,
+      });
       return renderSessionPage(c, id, invitationOutcome(c, sent));
     } catch (error) {
       if (!isSessionProblem(error)) throw error;
@@ -256,8 +273,10 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     const notice =
       sent.invitation.status === "captured"
         ? t("invitations.captured", { email })
-        : t("invitations.sent", { email });
-    return { notice, joinUrl: sent.joinUrl };
+        : sent.invitation.status === "sending"
+          ? t("invitations.sending", { email })
+          : t("invitations.sent", { email });
+    return { notice, ...(sent.joinUrl === undefined ? {} : { joinUrl: sent.joinUrl }) };
   }
 
   async function renderNewSession(c: SignedInContext, form: Omit<NewSessionView, "groups" | "isAdmin">) {

@@ -100,11 +100,14 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /sessions/:id/close": web(workers, "sessions", "write", { confirm: "yes" }),
   "POST /sessions/:id/edit": web(workers, "sessions", "write", { description: "edited", waitingMessage: "" }),
   "POST /sessions/:id/invitations": web(workers, "sessions", "write", {
+    requestId: "0b6f3c52-52f4-4a39-9d3e-8f0c1c1e7a10",
     email: "x@example.org",
     name: "X",
     locale: "en",
   }),
-  "POST /sessions/:id/invitations/:invitationId/resend": web(workers, "sessions", "write"),
+  "POST /sessions/:id/invitations/:invitationId/resend": web(workers, "sessions", "write", {
+    requestId: "5d0a6e2b-7c1f-4e59-a3b8-2f6d9e4c1b07",
+  }),
   "POST /sessions/:id/join-address": web(workers, "sessions", "write"),
   "POST /sessions/:id/reassign": web(workers, "sessions", "write", {
     assigneeUserId: "00000000-0000-4000-8000-000000000000",

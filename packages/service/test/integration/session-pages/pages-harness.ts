@@ -2,6 +2,7 @@
  * The supporter pages in-process: the sessions harness (simulator, temp database, fake clock,
  * connected supporters) plus signed-in browsers and a mailer that records what it was given.
  */
+import { randomUUID } from "node:crypto";
 import type { User } from "../../../src/db/repositories/users.js";
 import { updateUser } from "../../../src/db/repositories/users.js";
 import type { AppDeps, Mailer } from "../../../src/http/app-deps.js";
@@ -50,6 +51,7 @@ export async function createSessionThroughPage(
 /** Sends the invitation form on the session page. */
 export function invite(browser: Browser, sessionPath: string, fields: Record<string, string> = {}) {
   return browser.submit(sessionPath, `${sessionPath}/invitations`, {
+    requestId: randomUUID(),
     email: "erika@example.org",
     name: "Erika Mustermann",
     locale: "en",

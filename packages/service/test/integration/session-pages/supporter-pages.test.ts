@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { usePgliteEngine } from "../../support/engines.js";
@@ -157,6 +158,16 @@ describe("the supporters' session pages", () => {
     const badInviteHtml = await badInvite.text();
     expect(badInviteHtml).toContain("Enter an e-mail address like name@example.com.");
     expect(badInviteHtml).toContain('value="erika"');
+    const outdated = await invite(browser, sessionPath, { requestId: "not-a-uuid" });
+    expect(outdated.status).toBe(422);
+    expect(await outdated.text()).toContain("This form is out of date. Reload the page");
+    const outdatedResend = await browser.submit(
+      sessionPath,
+      `${sessionPath}/invitations/${randomUUID()}/resend`,
+      {},
+    );
+    expect(outdatedResend.status).toBe(422);
+    expect(await outdatedResend.text()).toContain("This form is out of date. Reload the page");
     expect(await countRows(h, "session_invitations")).toBe(0);
     expect(await countRows(h, "join_links")).toBe(0);
     expect(h.sentMail).toEqual([]);
