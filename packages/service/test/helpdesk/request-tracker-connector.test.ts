@@ -22,7 +22,7 @@ describe.skipIf(rt === undefined)("Request Tracker connector, against a real RT 
   beforeAll(async () => {
     ticketId = await api.createTicket({
       subject: "Outlook startet nicht — メールが開かない",
-      requestor: "Erika Mustermann <erika@example.org>",
+      requestor: "Erika Mustermann <erika.connector@example.org>",
     });
   });
 
@@ -63,7 +63,7 @@ describe.skipIf(rt === undefined)("Request Tracker connector, against a real RT 
       id: ticketId,
       title: "Outlook startet nicht — メールが開かない",
       url: `${api.server.url}/Ticket/Display.html?id=${ticketId}`,
-      requester: { name: "Erika Mustermann", email: "erika@example.org" },
+      requester: { name: "Erika Mustermann", email: "erika.connector@example.org" },
       status: "new",
       isClosed: false,
     });

@@ -59,7 +59,7 @@ describe.skipIf(rt === undefined)("Attendant and Request Tracker in Chromium", (
 
     const ticketId = await api.createTicket({
       subject: "Scanner scannt nicht",
-      requestor: "Erika Mustermann <erika@example.org>",
+      requestor: "Erika Mustermann <erika.story@example.org>",
     });
     await connectAsKenji(page, origin);
     await page.goto(`${origin}/sessions/new?ticket=${ticketId}`);

@@ -48,7 +48,7 @@ describe.skipIf(rt === undefined)("sessions for a ticket by its id alone, agains
     const { create } = await setUp();
     const ticketId = await api.createTicket({
       subject: "VPN bricht ab — VPN が切れる",
-      requestor: "Erika Mustermann <erika@example.org>",
+      requestor: "Erika Mustermann <erika.by-id@example.org>",
     });
     const answer = await create({ externalId: ticketId });
     expect(answer.status).toBe(201);

@@ -73,7 +73,7 @@ describe.skipIf(rt === undefined)("write-back to a real RT 5", () => {
     const { h, admin, kenji, deliver } = await setUp();
     const ticketId = await api.createTicket({
       subject: "Drucker druckt nicht",
-      requestor: "erika@example.org",
+      requestor: "erika.write-back@example.org",
     });
     const session = await openSessionFor(h, kenji, ticketId);
     expect(await deliver()).toMatchObject({ done: 1 });

@@ -1,6 +1,8 @@
 /**
  * Direct REST2 calls to the tests' Request Tracker, for arranging tickets and for checking what
- * Attendant wrote, on RT's own word rather than through the code under test.
+ * Attendant wrote, on RT's own word rather than through the code under test. One RT serves the
+ * whole run: RT keeps the first name it is given for an address, so each test file uses
+ * requester addresses of its own.
  */
 import { inject } from "vitest";
 import type { ProvidedRequestTracker } from "./request-tracker-setup.js";
