@@ -5,31 +5,12 @@
  * session note and ends the connection; after "Sync now" the ticket's page shows the connection
  * with its chat transcript, TeamViewer's summary and the session note (saved under artifacts/e2e/).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureLogs } from "../support/capture-logs.js";
-import {
-  connectAsKenji,
-  type DemoService,
-  launchChromium,
-  saveScreenshot,
-  startDemoService,
-} from "./support/e2e-service.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { connectAsKenji, saveScreenshot, useDemoServiceInChromium } from "./support/e2e-service.js";
 
 describe("what a chatted connection leaves on its ticket", () => {
-  let demo: DemoService;
-  let browser: Browser;
-  const logs = captureLogs();
-
-  beforeAll(async () => {
-    demo = await startDemoService({ logger: logs.logger });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const started = useDemoServiceInChromium();
 
   /**
    * Writes `text` in a simulated app's chat. QuickSupport reloads itself every few seconds while
@@ -53,8 +34,8 @@ describe("what a chatted connection leaves on its ticket", () => {
   }
 
   it("shows the chat transcript, the summary and the session note on the ticket page", async () => {
-    const page = await browser.newPage();
-    await page.goto(demo.signInUrl);
+    const page = await started.browser.newPage();
+    await page.goto(started.demo.signInUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     const origin = new URL(page.url()).origin;
 
@@ -69,10 +50,10 @@ describe("what a chatted connection leaves on its ticket", () => {
     // The end customer's link is the supporter's without the service-queue token (see the simulator's README).
     const customerLink = supporterLink.replace(/-[A-Za-z0-9]{12}$/, "");
 
-    const customer = await browser.newPage();
+    const customer = await started.browser.newPage();
     await customer.goto(customerLink);
     await customer.getByRole("button", { name: "Join the session" }).click();
-    const supporter = await browser.newPage();
+    const supporter = await started.browser.newPage();
     await supporter.goto(supporterLink);
     await supporter.getByRole("button", { name: "Connect" }).click();
     await expect.poll(() => supporter.textContent("body")).toContain("Connected to");

@@ -9,31 +9,12 @@
  */
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureLogs } from "../support/capture-logs.js";
-import {
-  connectAsKenji,
-  type DemoService,
-  launchChromium,
-  saveScreenshot,
-  startDemoService,
-} from "./support/e2e-service.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { connectAsKenji, saveScreenshot, useDemoServiceInChromium } from "./support/e2e-service.js";
 
 describe("a connection's report from the ended connection to the CSV", () => {
-  let demo: DemoService;
-  let browser: Browser;
-  const logs = captureLogs();
-
-  beforeAll(async () => {
-    demo = await startDemoService({ logger: logs.logger });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const started = useDemoServiceInChromium();
 
   /** Presses "Sync now" until the ticket's history lists a report (the background sync may hold the lease). */
   async function syncUntilOnTicket(page: Page, origin: string, sessionPath: string): Promise<void> {
@@ -52,8 +33,8 @@ describe("a connection's report from the ended connection to the CSV", () => {
   }
 
   it("shows the ended connection on its ticket, saves edited notes and exports the right rows", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(demo.signInUrl);
+    const page = await started.browser.newPage({ acceptDownloads: true });
+    await page.goto(started.demo.signInUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     const origin = new URL(page.url()).origin;
 

@@ -5,40 +5,20 @@
  * ticket in RT's own web UI and finds the note and the worked time there. Screenshots are kept
  * under artifacts/e2e/.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
-import {
-  connectAsKenji,
-  type DemoService,
-  launchChromium,
-  saveScreenshot,
-  startDemoService,
-} from "../e2e/support/e2e-service.js";
-import { captureLogs } from "../support/capture-logs.js";
+import { connectAsKenji, saveScreenshot, useDemoServiceInChromium } from "../e2e/support/e2e-service.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
 
 const rt = requestTrackerOfRun();
 
 describe.skipIf(rt === undefined)("Attendant and Request Tracker in Chromium", () => {
   const api = rt as NonNullable<typeof rt>;
-  let demo: DemoService;
-  let browser: Browser;
-  const logs = captureLogs();
-
-  beforeAll(async () => {
-    demo = await startDemoService({ logger: logs.logger });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const started = useDemoServiceInChromium();
 
   it("connects RT, and the ended connection shows up on the RT ticket as a note with its worked time", async () => {
-    const page = await browser.newPage();
-    await page.goto(demo.signInUrl);
+    const page = await started.browser.newPage();
+    await page.goto(started.demo.signInUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     const origin = new URL(page.url()).origin;
 
@@ -109,7 +89,7 @@ describe.skipIf(rt === undefined)("Attendant and Request Tracker in Chromium", (
     await saveScreenshot(page, "helpdesk-02-writes");
 
     // The agent's view: RT's own ticket page.
-    const agent = await browser.newPage();
+    const agent = await started.browser.newPage();
     await agent.goto(`${api.server.url}/`);
     await agent.locator("input[name=user]").fill("root");
     await agent.locator("input[name=pass]").fill(api.server.rootPassword);

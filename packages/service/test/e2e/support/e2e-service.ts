@@ -8,10 +8,11 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect, vi } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 import { loadConfig } from "../../../src/config/load-config.js";
 import type { Logger } from "../../../src/logging/logger.js";
 import { type RunningService, startService } from "../../../src/server.js";
+import { captureLogs } from "../../support/capture-logs.js";
 import { findFreePort } from "../../support/free-port.js";
 
 const artifacts = fileURLToPath(new URL("../../../../../artifacts/e2e/", import.meta.url));
@@ -62,6 +63,24 @@ export async function startDemoService(options: {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo service and a Chromium for one test file: started before its tests, closed after
+ * them. Read `demo` and `browser` inside the tests, once they are started.
+ */
+export function useDemoServiceInChromium(): { readonly demo: DemoService; readonly browser: Browser } {
+  const logs = captureLogs();
+  const started = {} as { demo: DemoService; browser: Browser };
+  beforeAll(async () => {
+    started.demo = await startDemoService({ logger: logs.logger });
+    started.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.demo?.close();
+  });
+  return started;
 }
 
 export function launchChromium(): Promise<Browser> {
