@@ -19,6 +19,7 @@ export const supportSessionErrorStatus: Record<SupportSessionErrorReason, Conten
   "not-configured": 409,
   "rate-limited": 429,
   unreachable: 503,
+  "outcome-unknown": 503,
   rejected: 422,
   "session-not-found": 404,
   "ticket-not-found": 404,

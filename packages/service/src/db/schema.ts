@@ -289,6 +289,29 @@ export const supportSessions = pgTable(
   ],
 );
 
+/**
+ * Session creates whose outcome nobody could learn: `POST /sessions` failed ambiguously and the
+ * look-up by correlation id failed too, so TeamViewer may hold a session we never stored. The
+ * supporter's repeat of that create adopts it instead of opening a second one, and the orphan
+ * sweep closes it when nobody repeats (src/sessions/close-orphaned-sessions.ts, ADR 0033).
+ */
+export const unsettledSessionCreates = pgTable(
+  "unsettled_session_creates",
+  {
+    /** The create's correlation id, sent as `custom_api: "attendant:<id>"`. */
+    correlationId: uuid("correlation_id").primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Only this supporter's repeat may adopt it: the session carries their supporter links. */
+    supporterUserId: uuid("supporter_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unsettled_session_creates_created_idx").on(t.createdAt)],
+);
+
 export const idempotencyKeyStates = ["in_flight", "done"] as const;
 export type IdempotencyKeyState = (typeof idempotencyKeyStates)[number];
 

@@ -9,11 +9,19 @@
  * unsettled is left too: its owner may be at work, or the repeat of the request will adopt it
  * (src/api/idempotency.ts). One whose claim ended (settled to another session, or expired
  * without a repeat) is closed, once older than a create can take.
+ *
+ * An unsettled create (a web form's create whose outcome nobody could learn, ADR 0033) proves it
+ * ours too. Its supporter may still repeat it and adopt the session, so it is closed only once
+ * older than the grace; the record of it is forgotten a day later.
  */
 import { parseTeamViewerDate, type Session } from "@attendant/teamviewer";
 import { listConnectedSupporters } from "../db/repositories/colleagues.js";
 import { findIdempotencyClaimFate } from "../db/repositories/idempotency-keys.js";
 import { findStoredSessionCodes } from "../db/repositories/support-sessions.js";
+import {
+  deleteUnsettledCreatesBefore,
+  findUnsettledCreateTime,
+} from "../db/repositories/unsettled-session-creates.js";
 import { customApiPrefix } from "./find-session-by-correlation.js";
 import type { SessionDeps } from "./session-deps.js";
 
@@ -21,6 +29,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Far longer than a create takes, TeamViewer's slowest answer included. */
 export const orphanGraceMs = 10 * 60_000;
+
+/** Long after the sweep, which runs every few minutes, has closed an unsettled create's session. */
+const unsettledCreateMemoryMs = 24 * 3600_000;
 
 export interface OrphanSweepSummary {
   closed: number;
@@ -65,6 +76,10 @@ export async function closeOrphanedSessions(deps: SessionDeps): Promise<OrphanSw
       summary.unreachable += 1;
     }
   }
+  await deleteUnsettledCreatesBefore(
+    deps.database.db,
+    new Date(deps.clock.now().getTime() - unsettledCreateMemoryMs),
+  );
   return summary;
 }
 
@@ -74,11 +89,16 @@ async function settleOrphan(
 ): Promise<"closed" | "awaiting-repeat" | "not-ours" | "too-young"> {
   const now = deps.clock.now();
   const correlationId = (session.custom_api ?? "").slice(customApiPrefix.length);
-  const fate = uuidPattern.test(correlationId)
-    ? await findIdempotencyClaimFate(deps.database.db, correlationId, now)
-    : undefined;
+  const fate = uuidPattern.test(correlationId) ? await findFate(deps, correlationId, now) : undefined;
   if (fate === undefined) return "not-ours";
   if (fate === "unsettled") return "awaiting-repeat";
   const createdAt = typeof session.created_at === "string" ? parseTeamViewerDate(session.created_at) : now;
   return now.getTime() - createdAt.getTime() >= orphanGraceMs ? "closed" : "too-young";
+}
+
+/** What became of the create with `correlationId`, if it was ours. */
+async function findFate(deps: SessionDeps, correlationId: string, now: Date) {
+  const claimFate = await findIdempotencyClaimFate(deps.database.db, correlationId, now);
+  if (claimFate !== undefined) return claimFate;
+  return (await findUnsettledCreateTime(deps.database.db, correlationId)) === undefined ? undefined : "ended";
 }

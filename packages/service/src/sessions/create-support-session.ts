@@ -16,6 +16,11 @@
  * attempt's correlation id and first looks for its session: stored here, it is returned; open at
  * TeamViewer, it is adopted; only when neither exists is one created (ADR 0020).
  *
+ * An ambiguous failure that no look-up settles (the look-up failed too, or TeamViewer may still
+ * carry the request out) leaves the attempt recorded as unsettled, and the failure names it: the
+ * supporter's repeat of that attempt adopts a session TeamViewer did make rather than opening a
+ * second, and the orphan sweep closes it when nobody repeats (ADR 0033).
+ *
  * A create is on a supporter's critical path: before the call it reads only the app and the
  * supporter's token (together, or not at all when the API key look-up brought them along), and
  * after it one prepared statement stores everything, the webhook event only when an endpoint
@@ -39,6 +44,7 @@ import {
   type SupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
 import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
+import { isUnsettledCreateOf, recordUnsettledCreate } from "../db/repositories/unsettled-session-creates.js";
 import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
 import { sessionCreatedEvent } from "../webhooks/session-events.js";
@@ -105,6 +111,11 @@ export interface CreateSupportSessionOptions {
    * it rather than create a second.
    */
   mayExistAlready?: boolean | undefined;
+  /**
+   * The `attemptId` of an "outcome-unknown" failure this create repeats. Honoured only when it
+   * is an unsettled attempt of the same supporter; otherwise the create starts afresh.
+   */
+  repeatOfAttempt?: string | undefined;
 }
 
 export interface CreatedSupportSession {
@@ -117,7 +128,7 @@ export interface CreatedSupportSession {
 
 /**
  * @throws SupportSessionError — forbidden, supporter-required, assignee-unavailable, not-configured, not-connected,
- *   needs-reconnect, licence-limit, permission-missing, rate-limited, rejected, unreachable.
+ *   needs-reconnect, licence-limit, permission-missing, rate-limited, rejected, unreachable, outcome-unknown.
  */
 export async function createSupportSession(
   deps: SessionDeps,
@@ -125,12 +136,12 @@ export async function createSupportSession(
 ): Promise<CreatedSupportSession> {
   const { actor } = options;
   if (!canCreateSessions(actor)) throw new SupportSessionError("forbidden");
-  const correlationId = options.correlationId ?? randomUUID();
-  if (options.mayExistAlready === true) {
+  const supporterUserId = await resolveSupporter(deps, options);
+  const { correlationId, mayExistAlready } = await chooseAttempt(deps, options, supporterUserId);
+  if (mayExistAlready) {
     const stored = await findStoredCreate(deps, actor.organisationId, correlationId);
     if (stored !== undefined) return stored;
   }
-  const supporterUserId = await resolveSupporter(deps, options);
   const alreadyRead = supporterUserId === actor.userId ? options.actorTeamViewer : undefined;
   const client = await deps.teamViewer
     .createTeamViewerClientFor(
@@ -142,10 +153,10 @@ export async function createSupportSession(
     });
 
   const groupName = findGroupName(deps, client, options.group);
-  const { created, wasReconciled } =
-    options.mayExistAlready === true
-      ? await adoptOrCreateAtTeamViewer(deps, client, options, correlationId)
-      : await createAtTeamViewer(deps, client, options, correlationId);
+  const attempt = { correlationId, organisationId: actor.organisationId, supporterUserId };
+  const { created, wasReconciled } = mayExistAlready
+    ? await adoptOrCreateAtTeamViewer(deps, client, options, attempt)
+    : await createAtTeamViewer(deps, client, options, attempt);
   let record: SupportSessionRecord;
   try {
     record = await storeSession(deps, {
@@ -196,12 +207,43 @@ async function resolveSupporter(deps: SessionDeps, options: CreateSupportSession
   return supporterUserId;
 }
 
+/** The attempt this create is: a fresh one, or one whose session may exist already. */
+async function chooseAttempt(
+  deps: SessionDeps,
+  options: CreateSupportSessionOptions,
+  supporterUserId: string,
+): Promise<{ correlationId: string; mayExistAlready: boolean }> {
+  const repeated = options.repeatOfAttempt;
+  if (
+    repeated !== undefined &&
+    (await isUnsettledCreateOf(deps.database.db, {
+      correlationId: repeated,
+      organisationId: options.actor.organisationId,
+      supporterUserId,
+    }))
+  ) {
+    return { correlationId: repeated, mayExistAlready: true };
+  }
+  return {
+    correlationId: options.correlationId ?? randomUUID(),
+    mayExistAlready: options.mayExistAlready === true,
+  };
+}
+
+/** One create's identity at TeamViewer (`custom_api`) and whose it is. */
+interface CreateAttempt {
+  correlationId: string;
+  organisationId: string;
+  supporterUserId: string;
+}
+
 async function createAtTeamViewer(
   deps: SessionDeps,
   client: TeamViewerClient,
   options: CreateSupportSessionOptions,
-  correlationId: string,
+  attempt: CreateAttempt,
 ): Promise<{ created: Session; wasReconciled: boolean }> {
+  const { correlationId } = attempt;
   const endCustomer = options.endCustomer ?? {
     ...(options.ticket.requesterName === undefined ? {} : { name: options.ticket.requesterName }),
     ...(options.ticket.requesterEmail === undefined ? {} : { email: options.ticket.requesterEmail }),
@@ -220,15 +262,21 @@ async function createAtTeamViewer(
   } catch (error) {
     if (!isAmbiguousCreateFailure(error)) throw toSupportSessionError(error);
     deps.logger.warn({ err: error, correlationId }, "session create failed ambiguously; looking it up");
-    const found = await findSessionByCorrelation(client, correlationId).catch((lookupError: unknown) => {
-      deps.logger.warn(
-        { err: lookupError, correlationId },
-        "could not look up an ambiguously created session",
-      );
-      return undefined;
-    });
-    if (found === undefined) throw toSupportSessionError(error);
-    return { created: found, wasReconciled: true };
+    const found = await findSessionByCorrelation(client, correlationId).catch(
+      async (lookupError: unknown) => {
+        deps.logger.warn(
+          { err: lookupError, correlationId },
+          "could not look up an ambiguously created session; its attempt stays unsettled",
+        );
+        await recordUnsettledCreate(deps.database.db, attempt, deps.clock.now());
+        throw new SupportSessionError("outcome-unknown", { attemptId: correlationId, cause: lookupError });
+      },
+    );
+    if (found !== undefined) return { created: found, wasReconciled: true };
+    // Not there now; TeamViewer may still carry out the request it answered badly. Kept as
+    // unsettled, a late session is adopted by the repeat or closed by the orphan sweep.
+    await recordUnsettledCreate(deps.database.db, attempt, deps.clock.now());
+    throw new SupportSessionError("unreachable", { attemptId: correlationId, cause: error });
   }
 }
 
@@ -255,16 +303,21 @@ async function adoptOrCreateAtTeamViewer(
   deps: SessionDeps,
   client: TeamViewerClient,
   options: CreateSupportSessionOptions,
-  correlationId: string,
+  attempt: CreateAttempt,
 ): Promise<{ created: Session; wasReconciled: boolean }> {
+  const { correlationId } = attempt;
   const found = await findSessionByCorrelation(client, correlationId).catch((error: unknown) => {
-    throw toSupportSessionError(error);
+    const failure = toSupportSessionError(error);
+    // "Nothing was created" would be untrue: the earlier attempt's session may be there.
+    throw failure.reason === "unreachable"
+      ? new SupportSessionError("outcome-unknown", { attemptId: correlationId, cause: error })
+      : failure;
   });
   if (found !== undefined) {
     deps.logger.info({ correlationId, code: found.code }, "adopting the session an earlier attempt created");
     return { created: found, wasReconciled: true };
   }
-  return createAtTeamViewer(deps, client, options, correlationId);
+  return createAtTeamViewer(deps, client, options, attempt);
 }
 
 async function createWaitingOutShortRateLimit(

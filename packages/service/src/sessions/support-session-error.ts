@@ -20,6 +20,11 @@ export const supportSessionErrorReasons = [
   "rate-limited",
   /** TeamViewer could not be reached or failed, and nothing was created. */
   "unreachable",
+  /**
+   * TeamViewer failed ambiguously and could not be asked afterwards: the session may exist.
+   * `attemptId` names the attempt; repeating the create with it adopts that session.
+   */
+  "outcome-unknown",
   /** TeamViewer refused the request's content (400 `invalid_request`, e.g. an unknown group). */
   "rejected",
   "session-not-found",
@@ -45,6 +50,7 @@ const messageKeys: Record<SupportSessionErrorReason, MessageKey> = {
   "not-configured": "sessions.error.notConfigured",
   "rate-limited": "sessions.error.rateLimited",
   unreachable: "sessions.error.unreachable",
+  "outcome-unknown": "sessions.error.outcomeUnknown",
   rejected: "sessions.error.rejected",
   "session-not-found": "sessions.error.sessionNotFound",
   "ticket-not-found": "sessions.error.ticketNotFound",
@@ -60,12 +66,18 @@ export class SupportSessionError extends Error {
   readonly messageKey: MessageKey;
   /** For "rate-limited": whole seconds until a retry may succeed. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * For "outcome-unknown" and an ambiguous "unreachable": the attempt a repeat names, so that it
+   * adopts a session TeamViewer made after all rather than opening a second.
+   */
+  readonly attemptId: string | undefined;
 
   constructor(
     readonly reason: SupportSessionErrorReason,
     options: {
       /** For "rate-limited": whole seconds until a retry may succeed. */
       retryAfterSeconds?: number;
+      attemptId?: string;
       /** What TeamViewer said (already free of secrets), for logs and the problem detail. */
       detail?: string;
       cause?: unknown;
@@ -74,5 +86,6 @@ export class SupportSessionError extends Error {
     super(options.detail ?? reason, options.cause === undefined ? {} : { cause: options.cause });
     this.messageKey = messageKeys[reason];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.attemptId = options.attemptId;
   }
 }

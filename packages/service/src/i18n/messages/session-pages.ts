@@ -28,6 +28,8 @@ export const sessionPages = {
     "sessionPages.error.smsNumber":
       "Enter the mobile number in international form: + and the country code, e.g. +49 151 23456789.",
     "sessionPages.field.smsInviteNumber": "Invite by SMS (optional)",
+    "sessionPages.error.attempt":
+      "This form's reference to your earlier attempt is damaged. Open New session again and fill in the form.",
     "sessionPages.field.smsInviteNumberHint":
       "TeamViewer texts the customer the link to join. International form with + and the country code.",
     "sessionPages.error.date": "Enter a date like 2026-03-02.",
@@ -122,6 +124,8 @@ export const sessionPages = {
     "sessionPages.error.smsNumber":
       "Geben Sie die Mobilnummer international ein: + und die Landesvorwahl, z. B. +49 151 23456789.",
     "sessionPages.field.smsInviteNumber": "Per SMS einladen (optional)",
+    "sessionPages.error.attempt":
+      "Der Verweis dieses Formulars auf Ihren vorigen Versuch ist beschädigt. Öffnen Sie „Neue Sitzung“ erneut und füllen Sie das Formular aus.",
     "sessionPages.field.smsInviteNumberHint":
       "TeamViewer schickt dem Kunden den Link zum Beitreten per SMS. International mit + und Landesvorwahl.",
     "sessionPages.error.date": "Geben Sie ein Datum wie 2026-03-02 ein.",
@@ -217,6 +221,8 @@ export const sessionPages = {
     "sessionPages.error.smsNumber":
       "携帯電話番号を + と国番号から始まる国際形式で入力してください（例: +81 90 1234 5678）。",
     "sessionPages.field.smsInviteNumber": "SMS で招待（任意）",
+    "sessionPages.error.attempt":
+      "このフォームに含まれる前回の試行への参照が壊れています。「新しいセッション」を開き直して、フォームに入力してください。",
     "sessionPages.field.smsInviteNumberHint":
       "TeamViewer が参加用のリンクを SMS でお客様に送ります。+ と国番号から始まる国際形式で入力してください。",
     "sessionPages.error.date": "2026-03-02 のような日付を入力してください。",

@@ -17,6 +17,8 @@ export const sessions = {
       "TeamViewer is receiving too many requests. Wait {seconds} seconds, then try again.",
     "sessions.error.unreachable":
       "TeamViewer could not be reached, and nothing was created. Try again in a minute; if it keeps failing, check TeamViewer's status page.",
+    "sessions.error.outcomeUnknown":
+      "TeamViewer failed while opening the session and could not say whether it was opened. Press Create session again: if TeamViewer did open it, Attendant picks that one up and never opens a second.",
     "sessions.error.rejected":
       "TeamViewer refused the request: {detail}. Check the group and the other fields, then try again.",
     "sessions.error.sessionNotFound": "This support session does not exist or is not visible to you.",
@@ -46,6 +48,8 @@ export const sessions = {
       "TeamViewer erhält zu viele Anfragen. Warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.",
     "sessions.error.unreachable":
       "TeamViewer war nicht erreichbar; es wurde nichts angelegt. Versuchen Sie es in einer Minute erneut; falls es weiter fehlschlägt, prüfen Sie die Statusseite von TeamViewer.",
+    "sessions.error.outcomeUnknown":
+      "TeamViewer ist beim Anlegen der Sitzung gescheitert und konnte nicht sagen, ob sie angelegt wurde. Klicken Sie erneut auf „Sitzung anlegen“: Hat TeamViewer sie angelegt, übernimmt Attendant genau diese und legt nie eine zweite an.",
     "sessions.error.rejected":
       "TeamViewer hat die Anfrage abgelehnt: {detail}. Prüfen Sie die Gruppe und die übrigen Felder und versuchen Sie es erneut.",
     "sessions.error.sessionNotFound":
@@ -77,6 +81,8 @@ export const sessions = {
       "TeamViewer へのリクエストが多すぎます。{seconds} 秒待ってから、もう一度お試しください。",
     "sessions.error.unreachable":
       "TeamViewer に接続できなかったため、何も作成されていません。1 分後にもう一度お試しください。解決しない場合は TeamViewer のステータスページを確認してください。",
+    "sessions.error.outcomeUnknown":
+      "セッションの作成中に TeamViewer でエラーが発生し、作成されたかどうかを確認できませんでした。もう一度「セッションを作成」を押してください。TeamViewer が作成していた場合、Attendant はそのセッションを引き継ぎ、2 つ目を作成することはありません。",
     "sessions.error.rejected":
       "TeamViewer がリクエストを拒否しました: {detail}。グループやその他の項目を確認して、もう一度お試しください。",
     "sessions.error.sessionNotFound": "このサポートセッションは存在しないか、表示する権限がありません。",

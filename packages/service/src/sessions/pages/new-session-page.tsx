@@ -1,11 +1,12 @@
 /**
  * "New session" for a ticket. The TeamViewer group is typed or picked from the supporter's
  * groups (a datalist, so it works without scripts); a failure shows its message and keeps every
- * value typed.
+ * value typed. A failure that may have opened the session keeps its attempt in the form, so
+ * pressing the button again adopts that session instead of opening a second (ADR 0033).
  */
 import type { Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
-import { SelectField, TextField } from "../../web/forms.js";
+import { FormError, SelectField, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import { validityChoices } from "./session-form-schemas.js";
@@ -30,6 +31,10 @@ export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
     <form method="post" action={newSessionPath} class="panel" id="new-session">
       <CsrfField />
       <ProblemMessage t={tr} problem={props.view.problem} isAdmin={props.view.isAdmin} />
+      <FormError message={errors.attempt === undefined ? undefined : t(errors.attempt)} />
+      {values.attempt !== undefined && errors.attempt === undefined && (
+        <input type="hidden" name="attempt" value={values.attempt} />
+      )}
       <h2>{t("sessionPages.new.ticketTitle")}</h2>
       <TextField
         t={tr}

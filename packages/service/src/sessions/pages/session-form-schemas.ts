@@ -64,6 +64,14 @@ export const newSessionSchema = z.object({
     .transform((value) => (value === undefined ? "" : withoutDigitGrouping(value)))
     .refine((value) => value === "" || e164PhoneNumber.test(value), { error: "sessionPages.error.smsNumber" })
     .transform((value) => (value === "" ? undefined : value)),
+  /** Set by the page after a failure that may have opened the session (ADR 0033). */
+  attempt: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === "" || isUuid(value), {
+      error: "sessionPages.error.attempt",
+    })
+    .transform((value) => (value === undefined || value === "" ? undefined : value.toLowerCase())),
 });
 
 export const editSessionSchema = z.object({

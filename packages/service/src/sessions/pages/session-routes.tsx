@@ -135,13 +135,16 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
         validUntil: new Date(deps.clock.now().getTime() + data.validityHours * 3600 * 1000),
         group: data.group,
         smsInviteNumber: data.smsInviteNumber,
+        repeatOfAttempt: data.attempt,
       });
       const notice = data.smsInviteNumber === undefined ? "created" : "created-sms";
       return c.redirect(`${sessionPath(created.session.id)}?notice=${notice}`, 303);
     } catch (error) {
       if (!(error instanceof SupportSessionError)) throw error;
       c.status(statusOfProblem(error));
-      return renderNewSession(c, { values: form.values, errors: {}, problem: error });
+      const values =
+        error.attemptId === undefined ? form.values : { ...form.values, attempt: error.attemptId };
+      return renderNewSession(c, { values, errors: {}, problem: error });
     }
   });
 

@@ -76,11 +76,12 @@ describeOnPostgresql("fault campaign", (engine) => {
       const created = [];
       for (const { supporter, index } of batch) {
         created.push(
-          await createUntilDone(h, () =>
+          await createUntilDone(h, (repeatOfAttempt) =>
             createSupportSession(deps, {
               actor: h.actorOf(supporter),
               ticket: { externalId: `campaign-${index}`, title: `Campaign ticket ${index}` },
               group: { name: "Helpdesk" },
+              repeatOfAttempt,
             }),
           ),
         );
@@ -158,19 +159,22 @@ function createSchedulerOn(deps: ReportHarness["deps"]) {
 
 /**
  * What a supporter does when a create fails: waits out a rate limit (on the fake clock) and
- * presses the button again, up to twenty times.
+ * presses the button again, up to twenty times. As the New session form does, the repeat names
+ * the attempt a failure left unsettled, so a session TeamViewer made after all is adopted.
  */
 async function createUntilDone(
   h: ReportHarness,
-  create: () => ReturnType<typeof createSupportSession>,
+  create: (repeatOfAttempt: string | undefined) => ReturnType<typeof createSupportSession>,
 ): Promise<{ wasReconciled: boolean; failedAttempts: number }> {
+  let repeatOfAttempt: string | undefined;
   for (let failedAttempts = 0; failedAttempts < 20; failedAttempts++) {
     try {
-      const created = await create();
+      const created = await create(repeatOfAttempt);
       return { wasReconciled: created.wasReconciled, failedAttempts };
     } catch (error) {
       if (!(error instanceof SupportSessionError)) throw error;
-      if (error.reason !== "unreachable" && error.reason !== "rate-limited") throw error;
+      if (!["unreachable", "outcome-unknown", "rate-limited"].includes(error.reason)) throw error;
+      repeatOfAttempt = error.attemptId ?? repeatOfAttempt;
       h.clock.advance((error.retryAfterSeconds ?? 0) * 1000);
     }
   }

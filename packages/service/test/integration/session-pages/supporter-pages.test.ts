@@ -343,6 +343,57 @@ describe("the supporters' session pages", () => {
       expect(await countRows(h, "support_sessions")).toBe(1);
     });
 
+    it("an outcome nobody could learn: the form keeps the attempt, and pressing Create again adopts TeamViewer's session", async () => {
+      const h = await createPagesHarness(engine);
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+      const browser = await h.signIn(supporter);
+      h.simulator.admin.planFault({
+        method: "POST",
+        path: "/api/v1/sessions",
+        kind: "status",
+        status: 502,
+        when: "after",
+      });
+      // A rate limit far longer than anyone waits: the lookup cannot say whether it was made.
+      h.simulator.admin.planFault({
+        method: "GET",
+        path: "/api/v1/sessions",
+        kind: "status",
+        status: 429,
+        retryAfterSeconds: 3600,
+      });
+
+      const response = await browser.submit("/sessions/new", "/sessions/new", sampleSessionForm);
+      expect(response.status).toBe(503);
+      const html = await response.text();
+      expect(html).toContain("could not say whether it was opened");
+      expect(html).toContain('value="Outlook does not start"');
+      const attempt = /name="attempt" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+      expect(attempt).toBeDefined();
+      const [made] = await h.teamViewerSessions();
+
+      const sessionPath = await createSessionThroughPage(browser, { attempt: attempt ?? "" });
+      expect(await h.teamViewerSessions()).toHaveLength(1);
+      expect(await (await browser.get(sessionPath)).text()).toContain(made?.code ?? "no code");
+      expect(await countRows(h, "support_sessions")).toBe(1);
+    });
+
+    it("a damaged attempt reference: refused with a message, the typed values kept, nothing created", async () => {
+      const h = await createPagesHarness(engine);
+      const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+      const browser = await h.signIn(supporter);
+      const response = await browser.submit("/sessions/new", "/sessions/new", {
+        ...sampleSessionForm,
+        attempt: "not-an-attempt",
+      });
+      expect(response.status).toBe(422);
+      const html = await response.text();
+      expect(html).toContain("reference to your earlier attempt is damaged");
+      expect(html).toContain('value="Outlook does not start"');
+      expect(html).not.toContain('name="attempt"');
+      expect(await h.teamViewerSessions()).toEqual([]);
+    });
+
     it("no TeamViewer connection yet, with the button to connect", async () => {
       const h = await createPagesHarness(engine);
       const supporter = await h.addUser("supporter");
