@@ -1,14 +1,12 @@
 /**
- * Time from the run command to ready, and idle RSS (issue #8). Spawns the CLI's `serve` the way
- * `npm start` and an operator run it, compiled (`node packages/cli/dist/main.js serve`; the
- * group builds first), polls `/readyz` until it answers 200
- * (database reachable, migrations done, listening), then lets it idle with its report-sync
- * scheduler running and reads its resident memory from /proc. Twice per engine: on a fresh
- * data folder / empty database (first start: initdb or migrations) and again on the same one
- * (every later start).
- *
- * Not the source entry through tsx: its transpiler costs seconds of start-up and tens of MB of
- * memory that no deployment pays.
+ * Time from the run command to ready, and idle RSS (issues #8, #26). Spawns the CLI's `serve`
+ * either as `npm start` runs it, from source through tsx (ADR 0036), or as a deployment runs it,
+ * compiled (`node packages/cli/dist/main.js serve`; the group builds first). Polls `/readyz` until
+ * it answers 200 (database reachable, migrations done, listening), then lets it idle with its
+ * report-sync scheduler running and reads its resident memory from /proc. Twice: on a fresh data
+ * folder / empty database (first start: initdb or migrations) and again on the same one (every
+ * later start). From source, the first start also has an empty transpile cache (tsx keeps it
+ * under the temp folder, which is fresh), as on a fresh clone.
  *
  * Usage: service-ready.ts '<json of ReadyCaseInput>'; prints one JSON object.
  */
@@ -22,6 +20,7 @@ import { type BenchEngine, generateBenchKeys } from "./support/bench-service.js"
 
 export interface ReadyCaseInput {
   engine: BenchEngine;
+  entry: "source" | "compiled";
   databaseUrl?: string;
   /** How long the service idles before its RSS is read. */
   idleMs: number;
@@ -32,7 +31,12 @@ if (input === null) throw new Error("usage: service-ready.ts '<json case>'");
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-bench-ready-"));
+const childTmpDir = mkdtempSync(path.join(tmpdir(), "attendant-bench-ready-tmp-"));
 const keys = generateBenchKeys();
+const entryArgs =
+  input.entry === "source"
+    ? ["--conditions=@attendant/source", "--import", "tsx", "packages/cli/src/main.ts", "serve"]
+    : ["packages/cli/dist/main.js", "serve"];
 
 interface StartMeasurement {
   readyMs: number;
@@ -42,11 +46,12 @@ interface StartMeasurement {
 async function startAndMeasure(): Promise<StartMeasurement> {
   const port = await findFreePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["packages/cli/dist/main.js", "serve"], {
+  const child = spawn(process.execPath, entryArgs, {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,
+      TMPDIR: childTmpDir,
       ATTENDANT_PORT: String(port),
       ATTENDANT_DATA_DIR: dataDir,
       ATTENDANT_KEYS: keys,
@@ -85,11 +90,12 @@ async function startAndMeasure(): Promise<StartMeasurement> {
 const fresh = await startAndMeasure();
 const existing = await startAndMeasure();
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(childTmpDir, { recursive: true, force: true });
 process.stdout.write(
   `${JSON.stringify({
     benchmark: "service.ready",
     engine: input.engine,
-    entry: "packages/cli/dist/main.js serve",
+    entry: entryArgs.join(" "),
     fresh,
     existing,
   })}\n`,
