@@ -8,7 +8,8 @@
  *   npm run bench -- --full             also 1M records (minutes on PGlite)
  *   npm run bench -- --quick            10k records only, fewer samples
  *   npm run bench -- --only backfill    groups whose name contains a word (repeatable):
- *                                       simulator, backfill, session, ready, freshness
+ *                                       simulator, backfill, session-create, session-list,
+ *                                       ready, freshness
  *   npm run bench -- --engines pglite   one engine (pglite, postgresql)
  *   npm run bench -- --sizes 10000,50000
  *   npm run bench -- --modes service    backfill modes to run (service, fetch, store, naive)
@@ -26,6 +27,7 @@ import { runBackfillGroup } from "./groups/backfill-group.js";
 import { runFreshnessGroup } from "./groups/freshness-group.js";
 import { runReadyGroup } from "./groups/ready-group.js";
 import { runSessionCreateGroup } from "./groups/session-create-group.js";
+import { runSessionListGroup } from "./groups/session-list-group.js";
 import { runSimulatorGroup } from "./groups/simulator-group.js";
 import type { BackfillMode } from "./report-backfill.js";
 import type { BenchContext, GroupResult } from "./support/bench-context.js";
@@ -62,6 +64,7 @@ const engines = requestedEngines.filter((engine) => {
 // Quick groups first, the long backfill last: a run cut short still has most of its numbers.
 const groups: { name: string; run: (context: BenchContext, result: GroupResult) => Promise<void> }[] = [
   { name: "session-create", run: runSessionCreateGroup },
+  { name: "session-list", run: runSessionListGroup },
   { name: "ready", run: runReadyGroup },
   { name: "freshness", run: runFreshnessGroup },
   { name: "simulator", run: runSimulatorGroup },

@@ -18,6 +18,7 @@ import { prepareFirstStart } from "./identity/first-start.js";
 import { createOrphanSessionSweeper } from "./jobs/orphan-session-sweeper.js";
 import type { PeriodicJob } from "./jobs/periodic-job.js";
 import { createReportSyncScheduler, type ReportSyncScheduler } from "./jobs/report-sync-scheduler.js";
+import { createStatisticsKeeper } from "./jobs/statistics-keeper.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createConfiguredMailer } from "./mail/smtp-mailer.js";
 import { applyDemoScriptToken } from "./reports/demo-script-token.js";
@@ -65,6 +66,7 @@ export async function startService(
   let orphanSweeper: PeriodicJob<unknown> | undefined;
   let helpdeskWriter: HelpdeskWriter | undefined;
   let ticketWatch: HelpdeskTicketWatch | undefined;
+  let statisticsKeeper: PeriodicJob<unknown> | undefined;
   try {
     const keyring = resolveKeyring(config, logger);
     await migrate(database);
@@ -115,6 +117,11 @@ export async function startService(
     helpdeskWriter.start();
     ticketWatch = createHelpdeskTicketWatch({ deps: { ...appDeps, teamViewer } });
     ticketWatch.start();
+    // PostgreSQL's autovacuum keeps its statistics itself; PGlite has none.
+    if (database.engine === "pglite") {
+      statisticsKeeper = createStatisticsKeeper({ deps: appDeps });
+      statisticsKeeper.start();
+    }
   } catch (error) {
     await demoSimulator?.close();
     await database.close();
@@ -138,6 +145,7 @@ export async function startService(
       orphanSweeper,
       helpdeskWriter,
       ticketWatch,
+      statisticsKeeper,
     ]).finally(() => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

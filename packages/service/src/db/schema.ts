@@ -283,8 +283,10 @@ export const supportSessions = pgTable(
   },
   (t) => [
     index("support_sessions_organisation_created_idx").on(t.organisationId, t.createdAt, t.id),
-    index("support_sessions_assigned_idx").on(t.assignedUserId),
-    index("support_sessions_ticket_idx").on(t.ticketId),
+    // A supporter's own list and a ticket's list are newest first: walked in index order and
+    // cut at the page, rather than every row of the supporter or ticket read and sorted.
+    index("support_sessions_assigned_created_idx").on(t.assignedUserId, t.createdAt, t.id),
+    index("support_sessions_ticket_created_idx").on(t.ticketId, t.createdAt, t.id),
     check("support_sessions_state_check", sql`${t.state} in (${inList(supportSessionStates)})`),
   ],
 );
