@@ -341,3 +341,25 @@ export async function listSessionsExpiredBetween(
     .orderBy(asc(supportSessions.validUntil), asc(supportSessions.id))
     .limit(values.limit);
 }
+
+/**
+ * Who owns a session at TeamViewer: its creator, whose account always sees it there, or the
+ * assignee when the creator's user was deleted (src/sessions/load-session.ts, createOwnerClient).
+ */
+export const sessionOwnerId = sql<string>`coalesce(${supportSessions.createdByUserId}, ${supportSessions.assignedUserId})`;
+
+/** Open sessions of `ownerId` still valid at `now`: what the status watch keeps up to date. */
+export function listWatchedSessions(
+  db: Db,
+  values: { ownerId: string; now: Date },
+): Promise<SupportSessionRecord[]> {
+  return selectSessions(db)
+    .where(
+      and(
+        eq(supportSessions.state, "open"),
+        gt(supportSessions.validUntil, values.now),
+        sql`${sessionOwnerId} = ${values.ownerId}`,
+      ),
+    )
+    .orderBy(asc(supportSessions.createdAt), asc(supportSessions.id));
+}
