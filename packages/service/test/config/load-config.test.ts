@@ -219,9 +219,12 @@ describe("ATTENDANT_SESSION_WATCH_SECONDS", () => {
     expect(loadConfig({ env: { ATTENDANT_SESSION_WATCH_SECONDS: "8" }, cwd }).sessionWatchSeconds).toBe(8);
   });
 
-  it.each(["0", "-5", "five", "2.5", "301", "1e2"])("refuses %s with a sentence naming the variable", (value) => {
-    expect(problemsOf({ ATTENDANT_SESSION_WATCH_SECONDS: value })).toEqual([
-      `ATTENDANT_SESSION_WATCH_SECONDS must be how often, in seconds, each supporter's open sessions are checked at TeamViewer for a waiting customer, a whole number from 1 to 300 (default 5), got "${value}"`,
-    ]);
-  });
+  it.each(["0", "-5", "five", "2.5", "301", "1e2"])(
+    "refuses %s with a sentence naming the variable",
+    (value) => {
+      expect(problemsOf({ ATTENDANT_SESSION_WATCH_SECONDS: value })).toEqual([
+        `ATTENDANT_SESSION_WATCH_SECONDS must be how often, in seconds, each supporter's open sessions are checked at TeamViewer for a waiting customer, a whole number from 1 to 300 (default 5), got "${value}"`,
+      ]);
+    },
+  );
 });
