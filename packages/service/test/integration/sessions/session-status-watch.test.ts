@@ -3,12 +3,16 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { findSupportSession } from "../../../src/db/repositories/support-sessions.js";
 import type { SessionStatusWatch } from "../../../src/jobs/session-status-watch.js";
-import { defaultSessionWatchOptions } from "../../../src/sessions/session-watch-options.js";
+import {
+  defaultSessionWatchOptions,
+  maxWatchCallsPerMinute,
+} from "../../../src/sessions/session-watch-options.js";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
 import { queryRows } from "../../support/query-rows.js";
 import { openSessionFor } from "../reports/live-reports.js";
 import { createReportHarness, type ReportHarness } from "../reports/report-harness.js";
 import {
+  busiestMinute,
   createWatch,
   outboxEvents,
   sessionListCalls,
@@ -155,4 +159,38 @@ describeEachEngine("session status watch", (engine) => {
     await tickUntil(h, watch, async () => (await storedSession(h, pausedSession.id)).isOnline);
     expect(h.clock.now().getTime()).toBeGreaterThanOrEqual(pauseEndsAt);
   });
+
+  it.each([1, 12])(
+    "sends at most ⌈60 s / pace⌉ × ⌈N / page size⌉ list calls per account in any minute, for N = %i open sessions",
+    async (count) => {
+      const pageSize = 5;
+      const h = await createReportHarness(engine, { sessionPageSize: pageSize });
+      const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+      const sessions = [];
+      for (let index = 0; index < count; index++)
+        sessions.push(await openSessionFor(h, kenji, `cost-${index}`));
+      const watch = createWatch(h.deps, "instance-a");
+      const { paceMs, idlePaceMs, youngForMs } = defaultSessionWatchOptions;
+      // Customers come and go meanwhile: changes cost no extra calls.
+      await tickFor(h, watch, 60_000);
+      for (const session of sessions) h.simulator.admin.customerJoin(session.code);
+      await tickFor(h, watch, 60_000);
+      for (const session of sessions) h.simulator.admin.customerLeave(session.code);
+      await tickFor(h, watch, 60_000);
+
+      const budget = maxWatchCallsPerMinute(count, paceMs, pageSize);
+      expect(budget).toBe(12 * Math.ceil(count / pageSize));
+      expect(busiestMinute(sessionListCalls(h))).toBe(budget);
+
+      // Sessions older than `youngForMs` are asked for at the idle pace.
+      h.clock.advance(youngForMs);
+      const youngCalls = sessionListCalls(h).length;
+      await tickFor(h, watch, 180_000);
+      const idleCalls = sessionListCalls(h).slice(youngCalls);
+      expect(busiestMinute(idleCalls)).toBeLessThanOrEqual(
+        maxWatchCallsPerMinute(count, idlePaceMs, pageSize),
+      );
+      expect(idleCalls.length).toBeGreaterThan(0);
+    },
+  );
 });
