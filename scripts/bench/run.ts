@@ -9,7 +9,7 @@
  *   npm run bench -- --quick            10k records only, fewer samples
  *   npm run bench -- --only backfill    groups whose name contains a word (repeatable):
  *                                       simulator, backfill, session-create, session-list,
- *                                       ready, freshness
+ *                                       ready, freshness, watch
  *   npm run bench -- --engines pglite   one engine (pglite, postgresql)
  *   npm run bench -- --sizes 10000,50000
  *   npm run bench -- --modes service    backfill modes to run (service, fetch, store, naive)
@@ -28,6 +28,7 @@ import { runFreshnessGroup } from "./groups/freshness-group.js";
 import { runReadyGroup } from "./groups/ready-group.js";
 import { runSessionCreateGroup } from "./groups/session-create-group.js";
 import { runSessionListGroup } from "./groups/session-list-group.js";
+import { runSessionWatchGroup } from "./groups/session-watch-group.js";
 import { runSimulatorGroup } from "./groups/simulator-group.js";
 import type { BackfillMode } from "./report-backfill.js";
 import type { BenchContext, GroupResult } from "./support/bench-context.js";
@@ -67,6 +68,7 @@ const groups: { name: string; run: (context: BenchContext, result: GroupResult) 
   { name: "session-list", run: runSessionListGroup },
   { name: "ready", run: runReadyGroup },
   { name: "freshness", run: runFreshnessGroup },
+  { name: "session-watch", run: runSessionWatchGroup },
   { name: "simulator", run: runSimulatorGroup },
   { name: "backfill", run: runBackfillGroup },
 ];

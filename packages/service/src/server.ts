@@ -18,6 +18,7 @@ import { prepareFirstStart } from "./identity/first-start.js";
 import { createOrphanSessionSweeper } from "./jobs/orphan-session-sweeper.js";
 import type { PeriodicJob } from "./jobs/periodic-job.js";
 import { createReportSyncScheduler, type ReportSyncScheduler } from "./jobs/report-sync-scheduler.js";
+import { createSessionStatusWatch, type SessionStatusWatch } from "./jobs/session-status-watch.js";
 import { createStatisticsKeeper } from "./jobs/statistics-keeper.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createConfiguredMailer } from "./mail/smtp-mailer.js";
@@ -64,6 +65,7 @@ export async function startService(
   let reportSync: ReportSyncScheduler | undefined;
   let webhookDispatcher: WebhookDispatcher | undefined;
   let orphanSweeper: PeriodicJob<unknown> | undefined;
+  let sessionWatch: SessionStatusWatch | undefined;
   let helpdeskWriter: HelpdeskWriter | undefined;
   let ticketWatch: HelpdeskTicketWatch | undefined;
   let statisticsKeeper: PeriodicJob<unknown> | undefined;
@@ -111,6 +113,12 @@ export async function startService(
     reportSync.start();
     orphanSweeper = createOrphanSessionSweeper({ deps: { ...appDeps, teamViewer } });
     orphanSweeper.start();
+    sessionWatch = createSessionStatusWatch({
+      deps: { ...appDeps, teamViewer },
+      instanceId: randomUUID(),
+      options: { paceMs: config.sessionWatchSeconds * 1000 },
+    });
+    sessionWatch.start();
     webhookDispatcher = createWebhookDispatcher({ deps: appDeps, instanceId: randomUUID() });
     webhookDispatcher.start();
     helpdeskWriter = createHelpdeskWriter({ deps: appDeps, instanceId: randomUUID() });
@@ -143,6 +151,7 @@ export async function startService(
       reportSync,
       webhookDispatcher,
       orphanSweeper,
+      sessionWatch,
       helpdeskWriter,
       ticketWatch,
       statisticsKeeper,

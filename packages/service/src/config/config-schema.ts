@@ -24,6 +24,7 @@ export const settingNames = [
   "ATTENDANT_SMTP_URL",
   "ATTENDANT_MAIL_FROM",
   "ATTENDANT_REPORT_BACKFILL_DAYS",
+  "ATTENDANT_SESSION_WATCH_SECONDS",
   "ATTENDANT_API_RATE_LIMIT_PER_MINUTE",
   "ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS",
   "ATTENDANT_TRUSTED_PROXIES",
@@ -59,6 +60,11 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   /** How many days of connection reports a new sync account fetches first (src/reports/). */
   reportBackfillDays: number;
+  /**
+   * How often each supporter's open sessions are asked for while one is young
+   * (src/sessions/session-watch-options.ts): the customer's arrival shows within this plus 1 s.
+   */
+  sessionWatchSeconds: number;
   /** Requests one API key may send per minute, counted across every instance (src/api/rate-limit.ts). */
   apiRateLimitPerMinute: number;
   /**
@@ -214,6 +220,14 @@ export function createConfigSchema(cwd: string) {
               `ATTENDANT_REPORT_BACKFILL_DAYS must be the number of days of TeamViewer connection reports to fetch when a sync starts, a whole number from 1 to 3650, got "${value}"`,
             );
       }),
+      ATTENDANT_SESSION_WATCH_SECONDS: setting((value) => {
+        const seconds = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+        return seconds >= 1 && seconds <= 300
+          ? seconds
+          : invalid(
+              `ATTENDANT_SESSION_WATCH_SECONDS must be how often, in seconds, each supporter's open sessions are checked at TeamViewer for a waiting customer, a whole number from 1 to 300 (default 5), got "${value}"`,
+            );
+      }),
       ATTENDANT_API_RATE_LIMIT_PER_MINUTE: setting((value) => {
         const limit = /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
         return limit >= 1 && limit <= 1_000_000
@@ -243,6 +257,7 @@ export function createConfigSchema(cwd: string) {
         simulatorPort: values.ATTENDANT_SIMULATOR_PORT ?? 4010,
         smtp: readSmtp(values, (message) => ctx.addIssue({ code: "custom", message })),
         reportBackfillDays: values.ATTENDANT_REPORT_BACKFILL_DAYS ?? 90,
+        sessionWatchSeconds: values.ATTENDANT_SESSION_WATCH_SECONDS ?? 5,
         apiRateLimitPerMinute: values.ATTENDANT_API_RATE_LIMIT_PER_MINUTE ?? 600,
         webhookAllowedPrivateNetworks: values.ATTENDANT_WEBHOOK_ALLOWED_PRIVATE_NETWORKS ?? [],
         trustedProxies: values.ATTENDANT_TRUSTED_PROXIES ?? [],

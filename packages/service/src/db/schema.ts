@@ -287,6 +287,8 @@ export const supportSessions = pgTable(
     // cut at the page, rather than every row of the supporter or ticket read and sorted.
     index("support_sessions_assigned_created_idx").on(t.assignedUserId, t.createdAt, t.id),
     index("support_sessions_ticket_created_idx").on(t.ticketId, t.createdAt, t.id),
+    // The session status watch asks for the open ones every second (src/jobs/session-status-watch.ts).
+    index("support_sessions_open_valid_until_idx").on(t.validUntil).where(sql`${t.state} = 'open'`),
     check("support_sessions_state_check", sql`${t.state} in (${inList(supportSessionStates)})`),
   ],
 );
@@ -590,19 +592,57 @@ export const reportSyncAccounts = pgTable(
   ],
 );
 
+export const leaseJobs = ["report-sync", "session-watch"] as const;
+export type LeaseJob = (typeof leaseJobs)[number];
+
 /**
- * Who syncs an account right now. Taken with one conditional INSERT … ON CONFLICT DO UPDATE
- * (only when free or expired), renewed in every page's transaction, deleted on release; a dead
- * holder's lease simply expires. Several service instances therefore never sync one account at
- * the same time.
+ * Who works on an account right now, per background job: the report sync leases its
+ * `report_sync_accounts` row, the session status watch its `session_watch_accounts` row (the id
+ * column keeps its first name, `sync_account_id`). Taken with one conditional INSERT … ON
+ * CONFLICT DO UPDATE (only when free or expired), renewed in every page's transaction, deleted
+ * on release; a dead holder's lease simply expires. Several service instances therefore never
+ * work on one account at the same time. No foreign key, since the id names a row of either
+ * table; a lease outliving its account is never asked for again.
  */
-export const syncLeases = pgTable("sync_leases", {
-  syncAccountId: uuid("sync_account_id")
-    .primaryKey()
-    .references(() => reportSyncAccounts.id, { onDelete: "cascade" }),
-  holder: text("holder").notNull(),
-  acquiredAt: timestamptz("acquired_at").notNull(),
-  expiresAt: timestamptz("expires_at").notNull(),
+export const syncLeases = pgTable(
+  "sync_leases",
+  {
+    syncAccountId: uuid("sync_account_id").notNull(),
+    job: text("job").$type<LeaseJob>().notNull().default("report-sync"),
+    holder: text("holder").notNull(),
+    acquiredAt: timestamptz("acquired_at").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.job, t.syncAccountId] }),
+    check("sync_leases_job_check", sql`${t.job} in (${inList(leaseJobs)})`),
+  ],
+);
+
+/**
+ * The session status watch of one supporter's TeamViewer grant (src/sessions/watch-session-status.ts):
+ * every supporter who owns open sessions gets one, so the pace, a 429 pause and the failure
+ * backoff are shared by every instance.
+ */
+export const sessionWatchAccounts = pgTable("session_watch_accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** When the sessions list is due to be asked for again. */
+  nextWatchAt: timestamptz("next_watch_at").notNull(),
+  /** TeamViewer answered 429: nothing is sent for this account before this instant. */
+  pausedUntil: timestamptz("paused_until"),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  /** When the list was last read in full: the age of every status shown for this supporter. */
+  lastWatchedAt: timestamptz("last_watched_at"),
+  lastErrorAt: timestamptz("last_error_at"),
+  lastError: text("last_error"),
+  createdAt: createdAt(),
 });
 
 // ---- End-customer join page and e-mail invitations (issue 5, "The end customer") ----
@@ -756,6 +796,7 @@ export const apiKeyRateWindows = pgTable(
 export const webhookEventTypes = [
   "session.created",
   "session.customer_online",
+  "session.customer_left",
   "session.closed",
   "session.expired",
   "connection.reported",

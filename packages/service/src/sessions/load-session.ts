@@ -69,23 +69,33 @@ export async function writeSessionChanges(
 ): Promise<SupportSessionRecord> {
   let current = record;
   for (let attempt = 0; attempt < maxWriteAttempts; attempt++) {
-    const before = current;
-    const now = deps.clock.now();
-    // The change and the webhook events it causes commit together (src/webhooks/).
-    const isWritten = await transaction(deps.database.db, async (tx) => {
-      const isUpdated = await updateSupportSessionRecord(tx, {
-        id: before.id,
-        expectedVersion: before.version,
-        changes,
-        now,
-      });
-      if (isUpdated) await recordSessionTransitions(tx, { before, changes, now });
-      return isUpdated;
-    });
+    const isWritten = await writeSessionChangesOnce(deps, current, changes);
     const reread = await findSupportSession(deps.database.db, current.organisationId, current.id);
     if (reread === undefined) throw new SupportSessionError("session-not-found");
     if (isWritten) return reread;
     current = reread;
   }
   throw new SupportSessionError("changed-concurrently");
+}
+
+/**
+ * Applies `changes` if the session is still at `record`'s version, with the webhook events they
+ * cause in the same transaction (src/webhooks/); false when someone wrote in between.
+ */
+export async function writeSessionChangesOnce(
+  deps: Pick<SessionDeps, "database" | "clock">,
+  record: SupportSessionRecord,
+  changes: SupportSessionChanges,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  return transaction(deps.database.db, async (tx) => {
+    const isUpdated = await updateSupportSessionRecord(tx, {
+      id: record.id,
+      expectedVersion: record.version,
+      changes,
+      now,
+    });
+    if (isUpdated) await recordSessionTransitions(tx, { before: record, changes, now });
+    return isUpdated;
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * Webhook events of support sessions, recorded in the transaction of the change (see
- * record-webhook-event.ts): creation, the customer coming online, closing, and expiry.
+ * record-webhook-event.ts): creation, the customer coming online and leaving again, closing, and
+ * expiry.
  */
 
 import type { Db } from "../db/open-database.js";
@@ -24,6 +25,8 @@ export function sessionCreatedEvent(session: SessionViewSource, now: Date): Webh
 
 /**
  * `session.customer_online` when the customer was not waiting before and is now;
+ * `session.customer_left` when they were and no longer are, the session still open (their
+ * QuickSupport closed, or the supporter's connection with them ended);
  * `session.closed` when an open session is now closed. `before` is the row the conditional
  * update in `tx` just replaced, so the comparison is exact even with concurrent writers.
  */
@@ -33,7 +36,7 @@ export async function recordSessionTransitions(
 ): Promise<void> {
   const { before, changes, now } = values;
   const after = { ...before, ...changes } as SupportSessionRecord;
-  const record = (type: "session.customer_online" | "session.closed") =>
+  const record = (type: "session.customer_online" | "session.customer_left" | "session.closed") =>
     recordWebhookEvent(tx, {
       organisationId: before.organisationId,
       type,
@@ -41,6 +44,7 @@ export async function recordSessionTransitions(
       now,
     });
   if (after.isOnline && !before.isOnline && after.state === "open") await record("session.customer_online");
+  if (!after.isOnline && before.isOnline && after.state === "open") await record("session.customer_left");
   if (after.state === "closed" && before.state !== "closed") await record("session.closed");
 }
 

@@ -12,7 +12,10 @@
  * A crash mid-attempt leaves the lease to expire; the delivery is then attempted again
  * (at-least-once: receivers deduplicate by `webhook-id`).
  */
-import { listSessionsExpiredBetween } from "../db/repositories/support-sessions.js";
+import {
+  type ExpiredSessionCursor,
+  listSessionsExpiredBetween,
+} from "../db/repositories/support-sessions.js";
 import {
   claimDueWebhookDeliveries,
   deleteOldWebhookEvents,
@@ -34,6 +37,8 @@ export interface WebhookDispatcherOptions {
   batchSize: number;
   /** Batches per tick at most, so a backlog does not starve shutdown (default 10). */
   maxBatchesPerTick: number;
+  /** Expired sessions read per query of the expiry sweep, which pages through all of them (default 500). */
+  expiryBatchSize: number;
 }
 
 export const defaultWebhookDispatcherOptions: WebhookDispatcherOptions = {
@@ -41,6 +46,7 @@ export const defaultWebhookDispatcherOptions: WebhookDispatcherOptions = {
   expirySweepMs: 60_000,
   batchSize: 10,
   maxBatchesPerTick: 10,
+  expiryBatchSize: 500,
 };
 
 /** Expiries older than this are not announced (e.g. history from before webhooks existed). */
@@ -72,19 +78,36 @@ export function createWebhookDispatcher(config: {
   const options = { ...defaultWebhookDispatcherOptions, ...config.options };
   const timers = config.timers ?? systemIntervalTimers;
   let nextSweepAt = Number.NEGATIVE_INFINITY;
+  /** Where the last complete expiry sweep ended; the next starts there. */
+  let sweptUntil: Date | undefined;
   const leaseMs = (deps.attemptTimeoutMs ?? webhookAttemptTimeoutMs) + leaseMarginMs;
 
+  /**
+   * Records `session.expired` for every session that expired since the last sweep (the last 24 h
+   * on the first), page by page. The event id is derived from the session, so instances that
+   * sweep the same sessions, or a restarted one, record each expiry once.
+   */
   async function sweepExpiredSessions(): Promise<number> {
     const now = deps.clock.now();
-    const expired = await listSessionsExpiredBetween(deps.database.db, {
-      from: new Date(now.getTime() - expiryLookBackMs),
-      to: now,
-      limit: 500,
-    });
-    for (const session of expired) {
-      await transaction(deps.database.db, (tx) => recordSessionExpired(tx, session, now));
+    let after: ExpiredSessionCursor | undefined;
+    let count = 0;
+    for (;;) {
+      const expired = await listSessionsExpiredBetween(deps.database.db, {
+        from: sweptUntil ?? new Date(now.getTime() - expiryLookBackMs),
+        to: now,
+        after,
+        limit: options.expiryBatchSize,
+      });
+      for (const session of expired) {
+        await transaction(deps.database.db, (tx) => recordSessionExpired(tx, session, now));
+      }
+      count += expired.length;
+      const last = expired.at(-1);
+      if (last === undefined || expired.length < options.expiryBatchSize) break;
+      after = { validUntil: last.validUntil, id: last.id };
     }
-    return expired.length;
+    sweptUntil = now;
+    return count;
   }
 
   async function runTick(): Promise<DispatchSummary> {

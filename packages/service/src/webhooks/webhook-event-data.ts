@@ -14,7 +14,8 @@ export type WebhookEventData = Record<string, unknown>;
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 /**
- * session.created, session.customer_online, session.closed, session.expired: the session as
+ * session.created, session.customer_online, session.customer_left, session.closed, session.expired:
+ * the session as
  * GET /api/v1/sessions/{id} shows it (same names, same `status` values), so a receiver parses
  * one shape. Without the supporter links (they embed the service-queue token) and without the
  * bookkeeping a receiver cannot act on (correlation id, version, last refresh).

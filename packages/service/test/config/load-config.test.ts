@@ -212,3 +212,19 @@ describe("ATTENDANT_API_RATE_LIMIT_PER_MINUTE", () => {
     ]);
   });
 });
+
+describe("ATTENDANT_SESSION_WATCH_SECONDS", () => {
+  it("defaults to checking open sessions every 5 seconds and accepts a whole number of seconds", () => {
+    expect(loadConfig({ env: {}, cwd }).sessionWatchSeconds).toBe(5);
+    expect(loadConfig({ env: { ATTENDANT_SESSION_WATCH_SECONDS: "8" }, cwd }).sessionWatchSeconds).toBe(8);
+  });
+
+  it.each(["0", "-5", "five", "2.5", "301", "1e2"])(
+    "refuses %s with a sentence naming the variable",
+    (value) => {
+      expect(problemsOf({ ATTENDANT_SESSION_WATCH_SECONDS: value })).toEqual([
+        `ATTENDANT_SESSION_WATCH_SECONDS must be how often, in seconds, each supporter's open sessions are checked at TeamViewer for a waiting customer, a whole number from 1 to 300 (default 5), got "${value}"`,
+      ]);
+    },
+  );
+});

@@ -322,22 +322,58 @@ export async function updateSupportSessionRecord(
   return updated.length === 1;
 }
 
+/** The last session of a page of the expiry sweep; the next page starts after it. */
+export interface ExpiredSessionCursor {
+  validUntil: Date;
+  id: string;
+}
+
 /**
- * Open sessions whose validity ended within [from, to), oldest first, across organisations:
- * the webhook dispatcher's expiry sweep (TeamViewer reports no expiry, so it is noticed here).
+ * Open sessions whose validity ended within [from, to), oldest first, after `after` when given,
+ * across organisations: the webhook dispatcher's expiry sweep (TeamViewer reports no expiry, so
+ * it is noticed here).
  */
 export async function listSessionsExpiredBetween(
   db: Db,
-  values: { from: Date; to: Date; limit: number },
+  values: { from: Date; to: Date; after?: ExpiredSessionCursor | undefined; limit: number },
 ): Promise<SupportSessionRecord[]> {
+  const { after } = values;
   return selectSessions(db)
     .where(
       and(
         eq(supportSessions.state, "open"),
         gte(supportSessions.validUntil, values.from),
         lt(supportSessions.validUntil, values.to),
+        after === undefined
+          ? undefined
+          : or(
+              gt(supportSessions.validUntil, after.validUntil),
+              and(eq(supportSessions.validUntil, after.validUntil), gt(supportSessions.id, after.id)),
+            ),
       ),
     )
     .orderBy(asc(supportSessions.validUntil), asc(supportSessions.id))
     .limit(values.limit);
+}
+
+/**
+ * Who owns a session at TeamViewer: its creator, whose account always sees it there, or the
+ * assignee when the creator's user was deleted (src/sessions/load-session.ts, createOwnerClient).
+ */
+export const sessionOwnerId = sql<string>`coalesce(${supportSessions.createdByUserId}, ${supportSessions.assignedUserId})`;
+
+/** Open sessions of `ownerId` still valid at `now`: what the status watch keeps up to date. */
+export function listWatchedSessions(
+  db: Db,
+  values: { ownerId: string; now: Date },
+): Promise<SupportSessionRecord[]> {
+  return selectSessions(db)
+    .where(
+      and(
+        eq(supportSessions.state, "open"),
+        gt(supportSessions.validUntil, values.now),
+        sql`${sessionOwnerId} = ${values.ownerId}`,
+      ),
+    )
+    .orderBy(asc(supportSessions.createdAt), asc(supportSessions.id));
 }

@@ -1,14 +1,18 @@
 /**
- * Leases that keep several service instances from syncing one TeamViewer account at the same
- * time (packages/service/README.md, "Leases"). Time comes from the caller's clock; leases last
+ * Leases that keep several service instances from working on one TeamViewer account at the same
+ * time (packages/service/README.md, "Leases"), per job: the report sync and the session status
+ * watch lease the same account independently. Time comes from the caller's clock; leases last
  * minutes, far longer than any clock skew between instances.
  */
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { syncLeases } from "../schema.js";
+import { type LeaseJob, syncLeases } from "../schema.js";
 
 export interface LeaseRequest {
+  /** The account's id: a report sync account's, or a session watch account's for that job. */
   syncAccountId: string;
+  /** Default "report-sync". */
+  job?: LeaseJob;
   holder: string;
   now: Date;
   ttlMs: number;
@@ -26,12 +30,13 @@ export async function acquireSyncLease(db: Db, request: LeaseRequest): Promise<b
     .insert(syncLeases)
     .values({
       syncAccountId: request.syncAccountId,
+      job: request.job ?? "report-sync",
       holder: request.holder,
       acquiredAt: request.now,
       expiresAt,
     })
     .onConflictDoUpdate({
-      target: syncLeases.syncAccountId,
+      target: [syncLeases.job, syncLeases.syncAccountId],
       set: { holder: request.holder, acquiredAt: request.now, expiresAt },
       setWhere: lte(syncLeases.expiresAt, request.now),
     })
@@ -50,6 +55,7 @@ export async function renewSyncLease(db: Db, request: LeaseRequest): Promise<boo
     .where(
       and(
         eq(syncLeases.syncAccountId, request.syncAccountId),
+        eq(syncLeases.job, request.job ?? "report-sync"),
         eq(syncLeases.holder, request.holder),
         gt(syncLeases.expiresAt, request.now),
       ),
@@ -58,8 +64,19 @@ export async function renewSyncLease(db: Db, request: LeaseRequest): Promise<boo
   return renewed.length === 1;
 }
 
-export async function releaseSyncLease(db: Db, syncAccountId: string, holder: string): Promise<void> {
+export async function releaseSyncLease(
+  db: Db,
+  syncAccountId: string,
+  holder: string,
+  job: LeaseJob = "report-sync",
+): Promise<void> {
   await db
     .delete(syncLeases)
-    .where(and(eq(syncLeases.syncAccountId, syncAccountId), eq(syncLeases.holder, holder)));
+    .where(
+      and(
+        eq(syncLeases.syncAccountId, syncAccountId),
+        eq(syncLeases.job, job),
+        eq(syncLeases.holder, holder),
+      ),
+    );
 }

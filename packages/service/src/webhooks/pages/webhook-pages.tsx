@@ -25,6 +25,7 @@ export const formatUtc = (date: Date | null) =>
 const eventLabelKeys: Record<WebhookEventType, MessageKey> = {
   "session.created": "webhooks.event.sessionCreated",
   "session.customer_online": "webhooks.event.sessionCustomerOnline",
+  "session.customer_left": "webhooks.event.sessionCustomerLeft",
   "session.closed": "webhooks.event.sessionClosed",
   "session.expired": "webhooks.event.sessionExpired",
   "connection.reported": "webhooks.event.connectionReported",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { webhookEventTypes } from "../../../src/db/schema.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { createSessionHarness } from "../sessions/session-harness.js";
 import { honoPathOf, type OpenApiShape, operationsOf } from "./openapi-contract.js";
@@ -30,6 +31,15 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     expect(document.components.schemas.Problem.required).toEqual(
       expect.arrayContaining(["type", "title", "status", "instance", "requestId"]),
     );
+  });
+
+  it("lists every webhook event type an endpoint may subscribe to, session.customer_left included", async () => {
+    const h = await createSessionHarness(engine);
+    const document = (await (await h.api("GET", "/api/v1/openapi.json")).json()) as {
+      components: { schemas: Record<string, { enum?: string[] }> };
+    };
+    expect(document.components.schemas.WebhookEventType?.enum).toEqual([...webhookEventTypes]);
+    expect(document.components.schemas.WebhookEventType?.enum).toContain("session.customer_left");
   });
 
   it("documents every route the app serves under /api/v1, and nothing it does not serve", async () => {

@@ -33,6 +33,8 @@ export interface ReportHarnessOptions {
   reports?: number;
   /** Simulator report page size (default 1000). */
   pageSize?: number;
+  /** Simulator session list page size (default 1000). */
+  sessionPageSize?: number;
   /** An existing database (a second instance, a restart) instead of a fresh one. */
   database?: { database: Database; config: Config };
 }
@@ -84,7 +86,7 @@ export async function createReportHarness(
     clock: { now: () => clock.now().getTime() },
     autoApprove: true,
     journalLimit: 100_000,
-    pageSize: { reports: options.pageSize ?? 1000 },
+    pageSize: { reports: options.pageSize ?? 1000, sessions: options.sessionPageSize ?? 1000 },
   });
   if (options.reports !== undefined) simulator.admin.seedReports({ count: options.reports });
   const demo = simulator.demo();
