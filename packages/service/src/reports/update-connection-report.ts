@@ -114,8 +114,8 @@ export async function updateConnectionReport(
         ...(billingState === undefined ? {} : { billing_state: billingState }),
       },
     };
-    // TeamViewer holds this change: a mark settled meanwhile (by a lease that outlived this
-    // request) does not keep it from the local copy.
+    // TeamViewer holds this change: had this request outlived its lease and the mark been
+    // settled meanwhile, the local copy still takes the change.
     const row =
       (await completeWriteBack(tx, marker, fields)) ??
       (await updateConnectionReportFields(tx, report.id, fields));

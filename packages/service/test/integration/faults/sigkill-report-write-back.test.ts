@@ -108,7 +108,9 @@ describe("report write-back killed with SIGKILL", () => {
   }, 240_000);
 
   /** The report as TeamViewer holds it, read with the company's script token. */
-  async function remote(teamViewerReportId: string): Promise<{ notes?: string; billing_state?: string }> {
+  async function remote(
+    teamViewerReportId: string,
+  ): Promise<{ notes: string | undefined; billing_state: string | undefined }> {
     const demo = simulator.simulator.demo();
     const response = await fetch(`${demo.apiBaseUrl}/reports/connections/${teamViewerReportId}`, {
       headers: { authorization: `Bearer ${demo.scriptToken}` },

@@ -20,6 +20,7 @@ interface ReportJson {
   notes: string | null;
   ticket: { externalId: string; title: string } | null;
   startDate: string | null;
+  writeBackPending: { since: string; notes: string | null; billingState: string | null } | null;
 }
 
 interface Problem {
