@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { claimWriteBack } from "../../../src/db/repositories/connection-report-write-backs.js";
 import { findConnectionReport } from "../../../src/db/repositories/connection-reports.js";
 import { createTranslator } from "../../../src/i18n/index.js";
@@ -7,7 +7,7 @@ import { ConnectionReportError } from "../../../src/reports/connection-report-er
 import { getConnectionReport } from "../../../src/reports/list-connection-reports.js";
 import { listUnmatchedReports } from "../../../src/reports/unmatched-reports.js";
 import { updateConnectionReport, writeBackLeaseMs } from "../../../src/reports/update-connection-report.js";
-import { usePgliteEngine } from "../../support/engines.js";
+import { describeEachEngine } from "../../support/engines.js";
 import { createReportHarness } from "./report-harness.js";
 
 const reasonOf = (promise: Promise<unknown>) =>
@@ -16,9 +16,7 @@ const reasonOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof ConnectionReportError ? error.reason : error),
   );
 
-describe("writing report changes back to TeamViewer", () => {
-  const engine = usePgliteEngine();
-
+describeEachEngine("writing report changes back to TeamViewer", (engine) => {
   async function setUp() {
     const h = await createReportHarness(engine, { reports: 20 });
     await h.saveScriptToken();
