@@ -53,9 +53,38 @@ describe("faults (docs/teamviewer-api.md §7)", () => {
       "after-fault",
       "after-fault",
     ]);
-    expect(() => sim.admin.planFault({ path: "/x", kind: "delay", delayMs: 1, when: "after" })).toThrow(
-      "after",
-    );
+    expect(() => sim.admin.planFault({ path: "/x", kind: "stall", when: "after" })).toThrow("after");
+  });
+
+  it("holds the answer of a request that already took effect for a delay planned for after", async () => {
+    const sim = startSimulator();
+    const json = { groupname: "Helpdesk", custom_api: "held" };
+    sim.admin.planFault({
+      method: "POST",
+      path: "/api/v1/sessions",
+      kind: "delay",
+      delayMs: 60_000,
+      when: "after",
+    });
+    const controller = new AbortController();
+    const held = sim.fetch(`${ORIGIN}/api/v1/sessions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SCRIPT_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(json),
+      signal: controller.signal,
+    });
+    const listSessions = async () =>
+      (await call(sim, "GET", "/api/v1/sessions?full_list=true", { token: SCRIPT_TOKEN })).body.sessions;
+    while ((await listSessions()).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await listSessions()).map((session: { custom_api: string }) => session.custom_api)).toEqual([
+      "held",
+    ]);
+    controller.abort();
+    await expect(held).rejects.toMatchObject({ name: "AbortError" });
+    expect(sim.admin.journal().find((entry) => entry.method === "POST")).toMatchObject({
+      fault: "delay",
+      status: null,
+    });
   });
 
   it("fails always until cleared", async () => {

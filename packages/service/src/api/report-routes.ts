@@ -127,7 +127,7 @@ export function registerReportRoutes(api: OpenAPIHono<ApiEnv>, deps: ReportSyncD
       path: "/reports/connections/{id}",
       summary: "Change notes and/or billing state (sent to TeamViewer first)",
       description:
-        "The local copy changes only when TeamViewer accepted the change; otherwise the problem says why and nothing changed.",
+        "The local copy changes only when TeamViewer accepted the change. A refusal (4xx problem) changed nothing. 503 `write-back-unconfirmed`: TeamViewer did not confirm, so the change may or may not be saved there; the report shows `writeBackPending` until TeamViewer's values are read back (next sync, or before the next change). 409 `write-back-pending`: another change to this report is being saved right now.",
       middleware: [requireScope("reports:write")] as const,
       request: {
         params: reportIdParamsSchema,

@@ -181,6 +181,19 @@ export const connectionReportSchema = z
     }),
     firstSeenAt: z.string(),
     lastSeenAt: z.string(),
+    writeBackPending: z
+      .object({
+        since: z.string(),
+        notes: nullableString.openapi({ description: "The notes being saved; null when not changed" }),
+        billingState: nullableString.openapi({
+          description: "The billing state being saved; null when not changed",
+        }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "A change being saved to TeamViewer, or one whose outcome TeamViewer did not confirm; notes and billingState are the last confirmed values until it settles (at the next sync, or before the next change)",
+      }),
   })
   .openapi("ConnectionReport");
 

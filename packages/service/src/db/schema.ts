@@ -451,6 +451,15 @@ export const connectionReports = pgTable(
     matchedAt: timestamptz("matched_at"),
     firstSeenAt: timestamptz("first_seen_at").notNull(),
     lastSeenAt: timestamptz("last_seen_at").notNull(),
+    /**
+     * A change being written back to TeamViewer (src/reports/update-connection-report.ts), set
+     * before the PUT and cleared with the local update: the intended values, since when, and
+     * the lease of the request sending it (null once no live request holds it, so the sync
+     * re-reads the report from TeamViewer; docs/adr/0030-report-write-back-across-a-crash.md).
+     */
+    writeBackPending: jsonb("write_back_pending").$type<WriteBackChange>(),
+    writeBackStartedAt: timestamptz("write_back_started_at"),
+    writeBackLeaseExpiresAt: timestamptz("write_back_lease_expires_at"),
   },
   (t) => [
     uniqueIndex("connection_reports_organisation_report_unique").on(t.organisationId, t.teamViewerReportId),
@@ -467,8 +476,18 @@ export const connectionReports = pgTable(
       .on(t.organisationId, t.endDate)
       .where(sql`${t.ticketId} is null`),
     check("connection_reports_matched_by_check", sql`${t.matchedBy} in (${inList(reportMatchMethods)})`),
+    // The sync looks only at reports with a write-back pending: almost none, so a tiny index.
+    index("connection_reports_write_back_pending_idx")
+      .on(t.syncAccountId)
+      .where(sql`${t.writeBackPending} is not null`),
   ],
 );
+
+/** What a pending write-back is to set in TeamViewer; only the fields the person changed. */
+export interface WriteBackChange {
+  notes?: string;
+  billingState?: string;
+}
 
 /** What a connection leaves behind beyond its report record (docs/teamviewer-api.md §4), one row per kind. */
 export const connectionExtraKinds = [

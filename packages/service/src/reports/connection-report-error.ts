@@ -25,7 +25,11 @@ const messages = {
   "report-gone": "TeamViewer no longer has this connection report.",
   "screenshot-not-available": "TeamViewer has no such screenshot of this connection (any more).",
   rejected: "TeamViewer refused the change.",
-  unreachable: "TeamViewer could not be reached; nothing was changed. Try again.",
+  unreachable: "TeamViewer could not be reached. Try again.",
+  "write-back-pending":
+    "An earlier change to this report is still being saved to TeamViewer; try again once the report no longer shows it as being saved.",
+  "write-back-unconfirmed":
+    "TeamViewer did not confirm the change, so it may or may not have been saved there. The report shows it as being saved until Attendant has read TeamViewer's values back (at the next sync, or before your next change).",
   "admins-only": "Only admins may do this.",
   "invalid-billing-rules":
     "The rounding increment must be 1 to 1440 minutes and the minimum 0 to 1440 minutes.",
@@ -49,6 +53,8 @@ export const connectionReportErrorStatus: Record<ConnectionReportErrorReason, Co
   "screenshot-not-available": 404,
   rejected: 422,
   unreachable: 503,
+  "write-back-pending": 409,
+  "write-back-unconfirmed": 503,
   "admins-only": 403,
   "invalid-billing-rules": 400,
 };

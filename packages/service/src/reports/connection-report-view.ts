@@ -3,7 +3,7 @@
  * match, and no `raw` (views that need an unknown field read it from the row).
  */
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
-import type { ReportMatchMethod } from "../db/schema.js";
+import type { ReportMatchMethod, WriteBackChange } from "../db/schema.js";
 
 export interface ConnectionReportView {
   id: string;
@@ -32,6 +32,11 @@ export interface ConnectionReportView {
   };
   firstSeenAt: Date;
   lastSeenAt: Date;
+  /**
+   * A change being saved to TeamViewer (update-connection-report.ts), or one whose outcome is not
+   * known yet: `notes` and `billingState` above are the last confirmed values until it settles.
+   */
+  writeBackPending: { since: Date; change: WriteBackChange } | null;
 }
 
 export function toConnectionReportView(row: Omit<StoredConnectionReport, "raw">): ConnectionReportView {
@@ -61,5 +66,9 @@ export function toConnectionReportView(row: Omit<StoredConnectionReport, "raw">)
     },
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,
+    writeBackPending:
+      row.writeBackPending === null || row.writeBackStartedAt === null
+        ? null
+        : { since: row.writeBackStartedAt, change: row.writeBackPending },
   };
 }

@@ -38,6 +38,14 @@ export function toReportJson(report: ListedConnectionReport) {
     },
     firstSeenAt: report.firstSeenAt.toISOString(),
     lastSeenAt: report.lastSeenAt.toISOString(),
+    writeBackPending:
+      report.writeBackPending === null
+        ? null
+        : {
+            since: report.writeBackPending.since.toISOString(),
+            notes: report.writeBackPending.change.notes ?? null,
+            billingState: report.writeBackPending.change.billingState ?? null,
+          },
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * One turn of one account, under its lease: the pages that are due (up to `maxPages`, so a long
  * backfill does not starve the other accounts), then the code poll if it is due and, on the same
- * schedule, what the account's connections on tickets left behind, with the calls `maxPages`
- * leaves unused (fetch-connection-extras.ts). Failures are
+ * schedule, the write-backs of its reports that no live request can finish
+ * (settle-report-write-back.ts) and what the account's connections on tickets left behind, with
+ * the calls `maxPages` leaves unused (fetch-connection-extras.ts). Failures are
  * recorded on the account (sync-failures.ts) rather than thrown, and the lease is always
  * released, so the next turn, on any instance, starts clean.
  *
@@ -19,6 +20,7 @@ import { type ExtrasFetchResult, fetchConnectionExtras } from "./fetch-connectio
 import { type CodePollResult, pollSessionCodes } from "./poll-session-codes.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
+import { settleWriteBacksOfAccount } from "./settle-report-write-back.js";
 import {
   currentPosition,
   type FetchedPage,
@@ -113,7 +115,13 @@ export async function runAccountTurn(deps: ReportSyncDeps, request: TurnRequest)
       // On the code poll's schedule, which a failure's backoff pushes back as well: a failing
       // extras call is not repeated every tick. A pass by hand has no code poll and asks now.
       if (request.skipCodePoll || isCodePollDue) {
-        extras = await fetchConnectionExtras(deps, { account, budget: request.maxPages - pages });
+        // Write-backs a crash or a lost answer left unsettled come first: until then the report
+        // shows "being saved".
+        const settled = await settleWriteBacksOfAccount(deps, { account, budget: request.maxPages - pages });
+        extras = await fetchConnectionExtras(deps, {
+          account,
+          budget: request.maxPages - pages - settled.calls,
+        });
       }
       return { kind: "done", pages, received, isPassComplete, codePoll, extras, failure: undefined };
     } catch (error) {

@@ -38,6 +38,7 @@ function sampleReport(
     match: { supportSessionId: null, ticketId: null, by: null, at: null },
     firstSeenAt: end,
     lastSeenAt: end,
+    writeBackPending: null,
     ticket: { externalId: "4711", title: "Outlook" },
     billableMinutes: 8,
     ...overrides,

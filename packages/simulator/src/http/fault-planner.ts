@@ -17,7 +17,9 @@ interface FaultPlanBase {
   delayMs?: number;
   /**
    * `"after"`: the request is handled first (a session really gets created), then the status or
-   * reset replaces the answer — the ambiguous failure a client must reconcile. Default `"before"`.
+   * reset replaces the answer, or a delay holds it back — the ambiguous failure a client must
+   * reconcile, or the moment a client can be killed in after its change took effect. Default
+   * `"before"`.
    */
   when?: "before" | "after";
 }
@@ -94,8 +96,8 @@ function validatePlan(plan: FaultPlan): void {
   if (plan.when !== undefined && plan.when !== "before" && plan.when !== "after") {
     throw new Error('when must be "before" or "after".');
   }
-  if (plan.when === "after" && plan.kind !== "status" && plan.kind !== "reset") {
-    throw new Error('Only status and reset faults can apply "after" handling.');
+  if (plan.when === "after" && plan.kind === "stall") {
+    throw new Error('Only status, reset and delay faults can apply "after" handling.');
   }
   const times = plan.times;
   if (times !== undefined && times !== "always" && !(Number.isInteger(times) && times > 0)) {

@@ -42,9 +42,11 @@ export async function dispatchRequest(parts: FrontDoorParts, request: Request): 
       authorization: fingerprintCredential(request.headers.get("authorization")),
       fault: fault?.kind ?? null,
     });
-  if (fault?.delayMs !== undefined) await waitFor(fault.delayMs, request.signal);
+  // A delay planned for after holds the answer of a request that already took effect.
+  const isHeldAfterEffect = fault?.kind === "delay" && fault.when === "after";
+  if (fault?.delayMs !== undefined && !isHeldAfterEffect) await waitFor(fault.delayMs, request.signal);
   // The request takes effect; only its answer is lost or replaced.
-  if (fault?.when === "after") await handle(parts, state, app, request, url);
+  if (fault?.when === "after" && !isHeldAfterEffect) await handle(parts, state, app, request, url);
   if (fault?.kind === "reset") {
     journal(null);
     return { kind: "reset" };
@@ -53,6 +55,13 @@ export async function dispatchRequest(parts: FrontDoorParts, request: Request): 
   if (fault?.kind === "status") response = answerFault(fault);
   else response = await handle(parts, state, app, request, url);
   if (fault?.kind === "stall") response = await parts.stalls.stall(response, request.signal);
+  if (isHeldAfterEffect) {
+    // A caller that gives up (or dies) meanwhile gets no answer; the request still counts.
+    await waitFor(fault.delayMs, request.signal).catch((error: unknown) => {
+      journal(null);
+      throw error;
+    });
+  }
   journal(response.status);
   return { kind: "response", response };
 }

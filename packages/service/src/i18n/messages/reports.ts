@@ -115,7 +115,13 @@ export const reports = {
     "reports.error.screenshot-not-available":
       "TeamViewer has no such screenshot of this connection (any more).",
     "reports.error.rejected": "TeamViewer refused the change; nothing was changed.",
-    "reports.error.unreachable": "TeamViewer could not be reached; nothing was changed. Try again.",
+    "reports.error.unreachable": "TeamViewer could not be reached. Try again.",
+    "reports.error.write-back-pending":
+      "An earlier change to this report is still being saved to TeamViewer. Try again once the report no longer shows it as being saved.",
+    "reports.error.write-back-unconfirmed":
+      "TeamViewer did not confirm the change, so it may or may not have been saved there. The report shows it as being saved until Attendant has read TeamViewer's values back: at the next sync, or before your next change.",
+    "reports.writeBack.pending":
+      "A change is being saved to TeamViewer (since {since}, UTC). The notes and billing state shown are the last ones TeamViewer confirmed; TeamViewer's values replace them at the next sync.",
     "reports.error.admins-only": "Only admins may do this.",
     "reports.error.invalid-billing-rules":
       "The rounding increment must be 1 to 1440 minutes and the minimum 0 to 1440 minutes.",
@@ -271,8 +277,13 @@ export const reports = {
     "reports.error.screenshot-not-available":
       "TeamViewer hat keinen solchen Screenshot dieser Verbindung (mehr).",
     "reports.error.rejected": "TeamViewer hat die Änderung abgelehnt; es wurde nichts geändert.",
-    "reports.error.unreachable":
-      "TeamViewer war nicht erreichbar; es wurde nichts geändert. Versuchen Sie es erneut.",
+    "reports.error.unreachable": "TeamViewer war nicht erreichbar. Versuchen Sie es erneut.",
+    "reports.error.write-back-pending":
+      "Eine frühere Änderung dieses Berichts wird noch in TeamViewer gespeichert. Versuchen Sie es erneut, sobald der Bericht sie nicht mehr als „wird gespeichert“ zeigt.",
+    "reports.error.write-back-unconfirmed":
+      "TeamViewer hat die Änderung nicht bestätigt; sie ist dort vielleicht gespeichert, vielleicht nicht. Der Bericht zeigt sie als „wird gespeichert“, bis Attendant die Werte von TeamViewer zurückgelesen hat: bei der nächsten Synchronisierung oder vor Ihrer nächsten Änderung.",
+    "reports.writeBack.pending":
+      "Eine Änderung wird in TeamViewer gespeichert (seit {since}, UTC). Notizen und Abrechnungsstatus zeigen die zuletzt von TeamViewer bestätigten Werte; bei der nächsten Synchronisierung ersetzen die Werte von TeamViewer sie.",
     "reports.error.admins-only": "Nur Admins dürfen das tun.",
     "reports.error.invalid-billing-rules":
       "Das Rundungsintervall muss 1 bis 1440 Minuten betragen, das Minimum 0 bis 1440 Minuten.",
@@ -428,8 +439,13 @@ export const reports = {
     "reports.error.report-gone": "TeamViewer にこの接続レポートはもうありません。",
     "reports.error.screenshot-not-available": "TeamViewer にこの接続のそのスクリーンショットはありません。",
     "reports.error.rejected": "TeamViewer が変更を拒否しました。何も変更されていません。",
-    "reports.error.unreachable":
-      "TeamViewer に接続できませんでした。何も変更されていません。もう一度お試しください。",
+    "reports.error.unreachable": "TeamViewer に接続できませんでした。もう一度お試しください。",
+    "reports.error.write-back-pending":
+      "このレポートへの以前の変更をまだ TeamViewer に保存中です。「保存中」の表示が消えてから、もう一度お試しください。",
+    "reports.error.write-back-unconfirmed":
+      "TeamViewer が変更を確認しなかったため、TeamViewer に保存されたかどうかは分かりません。Attendant が TeamViewer の値を読み戻すまで（次回の同期時、または次の変更の前）、レポートには「保存中」と表示されます。",
+    "reports.writeBack.pending":
+      "変更を TeamViewer に保存中です（{since} UTC から）。表示中のメモと請求ステータスは TeamViewer が最後に確認した値で、次回の同期時に TeamViewer の値に置き換わります。",
     "reports.error.admins-only": "この操作は管理者だけが行えます。",
     "reports.error.invalid-billing-rules":
       "丸め単位は 1～1440 分、最低請求時間は 0～1440 分で指定してください。",

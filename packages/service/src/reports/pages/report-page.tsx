@@ -48,6 +48,11 @@ export function ReportPage(props: { t: Translator; view: ReportPageView }) {
         </p>
       )}
       <FormError message={view.problem} />
+      {report.writeBackPending !== null && (
+        <p class="card" role="status" id="report-write-back-pending">
+          {t("reports.writeBack.pending", { since: tr.formatDateTime(report.writeBackPending.since) })}
+        </p>
+      )}
       <p class="toolbar">
         <a href="/reports">{t("reports.link.all")}</a>
       </p>

@@ -123,22 +123,36 @@ describe("the connection report pages", () => {
       notes: "Drucker neu eingerichtet; 再起動",
       billing_state: "Billed",
     });
+  });
 
+  it("shows a report whose change TeamViewer did not confirm as being saved, without claiming nothing changed", async () => {
+    const [report] = (await stored()).filter((row) => row.teamviewer_user_id === "u7005");
+    if (report === undefined) throw new Error("no report of Kenji");
+    const path = `/reports/${report.id}`;
+    // TeamViewer applies the change, then answers 503: the change is there, the answer lost.
     h.simulator.admin.planFault({
       method: "PUT",
       path: "/api/v1/reports/connections/*",
       kind: "status",
       status: 503,
+      when: "after",
       times: 3,
     });
     const failed = await kenjiBrowser.submit(path, `${path}/edit`, {
-      notes: "lost",
+      notes: "Applied, answer lost",
       billing_state: "Billed",
     });
     expect(failed.status).toBe(503);
-    expect(await failed.text()).toContain("TeamViewer could not be reached; nothing was changed.");
+    const html = await failed.text();
+    expect(html).toContain(
+      "TeamViewer did not confirm the change, so it may or may not have been saved there.",
+    );
+    expect(html).not.toContain("nothing was changed");
+    expect(html).toContain('id="report-write-back-pending"');
+    const page = await htmlOf(kenjiBrowser, path);
+    expect(page.html).toContain("A change is being saved to TeamViewer");
     const [after] = (await stored()).filter((row) => row.id === report.id);
-    expect(after?.notes).toBe("Drucker neu eingerichtet; 再起動");
+    expect(after?.notes).not.toBe("Applied, answer lost");
   });
 
   it("lets auditors read a report but offers and allows no change", async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { upsertTicket } from "../../../src/db/repositories/tickets.js";
@@ -19,11 +20,13 @@ interface ReportJson {
   notes: string | null;
   ticket: { externalId: string; title: string } | null;
   startDate: string | null;
+  writeBackPending: { since: string; notes: string | null; billingState: string | null } | null;
 }
 
 interface Problem {
   status: number;
   code?: string;
+  detail?: string;
   errors?: { in: string; field: string }[];
 }
 
@@ -199,7 +202,7 @@ describe("the connection reports REST API", () => {
     expect((await h.api("GET", "/api/v1/reports/connections")).status).toBe(401);
   });
 
-  it("writes notes and billing state back to TeamViewer and changes nothing when TeamViewer fails", async () => {
+  it("writes notes and billing state back to TeamViewer, and shows a change whose answer was lost as being saved", async () => {
     const report = await firstReport();
     const path = `/api/v1/reports/connections/${report.id}`;
     h.simulator.admin.planFault({
@@ -211,8 +214,12 @@ describe("the connection reports REST API", () => {
     });
     const failed = await h.api("PATCH", path, { key: orgKey, json: { notes: "Remote fix" } });
     expect(failed.status).toBe(503);
-    expect(((await failed.json()) as Problem).code).toBe("unreachable");
-    expect((await getJson<ReportJson>(path)).body.notes).toBe(report.notes);
+    const problem = (await failed.json()) as Problem;
+    expect(problem.code).toBe("write-back-unconfirmed");
+    expect(problem.detail).toContain("may or may not have been saved");
+    const pending = (await getJson<ReportJson>(path)).body;
+    expect(pending.notes).toBe(report.notes);
+    expect(pending.writeBackPending).toMatchObject({ notes: "Remote fix", billingState: null });
 
     const changed = await h.api("PATCH", path, {
       key: orgKey,
@@ -228,6 +235,27 @@ describe("the connection reports REST API", () => {
       },
     );
     expect(await remote.json()).toMatchObject({ notes: "Remote fix — 再起動", billing_state: "DoNotBill" });
+    expect((await getJson<ReportJson>(path)).body.writeBackPending).toBeNull();
+  });
+
+  it("answers 409 write-back-pending to a change while another is being saved", async () => {
+    const report = await firstReport();
+    const path = `/api/v1/reports/connections/${report.id}`;
+    h.simulator.admin.planFault({
+      method: "PUT",
+      path: "/api/v1/reports/connections/*",
+      kind: "delay",
+      delayMs: 500,
+    });
+    const first = h.api("PATCH", path, { key: orgKey, json: { notes: "first" } });
+    while ((await getJson<ReportJson>(path)).body.writeBackPending === null) await delay(5);
+    const second = await h.api("PATCH", path, { key: orgKey, json: { notes: "second" } });
+    expect(second.status).toBe(409);
+    const problem = (await second.json()) as Problem;
+    expect(problem.code).toBe("write-back-pending");
+    expect(problem.detail).toContain("still being saved");
+    expect((await first).status).toBe(200);
+    expect((await getJson<ReportJson>(path)).body).toMatchObject({ notes: "first", writeBackPending: null });
   });
 
   it("refuses empty, unknown and invalid changes with 400 naming the field", async () => {
@@ -237,6 +265,8 @@ describe("the connection reports REST API", () => {
       [{ billingState: "Paid" }, "billingState"],
       [{ notes: "x".repeat(4001) }, "notes"],
       [{ notes: "x", colour: "red" }, "colour"],
+      // Read-only: what is being saved is the service's to say.
+      [{ notes: "x", writeBackPending: null }, "writeBackPending"],
     ] as const) {
       const response = await h.api("PATCH", path, { key: orgKey, json });
       expect(response.status).toBe(400);
