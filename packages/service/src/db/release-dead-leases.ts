@@ -1,5 +1,6 @@
 /**
- * Leases (report sync, webhook deliveries, in-flight Idempotency-Key claims, invitations being sent) keep several instances off the same work; a process
+ * Leases (report sync, webhook deliveries, helpdesk writes, in-flight Idempotency-Key claims,
+ * invitations being sent) keep several instances off the same work; a process
  * that dies holding one blocks that work until the lease expires. With PGlite the data-folder
  * lock already proves that no other process has the database open, so every lease found when
  * it is opened belongs to a dead process and is released at once — otherwise
@@ -8,7 +9,13 @@
  */
 import { isNotNull } from "drizzle-orm";
 import type { Database } from "./open-database.js";
-import { idempotencyKeys, sessionInvitations, syncLeases, webhookDeliveries } from "./schema.js";
+import {
+  helpdeskWrites,
+  idempotencyKeys,
+  sessionInvitations,
+  syncLeases,
+  webhookDeliveries,
+} from "./schema.js";
 
 /** Call after migrating, before any job starts. Does nothing on PostgreSQL. */
 export async function releaseLeasesOfDeadProcesses(database: Database): Promise<void> {
@@ -18,6 +25,10 @@ export async function releaseLeasesOfDeadProcesses(database: Database): Promise<
     .update(webhookDeliveries)
     .set({ lockedUntil: null, lockedBy: null })
     .where(isNotNull(webhookDeliveries.lockedUntil));
+  await database.db
+    .update(helpdeskWrites)
+    .set({ lockedUntil: null, lockedBy: null })
+    .where(isNotNull(helpdeskWrites.lockedUntil));
   await database.db
     .update(idempotencyKeys)
     .set({ leaseExpiresAt: null })
