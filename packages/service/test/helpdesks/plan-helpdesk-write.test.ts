@@ -103,6 +103,28 @@ describe("what an event writes onto its ticket", () => {
     expect(plan.reportWrite).toEqual(written({ billableMinutes: 30 }));
   });
 
+  it("notes a connection TeamViewer gave no billing state as unknown, and remembers it as none so recording the write cannot fail", () => {
+    const plan = planHelpdeskWrite(
+      context("connection.reported", {
+        write: { ...context("connection.reported").write, payload: { ...report, billingState: null } },
+      }),
+    );
+    expect(plan.steps[0]).toMatchObject({
+      note: { text: expect.stringContaining("Billing state: unknown"), workedMinutes: 27 },
+    });
+    expect(plan.reportWrite).toEqual(written({ billingState: "" }));
+    const billed = { ...report, billingState: "Bill" };
+    const later = planHelpdeskWrite(
+      context("connection.updated", {
+        write: { ...context("connection.updated").write, payload: billed },
+        previous: written({ billingState: "" }),
+      }),
+    );
+    expect(later.steps[0]).toMatchObject({
+      note: { text: expect.stringContaining("Billing state: unknown → Bill"), workedMinutes: 0 },
+    });
+  });
+
   it("writes a change as a follow-up note that corrects the worked time by the difference only", () => {
     const changed = { ...report, billingState: "DoNotBill", notes: "Driver reinstalled" };
     const plan = planHelpdeskWrite(

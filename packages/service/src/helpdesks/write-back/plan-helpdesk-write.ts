@@ -119,7 +119,8 @@ interface ConnectionPayload {
   startDate: string | null;
   endDate: string | null;
   durationSeconds: number | null;
-  billingState: string;
+  /** Null when TeamViewer's report said none. */
+  billingState: string | null;
   notes: string | null;
   feedback: { rating: number | null; comment: string | null };
 }
@@ -134,7 +135,8 @@ function planConnection(context: WriteContext): WritePlan {
     connectionReportId: report.id,
     ticketExternalId: context.write.ticketExternalId,
     billableMinutes: minutes,
-    billingState: report.billingState,
+    // Stored as text like the notes: "" is none, so a report without one can be recorded.
+    billingState: report.billingState ?? "",
     notes: report.notes ?? "",
   };
   const code = report.sessionCode ?? t("helpdesk.note.unknown");
@@ -166,8 +168,8 @@ function planConnection(context: WriteContext): WritePlan {
       ? []
       : [
           t("helpdesk.note.change.billingState", {
-            from: previous.billingState,
-            to: reportWrite.billingState,
+            from: previous.billingState || t("helpdesk.note.unknown"),
+            to: reportWrite.billingState || t("helpdesk.note.unknown"),
           }),
         ]),
     ...(previous.notes === reportWrite.notes
@@ -207,7 +209,7 @@ function connectionText(context: WriteContext, report: ConnectionPayload, minute
       value: report.durationSeconds === null ? unknown : Math.round(report.durationSeconds / 6) / 10,
     }),
     t("helpdesk.note.line.billable", { value: minutes }),
-    t("helpdesk.note.line.billingState", { value: report.billingState }),
+    t("helpdesk.note.line.billingState", { value: report.billingState ?? unknown }),
   ];
   if (report.feedback.rating !== null) {
     lines.push(
