@@ -10,7 +10,8 @@
  * (`request-tracker-bootstrap.pl`), because RT has no command that makes tokens.
  *
  * RT runs as `www-data` (`runuser`, so the tests must run as root, as CI does) in its own
- * process group; `stop()` ends that group by its pid.
+ * process group; `stop()` ends that group by its pid. `halt()` and `resume()` stop it and start it
+ * again on the same port and database, for a test of a helpdesk outage.
  */
 import { execFile as execFileCallback, spawn } from "node:child_process";
 import {
@@ -53,6 +54,14 @@ export interface RequestTrackerServer {
   rootPassword: string;
   /** Every mail RT has sent so far, as one mbox text ("" before the first). */
   readMailbox(): string;
+  /**
+   * Stops RT's processes (TERM to the group, as an operator or a crash would end them) but keeps
+   * its database, port and tokens, so `resume()` brings the same RT back: an outage.
+   */
+  halt(): Promise<void>;
+  /** Starts RT again after `halt()`, on the same port and database; resolves once it answers. */
+  resume(): Promise<void>;
+  /** Ends RT and removes its folder. */
   stop(): Promise<void>;
 }
 
@@ -112,39 +121,53 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
   }
   const tokens = JSON.parse(output) as { token: string; readOnlyToken: string };
 
-  const server = spawn(
-    "runuser",
-    [
-      "-u",
-      "www-data",
-      "--",
-      "env",
-      ...environment,
-      requestTrackerPaths.server,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--max-workers",
-      "2",
-    ],
-    { detached: true, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let log = "";
-  server.stderr.on("data", (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8_000);
-  });
-  const pid = server.pid;
-  if (pid === undefined) throw new Error("rt-server did not start");
+  const runServer = async (): Promise<number> => {
+    const server = spawn(
+      "runuser",
+      [
+        "-u",
+        "www-data",
+        "--",
+        "env",
+        ...environment,
+        requestTrackerPaths.server,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--max-workers",
+        "2",
+      ],
+      { detached: true, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let log = "";
+    server.stderr.on("data", (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-8_000);
+    });
+    const pid = server.pid;
+    if (pid === undefined) throw new Error("rt-server did not start");
+    try {
+      await waitUntilReady(`${url}/REST/2.0/rt`, tokens.token, () => server.exitCode !== null);
+    } catch (error) {
+      await stopProcessGroup(pid);
+      throw new Error(`${(error as Error).message}\nrt-server said:\n${log}`);
+    }
+    return pid;
+  };
+  let pid: number | undefined;
+  const halt = async () => {
+    if (pid !== undefined) await stopProcessGroup(pid);
+    pid = undefined;
+  };
   const stop = async () => {
-    await stopProcessGroup(pid);
+    await halt();
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    await waitUntilReady(`${url}/REST/2.0/rt`, tokens.token, () => server.exitCode !== null);
+    pid = await runServer();
   } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\nrt-server said:\n${log}`);
+    rmSync(root, { recursive: true, force: true });
+    throw error;
   }
   return {
     url,
@@ -152,6 +175,10 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
     readOnlyToken: tokens.readOnlyToken,
     rootPassword,
     readMailbox: () => (existsSync(mailbox) ? readFileSync(mailbox, "utf8") : ""),
+    halt,
+    async resume() {
+      if (pid === undefined) pid = await runServer();
+    },
     stop,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Leases (report sync, webhook deliveries, in-flight Idempotency-Key claims, invitations being sent,
- * report write-backs) keep several instances off the same work; a process
+ * Leases (report sync, webhook deliveries, helpdesk writes, in-flight Idempotency-Key claims,
+ * invitations being sent, report write-backs) keep several instances off the same work; a process
  * that dies holding one blocks that work until the lease expires. With PGlite the data-folder
  * lock already proves that no other process has the database open, so every lease found when
  * it is opened belongs to a dead process and is released at once — otherwise
@@ -11,6 +11,7 @@ import { isNotNull } from "drizzle-orm";
 import type { Database } from "./open-database.js";
 import {
   connectionReports,
+  helpdeskWrites,
   idempotencyKeys,
   sessionInvitations,
   syncLeases,
@@ -25,6 +26,10 @@ export async function releaseLeasesOfDeadProcesses(database: Database): Promise<
     .update(webhookDeliveries)
     .set({ lockedUntil: null, lockedBy: null })
     .where(isNotNull(webhookDeliveries.lockedUntil));
+  await database.db
+    .update(helpdeskWrites)
+    .set({ lockedUntil: null, lockedBy: null })
+    .where(isNotNull(helpdeskWrites.lockedUntil));
   await database.db
     .update(idempotencyKeys)
     .set({ leaseExpiresAt: null })

@@ -26,6 +26,11 @@ export class HelpdeskTicketError extends Error {
 const maxTitleLength = 500;
 const maxNameLength = 100;
 
+/** Whether a session's ticket may be sent without a title: a helpdesk is connected to read it from. */
+export async function readsTicketsFromHelpdesk(deps: HelpdeskDeps, organisationId: string): Promise<boolean> {
+  return (await findHelpdeskConnection(deps.database.db, deps.vault, organisationId)) !== undefined;
+}
+
 export async function completeTicketFromHelpdesk(
   deps: HelpdeskDeps,
   organisationId: string,

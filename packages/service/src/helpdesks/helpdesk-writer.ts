@@ -138,12 +138,18 @@ async function carryOut(
       if (step.kind === "field") {
         await connector.setTicketField(write.ticketExternalId, step.field, step.value);
         written.push(`field "${step.field}" set to ${step.value}`);
-      } else if (await connector.hasNote(write.ticketExternalId, step.note.marker)) {
-        written.push(`note "${step.note.subject}" found from an earlier attempt`);
       } else {
-        await connector.addNote(write.ticketExternalId, step.note);
-        const minutes = step.note.workedMinutes ?? 0;
-        written.push(`note "${step.note.subject}"${minutes === 0 ? "" : ` with ${minutes} min worked time`}`);
+        const ticket = step.ticketExternalId ?? write.ticketExternalId;
+        const onTicket = ticket === write.ticketExternalId ? "" : ` on ticket ${ticket}`;
+        if (await connector.hasNote(ticket, step.note.marker)) {
+          written.push(`note "${step.note.subject}"${onTicket} found from an earlier attempt`);
+        } else {
+          await connector.addNote(ticket, step.note);
+          const minutes = step.note.workedMinutes ?? 0;
+          written.push(
+            `note "${step.note.subject}"${onTicket}${minutes === 0 ? "" : ` with ${minutes} min worked time`}`,
+          );
+        }
       }
     }
   } catch (error) {

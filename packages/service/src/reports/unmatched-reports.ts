@@ -6,8 +6,10 @@
 import { listConnectionReportRows } from "../db/repositories/connection-report-search.js";
 import { attachConnectionReport } from "../db/repositories/connection-reports.js";
 import { findTicketByExternalId } from "../db/repositories/tickets.js";
+import { transaction } from "../db/transaction.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
+import { recordConnectionUpdated } from "../webhooks/connection-events.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
 import { loadReportToChange, reportScopeOf } from "./report-access.js";
@@ -42,7 +44,8 @@ export async function listUnmatchedReports(
 
 /**
  * Attaches a report to a ticket of the organisation by its helpdesk id; audited with the ticket
- * it had before (a wrong automatic match can be corrected this way too).
+ * it had before (a wrong automatic match can be corrected this way too). A change of ticket is a
+ * `connection.updated` event carrying the new ticket.
  * @throws ConnectionReportError report-not-found, ticket-not-found, forbidden
  */
 export async function attachReportToTicket(
@@ -58,7 +61,13 @@ export async function attachReportToTicket(
   );
   if (ticket === undefined) throw new ConnectionReportError("ticket-not-found");
   const now = deps.clock.now();
-  await attachConnectionReport(deps.database.db, { id: report.id, ticketId: ticket.id, now });
+  // A report that changes ticket tells subscribers so, in the same transaction: write-back then
+  // takes its worked time off the old ticket and writes it on the new one (issue 22).
+  await transaction(deps.database.db, async (tx) => {
+    const attached = await attachConnectionReport(tx, { id: report.id, ticketId: ticket.id, now });
+    if (attached !== undefined && report.ticketId !== ticket.id)
+      await recordConnectionUpdated(tx, attached, now);
+  });
   await auditSessionAction(deps, actor, {
     action: "connection_report.attached",
     target: { type: "connection_report", id: report.id },

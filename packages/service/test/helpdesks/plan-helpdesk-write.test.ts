@@ -103,6 +103,28 @@ describe("what an event writes onto its ticket", () => {
     expect(plan.reportWrite).toEqual(written({ billableMinutes: 30 }));
   });
 
+  it("notes a connection TeamViewer gave no billing state as unknown, and remembers it as none so recording the write cannot fail", () => {
+    const plan = planHelpdeskWrite(
+      context("connection.reported", {
+        write: { ...context("connection.reported").write, payload: { ...report, billingState: null } },
+      }),
+    );
+    expect(plan.steps[0]).toMatchObject({
+      note: { text: expect.stringContaining("Billing state: unknown"), workedMinutes: 27 },
+    });
+    expect(plan.reportWrite).toEqual(written({ billingState: "" }));
+    const billed = { ...report, billingState: "Bill" };
+    const later = planHelpdeskWrite(
+      context("connection.updated", {
+        write: { ...context("connection.updated").write, payload: billed },
+        previous: written({ billingState: "" }),
+      }),
+    );
+    expect(later.steps[0]).toMatchObject({
+      note: { text: expect.stringContaining("Billing state: unknown → Bill"), workedMinutes: 0 },
+    });
+  });
+
   it("writes a change as a follow-up note that corrects the worked time by the difference only", () => {
     const changed = { ...report, billingState: "DoNotBill", notes: "Driver reinstalled" };
     const plan = planHelpdeskWrite(
@@ -134,10 +156,42 @@ describe("what an event writes onto its ticket", () => {
     expect(planHelpdeskWrite(context("connection.updated", { previous: written() })).steps).toEqual([]);
   });
 
-  it("writes the full note for a report never written to this ticket, never a correction", () => {
-    for (const previous of [undefined, written({ ticketExternalId: "41" })]) {
-      const plan = planHelpdeskWrite(context("connection.updated", { previous }));
-      expect(plan.steps).toMatchObject([{ kind: "note", note: { workedMinutes: 27 } }]);
-    }
+  it("writes the full note for a report never written before, never a correction", () => {
+    const plan = planHelpdeskWrite(context("connection.updated", { previous: undefined }));
+    expect(plan.steps).toMatchObject([{ kind: "note", note: { workedMinutes: 27 } }]);
+  });
+
+  it("takes a report moved to another ticket off the old one, its worked time negated with a note, and writes it in full on the new one", () => {
+    const plan = planHelpdeskWrite(
+      context("connection.updated", { previous: written({ ticketExternalId: "41", billableMinutes: 30 }) }),
+    );
+    expect(plan.steps).toEqual([
+      {
+        kind: "note",
+        ticketExternalId: "41",
+        note: {
+          marker: "write-1-moved",
+          subject: "TeamViewer connection s123-456-789 moved to ticket 42",
+          text: "This connection now belongs to ticket 42: its 30 min of worked time are taken back here and written there.",
+          workedMinutes: -30,
+        },
+      },
+      {
+        kind: "note",
+        note: expect.objectContaining({
+          marker: "write-1",
+          subject: "TeamViewer connection s123-456-789: 27 min",
+          workedMinutes: 27,
+        }),
+      },
+    ]);
+    expect(plan.reportWrite).toEqual(written());
+  });
+
+  it("writes nothing for the first report of a connection that was moved to another ticket before it was written", () => {
+    const plan = planHelpdeskWrite(
+      context("connection.reported", { previous: written({ ticketExternalId: "43" }) }),
+    );
+    expect(plan).toEqual({ steps: [] });
   });
 });

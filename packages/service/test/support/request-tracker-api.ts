@@ -26,7 +26,11 @@ export interface RtTestApi {
 /** The run's RT, or undefined where it is not installed (never in CI: the setup fails there). */
 export function requestTrackerOfRun(): RtTestApi | undefined {
   const server = inject("requestTracker");
-  if (server === null) return undefined;
+  return server === null ? undefined : requestTrackerApi(server);
+}
+
+/** Calls to any RT the tests started, e.g. a test file's own one that it stops and starts again. */
+export function requestTrackerApi(server: ProvidedRequestTracker): RtTestApi {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}/REST/2.0${path}`, {
       method,

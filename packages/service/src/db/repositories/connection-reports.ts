@@ -264,11 +264,13 @@ export function listTicketConnectionReports(db: Db, ticketId: string): Promise<S
 export async function attachConnectionReport(
   db: Db,
   values: { id: string; ticketId: string; now: Date },
-): Promise<void> {
-  await db
+): Promise<StoredConnectionReport | undefined> {
+  const [row] = await db
     .update(connectionReports)
     .set({ ticketId: values.ticketId, supportSessionId: null, matchedBy: "manual", matchedAt: values.now })
-    .where(eq(connectionReports.id, values.id));
+    .where(eq(connectionReports.id, values.id))
+    .returning();
+  return row;
 }
 
 export type ReportFieldChanges = Partial<Pick<StoredConnectionReport, "notes" | "billingState" | "raw">>;

@@ -7,6 +7,8 @@
  * - `connection.reported`: a note with the connection's facts, its billable minutes as worked time.
  * - `connection.updated`: a follow-up note with what changed, the worked time corrected by the
  *   difference (never a second full amount); a report never written before gets the full note.
+ *   A report attached to another ticket (src/reports/unmatched-reports.ts) is taken off the old
+ *   one by a note that negates the worked time written there, then written in full on the new one.
  */
 import type { HelpdeskEventType, HelpdeskReportWrite } from "../../db/repositories/helpdesk-writes.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
@@ -21,7 +23,12 @@ export interface WriteBackSwitches {
 
 export type WriteStep =
   | { kind: "field"; field: string; value: string }
-  | { kind: "note"; note: HelpdeskNote };
+  | {
+      kind: "note";
+      note: HelpdeskNote;
+      /** Another ticket than the write's: the old ticket of a report that moved. */
+      ticketExternalId?: string;
+    };
 
 export interface WritePlan {
   steps: WriteStep[];
@@ -119,7 +126,8 @@ interface ConnectionPayload {
   startDate: string | null;
   endDate: string | null;
   durationSeconds: number | null;
-  billingState: string;
+  /** Null when TeamViewer's report said none. */
+  billingState: string | null;
   notes: string | null;
   feedback: { rating: number | null; comment: string | null };
 }
@@ -134,16 +142,38 @@ function planConnection(context: WriteContext): WritePlan {
     connectionReportId: report.id,
     ticketExternalId: context.write.ticketExternalId,
     billableMinutes: minutes,
-    billingState: report.billingState,
+    // Stored as text like the notes: "" is none, so a report without one can be recorded.
+    billingState: report.billingState ?? "",
     notes: report.notes ?? "",
   };
   const code = report.sessionCode ?? t("helpdesk.note.unknown");
   const marker = markerFor(context.write.id);
   const { previous } = context;
-  if (previous === undefined || previous.ticketExternalId !== context.write.ticketExternalId) {
+  const ticket = context.write.ticketExternalId;
+  const isMoved = previous !== undefined && previous.ticketExternalId !== ticket;
+  // Its first report waited while the report moved, and the move's write already put it on the
+  // new ticket: writing it on the old one now would undo that.
+  if (isMoved && context.write.eventType === "connection.reported") return { steps: [] };
+  if (previous === undefined || isMoved) {
+    const takenBack: WriteStep[] =
+      previous === undefined
+        ? []
+        : [
+            {
+              kind: "note",
+              ticketExternalId: previous.ticketExternalId,
+              note: {
+                marker: `${marker}-moved`,
+                subject: t("helpdesk.note.connectionMoved.subject", { code, ticket }),
+                text: t("helpdesk.note.connectionMoved.text", { ticket, minutes: previous.billableMinutes }),
+                workedMinutes: -previous.billableMinutes,
+              },
+            },
+          ];
     const subject = t("helpdesk.note.connection.subject", { code, minutes });
     return {
       steps: [
+        ...takenBack,
         {
           kind: "note",
           note: { marker, subject, text: connectionText(context, report, minutes), workedMinutes: minutes },
@@ -166,8 +196,8 @@ function planConnection(context: WriteContext): WritePlan {
       ? []
       : [
           t("helpdesk.note.change.billingState", {
-            from: previous.billingState,
-            to: reportWrite.billingState,
+            from: previous.billingState || t("helpdesk.note.unknown"),
+            to: reportWrite.billingState || t("helpdesk.note.unknown"),
           }),
         ]),
     ...(previous.notes === reportWrite.notes
@@ -207,7 +237,7 @@ function connectionText(context: WriteContext, report: ConnectionPayload, minute
       value: report.durationSeconds === null ? unknown : Math.round(report.durationSeconds / 6) / 10,
     }),
     t("helpdesk.note.line.billable", { value: minutes }),
-    t("helpdesk.note.line.billingState", { value: report.billingState }),
+    t("helpdesk.note.line.billingState", { value: report.billingState ?? unknown }),
   ];
   if (report.feedback.rating !== null) {
     lines.push(

@@ -85,6 +85,9 @@ export const helpdesks = {
       "The TeamViewer remote session {code} expired at {validUntil} (UTC) without being closed.",
     "helpdesk.note.connection.subject": "TeamViewer connection {code}: {minutes} min",
     "helpdesk.note.connectionUpdated.subject": "TeamViewer connection {code} updated",
+    "helpdesk.note.connectionMoved.subject": "TeamViewer connection {code} moved to ticket {ticket}",
+    "helpdesk.note.connectionMoved.text":
+      "This connection now belongs to ticket {ticket}: its {minutes} min of worked time are taken back here and written there.",
     "helpdesk.note.connectionUpdated.intro": "The connection report of {start} (UTC) changed:",
     "helpdesk.note.line.supporter": "Supporter: {value}",
     "helpdesk.note.line.device": "Device: {value}",
@@ -185,6 +188,9 @@ export const helpdesks = {
       "Die TeamViewer-Fernwartungssitzung {code} ist am {validUntil} (UTC) abgelaufen, ohne geschlossen zu werden.",
     "helpdesk.note.connection.subject": "TeamViewer-Verbindung {code}: {minutes} Min.",
     "helpdesk.note.connectionUpdated.subject": "TeamViewer-Verbindung {code} geändert",
+    "helpdesk.note.connectionMoved.subject": "TeamViewer-Verbindung {code} zu Ticket {ticket} verschoben",
+    "helpdesk.note.connectionMoved.text":
+      "Diese Verbindung gehört jetzt zu Ticket {ticket}: ihre {minutes} Min. Arbeitszeit werden hier zurückgenommen und dort eingetragen.",
     "helpdesk.note.connectionUpdated.intro": "Der Verbindungsbericht vom {start} (UTC) wurde geändert:",
     "helpdesk.note.line.supporter": "Supporter: {value}",
     "helpdesk.note.line.device": "Gerät: {value}",
@@ -284,6 +290,9 @@ export const helpdesks = {
       "TeamViewer リモートセッション {code} は終了されないまま {validUntil}（UTC）に期限切れになりました。",
     "helpdesk.note.connection.subject": "TeamViewer 接続 {code}: {minutes} 分",
     "helpdesk.note.connectionUpdated.subject": "TeamViewer 接続 {code} の更新",
+    "helpdesk.note.connectionMoved.subject": "TeamViewer 接続 {code} をチケット {ticket} へ移動",
+    "helpdesk.note.connectionMoved.text":
+      "この接続はチケット {ticket} に移されました。作業時間 {minutes} 分をここで取り消し、移動先に記録します。",
     "helpdesk.note.connectionUpdated.intro": "{start}（UTC）の接続レポートが変更されました:",
     "helpdesk.note.line.supporter": "サポート担当者: {value}",
     "helpdesk.note.line.device": "デバイス: {value}",

@@ -25,6 +25,12 @@ export const sessionPages = {
       "Pick one of your groups or type a name; TeamViewer creates a group it does not know yet.",
     "sessionPages.validity.hours": "{hours} hours",
     "sessionPages.error.url": "Enter an address starting with https:// or http://.",
+    "sessionPages.error.helpdeskTicketNotFound":
+      "The helpdesk has no ticket with this number, or Attendant may not see it. Check the number, or type the title yourself.",
+    "sessionPages.error.helpdeskUnavailable":
+      "The helpdesk could not be asked for this ticket just now. Type the title yourself, or try again in a moment.",
+    "sessionPages.field.titleFromHelpdeskHint":
+      "Leave it empty to read the title, the customer's name and e-mail address from the helpdesk ticket.",
     "sessionPages.error.smsNumber":
       "Enter the mobile number in international form: + and the country code, e.g. +49 151 23456789.",
     "sessionPages.field.smsInviteNumber": "Invite by SMS (optional)",
@@ -121,6 +127,12 @@ export const sessionPages = {
       "Wählen Sie eine Ihrer Gruppen oder geben Sie einen Namen ein; eine unbekannte Gruppe legt TeamViewer an.",
     "sessionPages.validity.hours": "{hours} Stunden",
     "sessionPages.error.url": "Geben Sie eine Adresse ein, die mit https:// oder http:// beginnt.",
+    "sessionPages.error.helpdeskTicketNotFound":
+      "Im Helpdesk gibt es kein Ticket mit dieser Nummer, oder Attendant darf es nicht sehen. Prüfen Sie die Nummer oder geben Sie den Titel selbst ein.",
+    "sessionPages.error.helpdeskUnavailable":
+      "Der Helpdesk konnte gerade nicht nach diesem Ticket gefragt werden. Geben Sie den Titel selbst ein oder versuchen Sie es gleich noch einmal.",
+    "sessionPages.field.titleFromHelpdeskHint":
+      "Leer lassen, um Titel, Name und E-Mail-Adresse des Kunden aus dem Ticket im Helpdesk zu lesen.",
     "sessionPages.error.smsNumber":
       "Geben Sie die Mobilnummer international ein: + und die Landesvorwahl, z. B. +49 151 23456789.",
     "sessionPages.field.smsInviteNumber": "Per SMS einladen (optional)",
@@ -218,6 +230,12 @@ export const sessionPages = {
       "ご自身のグループから選ぶか、名前を入力してください。存在しないグループは TeamViewer が作成します。",
     "sessionPages.validity.hours": "{hours} 時間",
     "sessionPages.error.url": "https:// または http:// で始まるアドレスを入力してください。",
+    "sessionPages.error.helpdeskTicketNotFound":
+      "ヘルプデスクにこの番号のチケットがないか、Attendant から見えません。番号を確認するか、件名を入力してください。",
+    "sessionPages.error.helpdeskUnavailable":
+      "ヘルプデスクにこのチケットを問い合わせできませんでした。件名を入力するか、しばらくしてからもう一度お試しください。",
+    "sessionPages.field.titleFromHelpdeskHint":
+      "空欄のままにすると、件名と顧客の名前・メールアドレスをヘルプデスクのチケットから読み込みます。",
     "sessionPages.error.smsNumber":
       "携帯電話番号を + と国番号から始まる国際形式で入力してください（例: +81 90 1234 5678）。",
     "sessionPages.field.smsInviteNumber": "SMS で招待（任意）",

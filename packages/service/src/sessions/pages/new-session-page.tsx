@@ -2,7 +2,9 @@
  * "New session" for a ticket. The TeamViewer group is typed or picked from the supporter's
  * groups (a datalist, so it works without scripts); a failure shows its message and keeps every
  * value typed. A failure that may have opened the session keeps its attempt in the form, so
- * pressing the button again adopts that session instead of opening a second (ADR 0033).
+ * pressing the button again adopts that session instead of opening a second (ADR 0033). With a
+ * helpdesk connected, the ticket number alone is enough: the title and the requester are read
+ * from the helpdesk (issue 22).
  */
 import type { Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
@@ -21,6 +23,8 @@ export interface NewSessionView {
   /** The supporter's TeamViewer groups, when TeamViewer could tell. */
   groups: { id: string; name: string }[];
   isAdmin: boolean;
+  /** Whether a connected helpdesk fills in the title and requester when they are left empty. */
+  readsTicketFromHelpdesk: boolean;
 }
 
 export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
@@ -50,7 +54,10 @@ export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
         label={t("sessionPages.field.title")}
         value={values.title}
         error={errors.title}
-        isRequired
+        isRequired={!props.view.readsTicketFromHelpdesk}
+        {...(props.view.readsTicketFromHelpdesk
+          ? { hint: t("sessionPages.field.titleFromHelpdeskHint") }
+          : {})}
       />
       <TextField
         t={tr}

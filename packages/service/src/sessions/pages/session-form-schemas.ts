@@ -42,7 +42,9 @@ const groupIdPattern = /^g\d+$/;
 
 export const newSessionSchema = z.object({
   externalId: requiredText(100),
-  title: requiredText(200),
+  // Left empty, it is read from the organisation's helpdesk (src/helpdesks/complete-ticket.ts),
+  // which says "required" itself when no helpdesk is connected.
+  title: optionalText(200),
   url: httpUrl,
   requesterName: optionalText(100),
   requesterEmail: optionalEmail,

@@ -19,6 +19,11 @@ import { hasJoinLink } from "../../db/repositories/join-links.js";
 import { listSessionInvitations } from "../../db/repositories/session-invitations.js";
 import { findTicketByExternalId } from "../../db/repositories/tickets.js";
 import { listUsers } from "../../db/repositories/users.js";
+import {
+  completeTicketFromHelpdesk,
+  HelpdeskTicketError,
+  readsTicketsFromHelpdesk,
+} from "../../helpdesks/complete-ticket.js";
 import type { AppEnv } from "../../http/app-deps.js";
 import type { MessageKey } from "../../i18n/index.js";
 import type { SignedInEnv } from "../../identity/current-session.js";
@@ -33,7 +38,7 @@ import { renderNotFound } from "../../web/error-pages.js";
 import { type FieldErrors, type FormValues, readForm } from "../../web/forms.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
 import { closeSupportSession } from "../close-support-session.js";
-import { createSupportSession } from "../create-support-session.js";
+import { createSupportSession, type TicketReference } from "../create-support-session.js";
 import { getSupportSession, revealSupporterLinks } from "../get-support-session.js";
 import { reassignSupportSession } from "../reassign-support-session.js";
 import { refreshSupportSessionStatus } from "../refresh-support-session-status.js";
@@ -42,6 +47,7 @@ import { SupportSessionError } from "../support-session-error.js";
 import { toSupportSessionError } from "../teamviewer-failures.js";
 import { updateSupportSession } from "../update-support-session.js";
 import { CloseConfirmationPage } from "./close-confirmation-page.js";
+import { helpdeskTicketFormErrors } from "./helpdesk-ticket-form-error.js";
 import { NewSessionPage, type NewSessionView, newSessionPath } from "./new-session-page.js";
 import { loadOpenSessionsCard, OpenSessionsCard } from "./open-sessions-card.js";
 import {
@@ -120,16 +126,26 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
       return renderNewSession(c, { values: form.values, errors: form.errors, problem: undefined });
     }
     const { data } = form;
+    const actor = webActorOf(c);
+    let ticket: TicketReference;
+    try {
+      ticket = await completeTicketFromHelpdesk(deps, actor.organisationId, {
+        externalId: data.externalId,
+        title: data.title,
+        url: data.url,
+        requesterName: data.requesterName,
+        requesterEmail: data.requesterEmail,
+      });
+    } catch (error) {
+      if (!(error instanceof HelpdeskTicketError)) throw error;
+      const { errors, status } = helpdeskTicketFormErrors[error.reason];
+      c.status(status);
+      return renderNewSession(c, { values: form.values, errors, problem: undefined });
+    }
     try {
       const created = await createSupportSession(deps, {
-        actor: webActorOf(c),
-        ticket: {
-          externalId: data.externalId,
-          title: data.title,
-          url: data.url,
-          requesterName: data.requesterName,
-          requesterEmail: data.requesterEmail,
-        },
+        actor,
+        ticket,
         description: data.description,
         waitingMessage: data.waitingMessage,
         validUntil: new Date(deps.clock.now().getTime() + data.validityHours * 3600 * 1000),
@@ -282,14 +298,26 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     return { notice, ...(sent.joinUrl === undefined ? {} : { joinUrl: sent.joinUrl }) };
   }
 
-  async function renderNewSession(c: SignedInContext, form: Omit<NewSessionView, "groups" | "isAdmin">) {
+  async function renderNewSession(
+    c: SignedInContext,
+    form: Omit<NewSessionView, "groups" | "isAdmin" | "readsTicketFromHelpdesk">,
+  ) {
     const t = c.get("t");
     const user = c.get("user");
-    const { groups, problem } = await loadGroups(user);
+    const [{ groups, problem }, readsTicketFromHelpdesk] = await Promise.all([
+      loadGroups(user),
+      readsTicketsFromHelpdesk(deps, user.organisationId),
+    ]);
     return c.render(
       <NewSessionPage
         t={t}
-        view={{ ...form, problem: form.problem ?? problem, groups, isAdmin: user.role === "admin" }}
+        view={{
+          ...form,
+          problem: form.problem ?? problem,
+          groups,
+          isAdmin: user.role === "admin",
+          readsTicketFromHelpdesk,
+        }}
       />,
       { title: t.t("sessionPages.new.title") },
     );
