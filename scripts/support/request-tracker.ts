@@ -53,6 +53,8 @@ export interface RequestTrackerServer {
   rootPassword: string;
   /** Every mail RT has sent so far, as one mbox text ("" before the first). */
   readMailbox(): string;
+  /** The mbox file RT's outgoing mail is appended to (it exists once RT sent a mail). */
+  mailboxPath: string;
   stop(): Promise<void>;
 }
 
@@ -152,6 +154,7 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
     readOnlyToken: tokens.readOnlyToken,
     rootPassword,
     readMailbox: () => (existsSync(mailbox) ? readFileSync(mailbox, "utf8") : ""),
+    mailboxPath: mailbox,
     stop,
   };
 }

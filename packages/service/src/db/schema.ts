@@ -638,6 +638,11 @@ export const sessionInvitations = pgTable(
     replacedJoinTokenHash: text("replaced_join_token_hash"),
     /** Whoever sends holds this lease; a retry takes over only once it ended (or its process died). */
     leaseExpiresAt: timestamptz("lease_expires_at"),
+    /**
+     * The join address, sealed, kept after sending only while the helpdesk's public reply
+     * (`invitation.sent`) still has to carry it; forgotten once the reply is written.
+     */
+    helpdeskJoinUrlSealed: text("helpdesk_join_url_sealed"),
   },
   (t) => [
     index("session_invitations_session_idx").on(t.sessionId, t.sentAt),
@@ -736,6 +741,7 @@ export const webhookEventTypes = [
   "connection.reported",
   "connection.updated",
   "teamviewer.connection_lost",
+  "invitation.sent",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
@@ -873,6 +879,11 @@ export const helpdeskConnections = pgTable(
     writesSessionNotes: boolean("writes_session_notes").notNull().default(false),
     /** An internal note per connection report, and its billable minutes as worked time. */
     writesConnectionNotes: boolean("writes_connection_notes").notNull().default(true),
+    /**
+     * A public reply to the requester with the join page's address when an invitation is sent;
+     * off by default, as many teams invite from the helpdesk itself.
+     */
+    writesInvitationReplies: boolean("writes_invitation_replies").notNull().default(false),
     lastCheckedAt: timestamptz("last_checked_at"),
     /** The problems the last check found, `[]` when none; null before the first check. */
     lastCheckProblems: jsonb("last_check_problems").$type<unknown[]>(),

@@ -65,6 +65,7 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
       writesSessionField: connection?.writesSessionField ?? true,
       writesSessionNotes: connection?.writesSessionNotes ?? false,
       writesConnectionNotes: connection?.writesConnectionNotes ?? true,
+      writesInvitationReplies: connection?.writesInvitationReplies ?? false,
     };
     return c.render(
       <HelpdeskSettingsPage

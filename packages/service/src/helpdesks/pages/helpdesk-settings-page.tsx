@@ -23,6 +23,7 @@ const switches = [
   "writesSessionField",
   "writesSessionNotes",
   "writesConnectionNotes",
+  "writesInvitationReplies",
 ] as const satisfies readonly HelpdeskSwitch[];
 export const helpdeskTestPath = "/settings/helpdesk/test";
 export const helpdeskRemovePath = "/settings/helpdesk/remove";

@@ -7,21 +7,35 @@
  * - `connection.reported`: a note with the connection's facts, its billable minutes as worked time.
  * - `connection.updated`: a follow-up note with what changed, the worked time corrected by the
  *   difference (never a second full amount); a report never written before gets the full note.
+ * - `invitation.sent`: a public reply to the requester, in the invitation's language, carrying
+ *   the join page's address and nothing else a customer could use: no session code, no
+ *   supporter link. An address that is gone or replaced is never sent.
  */
 import type { HelpdeskEventType, HelpdeskReportWrite } from "../../db/repositories/helpdesk-writes.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { type BillingRules, computeBillableMinutes } from "../../reports/billable-minutes.js";
-import type { HelpdeskNote } from "../helpdesk-connector.js";
+import type { HelpdeskNote, HelpdeskReply } from "../helpdesk-connector.js";
 
 export interface WriteBackSwitches {
   writesSessionField: boolean;
   writesSessionNotes: boolean;
   writesConnectionNotes: boolean;
+  writesInvitationReplies: boolean;
 }
+
+/**
+ * The join address of an invitation's reply: kept (sealed on the invitation until the reply is
+ * written), or not available any more: not kept (the reply was written before, or the invitation
+ * is gone) or replaced (a later invitation or copy made another, so this one no longer works).
+ */
+export type InvitationJoinAddress = { url: string } | { unavailable: "not-kept" | "replaced" };
 
 export type WriteStep =
   | { kind: "field"; field: string; value: string }
-  | { kind: "note"; note: HelpdeskNote };
+  | { kind: "note"; note: HelpdeskNote }
+  | { kind: "reply"; reply: HelpdeskReply }
+  /** A reply that cannot be written: found from an earlier attempt, or the write stops with `reason`. */
+  | { kind: "reply-unavailable"; marker: string; reason: string };
 
 export interface WritePlan {
   steps: WriteStep[];
@@ -46,6 +60,8 @@ export interface WriteContext {
   billingRules: BillingRules;
   /** What was written for this report before, if anything. */
   previous: HelpdeskReportWrite | undefined;
+  /** For `invitation.sent` with replies on; the translator `t` is then in the invitation's language. */
+  joinAddress?: InvitationJoinAddress | undefined;
 }
 
 /** Kept with the note; unique to the write, so a retry can find what it wrote. */
@@ -68,7 +84,40 @@ export function planHelpdeskWrite(context: WriteContext): WritePlan {
     case "connection.reported":
     case "connection.updated":
       return planConnection(context);
+    case "invitation.sent":
+      return planInvitationReply(context);
   }
+}
+
+const unavailableReasons = {
+  "not-kept":
+    "the invitation's join address is no longer kept, so no reply can carry it. Send a new invitation.",
+  replaced:
+    "a later invitation or copied address replaced this join address, which no longer works; the customer is not sent it.",
+} as const;
+
+function planInvitationReply(context: WriteContext): WritePlan {
+  const { joinAddress } = context;
+  if (!context.switches.writesInvitationReplies || joinAddress === undefined) return { steps: [] };
+  const marker = markerFor(context.write.id);
+  if ("unavailable" in joinAddress) {
+    return {
+      steps: [{ kind: "reply-unavailable", marker, reason: unavailableReasons[joinAddress.unavailable] }],
+    };
+  }
+  const { t } = context.t;
+  return {
+    steps: [
+      {
+        kind: "reply",
+        reply: {
+          marker,
+          subject: t("helpdesk.reply.invitation.subject"),
+          text: t("helpdesk.reply.invitation.text", { joinUrl: joinAddress.url }),
+        },
+      },
+    ],
+  };
 }
 
 interface SessionPayload {

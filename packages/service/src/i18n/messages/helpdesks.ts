@@ -57,6 +57,8 @@ export const helpdesks = {
     "helpdesk.field.writesSessionNotes": "An internal note when a session opens, closes or expires",
     "helpdesk.field.writesConnectionNotes":
       "An internal note per connection (supporter, device, times, feedback, notes) with its billable minutes as worked time; changes are written as a follow-up note with the difference",
+    "helpdesk.field.writesInvitationReplies":
+      "A public reply to the requester with only the join page's address when an invitation e-mail is sent (off if you invite from the helpdesk itself)",
     "helpdesk.error.noteLocale": "Choose a language from the list.",
     "helpdesk.writes.title": "Writes to the helpdesk",
     "helpdesk.writes.counts":
@@ -99,6 +101,8 @@ export const helpdesks = {
     "helpdesk.note.change.billingState": "Billing state: {from} → {to}",
     "helpdesk.note.change.notes": "Notes: {to}",
     "helpdesk.note.unknown": "unknown",
+    "helpdesk.reply.invitation.subject": "Your remote support session",
+    "helpdesk.reply.invitation.text": "To join the remote support session, open this page:\n{joinUrl}",
   },
   de: {
     "nav.helpdesk": "Helpdesk",
@@ -157,6 +161,8 @@ export const helpdesks = {
       "Eine interne Notiz, wenn eine Sitzung geöffnet, geschlossen wird oder abläuft",
     "helpdesk.field.writesConnectionNotes":
       "Eine interne Notiz pro Verbindung (Supporter, Gerät, Zeiten, Bewertung, Notizen) mit den abrechenbaren Minuten als Arbeitszeit; Änderungen als Folgenotiz mit der Differenz",
+    "helpdesk.field.writesInvitationReplies":
+      "Eine öffentliche Antwort an den Anfragenden, nur mit der Adresse der Beitrittsseite, wenn eine Einladung per E-Mail versandt wird (aus, wenn Sie aus dem Helpdesk selbst einladen)",
     "helpdesk.error.noteLocale": "Wählen Sie eine Sprache aus der Liste.",
     "helpdesk.writes.title": "Schreibvorgänge ins Helpdesk",
     "helpdesk.writes.counts":
@@ -200,6 +206,9 @@ export const helpdesks = {
     "helpdesk.note.change.billingState": "Abrechnungsstatus: {from} → {to}",
     "helpdesk.note.change.notes": "Notizen: {to}",
     "helpdesk.note.unknown": "unbekannt",
+    "helpdesk.reply.invitation.subject": "Ihre Fernwartungssitzung",
+    "helpdesk.reply.invitation.text":
+      "Um an der Fernwartungssitzung teilzunehmen, öffnen Sie diese Seite:\n{joinUrl}",
   },
   ja: {
     "nav.helpdesk": "ヘルプデスク",
@@ -256,6 +265,8 @@ export const helpdesks = {
     "helpdesk.field.writesSessionNotes": "セッションの開始・終了・期限切れ時に内部メモ",
     "helpdesk.field.writesConnectionNotes":
       "接続ごとの内部メモ（担当者、デバイス、時刻、評価、メモ）と請求対象時間を作業時間として記録。変更は差分を記した追記メモとして書き込みます",
+    "helpdesk.field.writesInvitationReplies":
+      "招待メール送信時に、参加ページのアドレスだけを載せた公開返信を依頼者へ送る（ヘルプデスクから直接招待する場合はオフ）",
     "helpdesk.error.noteLocale": "一覧から言語を選んでください。",
     "helpdesk.writes.title": "ヘルプデスクへの書き込み",
     "helpdesk.writes.counts":
@@ -298,5 +309,8 @@ export const helpdesks = {
     "helpdesk.note.change.billingState": "請求状態: {from} → {to}",
     "helpdesk.note.change.notes": "メモ: {to}",
     "helpdesk.note.unknown": "不明",
+    "helpdesk.reply.invitation.subject": "リモートサポートセッションのご案内",
+    "helpdesk.reply.invitation.text":
+      "リモートサポートセッションに参加するには、次のページを開いてください:\n{joinUrl}",
   },
 } satisfies Catalogs;

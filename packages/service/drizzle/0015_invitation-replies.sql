@@ -1,0 +1,4 @@
+ALTER TABLE "webhook_events" DROP CONSTRAINT "webhook_events_type_check";--> statement-breakpoint
+ALTER TABLE "helpdesk_connections" ADD COLUMN "writes_invitation_replies" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "session_invitations" ADD COLUMN "helpdesk_join_url_sealed" text;--> statement-breakpoint
+ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_type_check" CHECK ("webhook_events"."type" in ('session.created', 'session.customer_online', 'session.closed', 'session.expired', 'connection.reported', 'connection.updated', 'teamviewer.connection_lost', 'invitation.sent'));
