@@ -896,6 +896,35 @@ export const helpdeskConnections = pgTable(
   ],
 );
 
+/**
+ * An organisation's own wording of one helpdesk write (a note, or the invitation's reply) in one
+ * language; the built-in text from the message catalogue otherwise. `event` is the outbox event
+ * type the write belongs to (src/helpdesks/templates/helpdesk-templates.ts).
+ */
+export const helpdeskTemplates = pgTable(
+  "helpdesk_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    event: text("event").$type<WebhookEventType>().notNull(),
+    locale: text("locale").$type<InvitationLocale>().notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("helpdesk_templates_organisation_event_locale_unique").on(
+      t.organisationId,
+      t.event,
+      t.locale,
+    ),
+    check("helpdesk_templates_locale_check", sql`${t.locale} in (${inList(invitationLocales)})`),
+  ],
+);
+
 export const helpdeskWriteStates = ["pending", "done", "failed", "stopped"] as const;
 export type HelpdeskWriteState = (typeof helpdeskWriteStates)[number];
 

@@ -34,6 +34,7 @@ import { maxWebhookAttempts, nextRetryAt } from "../webhooks/retry-schedule.js";
 import { connectorFor } from "./connectors.js";
 import type { HelpdeskDeps } from "./helpdesk-connection-settings.js";
 import { HelpdeskError } from "./helpdesk-error.js";
+import { resolveHelpdeskTemplates } from "./templates/helpdesk-templates.js";
 import {
   type InvitationJoinAddress,
   planHelpdeskWrite,
@@ -132,12 +133,14 @@ async function carryOut(
     });
   }
   const isInvitation = write.eventType === "invitation.sent";
+  // The reply goes to the customer, in the invitation's language; notes are for the agents.
+  const locale = isInvitation ? invitationLocaleOf(write) : connection.noteLocale;
   const plan = planHelpdeskWrite({
     write,
     switches: connection,
     sessionField: connection.sessionField,
-    // The reply goes to the customer, in the invitation's language; notes are for the agents.
-    t: createTranslator(isInvitation ? invitationLocaleOf(write) : connection.noteLocale),
+    templates: await resolveHelpdeskTemplates(deps, write.organisationId, locale),
+    t: createTranslator(locale),
     supporterName: await supporterNameOf(deps, write),
     billingRules: await getBillingRules(deps.database.db, write.organisationId),
     previous: write.eventType.startsWith("connection.")

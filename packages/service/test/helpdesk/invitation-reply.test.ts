@@ -15,6 +15,7 @@ import { connectorFor } from "../../src/helpdesks/connectors.js";
 import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { resendHelpdeskWrite } from "../../src/helpdesks/helpdesk-write-history.js";
 import { createHelpdeskWriter, type HelpdeskWriteResult } from "../../src/helpdesks/helpdesk-writer.js";
+import { saveOrganisationHelpdeskTemplate } from "../../src/helpdesks/templates/helpdesk-templates.js";
 import { markerFor } from "../../src/helpdesks/write-back/plan-helpdesk-write.js";
 import { sendSessionInvitation } from "../../src/invitations/send-invitation.js";
 import { createWebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
@@ -198,5 +199,28 @@ describe.skipIf(rt === undefined)("the public reply with the join address, on a 
       "Stopped: a later invitation or copied address replaced this join address, which no longer works; the customer is not sent it.",
     );
     expect(await keptJoinAddresses(h)).toEqual([]);
+  });
+
+  it("replies in the organisation's own wording for the invitation's language", async () => {
+    const { h, admin, kenji, deliver } = await setUp();
+    const saved = await saveOrganisationHelpdeskTemplate(h.deps, {
+      actor: h.actorOf(admin),
+      event: "invitation.sent",
+      locale: "de",
+      template: { subject: "Fernhilfe von Contoso", body: "Hallo! Bitte öffnen Sie {joinUrl}\nIhr Support" },
+    });
+    expect(saved).toEqual({ kind: "saved" });
+    const requester = "lea.invitation-reply@example.org";
+    const ticketId = await api.createTicket({ subject: "Eigener Wortlaut", requestor: requester });
+    const session = await openSessionFor(h, kenji, ticketId);
+    const joinUrl = await invite(h, kenji, session.id, requester);
+
+    expect(await deliver()).toMatchObject({ done: 2, failed: 0, stopped: 0 });
+    expect(await api.replies(ticketId)).toEqual([
+      {
+        subject: expect.stringMatching(/^Fernhilfe von Contoso \[Attendant [0-9a-f-]{36}\]$/),
+        text: `Hallo! Bitte öffnen Sie ${joinUrl}\nIhr Support`,
+      },
+    ]);
   });
 });

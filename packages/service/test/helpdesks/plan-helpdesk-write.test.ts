@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { HelpdeskEventType, HelpdeskReportWrite } from "../../src/db/repositories/helpdesk-writes.js";
+import {
+  type HelpdeskEventType,
+  type HelpdeskReportWrite,
+  helpdeskEventTypes,
+} from "../../src/db/repositories/helpdesk-writes.js";
+import { builtInHelpdeskTemplate } from "../../src/helpdesks/templates/helpdesk-template.js";
 import { planHelpdeskWrite, type WriteContext } from "../../src/helpdesks/write-back/plan-helpdesk-write.js";
-import { createTranslator } from "../../src/i18n/index.js";
+import { createTranslator, type Locale } from "../../src/i18n/index.js";
 
 const session = { code: "s123-456-789", validUntil: "2026-03-03T09:14:07Z", assignedUserId: "u1" };
 const invitation = { id: "0b8e5f8a-7d0c-4c36-9d0f-5f2f1b0e6a11", locale: "de" };
@@ -18,6 +23,13 @@ const report = {
   notes: "",
   feedback: { rating: 5, comment: "Quick and friendly" },
 };
+
+/** Every event's built-in wording in the language of `t`. */
+function builtIns(locale: Locale) {
+  return Object.fromEntries(
+    helpdeskEventTypes.map((event) => [event, builtInHelpdeskTemplate(event, locale)]),
+  ) as WriteContext["templates"];
+}
 
 function context(eventType: HelpdeskEventType, overrides: Partial<WriteContext> = {}): WriteContext {
   return {
@@ -43,6 +55,7 @@ function context(eventType: HelpdeskEventType, overrides: Partial<WriteContext> 
     supporterName: "Kenji Sato",
     billingRules: { roundingIncrementMinutes: 1, minimumBillableMinutes: 0 },
     previous: undefined,
+    templates: builtIns(overrides.t?.locale ?? "en"),
     ...overrides,
   };
 }
@@ -183,5 +196,27 @@ describe("what an event writes onto its ticket", () => {
         { kind: "reply-unavailable", marker: "write-1", reason: expect.stringMatching(/join address/) },
       ]);
     }
+  });
+
+  it("writes an organisation's own wording of an event, leaving out a line whose only facts are empty", () => {
+    const templates = {
+      ...builtIns("en"),
+      "connection.reported": {
+        subject: "{code}: {minutes} min remote work",
+        body: "Done by {supporter} on {device}\n{notes}\nRating: {feedback}",
+      },
+    };
+    const plan = planHelpdeskWrite(context("connection.reported", { templates }));
+    expect(plan.steps).toEqual([
+      {
+        kind: "note",
+        note: {
+          marker: "write-1",
+          subject: "s123-456-789: 27 min remote work",
+          text: "Done by Kenji Sato on ERIKA-LAPTOP · 1432876590\nRating: Customer feedback: 5/5 Quick and friendly",
+          workedMinutes: 27,
+        },
+      },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * What one outbox event writes onto its ticket, decided without touching the helpdesk: pure, so
- * every rule is tested on its own. The writer (helpdesk-writer.ts) carries the plan out.
+ * every rule is tested on its own. The writer (helpdesk-writer.ts) carries the plan out. The
+ * wording is the organisation's template for the event, or the built-in one
+ * (templates/helpdesk-template.ts).
  *
  * - `session.created`: the session code into the ticket field, and a note when session notes are on.
  * - `session.closed` / `session.expired`: a note when session notes are on.
@@ -12,9 +14,10 @@
  *   supporter link. An address that is gone or replaced is never sent.
  */
 import type { HelpdeskEventType, HelpdeskReportWrite } from "../../db/repositories/helpdesk-writes.js";
-import type { MessageKey, Translator } from "../../i18n/index.js";
+import type { Translator } from "../../i18n/index.js";
 import { type BillingRules, computeBillableMinutes } from "../../reports/billable-minutes.js";
 import type { HelpdeskNote, HelpdeskReply } from "../helpdesk-connector.js";
+import { fillHelpdeskTemplate, type HelpdeskTemplate } from "../templates/helpdesk-template.js";
 
 export interface WriteBackSwitches {
   writesSessionField: boolean;
@@ -53,14 +56,16 @@ export interface WriteContext {
   };
   switches: WriteBackSwitches;
   sessionField: string;
-  /** In the connection's note language. */
+  /** The wording of each event (the organisation's own or the built-in one), in `t`'s language. */
+  templates: Readonly<Record<HelpdeskEventType, HelpdeskTemplate>>;
+  /** In the connection's note language, or the invitation's for its reply. */
   t: Translator;
   /** The supporter's name for session notes. */
   supporterName: string;
   billingRules: BillingRules;
   /** What was written for this report before, if anything. */
   previous: HelpdeskReportWrite | undefined;
-  /** For `invitation.sent` with replies on; the translator `t` is then in the invitation's language. */
+  /** For `invitation.sent` with replies on. */
   joinAddress?: InvitationJoinAddress | undefined;
 }
 
@@ -74,13 +79,8 @@ export function planHelpdeskWrite(context: WriteContext): WritePlan {
     case "session.created":
       return planSessionOpened(context);
     case "session.closed":
-      return sessionNote(context, "helpdesk.note.sessionClosed.subject", "helpdesk.note.sessionClosed.text");
     case "session.expired":
-      return sessionNote(
-        context,
-        "helpdesk.note.sessionExpired.subject",
-        "helpdesk.note.sessionExpired.text",
-      );
+      return sessionNote(context);
     case "connection.reported":
     case "connection.updated":
       return planConnection(context);
@@ -105,18 +105,20 @@ function planInvitationReply(context: WriteContext): WritePlan {
       steps: [{ kind: "reply-unavailable", marker, reason: unavailableReasons[joinAddress.unavailable] }],
     };
   }
-  const { t } = context.t;
+  const values = { joinUrl: joinAddress.url };
+  return { steps: [{ kind: "reply", reply: { marker, ...filled(context, "invitation.sent", values) } }] };
+}
+
+/** The subject and text of `event`'s template with `values` filled in. */
+function filled(
+  context: WriteContext,
+  event: HelpdeskEventType,
+  values: Record<string, string>,
+): { subject: string; text: string } {
+  const template = context.templates[event];
   return {
-    steps: [
-      {
-        kind: "reply",
-        reply: {
-          marker,
-          subject: t("helpdesk.reply.invitation.subject"),
-          text: t("helpdesk.reply.invitation.text", { joinUrl: joinAddress.url }),
-        },
-      },
-    ],
+    subject: fillHelpdeskTemplate(template.subject, values),
+    text: fillHelpdeskTemplate(template.body, values),
   };
 }
 
@@ -130,34 +132,19 @@ function planSessionOpened(context: WriteContext): WritePlan {
   const field: WriteStep[] = context.switches.writesSessionField
     ? [{ kind: "field", field: context.sessionField, value: session.code }]
     : [];
-  const note = sessionNote(
-    context,
-    "helpdesk.note.sessionOpened.subject",
-    "helpdesk.note.sessionOpened.text",
-  );
-  return { steps: [...field, ...note.steps] };
+  return { steps: [...field, ...sessionNote(context).steps] };
 }
 
-function sessionNote(context: WriteContext, subject: MessageKey, text: MessageKey): WritePlan {
+function sessionNote(context: WriteContext): WritePlan {
   if (!context.switches.writesSessionNotes) return { steps: [] };
   const session = context.write.payload as unknown as SessionPayload;
-  const params = {
+  const values = {
     code: session.code,
     supporter: context.supporterName,
     validUntil: utc(session.validUntil),
   };
-  return {
-    steps: [
-      {
-        kind: "note",
-        note: {
-          marker: markerFor(context.write.id),
-          subject: context.t.t(subject, params),
-          text: context.t.t(text, params),
-        },
-      },
-    ],
-  };
+  const note = { marker: markerFor(context.write.id), ...filled(context, context.write.eventType, values) };
+  return { steps: [{ kind: "note", note }] };
 }
 
 interface ConnectionPayload {
@@ -190,16 +177,12 @@ function planConnection(context: WriteContext): WritePlan {
   const marker = markerFor(context.write.id);
   const { previous } = context;
   if (previous === undefined || previous.ticketExternalId !== context.write.ticketExternalId) {
-    const subject = t("helpdesk.note.connection.subject", { code, minutes });
-    return {
-      steps: [
-        {
-          kind: "note",
-          note: { marker, subject, text: connectionText(context, report, minutes), workedMinutes: minutes },
-        },
-      ],
-      reportWrite,
+    const note = {
+      marker,
+      ...filled(context, "connection.reported", connectionValues(context, report, code, minutes)),
+      workedMinutes: minutes,
     };
+    return { steps: [{ kind: "note", note }], reportWrite };
   }
   const changes = [
     ...(previous.billableMinutes === minutes
@@ -224,51 +207,48 @@ function planConnection(context: WriteContext): WritePlan {
       : [t("helpdesk.note.change.notes", { to: reportWrite.notes })]),
   ];
   if (changes.length === 0) return { steps: [] };
-  const intro = t("helpdesk.note.connectionUpdated.intro", { start: utc(report.startDate) });
-  return {
-    steps: [
-      {
-        kind: "note",
-        note: {
-          marker,
-          subject: t("helpdesk.note.connectionUpdated.subject", { code }),
-          text: [intro, ...changes].join("\n"),
-          workedMinutes: minutes - previous.billableMinutes,
-        },
-      },
-    ],
-    reportWrite,
+  const values = { code, start: utc(report.startDate), changes: changes.join("\n") };
+  const note = {
+    marker,
+    ...filled(context, "connection.updated", values),
+    workedMinutes: minutes - previous.billableMinutes,
   };
+  return { steps: [{ kind: "note", note }], reportWrite };
 }
 
-function connectionText(context: WriteContext, report: ConnectionPayload, minutes: number): string {
+/** The facts a connection's note names; feedback and notes are empty when there are none. */
+function connectionValues(
+  context: WriteContext,
+  report: ConnectionPayload,
+  code: string,
+  minutes: number,
+): Record<string, string> {
   const { t } = context.t;
   const unknown = t("helpdesk.note.unknown");
   const device = [report.device.name, report.device.id]
     .filter((part) => part !== null && part !== "")
     .join(" · ");
-  const lines = [
-    t("helpdesk.note.line.supporter", { value: report.supporter.name ?? unknown }),
-    t("helpdesk.note.line.device", { value: device === "" ? unknown : device }),
-    t("helpdesk.note.line.start", { value: utc(report.startDate) }),
-    t("helpdesk.note.line.end", { value: utc(report.endDate) }),
-    t("helpdesk.note.line.duration", {
-      value: report.durationSeconds === null ? unknown : Math.round(report.durationSeconds / 6) / 10,
-    }),
-    t("helpdesk.note.line.billable", { value: minutes }),
-    t("helpdesk.note.line.billingState", { value: report.billingState }),
-  ];
-  if (report.feedback.rating !== null) {
-    lines.push(
-      t("helpdesk.note.line.feedback", {
-        rating: report.feedback.rating,
-        comment: report.feedback.comment ?? "",
-      }).trimEnd(),
-    );
-  }
-  if (report.notes !== null && report.notes !== "")
-    lines.push(t("helpdesk.note.line.notes", { value: report.notes }));
-  return lines.join("\n");
+  return {
+    code,
+    minutes: String(minutes),
+    supporter: report.supporter.name ?? unknown,
+    device: device === "" ? unknown : device,
+    start: utc(report.startDate),
+    end: utc(report.endDate),
+    duration: report.durationSeconds === null ? unknown : String(Math.round(report.durationSeconds / 6) / 10),
+    billingState: report.billingState,
+    feedback:
+      report.feedback.rating === null
+        ? ""
+        : t("helpdesk.note.line.feedback", {
+            rating: report.feedback.rating,
+            comment: report.feedback.comment ?? "",
+          }).trimEnd(),
+    notes:
+      report.notes === null || report.notes === ""
+        ? ""
+        : t("helpdesk.note.line.notes", { value: report.notes }),
+  };
 }
 
 /** `2026-03-02 09:20`: notes are read by people in many zones, and say (UTC) beside it. */
