@@ -54,6 +54,8 @@ export interface RequestTrackerServer {
   rootPassword: string;
   /** Every mail RT has sent so far, as one mbox text ("" before the first). */
   readMailbox(): string;
+  /** The mbox file RT's outgoing mail is appended to (it exists once RT sent a mail). */
+  mailboxPath: string;
   /**
    * Stops RT's processes (TERM to the group, as an operator or a crash would end them) but keeps
    * its database, port and tokens, so `resume()` brings the same RT back: an outage.
@@ -175,6 +177,7 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
     readOnlyToken: tokens.readOnlyToken,
     rootPassword,
     readMailbox: () => (existsSync(mailbox) ? readFileSync(mailbox, "utf8") : ""),
+    mailboxPath: mailbox,
     halt,
     async resume() {
       if (pid === undefined) pid = await runServer();

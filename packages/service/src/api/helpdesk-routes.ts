@@ -9,6 +9,7 @@ import { helpdeskWriteStates } from "../db/schema.js";
 import type { HelpdeskDeps } from "../helpdesks/helpdesk-connection-settings.js";
 import {
   type HelpdeskWriteView,
+  helpdeskEventTypes,
   listHelpdeskWriteHistory,
   resendHelpdeskWrite,
 } from "../helpdesks/helpdesk-write-history.js";
@@ -25,13 +26,7 @@ const writeSchema = z
   .object({
     id: z.uuid(),
     eventId: z.string().openapi({ description: "The outbox event (the webhook-id of the same event)" }),
-    eventType: z.enum([
-      "session.created",
-      "session.closed",
-      "session.expired",
-      "connection.reported",
-      "connection.updated",
-    ]),
+    eventType: z.enum(helpdeskEventTypes),
     ticketExternalId: z.string(),
     state: z.enum(helpdeskWriteStates).openapi({
       description:

@@ -55,6 +55,8 @@ export const auditActions = [
   "helpdesk_connection.saved",
   "helpdesk_connection.removed",
   "helpdesk_write.resent",
+  "helpdesk_template.updated",
+  "helpdesk_template.reset",
   "connection_reports.exported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

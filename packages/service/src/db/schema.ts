@@ -722,6 +722,11 @@ export const sessionInvitations = pgTable(
     replacedJoinTokenHash: text("replaced_join_token_hash"),
     /** Whoever sends holds this lease; a retry takes over only once it ended (or its process died). */
     leaseExpiresAt: timestamptz("lease_expires_at"),
+    /**
+     * The join address, sealed, kept after sending only while the helpdesk's public reply
+     * (`invitation.sent`) still has to carry it; forgotten once the reply is written.
+     */
+    helpdeskJoinUrlSealed: text("helpdesk_join_url_sealed"),
   },
   (t) => [
     index("session_invitations_session_idx").on(t.sessionId, t.sentAt),
@@ -821,6 +826,7 @@ export const webhookEventTypes = [
   "connection.reported",
   "connection.updated",
   "teamviewer.connection_lost",
+  "invitation.sent",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
@@ -958,6 +964,11 @@ export const helpdeskConnections = pgTable(
     writesSessionNotes: boolean("writes_session_notes").notNull().default(false),
     /** An internal note per connection report, and its billable minutes as worked time. */
     writesConnectionNotes: boolean("writes_connection_notes").notNull().default(true),
+    /**
+     * A public reply to the requester with the join page's address when an invitation is sent;
+     * off by default, as many teams invite from the helpdesk itself.
+     */
+    writesInvitationReplies: boolean("writes_invitation_replies").notNull().default(false),
     lastCheckedAt: timestamptz("last_checked_at"),
     /** The problems the last check found, `[]` when none; null before the first check. */
     lastCheckProblems: jsonb("last_check_problems").$type<unknown[]>(),
@@ -967,6 +978,35 @@ export const helpdeskConnections = pgTable(
   (t) => [
     check("helpdesk_connections_kind_check", sql`${t.kind} in (${inList(helpdeskKinds)})`),
     check("helpdesk_connections_note_locale_check", sql`${t.noteLocale} in (${inList(invitationLocales)})`),
+  ],
+);
+
+/**
+ * An organisation's own wording of one helpdesk write (a note, or the invitation's reply) in one
+ * language; the built-in text from the message catalogue otherwise. `event` is the outbox event
+ * type the write belongs to (src/helpdesks/templates/helpdesk-templates.ts).
+ */
+export const helpdeskTemplates = pgTable(
+  "helpdesk_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    event: text("event").$type<WebhookEventType>().notNull(),
+    locale: text("locale").$type<InvitationLocale>().notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("helpdesk_templates_organisation_event_locale_unique").on(
+      t.organisationId,
+      t.event,
+      t.locale,
+    ),
+    check("helpdesk_templates_locale_check", sql`${t.locale} in (${inList(invitationLocales)})`),
   ],
 );
 

@@ -34,7 +34,12 @@ export interface HelpdeskDeps {
 }
 
 const textFields = ["kind", "baseUrl", "token", "sessionField", "noteLocale"] as const;
-const switchFields = ["writesSessionField", "writesSessionNotes", "writesConnectionNotes"] as const;
+const switchFields = [
+  "writesSessionField",
+  "writesSessionNotes",
+  "writesConnectionNotes",
+  "writesInvitationReplies",
+] as const;
 export type HelpdeskSwitch = (typeof switchFields)[number];
 
 /** What the form or API sent, trimmed; an empty `token` means "keep the stored one". */
@@ -84,6 +89,7 @@ export function readHelpdeskSettings(body: Record<string, unknown>): HelpdeskSet
     writesSessionField: isOn("writesSessionField"),
     writesSessionNotes: isOn("writesSessionNotes"),
     writesConnectionNotes: isOn("writesConnectionNotes"),
+    writesInvitationReplies: isOn("writesInvitationReplies"),
   };
 }
 
@@ -154,6 +160,7 @@ export async function saveHelpdeskSettings(
     writesSessionField: input.writesSessionField,
     writesSessionNotes: input.writesSessionNotes,
     writesConnectionNotes: input.writesConnectionNotes,
+    writesInvitationReplies: input.writesInvitationReplies,
   };
   await saveHelpdeskConnection(deps.database.db, deps.vault, next, deps.clock.now());
   const { token: _token, ...shown } = next;
@@ -218,6 +225,7 @@ function viewOf(stored: HelpdeskConnectionRecord): HelpdeskConnectionView {
     writesSessionField: stored.writesSessionField,
     writesSessionNotes: stored.writesSessionNotes,
     writesConnectionNotes: stored.writesConnectionNotes,
+    writesInvitationReplies: stored.writesInvitationReplies,
     hasToken: true,
     lastCheck:
       stored.lastCheckedAt === null

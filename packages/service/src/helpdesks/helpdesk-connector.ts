@@ -61,6 +61,17 @@ export interface HelpdeskNote {
   workedMinutes?: number;
 }
 
+/**
+ * A public reply, mailed by the helpdesk to the ticket's requesters. Write-back sends one only
+ * when an invitation was sent, and it carries nothing but the join page's address.
+ */
+export interface HelpdeskReply {
+  /** As for a note: unique to the write, one word, kept with the reply where `hasReply` finds it. */
+  marker: string;
+  subject: string;
+  text: string;
+}
+
 export interface HelpdeskConnector {
   /** Checks, without writing anything, whether write-back can work. */
   checkHealth(): Promise<HelpdeskHealth>;
@@ -70,6 +81,9 @@ export interface HelpdeskConnector {
   /** Whether the ticket already has the note carrying `marker`. */
   hasNote(ticketId: string, marker: string): Promise<boolean>;
   addNote(ticketId: string, note: HelpdeskNote): Promise<void>;
+  /** Whether the ticket already has the public reply carrying `marker`. */
+  hasReply(ticketId: string, marker: string): Promise<boolean>;
+  addReply(ticketId: string, reply: HelpdeskReply): Promise<void>;
   /** Which of these tickets the helpdesk counts as done; ids it cannot have are left out. */
   findClosedTickets(ticketIds: readonly string[]): Promise<string[]>;
 }

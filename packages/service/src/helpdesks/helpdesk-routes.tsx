@@ -6,9 +6,10 @@
  *   POST /settings/helpdesk/test     check the stored connection again
  *   POST /settings/helpdesk/remove
  *   POST /settings/helpdesk/writes/:id/resend   write again (never a note twice)
+ *   /settings/helpdesk/templates/…   the wording of notes and the reply (helpdesk-template-routes.tsx)
  */
 import { type Context, Hono } from "hono";
-import type { AppEnv } from "../http/app-deps.js";
+import type { AppDeps, AppEnv } from "../http/app-deps.js";
 import type { SignedInEnv } from "../identity/current-session.js";
 import { requireRole } from "../identity/require-user.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
@@ -27,6 +28,7 @@ import {
   saveHelpdeskSettings,
   testHelpdeskConnection,
 } from "./helpdesk-connection-settings.js";
+import { createHelpdeskTemplateRoutes } from "./helpdesk-template-routes.js";
 import {
   HelpdeskWriteError,
   listHelpdeskWriteHistory,
@@ -39,10 +41,13 @@ import {
   helpdeskSettingsPath,
   helpdeskTestPath,
 } from "./pages/helpdesk-settings-page.js";
+import { listCustomHelpdeskTemplates } from "./templates/helpdesk-templates.js";
 
 type PageContext = Context<SignedInEnv>;
 
-export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }): Hono<AppEnv> {
+export function createHelpdeskRoutes(
+  deps: HelpdeskDeps & Pick<AppDeps, "config"> & { web: WebExtensions },
+): Hono<AppEnv> {
   deps.web.addNavEntry({ href: helpdeskSettingsPath, label: "nav.helpdesk", roles: ["admin"] });
   const routes = new Hono<SignedInEnv>();
   const admin = requireRole("admin");
@@ -52,9 +57,10 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
     form?: { input: HelpdeskSettingsInput; errors: HelpdeskFieldErrors },
   ) {
     const t = c.get("t");
-    const [connection, history] = await Promise.all([
+    const [connection, history, customTemplates] = await Promise.all([
       getHelpdeskConnection(deps, actingUserOf(c)),
       listHelpdeskWriteHistory(deps, { actor: webActorOf(c) }),
+      listCustomHelpdeskTemplates(deps, c.get("user").organisationId),
     ]);
     const values = form?.input ?? {
       kind: connection?.kind ?? "request-tracker",
@@ -65,11 +71,12 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
       writesSessionField: connection?.writesSessionField ?? true,
       writesSessionNotes: connection?.writesSessionNotes ?? false,
       writesConnectionNotes: connection?.writesConnectionNotes ?? true,
+      writesInvitationReplies: connection?.writesInvitationReplies ?? false,
     };
     return c.render(
       <HelpdeskSettingsPage
         t={t}
-        view={{ connection, history, values, errors: form?.errors ?? {} }}
+        view={{ connection, history, customTemplates, values, errors: form?.errors ?? {} }}
         notice={readNotice(helpdeskNotices, c.req.query("notice"))}
       />,
       { title: t.t("helpdesk.title") },
@@ -107,6 +114,8 @@ export function createHelpdeskRoutes(deps: HelpdeskDeps & { web: WebExtensions }
     await removeHelpdeskConnection(deps, actingUserOf(c));
     return c.redirect(`${helpdeskSettingsPath}?notice=removed`, 303);
   });
+
+  routes.route("/", createHelpdeskTemplateRoutes(deps));
 
   const app = new Hono<AppEnv>();
   app.route("/", routes);

@@ -3,8 +3,8 @@
  * dispatcher. Every tick it leases due writes (the oldest pending write of each ticket; see
  * claimDueHelpdeskWrites) and carries out their plans (write-back/plan-helpdesk-write.ts).
  *
- * Exactly once on the helpdesk's side: every note carries its write's marker, and before adding
- * a note the writer asks the helpdesk whether it is there already. A crash between the helpdesk
+ * Exactly once on the helpdesk's side: every note and public reply carries its write's marker,
+ * and before adding one the writer asks the helpdesk whether it is there already. A crash between the helpdesk
  * taking a note and us recording it leaves the lease to run out; the next attempt finds the note
  * and only records it. Setting a field twice changes nothing.
  *
@@ -21,17 +21,25 @@ import {
   type HelpdeskWriteOutcome,
   type HelpdeskWriteRecord,
 } from "../db/repositories/helpdesk-writes.js";
+import { findInvitationHelpdeskJoinUrl } from "../db/repositories/session-invitations.js";
 import { findUserById } from "../db/repositories/users.js";
-import { createTranslator } from "../i18n/index.js";
+import { createTranslator, isSupportedLocale, type Locale } from "../i18n/index.js";
+import { openJoinUrlForHelpdesk } from "../invitations/helpdesk-join-url.js";
 import { type IntervalTimers, systemIntervalTimers } from "../jobs/interval-timers.js";
 import { createPeriodicJob, type PeriodicJob } from "../jobs/periodic-job.js";
+import { isCurrentJoinUrl } from "../join/join-links.js";
 import type { Logger } from "../logging/logger.js";
 import { getBillingRules } from "../reports/organisation-billing-rules.js";
 import { maxWebhookAttempts, nextRetryAt } from "../webhooks/retry-schedule.js";
 import { connectorFor } from "./connectors.js";
 import type { HelpdeskDeps } from "./helpdesk-connection-settings.js";
 import { HelpdeskError } from "./helpdesk-error.js";
-import { planHelpdeskWrite, type WritePlan } from "./write-back/plan-helpdesk-write.js";
+import { resolveHelpdeskTemplates } from "./templates/helpdesk-templates.js";
+import {
+  type InvitationJoinAddress,
+  planHelpdeskWrite,
+  type WritePlan,
+} from "./write-back/plan-helpdesk-write.js";
 
 export interface HelpdeskWriterOptions {
   /** How often to look for work (default 2 s). */
@@ -100,11 +108,15 @@ async function carryOut(
   holder: string,
 ): Promise<HelpdeskWriteResult> {
   const finish = async (outcome: HelpdeskWriteOutcome, plan?: WritePlan) => {
+    const isFinal = outcome.state === "done" || outcome.state === "stopped";
     const isRecorded = await finishHelpdeskWrite(deps.database.db, {
       writeId: write.id,
       holder,
       outcome,
       reportWrite: outcome.state === "done" ? plan?.reportWrite : undefined,
+      // Once the reply is on the ticket, or can never be, the join address need not be kept.
+      repliedInvitationId:
+        write.eventType === "invitation.sent" && isFinal ? String(write.payload.id) : undefined,
       now: deps.clock.now(),
     });
     if (!isRecorded) return "lease-lost" as const;
@@ -120,16 +132,22 @@ async function carryOut(
       lastError: null,
     });
   }
+  const isInvitation = write.eventType === "invitation.sent";
+  // The reply goes to the customer, in the invitation's language; notes are for the agents.
+  const locale = isInvitation ? invitationLocaleOf(write) : connection.noteLocale;
   const plan = planHelpdeskWrite({
     write,
     switches: connection,
     sessionField: connection.sessionField,
-    t: createTranslator(connection.noteLocale),
+    templates: await resolveHelpdeskTemplates(deps, write.organisationId, locale),
+    t: createTranslator(locale),
     supporterName: await supporterNameOf(deps, write),
     billingRules: await getBillingRules(deps.database.db, write.organisationId),
     previous: write.eventType.startsWith("connection.")
       ? await findHelpdeskReportWrite(deps.database.db, write.organisationId, String(write.payload.id))
       : undefined,
+    joinAddress:
+      isInvitation && connection.writesInvitationReplies ? await joinAddressOf(deps, write) : undefined,
   });
   const connector = connectorFor(connection);
   const written: string[] = [];
@@ -138,6 +156,23 @@ async function carryOut(
       if (step.kind === "field") {
         await connector.setTicketField(write.ticketExternalId, step.field, step.value);
         written.push(`field "${step.field}" set to ${step.value}`);
+      } else if (step.kind === "reply") {
+        if (await connector.hasReply(write.ticketExternalId, step.reply.marker)) {
+          written.push(`reply "${step.reply.subject}" found from an earlier attempt`);
+        } else {
+          await connector.addReply(write.ticketExternalId, step.reply);
+          written.push(`public reply "${step.reply.subject}" with the join page's address`);
+        }
+      } else if (step.kind === "reply-unavailable") {
+        if (!(await connector.hasReply(write.ticketExternalId, step.marker))) {
+          return finish({
+            state: "stopped",
+            nextAttemptAt: now,
+            outcome: `Stopped: ${step.reason}`,
+            lastError: null,
+          });
+        }
+        written.push("public reply found from an earlier attempt");
       } else {
         const ticket = step.ticketExternalId ?? write.ticketExternalId;
         const onTicket = ticket === write.ticketExternalId ? "" : ` on ticket ${ticket}`;
@@ -211,4 +246,20 @@ async function supporterNameOf(deps: HelpdeskDeps, write: HelpdeskWriteRecord): 
   if (typeof userId !== "string") return "Attendant";
   const user = await findUserById(deps.database.db, userId);
   return user?.displayName || user?.email || "Attendant";
+}
+
+function invitationLocaleOf(write: HelpdeskWriteRecord): Locale {
+  const locale = write.payload.locale;
+  return typeof locale === "string" && isSupportedLocale(locale) ? locale : "en";
+}
+
+/** The invitation's join address, if it is still kept and still the session's address. */
+async function joinAddressOf(deps: HelpdeskDeps, write: HelpdeskWriteRecord): Promise<InvitationJoinAddress> {
+  const invitationId = String(write.payload.id);
+  const kept = await findInvitationHelpdeskJoinUrl(deps.database.db, write.organisationId, invitationId);
+  if (kept === undefined) return { unavailable: "not-kept" };
+  const url = openJoinUrlForHelpdesk(deps.vault, invitationId, kept.sealed);
+  return (await isCurrentJoinUrl(deps.database.db, kept.sessionId, url))
+    ? { url }
+    : { unavailable: "replaced" };
 }

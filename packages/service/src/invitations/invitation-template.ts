@@ -42,9 +42,13 @@ function isPlaceholder(name: string): name is InvitationPlaceholder {
   return (invitationPlaceholders as readonly string[]).includes(name);
 }
 
+/** The names of a text's `{placeholder}`s, each once (the helpdesk's templates use them too). */
+export function placeholderNamesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(placeholderPattern)].map((match) => match[1] ?? ""))];
+}
+
 function unknownPlaceholders(text: string): string[] {
-  const names = [...text.matchAll(placeholderPattern)].map((match) => match[1] ?? "");
-  return [...new Set(names.filter((name) => !isPlaceholder(name)))];
+  return placeholderNamesIn(text).filter((name) => !isPlaceholder(name));
 }
 
 function checkText(text: string, maxLength: number): TemplateProblem | undefined {

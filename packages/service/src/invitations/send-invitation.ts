@@ -7,8 +7,10 @@
  *    answered from its record, one left `sending` by a dead process is sent from its record;
  * 3. otherwise make a fresh join address and the e-mail in the recipient's language, and in one
  *    transaction store the address and the invitation (`sending`, the e-mail sealed in it);
- * 4. deliver it under a Message-ID of its own, then mark it sent. A refused delivery is recorded
- *    and audited, and the previous address comes back.
+ * 4. deliver it under a Message-ID of its own, then mark it sent, recording `invitation.sent` in
+ *    the same transaction (for webhooks and the helpdesk's public reply, which keeps the join
+ *    address sealed until the reply is on the ticket). A refused delivery is recorded and
+ *    audited, and the previous address comes back.
  */
 import { randomUUID } from "node:crypto";
 import { findJoinTokenHash, restoreJoinLink } from "../db/repositories/join-links.js";
@@ -20,6 +22,7 @@ import {
   settleInvitation,
 } from "../db/repositories/session-invitations.js";
 import { bindingFor, secretColumns } from "../db/repositories/stored-secrets.js";
+import type { SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import { transaction } from "../db/transaction.js";
 import type { Locale } from "../i18n/index.js";
 import { prepareJoinLink, storeJoinLink } from "../join/join-links.js";
@@ -27,7 +30,9 @@ import { deliverMail, type MailDelivery } from "../mail/mail-delivery.js";
 import { loadSessionFor } from "../sessions/load-session.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
+import { helpdeskRepliesToInvitations, recordInvitationSent } from "../webhooks/invitation-events.js";
 import { composeInvitation, invitationValuesFor } from "./compose-invitation.js";
+import { sealJoinUrlForHelpdesk } from "./helpdesk-join-url.js";
 import type { InvitationDeps } from "./invitation-deps.js";
 import { assertSessionJoinable, InvitationError } from "./invitation-error.js";
 import { resolveInvitationTemplate } from "./invitation-templates.js";
@@ -77,7 +82,7 @@ export async function sendSessionInvitation(
   if (delivery.kind === "off") throw new InvitationError("mail-off");
 
   const earlier = await findInvitationByRequest(deps.database.db, record.id, requestId);
-  if (earlier !== undefined) return answerRecordedRequest(deps, actor, delivery, earlier);
+  if (earlier !== undefined) return answerRecordedRequest(deps, actor, delivery, record, earlier);
 
   const link = prepareJoinLink(deps.config.publicUrl);
   const template = await resolveInvitationTemplate(deps, actor.organisationId, recipient.locale);
@@ -115,11 +120,11 @@ export async function sendSessionInvitation(
     if (row !== undefined) await storeJoinLink(tx, link, record, now);
     return row;
   });
-  if (recorded !== undefined) return deliverRecorded(deps, actor, delivery, recorded, message);
+  if (recorded !== undefined) return deliverRecorded(deps, actor, delivery, record, recorded, message);
   // The same request, submitted twice at once, was recorded by the other submission.
   const concurrent = await findInvitationByRequest(deps.database.db, record.id, requestId);
   if (concurrent === undefined) throw new Error(`invitation request ${requestId} vanished`);
-  return answerRecordedRequest(deps, actor, delivery, concurrent);
+  return answerRecordedRequest(deps, actor, delivery, record, concurrent);
 }
 
 /** A request seen before: answered from its record, never a second e-mail of its own. */
@@ -127,6 +132,7 @@ async function answerRecordedRequest(
   deps: InvitationDeps,
   actor: SessionActor,
   delivery: Deliverable,
+  session: SupportSessionRecord,
   invitation: SessionInvitation,
 ): Promise<SentInvitation> {
   if (invitation.status === "failed") {
@@ -145,13 +151,14 @@ async function answerRecordedRequest(
   const message = JSON.parse(
     deps.vault.decrypt(claimed.messageSealed, messageBinding(claimed.id)),
   ) as RecordedMessage;
-  return deliverRecorded(deps, actor, delivery, claimed, message);
+  return deliverRecorded(deps, actor, delivery, session, claimed, message);
 }
 
 async function deliverRecorded(
   deps: InvitationDeps,
   actor: SessionActor,
   delivery: Deliverable,
+  session: SupportSessionRecord,
   invitation: SessionInvitation,
   message: RecordedMessage,
 ): Promise<SentInvitation> {
@@ -188,7 +195,15 @@ async function deliverRecorded(
     throw new InvitationError("delivery-failed", { detail: reason, cause: error });
   }
 
-  const sent = await settleInvitation(deps.database.db, invitation.id, { status, sentAt: deps.clock.now() });
+  const sentAt = deps.clock.now();
+  const sent = await transaction(deps.database.db, async (tx) => {
+    const keptForHelpdesk = (await helpdeskRepliesToInvitations(tx, invitation.organisationId))
+      ? { helpdeskJoinUrlSealed: sealJoinUrlForHelpdesk(deps.vault, invitation.id, message.joinUrl) }
+      : {};
+    const row = await settleInvitation(tx, invitation.id, { status, sentAt, ...keptForHelpdesk });
+    await recordInvitationSent(tx, { invitation: row, ticket: session.ticket, now: sentAt });
+    return row;
+  });
   await auditSessionAction(deps, actor, {
     action: "session_invitation.sent",
     target,

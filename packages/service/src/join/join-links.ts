@@ -6,7 +6,7 @@
  */
 
 import type { Db } from "../db/open-database.js";
-import { replaceJoinLink } from "../db/repositories/join-links.js";
+import { findJoinTokenHash, replaceJoinLink } from "../db/repositories/join-links.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 
 export const joinPathPrefix = "/join/";
@@ -44,4 +44,10 @@ export function storeJoinLink(
  */
 export function redactJoinToken(path: string): string {
   return path.replace(/\/join\/.*$/is, `${joinPathPrefix}[redacted]`);
+}
+
+/** Whether `joinUrl` is still the session's address: each later one replaces it. */
+export async function isCurrentJoinUrl(db: Db, sessionId: string, joinUrl: string): Promise<boolean> {
+  const token = joinUrl.slice(joinUrl.lastIndexOf(joinPathPrefix) + joinPathPrefix.length);
+  return (await findJoinTokenHash(db, sessionId)) === hashSecretToken(token);
 }

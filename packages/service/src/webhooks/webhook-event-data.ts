@@ -7,6 +7,7 @@
 
 import { toSessionJson } from "../api/session-json.js";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
+import type { SessionInvitation } from "../db/repositories/session-invitations.js";
 import { type SessionViewSource, toSupportSession } from "../sessions/support-session-view.js";
 
 export type WebhookEventData = Record<string, unknown>;
@@ -60,4 +61,25 @@ export function connectionLostEventData(values: {
   reason: "refresh_refused" | "access_refused";
 }): WebhookEventData {
   return { userId: values.userId, userEmail: values.email, reason: values.reason };
+}
+
+/**
+ * invitation.sent: who was invited to which session's ticket, in which language. Never the join
+ * address: it is the customer's key to the session (the helpdesk's reply reads it sealed from
+ * the invitation, src/helpdesks/helpdesk-writer.ts).
+ */
+export function invitationEventData(
+  invitation: SessionInvitation,
+  ticket: { externalId: string },
+): WebhookEventData {
+  return {
+    id: invitation.id,
+    supportSessionId: invitation.sessionId,
+    ticket: { externalId: ticket.externalId },
+    recipient: { email: invitation.recipientEmail, name: invitation.recipientName },
+    locale: invitation.locale,
+    status: invitation.status,
+    sentAt: invitation.sentAt.toISOString(),
+    sentByUserId: invitation.sentByUserId,
+  };
 }

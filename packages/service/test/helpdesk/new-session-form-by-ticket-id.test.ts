@@ -45,6 +45,7 @@ describe.skipIf(rt === undefined)("New session by helpdesk ticket number, agains
         writesSessionField: true,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
     );
   }

@@ -38,6 +38,7 @@ describe.skipIf(rt === undefined)("a connection report moved to another RT ticke
         writesSessionField: false,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
     );
     const dispatcher = createWebhookDispatcher({ deps: h.deps, instanceId: "dispatcher" });

@@ -52,6 +52,7 @@ describe.skipIf(!isRequestTrackerInstalled())(
           writesSessionField: true,
           writesSessionNotes: true,
           writesConnectionNotes: true,
+          writesInvitationReplies: false,
         },
       );
       const dispatcher = createWebhookDispatcher({ deps: h.deps, instanceId: "dispatcher" });

@@ -33,6 +33,7 @@ describe.skipIf(rt === undefined)("sessions for a ticket by its id alone, agains
           writesSessionField: true,
           writesSessionNotes: false,
           writesConnectionNotes: true,
+          writesInvitationReplies: false,
         },
       );
     }

@@ -118,6 +118,7 @@ async function seedReportedConnection(
         writesSessionField: true,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
     );
     expect(saved).toMatchObject({ kind: "saved", health: { problems: [] } });

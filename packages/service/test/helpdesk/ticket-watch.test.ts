@@ -34,6 +34,7 @@ describe.skipIf(rt === undefined)("tickets closed in a real RT 5", () => {
         writesSessionField: true,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
     );
     return { h, kenji, watch: createHelpdeskTicketWatch({ deps: h.deps }) };

@@ -64,6 +64,7 @@ describe.skipIf(rt === undefined)("write-back to a real RT 5", () => {
         writesSessionField: true,
         writesSessionNotes: true,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
         ...settings,
       },
     );

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { HelpdeskEventType, HelpdeskReportWrite } from "../../src/db/repositories/helpdesk-writes.js";
+import {
+  type HelpdeskEventType,
+  type HelpdeskReportWrite,
+  helpdeskEventTypes,
+} from "../../src/db/repositories/helpdesk-writes.js";
+import { builtInHelpdeskTemplate } from "../../src/helpdesks/templates/helpdesk-template.js";
 import { planHelpdeskWrite, type WriteContext } from "../../src/helpdesks/write-back/plan-helpdesk-write.js";
-import { createTranslator } from "../../src/i18n/index.js";
+import { createTranslator, type Locale } from "../../src/i18n/index.js";
 
 const session = { code: "s123-456-789", validUntil: "2026-03-03T09:14:07Z", assignedUserId: "u1" };
+const invitation = { id: "0b8e5f8a-7d0c-4c36-9d0f-5f2f1b0e6a11", locale: "de" };
+const joinAddress = { url: "https://attendant.example.com/join/tok3nOfTheCustomer" };
 const report = {
   id: "6f1c2b7e-41a9-4d8e-9a55-0c8f3e2d1b77",
   sessionCode: "s123-456-789",
@@ -17,21 +24,38 @@ const report = {
   feedback: { rating: 5, comment: "Quick and friendly" },
 };
 
+/** Every event's built-in wording in the language of `t`. */
+function builtIns(locale: Locale) {
+  return Object.fromEntries(
+    helpdeskEventTypes.map((event) => [event, builtInHelpdeskTemplate(event, locale)]),
+  ) as WriteContext["templates"];
+}
+
 function context(eventType: HelpdeskEventType, overrides: Partial<WriteContext> = {}): WriteContext {
   return {
     write: {
       id: "write-1",
       organisationId: "org-1",
       eventType,
-      payload: eventType.startsWith("session.") ? session : report,
+      payload: eventType.startsWith("session.")
+        ? session
+        : eventType === "invitation.sent"
+          ? invitation
+          : report,
       ticketExternalId: "42",
     },
-    switches: { writesSessionField: true, writesSessionNotes: true, writesConnectionNotes: true },
+    switches: {
+      writesSessionField: true,
+      writesSessionNotes: true,
+      writesConnectionNotes: true,
+      writesInvitationReplies: true,
+    },
     sessionField: "TeamViewer session",
     t: createTranslator("en"),
     supporterName: "Kenji Sato",
     billingRules: { roundingIncrementMinutes: 1, minimumBillableMinutes: 0 },
     previous: undefined,
+    templates: builtIns(overrides.t?.locale ?? "en"),
     ...overrides,
   };
 }
@@ -63,14 +87,20 @@ describe("what an event writes onto its ticket", () => {
   });
 
   it("writes nothing that is switched off", () => {
-    const off = { writesSessionField: false, writesSessionNotes: false, writesConnectionNotes: false };
+    const off = {
+      writesSessionField: false,
+      writesSessionNotes: false,
+      writesConnectionNotes: false,
+      writesInvitationReplies: false,
+    };
     for (const type of [
       "session.created",
       "session.closed",
       "session.expired",
       "connection.reported",
+      "invitation.sent",
     ] as const) {
-      expect(planHelpdeskWrite(context(type, { switches: off })).steps).toEqual([]);
+      expect(planHelpdeskWrite(context(type, { switches: off, joinAddress })).steps).toEqual([]);
     }
   });
 
@@ -193,5 +223,54 @@ describe("what an event writes onto its ticket", () => {
       context("connection.reported", { previous: written({ ticketExternalId: "43" }) }),
     );
     expect(plan).toEqual({ steps: [] });
+  });
+
+  it("replies to the requester in the invitation's language with the join page's address and neither the session code nor a supporter link", () => {
+    const plan = planHelpdeskWrite(
+      context("invitation.sent", { t: createTranslator("de"), joinAddress, supporterName: "Kenji Sato" }),
+    );
+    expect(plan.steps).toEqual([
+      {
+        kind: "reply",
+        reply: {
+          marker: "write-1",
+          subject: "Ihre Fernwartungssitzung",
+          text: "Um an der Fernwartungssitzung teilzunehmen, öffnen Sie diese Seite:\nhttps://attendant.example.com/join/tok3nOfTheCustomer",
+        },
+      },
+    ]);
+    expect(JSON.stringify(plan)).not.toContain("s123-456-789");
+    expect(JSON.stringify(plan)).not.toContain("teamviewer");
+  });
+
+  it("never sends a join address that is no longer kept or was replaced, and says why", () => {
+    for (const unavailable of ["not-kept", "replaced"] as const) {
+      const plan = planHelpdeskWrite(context("invitation.sent", { joinAddress: { unavailable } }));
+      expect(plan.steps).toEqual([
+        { kind: "reply-unavailable", marker: "write-1", reason: expect.stringMatching(/join address/) },
+      ]);
+    }
+  });
+
+  it("writes an organisation's own wording of an event, leaving out a line whose only facts are empty", () => {
+    const templates = {
+      ...builtIns("en"),
+      "connection.reported": {
+        subject: "{code}: {minutes} min remote work",
+        body: "Done by {supporter} on {device}\n{notes}\nRating: {feedback}",
+      },
+    };
+    const plan = planHelpdeskWrite(context("connection.reported", { templates }));
+    expect(plan.steps).toEqual([
+      {
+        kind: "note",
+        note: {
+          marker: "write-1",
+          subject: "s123-456-789: 27 min remote work",
+          text: "Done by Kenji Sato on ERIKA-LAPTOP · 1432876590\nRating: Customer feedback: 5/5 Quick and friendly",
+          workedMinutes: 27,
+        },
+      },
+    ]);
   });
 });

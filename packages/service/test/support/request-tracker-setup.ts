@@ -18,6 +18,7 @@ export interface ProvidedRequestTracker {
   token: string;
   readOnlyToken: string;
   rootPassword: string;
+  mailboxPath: string;
 }
 
 declare module "vitest" {
@@ -40,8 +41,8 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   server = await startRequestTracker();
-  const { url, token, readOnlyToken, rootPassword } = server;
-  project.provide("requestTracker", { url, token, readOnlyToken, rootPassword });
+  const { url, token, readOnlyToken, rootPassword, mailboxPath } = server;
+  project.provide("requestTracker", { url, token, readOnlyToken, rootPassword, mailboxPath });
 }
 
 export async function teardown(): Promise<void> {

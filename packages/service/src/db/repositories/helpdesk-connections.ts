@@ -26,6 +26,7 @@ export interface HelpdeskConnectionRecord {
   writesSessionField: boolean;
   writesSessionNotes: boolean;
   writesConnectionNotes: boolean;
+  writesInvitationReplies: boolean;
   lastCheckedAt: Date | null;
   lastCheckProblems: unknown[] | null;
   updatedAt: Date;

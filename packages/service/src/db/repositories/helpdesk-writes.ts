@@ -14,6 +14,7 @@ import {
   type WebhookEventType,
   webhookEvents,
 } from "../schema.js";
+import { forgetInvitationHelpdeskJoinUrl } from "./session-invitations.js";
 
 /** The outbox events write-back acts on; the rest never reach a helpdesk. */
 export const helpdeskEventTypes = [
@@ -22,6 +23,7 @@ export const helpdeskEventTypes = [
   "session.expired",
   "connection.reported",
   "connection.updated",
+  "invitation.sent",
 ] as const satisfies readonly WebhookEventType[];
 export type HelpdeskEventType = (typeof helpdeskEventTypes)[number];
 
@@ -61,15 +63,17 @@ const writeColumns = {
  * Whether an organisation's helpdesk connection wants events of this type. `eventTypeJson` is the
  * type as a one-element JSON array (`["session.created"]`), as for endpointsSubscribedTo; both
  * may be placeholders. For `connection.reported` it wants only reports matched to a ticket, which
- * the caller filters (recordReportedConnections).
+ * the caller filters (recordReportedConnections). It wants `invitation.sent` only while its
+ * public replies are switched on: the event makes the invitation keep its join address.
  */
 export function helpdeskWants(organisationId: unknown, eventTypeJson: unknown): SQL {
-  return sql`(exists (select 1 from ${helpdeskConnections} where ${helpdeskConnections.organisationId} = ${organisationId}) and ${JSON.stringify(helpdeskEventTypes)}::jsonb @> ${eventTypeJson}::jsonb)`;
+  return sql`(exists (select 1 from ${helpdeskConnections} where ${helpdeskConnections.organisationId} = ${organisationId} and (${helpdeskConnections.writesInvitationReplies} or not ${eventTypeJson}::jsonb @> '["invitation.sent"]'::jsonb)) and ${JSON.stringify(helpdeskEventTypes)}::jsonb @> ${eventTypeJson}::jsonb)`;
 }
 
 /**
  * One write per given event that the organisation's helpdesk connection receives: of a type
- * write-back acts on, about a ticket, and recorded after the connection was set up.
+ * write-back acts on, about a ticket, and recorded after the connection was set up; an
+ * invitation only while public replies are switched on.
  */
 export async function fanOutHelpdeskWrites(tx: Db, eventIds: readonly string[], now: Date): Promise<void> {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -81,6 +85,7 @@ export async function fanOutHelpdeskWrites(tx: Db, eventIds: readonly string[], 
     where e.id in ${[...eventIds]}
       and e.type in ${[...helpdeskEventTypes]}
       and h.created_at <= e.created_at
+      and (e.type <> 'invitation.sent' or h.writes_invitation_replies)
       and e.payload #>> '{ticket,externalId}' is not null
     on conflict (event_id) do nothing`);
 }
@@ -145,6 +150,8 @@ export async function finishHelpdeskWrite(
     holder: string;
     outcome: HelpdeskWriteOutcome;
     reportWrite?: HelpdeskReportWrite | undefined;
+    /** An invitation whose reply is now on the ticket: its kept join address is dropped. */
+    repliedInvitationId?: string | undefined;
     now: Date;
   },
 ): Promise<boolean> {
@@ -170,6 +177,9 @@ export async function finishHelpdeskWrite(
           target: [helpdeskReportWrites.organisationId, helpdeskReportWrites.connectionReportId],
           set: { ...written, updatedAt: values.now },
         });
+    }
+    if (values.repliedInvitationId !== undefined) {
+      await forgetInvitationHelpdeskJoinUrl(tx, values.repliedInvitationId);
     }
     return true;
   });

@@ -83,11 +83,19 @@ export async function claimSendingInvitation(
   return row as SessionInvitation | undefined;
 }
 
-/** Ends sending: the outcome is kept, the sealed e-mail, the replaced hash and the lease go. */
+/**
+ * Ends sending: the outcome is kept, the sealed e-mail, the replaced hash and the lease go. The
+ * join address stays sealed only when given as `helpdeskJoinUrlSealed`, for the helpdesk's reply.
+ */
 export async function settleInvitation(
   db: Db,
   id: string,
-  outcome: { status: Exclude<InvitationStatus, "sending">; error?: string; sentAt: Date },
+  outcome: {
+    status: Exclude<InvitationStatus, "sending">;
+    error?: string;
+    sentAt: Date;
+    helpdeskJoinUrlSealed?: string;
+  },
 ): Promise<SessionInvitation> {
   const [row] = await db
     .update(sessionInvitations)
@@ -95,6 +103,7 @@ export async function settleInvitation(
       status: outcome.status,
       error: outcome.error ?? null,
       sentAt: outcome.sentAt,
+      helpdeskJoinUrlSealed: outcome.helpdeskJoinUrlSealed ?? null,
       messageSealed: null,
       replacedJoinTokenHash: null,
       leaseExpiresAt: null,
@@ -103,4 +112,29 @@ export async function settleInvitation(
     .returning();
   if (row === undefined) throw new Error(`session invitation ${id} vanished while it was sent`);
   return row as SessionInvitation;
+}
+
+/** The sealed join address an invitation keeps for the helpdesk's reply; undefined once forgotten. */
+export async function findInvitationHelpdeskJoinUrl(
+  db: Db,
+  organisationId: string,
+  invitationId: string,
+): Promise<{ sessionId: string; sealed: string } | undefined> {
+  const [row] = await db
+    .select({ sessionId: sessionInvitations.sessionId, sealed: sessionInvitations.helpdeskJoinUrlSealed })
+    .from(sessionInvitations)
+    .where(
+      and(eq(sessionInvitations.organisationId, organisationId), eq(sessionInvitations.id, invitationId)),
+    );
+  return row === undefined || row.sealed === null
+    ? undefined
+    : { sessionId: row.sessionId, sealed: row.sealed };
+}
+
+/** Drops the join address kept for the helpdesk's reply, once the reply is on the ticket. */
+export async function forgetInvitationHelpdeskJoinUrl(db: Db, invitationId: string): Promise<void> {
+  await db
+    .update(sessionInvitations)
+    .set({ helpdeskJoinUrlSealed: null })
+    .where(eq(sessionInvitations.id, invitationId));
 }

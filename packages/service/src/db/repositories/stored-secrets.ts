@@ -83,6 +83,12 @@ export const secretColumns = {
     sessionInvitations.id,
     sessionInvitations.messageSealed,
   ),
+  // The join address a helpdesk reply still has to carry (issue 22).
+  invitationHelpdeskJoinUrl: defineSecretColumn(
+    sessionInvitations,
+    sessionInvitations.id,
+    sessionInvitations.helpdeskJoinUrlSealed,
+  ),
   // Webhook signing secrets, and the previous one that keeps signing during a rotation.
   webhookSecret: defineSecretColumn(webhookEndpoints, webhookEndpoints.id, webhookEndpoints.secretEncrypted),
   webhookPreviousSecret: defineSecretColumn(

@@ -17,12 +17,14 @@ import {
   helpdeskKindOptions,
 } from "../helpdesk-connection-settings.js";
 import type { HelpdeskWritePage } from "../helpdesk-write-history.js";
+import { HelpdeskTemplatesPanel } from "./helpdesk-template-page.js";
 
 export const helpdeskSettingsPath = "/settings/helpdesk";
 const switches = [
   "writesSessionField",
   "writesSessionNotes",
   "writesConnectionNotes",
+  "writesInvitationReplies",
 ] as const satisfies readonly HelpdeskSwitch[];
 export const helpdeskTestPath = "/settings/helpdesk/test";
 export const helpdeskRemovePath = "/settings/helpdesk/remove";
@@ -35,6 +37,8 @@ export interface HelpdeskSettingsView {
   connection: HelpdeskConnectionView | undefined;
   /** The latest writes, for admins to see what reached the helpdesk. */
   history: HelpdeskWritePage;
+  /** `event/locale` of the templates the organisation worded itself. */
+  customTemplates: ReadonlySet<string>;
   /** What the form shows; `token` is ignored. */
   values: HelpdeskSettingsInput;
   errors: HelpdeskFieldErrors;
@@ -113,6 +117,7 @@ export function HelpdeskSettingsPage(props: {
       ) : (
         <CheckPanel t={props.t} connection={view.connection} />
       )}
+      <HelpdeskTemplatesPanel t={props.t} custom={view.customTemplates} />
       <WritesPanel t={props.t} history={view.history} />
     </>
   );

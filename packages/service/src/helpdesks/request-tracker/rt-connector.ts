@@ -9,6 +9,7 @@ import type {
   HelpdeskHealth,
   HelpdeskNote,
   HelpdeskProblem,
+  HelpdeskReply,
   HelpdeskSettings,
   HelpdeskTicket,
 } from "../helpdesk-connector.js";
@@ -52,8 +53,10 @@ export function createRequestTrackerConnector(settings: HelpdeskSettings): Helpd
     checkHealth: () => checkHealth(rest, settings),
     readTicket: (ticketId) => readTicket(rest, settings, ticketId),
     setTicketField: (ticketId, field, value) => setTicketField(rest, ticketId, field, value),
-    hasNote: (ticketId, marker) => hasNote(rest, ticketId, marker),
+    hasNote: (ticketId, marker) => hasTransaction(rest, ticketId, "Comment", marker),
     addNote: (ticketId, note) => addNote(rest, ticketId, note),
+    hasReply: (ticketId, marker) => hasTransaction(rest, ticketId, "Correspond", marker),
+    addReply: (ticketId, reply) => addReply(rest, ticketId, reply),
     findClosedTickets: (ticketIds) => findClosedTickets(rest, ticketIds),
   };
 }
@@ -175,15 +178,20 @@ async function setTicketField(
 }
 
 /**
- * A comment's subject is kept as the transaction's `Data`: one search finds the marker. RT folds
- * a long subject at spaces, so the marker (one word) is searched alone.
+ * A comment's or reply's subject is kept as the transaction's `Data`: one search finds the
+ * marker. RT folds a long subject at spaces, so the marker (one word) is searched alone.
  */
-async function hasNote(rest: RtRestClient, ticketId: string, marker: string): Promise<boolean> {
+async function hasTransaction(
+  rest: RtRestClient,
+  ticketId: string,
+  type: "Comment" | "Correspond",
+  marker: string,
+): Promise<boolean> {
   checkTicketId(ticketId);
   const query = [
     { field: "ObjectType", value: "RT::Ticket" },
     { field: "ObjectId", value: ticketId },
-    { field: "Type", value: "Comment" },
+    { field: "Type", value: type },
     { field: "Data", operator: "LIKE", value: marker },
   ];
   const found = await rest.get<RtCollection<{ id: string }>>(
@@ -201,6 +209,16 @@ async function addNote(rest: RtRestClient, ticketId: string, note: HelpdeskNote)
     ...(note.workedMinutes === undefined || note.workedMinutes === 0
       ? {}
       : { TimeTaken: String(note.workedMinutes) }),
+  });
+}
+
+/** RT mails a reply ("correspond") to the ticket's requesters and Cc, with the subject. */
+async function addReply(rest: RtRestClient, ticketId: string, reply: HelpdeskReply): Promise<void> {
+  checkTicketId(ticketId);
+  await rest.post(`/ticket/${ticketId}/correspond`, {
+    Subject: `${reply.subject} [Attendant ${reply.marker}]`,
+    Content: reply.text,
+    ContentType: "text/plain",
   });
 }
 

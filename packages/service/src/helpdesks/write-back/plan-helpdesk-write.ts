@@ -1,6 +1,8 @@
 /**
  * What one outbox event writes onto its ticket, decided without touching the helpdesk: pure, so
- * every rule is tested on its own. The writer (helpdesk-writer.ts) carries the plan out.
+ * every rule is tested on its own. The writer (helpdesk-writer.ts) carries the plan out. The
+ * wording is the organisation's template for the event, or the built-in one
+ * (templates/helpdesk-template.ts).
  *
  * - `session.created`: the session code into the ticket field, and a note when session notes are on.
  * - `session.closed` / `session.expired`: a note when session notes are on.
@@ -9,17 +11,29 @@
  *   difference (never a second full amount); a report never written before gets the full note.
  *   A report attached to another ticket (src/reports/unmatched-reports.ts) is taken off the old
  *   one by a note that negates the worked time written there, then written in full on the new one.
+ * - `invitation.sent`: a public reply to the requester, in the invitation's language, carrying
+ *   the join page's address and nothing else a customer could use: no session code, no
+ *   supporter link. An address that is gone or replaced is never sent.
  */
 import type { HelpdeskEventType, HelpdeskReportWrite } from "../../db/repositories/helpdesk-writes.js";
-import type { MessageKey, Translator } from "../../i18n/index.js";
+import type { Translator } from "../../i18n/index.js";
 import { type BillingRules, computeBillableMinutes } from "../../reports/billable-minutes.js";
-import type { HelpdeskNote } from "../helpdesk-connector.js";
+import type { HelpdeskNote, HelpdeskReply } from "../helpdesk-connector.js";
+import { fillHelpdeskTemplate, type HelpdeskTemplate } from "../templates/helpdesk-template.js";
 
 export interface WriteBackSwitches {
   writesSessionField: boolean;
   writesSessionNotes: boolean;
   writesConnectionNotes: boolean;
+  writesInvitationReplies: boolean;
 }
+
+/**
+ * The join address of an invitation's reply: kept (sealed on the invitation until the reply is
+ * written), or not available any more: not kept (the reply was written before, or the invitation
+ * is gone) or replaced (a later invitation or copy made another, so this one no longer works).
+ */
+export type InvitationJoinAddress = { url: string } | { unavailable: "not-kept" | "replaced" };
 
 export type WriteStep =
   | { kind: "field"; field: string; value: string }
@@ -28,7 +42,10 @@ export type WriteStep =
       note: HelpdeskNote;
       /** Another ticket than the write's: the old ticket of a report that moved. */
       ticketExternalId?: string;
-    };
+    }
+  | { kind: "reply"; reply: HelpdeskReply }
+  /** A reply that cannot be written: found from an earlier attempt, or the write stops with `reason`. */
+  | { kind: "reply-unavailable"; marker: string; reason: string };
 
 export interface WritePlan {
   steps: WriteStep[];
@@ -46,13 +63,17 @@ export interface WriteContext {
   };
   switches: WriteBackSwitches;
   sessionField: string;
-  /** In the connection's note language. */
+  /** The wording of each event (the organisation's own or the built-in one), in `t`'s language. */
+  templates: Readonly<Record<HelpdeskEventType, HelpdeskTemplate>>;
+  /** In the connection's note language, or the invitation's for its reply. */
   t: Translator;
   /** The supporter's name for session notes. */
   supporterName: string;
   billingRules: BillingRules;
   /** What was written for this report before, if anything. */
   previous: HelpdeskReportWrite | undefined;
+  /** For `invitation.sent` with replies on. */
+  joinAddress?: InvitationJoinAddress | undefined;
 }
 
 /** Kept with the note; unique to the write, so a retry can find what it wrote. */
@@ -65,17 +86,47 @@ export function planHelpdeskWrite(context: WriteContext): WritePlan {
     case "session.created":
       return planSessionOpened(context);
     case "session.closed":
-      return sessionNote(context, "helpdesk.note.sessionClosed.subject", "helpdesk.note.sessionClosed.text");
     case "session.expired":
-      return sessionNote(
-        context,
-        "helpdesk.note.sessionExpired.subject",
-        "helpdesk.note.sessionExpired.text",
-      );
+      return sessionNote(context);
     case "connection.reported":
     case "connection.updated":
       return planConnection(context);
+    case "invitation.sent":
+      return planInvitationReply(context);
   }
+}
+
+const unavailableReasons = {
+  "not-kept":
+    "the invitation's join address is no longer kept, so no reply can carry it. Send a new invitation.",
+  replaced:
+    "a later invitation or copied address replaced this join address, which no longer works; the customer is not sent it.",
+} as const;
+
+function planInvitationReply(context: WriteContext): WritePlan {
+  const { joinAddress } = context;
+  if (!context.switches.writesInvitationReplies || joinAddress === undefined) return { steps: [] };
+  const marker = markerFor(context.write.id);
+  if ("unavailable" in joinAddress) {
+    return {
+      steps: [{ kind: "reply-unavailable", marker, reason: unavailableReasons[joinAddress.unavailable] }],
+    };
+  }
+  const values = { joinUrl: joinAddress.url };
+  return { steps: [{ kind: "reply", reply: { marker, ...filled(context, "invitation.sent", values) } }] };
+}
+
+/** The subject and text of `event`'s template with `values` filled in. */
+function filled(
+  context: WriteContext,
+  event: HelpdeskEventType,
+  values: Record<string, string>,
+): { subject: string; text: string } {
+  const template = context.templates[event];
+  return {
+    subject: fillHelpdeskTemplate(template.subject, values),
+    text: fillHelpdeskTemplate(template.body, values),
+  };
 }
 
 interface SessionPayload {
@@ -88,34 +139,19 @@ function planSessionOpened(context: WriteContext): WritePlan {
   const field: WriteStep[] = context.switches.writesSessionField
     ? [{ kind: "field", field: context.sessionField, value: session.code }]
     : [];
-  const note = sessionNote(
-    context,
-    "helpdesk.note.sessionOpened.subject",
-    "helpdesk.note.sessionOpened.text",
-  );
-  return { steps: [...field, ...note.steps] };
+  return { steps: [...field, ...sessionNote(context).steps] };
 }
 
-function sessionNote(context: WriteContext, subject: MessageKey, text: MessageKey): WritePlan {
+function sessionNote(context: WriteContext): WritePlan {
   if (!context.switches.writesSessionNotes) return { steps: [] };
   const session = context.write.payload as unknown as SessionPayload;
-  const params = {
+  const values = {
     code: session.code,
     supporter: context.supporterName,
     validUntil: utc(session.validUntil),
   };
-  return {
-    steps: [
-      {
-        kind: "note",
-        note: {
-          marker: markerFor(context.write.id),
-          subject: context.t.t(subject, params),
-          text: context.t.t(text, params),
-        },
-      },
-    ],
-  };
+  const note = { marker: markerFor(context.write.id), ...filled(context, context.write.eventType, values) };
+  return { steps: [{ kind: "note", note }] };
 }
 
 interface ConnectionPayload {
@@ -170,17 +206,12 @@ function planConnection(context: WriteContext): WritePlan {
               },
             },
           ];
-    const subject = t("helpdesk.note.connection.subject", { code, minutes });
-    return {
-      steps: [
-        ...takenBack,
-        {
-          kind: "note",
-          note: { marker, subject, text: connectionText(context, report, minutes), workedMinutes: minutes },
-        },
-      ],
-      reportWrite,
+    const note = {
+      marker,
+      ...filled(context, "connection.reported", connectionValues(context, report, code, minutes)),
+      workedMinutes: minutes,
     };
+    return { steps: [...takenBack, { kind: "note", note }], reportWrite };
   }
   const changes = [
     ...(previous.billableMinutes === minutes
@@ -205,51 +236,48 @@ function planConnection(context: WriteContext): WritePlan {
       : [t("helpdesk.note.change.notes", { to: reportWrite.notes })]),
   ];
   if (changes.length === 0) return { steps: [] };
-  const intro = t("helpdesk.note.connectionUpdated.intro", { start: utc(report.startDate) });
-  return {
-    steps: [
-      {
-        kind: "note",
-        note: {
-          marker,
-          subject: t("helpdesk.note.connectionUpdated.subject", { code }),
-          text: [intro, ...changes].join("\n"),
-          workedMinutes: minutes - previous.billableMinutes,
-        },
-      },
-    ],
-    reportWrite,
+  const values = { code, start: utc(report.startDate), changes: changes.join("\n") };
+  const note = {
+    marker,
+    ...filled(context, "connection.updated", values),
+    workedMinutes: minutes - previous.billableMinutes,
   };
+  return { steps: [{ kind: "note", note }], reportWrite };
 }
 
-function connectionText(context: WriteContext, report: ConnectionPayload, minutes: number): string {
+/** The facts a connection's note names; feedback and notes are empty when there are none. */
+function connectionValues(
+  context: WriteContext,
+  report: ConnectionPayload,
+  code: string,
+  minutes: number,
+): Record<string, string> {
   const { t } = context.t;
   const unknown = t("helpdesk.note.unknown");
   const device = [report.device.name, report.device.id]
     .filter((part) => part !== null && part !== "")
     .join(" · ");
-  const lines = [
-    t("helpdesk.note.line.supporter", { value: report.supporter.name ?? unknown }),
-    t("helpdesk.note.line.device", { value: device === "" ? unknown : device }),
-    t("helpdesk.note.line.start", { value: utc(report.startDate) }),
-    t("helpdesk.note.line.end", { value: utc(report.endDate) }),
-    t("helpdesk.note.line.duration", {
-      value: report.durationSeconds === null ? unknown : Math.round(report.durationSeconds / 6) / 10,
-    }),
-    t("helpdesk.note.line.billable", { value: minutes }),
-    t("helpdesk.note.line.billingState", { value: report.billingState ?? unknown }),
-  ];
-  if (report.feedback.rating !== null) {
-    lines.push(
-      t("helpdesk.note.line.feedback", {
-        rating: report.feedback.rating,
-        comment: report.feedback.comment ?? "",
-      }).trimEnd(),
-    );
-  }
-  if (report.notes !== null && report.notes !== "")
-    lines.push(t("helpdesk.note.line.notes", { value: report.notes }));
-  return lines.join("\n");
+  return {
+    code,
+    minutes: String(minutes),
+    supporter: report.supporter.name ?? unknown,
+    device: device === "" ? unknown : device,
+    start: utc(report.startDate),
+    end: utc(report.endDate),
+    duration: report.durationSeconds === null ? unknown : String(Math.round(report.durationSeconds / 6) / 10),
+    billingState: report.billingState ?? unknown,
+    feedback:
+      report.feedback.rating === null
+        ? ""
+        : t("helpdesk.note.line.feedback", {
+            rating: report.feedback.rating,
+            comment: report.feedback.comment ?? "",
+          }).trimEnd(),
+    notes:
+      report.notes === null || report.notes === ""
+        ? ""
+        : t("helpdesk.note.line.notes", { value: report.notes }),
+  };
 }
 
 /** `2026-03-02 09:20`: notes are read by people in many zones, and say (UTC) beside it. */

@@ -94,6 +94,7 @@ export const webhooks = {
     "webhooks.event.sessionExpired": "a session passed its validity without being closed",
     "webhooks.event.connectionReported": "TeamViewer reported a connection",
     "webhooks.event.connectionUpdated": "a connection's notes or billing state changed",
+    "webhooks.event.invitationSent": "an invitation e-mail was sent",
     "webhooks.event.teamViewerConnectionLost": "a supporter must reconnect TeamViewer",
   },
   de: {
@@ -191,6 +192,7 @@ export const webhooks = {
     "webhooks.event.sessionExpired": "eine Sitzung ist abgelaufen, ohne geschlossen zu werden",
     "webhooks.event.connectionReported": "TeamViewer hat eine Verbindung gemeldet",
     "webhooks.event.connectionUpdated": "Notizen oder Abrechnungsstatus einer Verbindung wurden geändert",
+    "webhooks.event.invitationSent": "eine Einladung per E-Mail wurde versandt",
     "webhooks.event.teamViewerConnectionLost": "ein Supporter muss TeamViewer neu verbinden",
   },
   ja: {
@@ -286,6 +288,7 @@ export const webhooks = {
     "webhooks.event.sessionExpired": "セッションが終了されないまま有効期限を過ぎた",
     "webhooks.event.connectionReported": "TeamViewer が接続を報告した",
     "webhooks.event.connectionUpdated": "接続のメモまたは請求状態が変更された",
+    "webhooks.event.invitationSent": "招待メールが送信された",
     "webhooks.event.teamViewerConnectionLost": "サポート担当者が TeamViewer に再接続する必要がある",
   },
 } satisfies Catalogs;

@@ -31,6 +31,7 @@ const eventLabelKeys: Record<WebhookEventType, MessageKey> = {
   "connection.reported": "webhooks.event.connectionReported",
   "connection.updated": "webhooks.event.connectionUpdated",
   "teamviewer.connection_lost": "webhooks.event.teamViewerConnectionLost",
+  "invitation.sent": "webhooks.event.invitationSent",
 };
 
 const stateKeys: Record<WebhookDeliveryState, MessageKey> = {

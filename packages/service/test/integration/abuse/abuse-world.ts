@@ -197,6 +197,7 @@ async function createParty(
       writesSessionField: true,
       writesSessionNotes: true,
       writesConnectionNotes: true,
+      writesInvitationReplies: false,
     },
     h.clock.now(),
   );

@@ -164,6 +164,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /settings/helpdesk/test": web(admins, "settings", "write"),
   "POST /settings/helpdesk/remove": web(admins, "settings", "write"),
   "POST /settings/helpdesk/writes/:id/resend": web(admins, "settings", "write"),
+  "GET /settings/helpdesk/templates/:event/:locale": web(admins, "settings", "read"),
+  "POST /settings/helpdesk/templates/:event/:locale": web(admins, "settings", "write", {
+    subject: "Hi",
+    body: "{joinUrl}",
+    action: "save",
+  }),
+  "POST /settings/helpdesk/templates/:event/:locale/reset": web(admins, "settings", "write"),
   "GET /settings/invitations": web(admins, "settings", "read"),
   "GET /settings/invitations/:locale": web(admins, "settings", "read"),
   "POST /settings/invitations/:locale": web(admins, "settings", "write", {

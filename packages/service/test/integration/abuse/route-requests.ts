@@ -62,6 +62,8 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.joinToken;
         case "locale":
           return "de";
+        case "event":
+          return "invitation.sent";
         case "externalId":
           return encodeURIComponent(fixtures.ticketExternalId);
         case "endpointId":

@@ -128,6 +128,7 @@ describe("users and organisation health over the API", () => {
         writesSessionField: true,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
       h.clock.now(),
     );

@@ -78,6 +78,30 @@ describeEachEngine("helpdesk connection settings", (engine) => {
     );
   });
 
+  it("offers the invitation's public reply switched off, and keeps it on once an admin ticks it", async () => {
+    const h = await createHarness(engine);
+    const admin = await h.signIn("admin");
+    const replySwitch = async () =>
+      /<input[^>]*name="writesInvitationReplies"[^>]*>/.exec(
+        await (await h.get("/settings/helpdesk", admin)).text(),
+      )?.[0];
+    expect(await replySwitch()).toBeDefined();
+    expect(await replySwitch()).not.toContain("checked");
+    await h.post("/settings/helpdesk", admin, unreachable);
+    expect(
+      (await findHelpdeskConnection(h.database.db, h.vault, h.organisationId))?.writesInvitationReplies,
+    ).toBe(false);
+
+    await h.post("/settings/helpdesk", admin, { ...unreachable, writesInvitationReplies: "on" });
+    expect(
+      (await findHelpdeskConnection(h.database.db, h.vault, h.organisationId))?.writesInvitationReplies,
+    ).toBe(true);
+    expect(await replySwitch()).toContain("checked");
+    expect(await pageText(await h.get("/settings/helpdesk", admin))).toContain(
+      "A public reply to the requester with only the join page",
+    );
+  });
+
   it.each([
     ["an unknown helpdesk kind", { kind: "zendesk" }, "Choose a helpdesk from the list."],
     ["a missing address", { baseUrl: "" }, "This field is required"],

@@ -29,6 +29,7 @@ describe("the helpdesk write history over the API", () => {
         writesSessionField: true,
         writesSessionNotes: false,
         writesConnectionNotes: true,
+        writesInvitationReplies: false,
       },
       h.clock.now(),
     );
