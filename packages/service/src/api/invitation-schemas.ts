@@ -33,22 +33,24 @@ export const invitationParamsSchema = sessionIdParamsSchema.extend({
   invitationId: z.uuid().openapi({ param: { name: "invitationId", in: "path" } }),
 });
 
-export const invitationSchema = z
-  .object({
-    id: z.uuid(),
-    sessionId: z.uuid(),
-    recipientEmail: z.string(),
-    recipientName: z.string().nullable(),
-    locale: localeSchema,
-    status: statusSchema,
-    error: z.string().nullable().openapi({ description: "Why delivery failed, as the mail server said it" }),
-    sentByUserId: z.uuid().nullable().openapi({ description: "Null when an organisation-wide key sent it" }),
-    sentAt: z.string().openapi({ description: "When it was sent or last attempted (ISO 8601, UTC)" }),
-  })
-  .openapi("Invitation");
+const invitationFields = {
+  id: z.uuid(),
+  sessionId: z.uuid(),
+  recipientEmail: z.string(),
+  recipientName: z.string().nullable(),
+  locale: localeSchema,
+  status: statusSchema,
+  error: z.string().nullable().openapi({ description: "Why delivery failed, as the mail server said it" }),
+  sentByUserId: z.uuid().nullable().openapi({ description: "Null when an organisation-wide key sent it" }),
+  sentAt: z.string().openapi({ description: "When it was sent or last attempted (ISO 8601, UTC)" }),
+};
 
-export const sentInvitationSchema = invitationSchema
-  .extend({
+export const invitationSchema = z.object(invitationFields).openapi("Invitation");
+
+// Spelled out rather than extended, so the document lists its fields instead of an `allOf`.
+export const sentInvitationSchema = z
+  .object({
+    ...invitationFields,
     joinUrl: z.string().nullable().openapi({
       description:
         "The join page address the e-mail carries, now the session's only valid one; null when this request was answered before (Attendant keeps only a hash of the token)",
