@@ -279,6 +279,21 @@ describeEachEngine("REST API: e-mail invitations", (engine) => {
     expect((await h.app.request(session.joinUrl)).status).toBe(200);
   });
 
+  it("answers a repeat of a refused invitation under the same Idempotency-Key with the same failure, without another attempt; a new key tries again", async () => {
+    const { h, key, invitationsPath } = await setUp(engine, "refusing");
+    const send = (idempotencyKey: string) =>
+      h.api("POST", invitationsPath, {
+        key,
+        json: invitation,
+        headers: { "idempotency-key": idempotencyKey },
+      });
+    await expectProblem(await send("invite-1"), 502, "delivery-failed");
+    await expectProblem(await send("invite-1"), 502, "delivery-failed");
+    expect(await invitationRows(h)).toEqual([{ status: "failed" }]);
+    await expectProblem(await send("invite-2"), 502, "delivery-failed");
+    expect(await invitationRows(h)).toEqual([{ status: "failed" }, { status: "failed" }]);
+  });
+
   it("lets an organisation-wide key invite, recorded as sent by no user", async () => {
     const { h, invitationsPath, sentMail } = await setUp(engine);
     const orgKey = await h.createKey(null);
