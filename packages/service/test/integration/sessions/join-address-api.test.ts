@@ -4,6 +4,7 @@
  * new address can be made as on the session page. Only the answer that made an address carries
  * it (docs/adr/0035-join-address-in-api-answers.md).
  */
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine, type TestEngine } from "../../support/engines.js";
 import { createSessionHarness, type SessionHarness, sampleTicket } from "./session-harness.js";
@@ -62,6 +63,22 @@ describeEachEngine("REST API: the join page address", (engine) => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect((await replay.json()).joinUrl).toBe(first.joinUrl);
     expect(await joinStatus(h, first.joinUrl)).toBe(200);
+  });
+
+  it("answers a repeat that adopts a session closed meanwhile with joinUrl null, not with a failure of the create that happened", async () => {
+    const h = await createSessionHarness(engine);
+    const key = await h.createKey(await h.addUser("supporter", { teamViewerUserid: "u7005" }));
+    const headers = { "idempotency-key": "c-1" };
+    const first = await (await h.api("POST", "/api/v1/sessions", { key, json: createBody, headers })).json();
+    expect((await h.api("POST", `/api/v1/sessions/${first.id}/close`, { key })).status).toBe(200);
+    // What a kill between the session's commit and the key's settling leaves.
+    await h.database.db.execute(
+      sql`update idempotency_keys set state = 'in_flight', response_status = null,
+            response_content_type = null, response_body_encrypted = null, lease_expires_at = null`,
+    );
+    const repeat = await h.api("POST", "/api/v1/sessions", { key, json: createBody, headers });
+    expect(repeat.status).toBe(201);
+    expect(await repeat.json()).toMatchObject({ id: first.id, state: "closed", joinUrl: null });
   });
 
   it("makes a new address on request, and the previous one stops opening", async () => {
