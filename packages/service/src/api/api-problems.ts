@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { problemResponse } from "../http/problem.js";
+import type { InvitationError, InvitationErrorReason } from "../invitations/invitation-error.js";
 import type { SupportSessionError, SupportSessionErrorReason } from "../sessions/support-session-error.js";
 import type { ApiEnv } from "./api-env.js";
 
@@ -28,6 +29,15 @@ export const supportSessionErrorStatus: Record<SupportSessionErrorReason, Conten
   "assignee-unavailable": 422,
   "supporter-required": 400,
   "changed-concurrently": 409,
+};
+
+/** Also used by the supporter pages, like the statuses above. */
+export const invitationErrorStatus: Record<InvitationErrorReason, ContentfulStatusCode> = {
+  "session-ended": 409,
+  "mail-off": 409,
+  "delivery-failed": 502,
+  "invitation-not-found": 404,
+  "form-outdated": 422,
 };
 
 /** Where a bad value was, in the words of the OpenAPI document. */
@@ -79,5 +89,13 @@ export function supportSessionErrorResponse(c: Context<ApiEnv>, error: SupportSe
       messageKey: error.messageKey,
       ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
     },
+  });
+}
+
+/** An invitation that could not be sent: its reason as `code` and a localised `detail` saying what to do. */
+export function invitationErrorResponse(c: Context<ApiEnv>, error: InvitationError): Response {
+  return problemResponse(c, invitationErrorStatus[error.reason], {
+    detail: c.get("t").t(error.messageKey),
+    extensions: { code: error.reason, messageKey: error.messageKey },
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The API reference for people, rendered on the server from the OpenAPI document: operations
- * grouped by tag, their parameters, request and response fields and a curl example. It needs no
+ * grouped by tag, their parameters, request and response fields and a curl example, then every
+ * named schema with its fields or, for an enum, its values; types that name a schema link to
+ * it. It needs no
  * script and nothing from another origin, so it works offline and under our CSP; the machine
  * readable document is linked for client generators and API tools.
  */
@@ -10,6 +12,7 @@ import {
   describeType,
   fieldsOf,
   type JsonSchema,
+  namedSchemaOf,
   refNameOf,
   resolveSchema,
   type SchemaComponents,
@@ -90,6 +93,9 @@ export function ApiReferencePage(props: { document: OpenApiDocument; documentPat
             </ul>
           </>
         ))}
+        <h3>
+          <a href="#schemas">Schemas</a>
+        </h3>
       </nav>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${slug(tag.name)}`}>
@@ -102,7 +108,55 @@ export function ApiReferencePage(props: { document: OpenApiDocument; documentPat
             ))}
         </section>
       ))}
+      <SchemaSection document={document} />
     </>
+  );
+}
+
+/** Every named schema of the document, in the order the document lists them. */
+function SchemaSection(props: { document: SchemaComponents }) {
+  const { document } = props;
+  const schemas = Object.entries(document.components?.schemas ?? {}) as [string, JsonSchema][];
+  return (
+    <section aria-labelledby="schemas">
+      <h2 id="schemas">Schemas</h2>
+      {schemas.map(([name, schema]) => (
+        <article class="card" id={schemaAnchorOf(name)}>
+          <h3>
+            <code>{name}</code>
+          </h3>
+          {schema.description && <p>{withInlineMarkup(schema.description)}</p>}
+          {schema.enum === undefined ? (
+            <SchemaFields document={document} schema={schema} />
+          ) : (
+            <>
+              <p>One of:</p>
+              <ul class="plain-list">
+                {schema.enum.map((value) => (
+                  <li>
+                    <code>{JSON.stringify(value)}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function schemaAnchorOf(name: string): string {
+  return `schema-${name}`;
+}
+
+/** A type, linked to its schema's section when it names one. */
+function TypeLabel(props: { type: string; schemaName: string | undefined }) {
+  const label = <code>{props.type}</code>;
+  return props.schemaName === undefined ? (
+    label
+  ) : (
+    <a href={`#${schemaAnchorOf(props.schemaName)}`}>{label}</a>
   );
 }
 
@@ -135,6 +189,7 @@ function OperationCard(props: { document: SchemaComponents; entry: Entry; server
               type: parameter.schema === undefined ? "string" : describeType(document, parameter.schema),
               isRequired: parameter.required === true,
               description: parameter.description ?? parameter.schema?.description,
+              schemaName: parameter.schema === undefined ? undefined : namedSchemaOf(parameter.schema),
             }))}
           />
         </>
@@ -146,7 +201,7 @@ function OperationCard(props: { document: SchemaComponents; entry: Entry; server
             {body.schema !== undefined && refNameOf(body.schema) !== undefined && (
               <>
                 {" "}
-                (<code>{refNameOf(body.schema)}</code>)
+                (<TypeLabel type={refNameOf(body.schema) ?? ""} schemaName={refNameOf(body.schema)} />)
               </>
             )}
           </h4>
@@ -179,7 +234,10 @@ function OperationCard(props: { document: SchemaComponents; entry: Entry; server
                         {content.schema && (
                           <>
                             {" "}
-                            <code>{describeType(document, content.schema)}</code>
+                            <TypeLabel
+                              type={describeType(document, content.schema)}
+                              schemaName={namedSchemaOf(content.schema)}
+                            />
                           </>
                         )}
                       </>
@@ -235,13 +293,20 @@ function SchemaFields(props: { document: SchemaComponents; schema: JsonSchema })
         type: field.type,
         isRequired: field.isRequired,
         description: field.description,
+        schemaName: field.schemaName,
       }))}
     />
   );
 }
 
 function FieldTable(props: {
-  rows: { name: string; type: string; isRequired: boolean; description: string | undefined }[];
+  rows: {
+    name: string;
+    type: string;
+    isRequired: boolean;
+    description: string | undefined;
+    schemaName: string | undefined;
+  }[];
 }) {
   return (
     <div class="table-wrap">
@@ -261,7 +326,7 @@ function FieldTable(props: {
                 <code>{row.name}</code>
               </td>
               <td>
-                <code>{row.type}</code>
+                <TypeLabel type={row.type} schemaName={row.schemaName} />
               </td>
               <td>{row.isRequired ? "yes" : "no"}</td>
               <td>{withInlineMarkup(row.description ?? "")}</td>

@@ -12,6 +12,8 @@ import { HelpdeskTicketError } from "../helpdesks/complete-ticket.js";
 import { HelpdeskWriteError } from "../helpdesks/helpdesk-write-history.js";
 import type { AppDeps } from "../http/app-deps.js";
 import { problemResponse } from "../http/problem.js";
+import { InvitationError } from "../invitations/invitation-error.js";
+import type { MailDelivery } from "../mail/mail-delivery.js";
 import { ConnectionReportError } from "../reports/connection-report-error.js";
 import type { SessionDeps } from "../sessions/session-deps.js";
 import { SupportSessionError } from "../sessions/support-session-error.js";
@@ -19,9 +21,10 @@ import { WebhookError } from "../webhooks/webhook-error.js";
 import { requireApiKey } from "./api-auth.js";
 import type { ApiEnv } from "./api-env.js";
 import { ApiProblemError } from "./api-problem-error.js";
-import { supportSessionErrorResponse, validationHook } from "./api-problems.js";
+import { invitationErrorResponse, supportSessionErrorResponse, validationHook } from "./api-problems.js";
 import { registerDocumentationRoutes } from "./documentation-routes.js";
 import { registerHelpdeskRoutes } from "./helpdesk-routes.js";
+import { registerInvitationRoutes } from "./invitation-routes.js";
 import { registerOrganisationRoutes } from "./organisation-routes.js";
 import { rateLimitPerKey } from "./rate-limit.js";
 import { connectionReportErrorResponse, registerReportRoutes } from "./report-routes.js";
@@ -31,7 +34,7 @@ import { registerWebhookRoutes, webhookErrorResponse } from "./webhook-routes.js
 
 export const apiBasePath = "/api/v1";
 
-export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv> {
+export function createApiRoutes(deps: AppDeps & SessionDeps & { mail: MailDelivery }): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(apiBasePath);
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
@@ -44,6 +47,7 @@ export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv
   api.use("*", rateLimitPerKey({ ...deps, limitPerMinute: deps.config.apiRateLimitPerMinute }));
   api.onError((error, c) => {
     if (error instanceof SupportSessionError) return supportSessionErrorResponse(c, error);
+    if (error instanceof InvitationError) return invitationErrorResponse(c, error);
     if (error instanceof ConnectionReportError) return connectionReportErrorResponse(c, error);
     if (error instanceof WebhookError) return webhookErrorResponse(c, error);
     if (error instanceof HelpdeskTicketError) {
@@ -64,6 +68,7 @@ export function createApiRoutes(deps: AppDeps & SessionDeps): OpenAPIHono<ApiEnv
     throw error;
   });
   registerSessionRoutes(api, deps);
+  registerInvitationRoutes(api, deps);
   registerTicketRoutes(api, deps);
   registerOrganisationRoutes(api, deps);
   registerReportRoutes(api, deps);

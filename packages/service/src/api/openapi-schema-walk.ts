@@ -55,11 +55,18 @@ export function resolveSchema(document: SchemaComponents, schema: JsonSchema): J
   return current;
 }
 
-/** `string (uuid)`, `integer`, `"open" | "closed"`, `SupportSession[]`, `string | null`… */
+/**
+ * `string (uuid)`, `integer`, `"open" | "closed"`, `SupportSession[]`, `string | null`… A named
+ * enum shows its values too (`InvitationLocale: "en" | "de" | "ja"`): a reader should not have
+ * to look them up.
+ */
 export function describeType(document: SchemaComponents, schema: JsonSchema): string {
   const name = refNameOf(schema);
-  if (name !== undefined) return name;
-  if (schema.enum !== undefined) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
+  if (name !== undefined) {
+    const values = resolveSchema(document, schema).enum;
+    return values === undefined ? name : `${name}: ${enumValues(values)}`;
+  }
+  if (schema.enum !== undefined) return enumValues(schema.enum);
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives !== undefined) {
@@ -74,12 +81,23 @@ export function describeType(document: SchemaComponents, schema: JsonSchema): st
   return labels.length === 0 ? "any" : labels.join(" | ");
 }
 
+function enumValues(values: unknown[]): string {
+  return values.map((value) => JSON.stringify(value)).join(" | ");
+}
+
+/** The named schema a field's type is, or is an array of: what the reference page links to. */
+export function namedSchemaOf(schema: JsonSchema): string | undefined {
+  return refNameOf(schema) ?? (schema.items === undefined ? undefined : refNameOf(schema.items));
+}
+
 export interface SchemaField {
   /** Dotted path, e.g. `ticket.externalId`; `[]` marks array items. */
   path: string;
   type: string;
   isRequired: boolean;
   description: string | undefined;
+  /** The component schema the type names, if any. */
+  schemaName: string | undefined;
 }
 
 /** Every field of an object schema, nested objects flattened with dotted paths. */
@@ -105,6 +123,7 @@ export function fieldsOf(
         type: describeType(document, property),
         isRequired: required.has(name),
         description: property.description ?? target.description,
+        schemaName: namedSchemaOf(property),
       },
       ...nested,
     ];

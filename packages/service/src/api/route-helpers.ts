@@ -1,9 +1,10 @@
-/** Pieces every API route file shares: the error responses it documents, and list filters. */
-import type { z } from "@hono/zod-openapi";
+/** Pieces every API route file shares: the error responses it documents, headers, and list filters. */
+import { z } from "@hono/zod-openapi";
 import type { ListSupportSessionsOptions } from "../sessions/list-support-sessions.js";
 import { problemSchema, type ticketSessionsQuerySchema } from "./session-schemas.js";
 
-const problem = (description: string) => ({
+/** An error answer as documented: problem+json, with what it means for this route. */
+export const problem = (description: string) => ({
   content: { "application/problem+json": { schema: problemSchema } },
   description,
 });
@@ -20,6 +21,18 @@ export const problemResponses = {
   429: problem("This API key's rate limit, or TeamViewer's; see Retry-After"),
   503: problem("TeamViewer could not be reached; nothing was created"),
 } as const;
+
+/** A JSON answer as documented. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+export const idempotencyHeader = z.object({
+  "idempotency-key": z.string().optional().openapi({
+    description: "Replays return the first answer; reuse with another body is 422, while in flight 409",
+  }),
+});
 
 export function listFiltersOf(
   query: z.infer<typeof ticketSessionsQuerySchema>,

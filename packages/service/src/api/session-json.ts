@@ -1,18 +1,26 @@
-/** Support sessions as our API's JSON: camelCase, ISO dates, supporter links only when given. */
+/**
+ * Support sessions as our API's JSON: camelCase, ISO dates, supporter links only when given.
+ * `joinUrl` is the end customer's join page address, present only in the answer that made it:
+ * Attendant keeps just a hash of its token (docs/adr/0035-join-address-in-api-answers.md).
+ */
 
 import type { SupporterLinks, SupportSession } from "../sessions/support-session-view.js";
 import type { ClosedTicket } from "../tickets/close-ticket.js";
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-export function toSessionJson(session: SupportSession, supporterLinks?: SupporterLinks) {
+export function toSessionJson(
+  session: SupportSession,
+  extras: { supporterLinks?: SupporterLinks | undefined; joinUrl?: string | null } = {},
+) {
   return {
     ...session,
+    joinUrl: extras.joinUrl ?? null,
     validUntil: session.validUntil.toISOString(),
     createdAt: session.createdAt.toISOString(),
     closedAt: iso(session.closedAt),
     lastRefreshedAt: iso(session.lastRefreshedAt),
-    ...(supporterLinks === undefined ? {} : { supporterLinks }),
+    ...(extras.supporterLinks === undefined ? {} : { supporterLinks: extras.supporterLinks }),
   };
 }
 

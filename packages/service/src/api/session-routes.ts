@@ -1,22 +1,30 @@
 /**
- * `/api/v1/sessions` (issue 5, "REST API"): create, list, retrieve, update, close. Handlers only
- * translate between HTTP and the use cases in src/sessions/; who may do what is decided there.
+ * `/api/v1/sessions` (issue 5, "REST API"): create, list, retrieve, update, close, and a new join
+ * page address (issue 25). Handlers only translate between HTTP and the use cases in
+ * src/sessions/ and src/invitations/; who may do what is decided there.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { completeTicketFromHelpdesk } from "../helpdesks/complete-ticket.js";
+import type { InvitationDeps } from "../invitations/invitation-deps.js";
+import { issueJoinAddress, issueJoinAddressIfJoinable } from "../invitations/issue-join-address.js";
 import { closeSupportSession } from "../sessions/close-support-session.js";
 import { createSupportSession } from "../sessions/create-support-session.js";
 import { getSupportSession, revealSupporterLinks } from "../sessions/get-support-session.js";
 import { listSupportSessions } from "../sessions/list-support-sessions.js";
 import { reassignSupportSession } from "../sessions/reassign-support-session.js";
 import { refreshSupportSessionStatus } from "../sessions/refresh-support-session-status.js";
-import type { SessionDeps } from "../sessions/session-deps.js";
 import type { SupportSession } from "../sessions/support-session-view.js";
 import { updateSupportSession } from "../sessions/update-support-session.js";
 import { requireScope } from "./api-auth.js";
 import type { ApiEnv } from "./api-env.js";
 import { idempotentPost } from "./idempotency.js";
-import { listFiltersOf, problemResponses } from "./route-helpers.js";
+import {
+  idempotencyHeader,
+  jsonContent as json,
+  listFiltersOf,
+  problem,
+  problemResponses,
+} from "./route-helpers.js";
 import { toSessionJson } from "./session-json.js";
 import {
   createSessionBodySchema,
@@ -27,18 +35,7 @@ import {
   updateSessionBodySchema,
 } from "./session-schemas.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-
-const idempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({
-    description: "Replays return the first answer; reuse with another body is 422, while in flight 409",
-  }),
-});
-
-export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDeps): void {
+export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: Omit<InvitationDeps, "mail">): void {
   const read = requireScope("sessions:read");
   const write = requireScope("sessions:write");
   const idempotent = idempotentPost(deps);
@@ -53,7 +50,10 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
         headers: idempotencyHeader,
         body: { content: { "application/json": { schema: createSessionBodySchema } }, required: true },
       },
-      responses: { 201: json(sessionSchema, "Created, with the supporter links"), ...problemResponses },
+      responses: {
+        201: json(sessionSchema, "Created, with the supporter links and the join page address"),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -69,8 +69,9 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
         mayExistAlready: claim?.isResumed,
         validUntil: body.validUntil === undefined ? undefined : new Date(body.validUntil),
       });
+      const joinUrl = await issueJoinAddressIfJoinable(deps, { actor, sessionId: created.session.id });
       c.header("Location", `/api/v1/sessions/${created.session.id}`);
-      return c.json(toSessionJson(created.session, created.supporterLinks), 201);
+      return c.json(toSessionJson(created.session, { supporterLinks: created.supporterLinks, joinUrl }), 201);
     },
   );
 
@@ -127,7 +128,7 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
           : await getSupportSession(deps, options);
       const links =
         query.include === "supporterLinks" ? await revealSupporterLinks(deps, options) : undefined;
-      return c.json(toSessionJson(session, links), 200);
+      return c.json(toSessionJson(session, { supporterLinks: links }), 200);
     },
   );
 
@@ -176,6 +177,32 @@ export function registerSessionRoutes(api: OpenAPIHono<ApiEnv>, deps: SessionDep
       const { id } = c.req.valid("param");
       const session = await closeSupportSession(deps, { actor: c.get("apiPrincipal").actor, sessionId: id });
       return c.json(toSessionJson(session), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/sessions/{id}/join-address",
+      summary: "Make a new join page address for the end customer",
+      description:
+        "Answers the session with `joinUrl`, the only valid address from now on: the previous one (from the create answer or an invitation) stops working. Assigned supporter and admins only; audited.",
+      middleware: [write, idempotent] as const,
+      request: { params: sessionIdParamsSchema, headers: idempotencyHeader },
+      responses: {
+        200: json(sessionSchema, "The session with its new `joinUrl`"),
+        ...problemResponses,
+        409: problem(
+          "The session is closed or expired (`session-ended`), or the Idempotency-Key is in flight",
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { actor } = c.get("apiPrincipal");
+      const { url } = await issueJoinAddress(deps, { actor, sessionId: id });
+      const session = await getSupportSession(deps, { actor, sessionId: id });
+      return c.json(toSessionJson(session, { joinUrl: url }), 200);
     },
   );
 }

@@ -128,7 +128,15 @@ export const sessionSchema = z
       status: z.enum(["open", "closed"]),
     }),
     code: z.string().openapi({ example: "s271-604-113" }),
-    endCustomerLink: z.string(),
+    endCustomerLink: z.string().openapi({
+      description:
+        "TeamViewer's own link for the end customer; `joinUrl` is Attendant's page that leads to it",
+    }),
+    joinUrl: z.string().nullable().openapi({
+      description:
+        "The join page address for the end customer, with the organisation's explanation and the validity. Only in the answer that made it (creating the session, `POST /sessions/{id}/join-address`); null in every other answer, since Attendant keeps only a hash of its token. Each new address replaces the previous one.",
+      example: "https://attendant.example/join/4nF0q…",
+    }),
     state: z.enum(["open", "closed"]),
     status: z.enum(["waiting", "customer-online", "expired", "closed"]),
     isExpired: z.boolean(),

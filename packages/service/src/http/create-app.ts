@@ -105,10 +105,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // One per app: its token store's single flight is what joins this process's refreshes.
   const teamViewer = createTeamViewerAccess(deps);
   app.route("/", createTeamViewerRoutes({ ...deps, web, teamViewer }));
-  app.route("/", createApiRoutes({ ...deps, teamViewer }));
+  const mail = chooseMailDelivery(deps);
+  app.route("/", createApiRoutes({ ...deps, teamViewer, mail }));
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
-  const mail = chooseMailDelivery(deps);
   app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
   app.route("/", createTemplateRoutes({ ...deps, web }));
   app.route("/", createApiKeyRoutes({ ...deps, web }));

@@ -8,7 +8,7 @@ import { loadSessionFor } from "../sessions/load-session.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import type { InvitationDeps } from "./invitation-deps.js";
-import { assertSessionJoinable } from "./invitation-error.js";
+import { assertSessionJoinable, InvitationError } from "./invitation-error.js";
 
 /** @throws SupportSessionError session-not-found, forbidden; InvitationError session-ended */
 export async function issueJoinAddress(
@@ -25,4 +25,23 @@ export async function issueJoinAddress(
     target: { type: "support_session", id: record.id },
   });
   return { url: link.url };
+}
+
+/**
+ * The join address a new session is answered with through the API: the same as above, but a
+ * session that can no longer be joined (a repeat adopting one closed meanwhile) gets none
+ * instead of failing the create that already happened.
+ *
+ * @throws SupportSessionError session-not-found, forbidden
+ */
+export async function issueJoinAddressIfJoinable(
+  deps: Omit<InvitationDeps, "mail">,
+  options: { actor: SessionActor; sessionId: string },
+): Promise<string | null> {
+  try {
+    return (await issueJoinAddress(deps, options)).url;
+  } catch (error) {
+    if (error instanceof InvitationError && error.reason === "session-ended") return null;
+    throw error;
+  }
 }

@@ -18,11 +18,15 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
  * session.created, session.customer_online, session.customer_left, session.closed, session.expired:
  * the session as
  * GET /api/v1/sessions/{id} shows it (same names, same `status` values), so a receiver parses
- * one shape. Without the supporter links (they embed the service-queue token) and without the
- * bookkeeping a receiver cannot act on (correlation id, version, last refresh).
+ * one shape. Without the supporter links (they embed the service-queue token), without `joinUrl`
+ * (the join token is a credential kept only as its hash, while the outbox keeps payloads as
+ * they are: docs/adr/0035-join-address-in-api-answers.md) and without the bookkeeping a
+ * receiver cannot act on (correlation id, version, last refresh).
  */
 export function sessionEventData(session: SessionViewSource, now: Date): WebhookEventData {
-  const { correlationId, version, lastRefreshedAt, ...data } = toSessionJson(toSupportSession(session, now));
+  const { correlationId, version, lastRefreshedAt, joinUrl, ...data } = toSessionJson(
+    toSupportSession(session, now),
+  );
   return data;
 }
 

@@ -3,20 +3,12 @@
  * button that does it where there is one (connect TeamViewer again, open the settings).
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { supportSessionErrorStatus } from "../../api/api-problems.js";
+import { invitationErrorStatus, supportSessionErrorStatus } from "../../api/api-problems.js";
 import type { Translator } from "../../i18n/index.js";
-import { InvitationError, type InvitationErrorReason } from "../../invitations/invitation-error.js";
+import { InvitationError } from "../../invitations/invitation-error.js";
 import { SupportSessionError } from "../support-session-error.js";
 
 export type SessionProblem = SupportSessionError | InvitationError;
-
-const invitationErrorStatus: Record<InvitationErrorReason, ContentfulStatusCode> = {
-  "session-ended": 409,
-  "mail-off": 409,
-  "delivery-failed": 502,
-  "invitation-not-found": 404,
-  "form-outdated": 422,
-};
 
 export function isSessionProblem(error: unknown): error is SessionProblem {
   return error instanceof SupportSessionError || error instanceof InvitationError;

@@ -28,6 +28,9 @@ const mustSucceed = new Set([
   "GET /api/v1/sessions/{id}",
   "PATCH /api/v1/sessions/{id}",
   "POST /api/v1/sessions/{id}/close",
+  "POST /api/v1/sessions/{id}/join-address",
+  "POST /api/v1/sessions/{id}/invitations",
+  "GET /api/v1/sessions/{id}/invitations",
   "GET /api/v1/tickets/{externalId}/sessions",
   "POST /api/v1/tickets/{externalId}/close",
   "GET /api/v1/users",
@@ -94,7 +97,8 @@ function orderOf(entry: DocumentedOperation): number {
 }
 
 async function setUp(engine: ReturnType<typeof usePgliteEngine>) {
-  const h = await createSessionHarness(engine);
+  // A mail server that accepts everything, so invitations are sent rather than refused as mail-off.
+  const h = await createSessionHarness(engine, { mailer: { send: async () => undefined } });
   const admin = await h.addUser("admin", { teamViewerUserid: "u7005" });
   const supporter = await h.addUser("supporter", { teamViewerUserid: "u7006" });
   const key = await h.createKey(admin, [...apiKeyScopes]);

@@ -92,6 +92,31 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     }
     expect(tagNames).toEqual(expect.arrayContaining(["Sessions", "Tickets", "Documentation"]));
   });
+
+  it("describes the join address and the invitations with named schemas, enums and the scopes they need", async () => {
+    const h = await createSessionHarness(engine);
+    const document = await (await h.api("GET", "/api/v1/openapi.json")).json();
+    const { schemas } = document.components;
+    expect(schemas.SupportSession.properties.joinUrl.type).toEqual(["string", "null"]);
+    expect(schemas.SupportSession.properties.joinUrl.description).toContain("hash");
+    expect(schemas.InvitationLocale.enum).toEqual(["en", "de", "ja"]);
+    expect(schemas.InvitationStatus.enum).toEqual(["sending", "sent", "captured", "failed"]);
+    expect(schemas.Invitation.properties.locale).toEqual({ $ref: "#/components/schemas/InvitationLocale" });
+    expect(schemas.SendInvitationRequest.required).toEqual(["email", "locale"]);
+    expect(Object.keys(schemas.SentInvitation.properties)).toContain("joinUrl");
+    expect(Object.keys(schemas.Invitation.properties)).not.toContain("joinUrl");
+    const invitations = document.paths["/api/v1/sessions/{id}/invitations"];
+    expect(invitations.post.security).toEqual([{ apiKey: ["sessions:write"] }]);
+    expect(invitations.get.security).toEqual([{ apiKey: ["sessions:read"] }]);
+    expect(Object.keys(invitations.post.responses)).toEqual(
+      expect.arrayContaining(["201", "404", "409", "502"]),
+    );
+    const resend = document.paths["/api/v1/sessions/{id}/invitations/{invitationId}/resend"];
+    expect(resend.post.security).toEqual([{ apiKey: ["sessions:write"] }]);
+    expect(document.paths["/api/v1/sessions/{id}/join-address"].post.security).toEqual([
+      { apiKey: ["sessions:write"] },
+    ]);
+  });
 });
 
 describe("the API reference page", () => {
@@ -120,5 +145,24 @@ describe("the API reference page", () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<(link|img|iframe)[^>]+(src|href)="https?:/i);
     expect(html).not.toMatch(/ style=/i);
+  });
+
+  it("renders every named schema with its fields, each enum with its values, and links types to them", async () => {
+    const h = await createSessionHarness(engine);
+    const html = await (await h.api("GET", "/api/v1/reference")).text();
+    const document = await (await h.api("GET", "/api/v1/openapi.json")).json();
+    for (const name of Object.keys(document.components.schemas)) {
+      expect(html).toContain(`id="schema-${name}"`);
+    }
+    const locale = html.slice(html.indexOf('id="schema-InvitationLocale"'));
+    expect(locale.slice(0, locale.indexOf("</article>"))).toMatch(
+      /<code>&quot;en&quot;<\/code>.*<code>&quot;de&quot;<\/code>.*<code>&quot;ja&quot;<\/code>/s,
+    );
+    // In a field table: the enum's name, linked, and its values in place.
+    expect(html).toContain(
+      '<a href="#schema-InvitationLocale"><code>InvitationLocale: &quot;en&quot; | &quot;de&quot; | &quot;ja&quot;</code></a>',
+    );
+    expect(html).toContain('<a href="#schema-SupportSession"><code>SupportSession</code></a>');
+    expect(html).toContain('href="#schemas"');
   });
 });
