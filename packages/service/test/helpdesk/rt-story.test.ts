@@ -23,7 +23,7 @@ describe.skipIf(rt === undefined)("Attendant and Request Tracker in Chromium", (
     const origin = new URL(page.url()).origin;
 
     await page.goto(`${origin}/settings/helpdesk`);
-    await page.getByLabel("Address").fill(api.server.url);
+    await page.getByLabel("Address", { exact: true }).fill(api.server.url);
     await page.getByLabel("API token").fill(api.server.token);
     await page.getByLabel("Ticket field for the session code").fill(sessionFieldName);
     await page.getByRole("button", { name: "Save and test" }).click();
