@@ -53,6 +53,7 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--da
 .field-error, .form-error { color: var(--danger); margin: .25rem 0 0; }
 .form-error { font-weight: 600; margin-bottom: 1rem; }
 .notice-ok { color: var(--ok); font-weight: 600; }
+.existing-ticket { border-left: 3px solid var(--accent); padding-left: .75rem; margin-bottom: 1rem; }
 button, .button { display: inline-block; padding: .5rem 1rem; font: inherit; border-radius: 6px;
   border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); cursor: pointer;
   text-decoration: none; }

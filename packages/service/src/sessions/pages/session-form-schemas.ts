@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { supportedLocales } from "../../i18n/index.js";
 import { emailSchema } from "../../identity/form-schemas.js";
+import { ticketTitleMaxLength } from "../../tickets/ticket-limits.js";
 import { e164PhoneNumber, withoutDigitGrouping } from "../sms-invitation.js";
 
 const optionalText = (max: number) =>
@@ -42,7 +43,11 @@ const groupIdPattern = /^g\d+$/;
 
 export const newSessionSchema = z.object({
   externalId: requiredText(100),
-  title: requiredText(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "common.required" })
+    .max(ticketTitleMaxLength, { error: "sessionPages.error.titleTooLong" }),
   url: httpUrl,
   requesterName: optionalText(100),
   requesterEmail: optionalEmail,

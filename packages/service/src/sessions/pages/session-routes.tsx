@@ -29,6 +29,7 @@ import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
 import { listTicketConnections } from "../../reports/list-connection-reports.js";
+import { describeExistingTicket } from "../../tickets/existing-ticket.js";
 import { renderNotFound } from "../../web/error-pages.js";
 import { type FieldErrors, type FormValues, readForm } from "../../web/forms.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
@@ -282,14 +283,22 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     return { notice, ...(sent.joinUrl === undefined ? {} : { joinUrl: sent.joinUrl }) };
   }
 
-  async function renderNewSession(c: SignedInContext, form: Omit<NewSessionView, "groups" | "isAdmin">) {
+  async function renderNewSession(
+    c: SignedInContext,
+    form: Omit<NewSessionView, "groups" | "isAdmin" | "existingTicket">,
+  ) {
     const t = c.get("t");
     const user = c.get("user");
-    const { groups, problem } = await loadGroups(user);
+    const externalId = form.values.externalId?.trim() ?? "";
+    const [{ groups, problem }, existingTicket] = await Promise.all([
+      loadGroups(user),
+      externalId === "" ? undefined : describeExistingTicket(deps, webActorOf(c), externalId),
+    ]);
+    const isAdmin = user.role === "admin";
     return c.render(
       <NewSessionPage
         t={t}
-        view={{ ...form, problem: form.problem ?? problem, groups, isAdmin: user.role === "admin" }}
+        view={{ ...form, problem: form.problem ?? problem, groups, isAdmin, existingTicket }}
       />,
       { title: t.t("sessionPages.new.title") },
     );

@@ -128,6 +128,54 @@ describe("the supporters' session pages", () => {
     expect(badFilterHtml).toContain("This value is not valid.");
   });
 
+  it("says a ticket exists with its open sessions, offers to reuse them, and keeps its title on a new session", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const fresh = await (await browser.get("/sessions/new?ticket=4711")).text();
+    expect(fresh).not.toContain("exists already");
+
+    const firstPath = await createSessionThroughPage(browser);
+    const [first] = await queryRows<{ code: string }>(h.database.db, sql`select code from support_sessions`);
+    const one = await (await browser.get("/sessions/new?ticket=4711&title=Printer%20jams")).text();
+    expect(one).toContain("Ticket 4711 exists already, titled “Outlook does not start”.");
+    expect(one).toContain('value="Outlook does not start"');
+    expect(one).toContain("It has 1 open session.");
+    expect(one).toContain(`<a href="${firstPath}">Open session ${first?.code} instead</a>`);
+
+    const secondPath = await createSessionThroughPage(browser, { title: "Printer jams" });
+    const second = await (await browser.get(secondPath)).text();
+    expect(second).toContain("Outlook does not start");
+    expect(second).not.toContain("Printer jams");
+    const two = await browser.submit("/sessions/new", "/sessions/new", {
+      ...sampleSessionForm,
+      group: "",
+    });
+    expect(two.status).toBe(422);
+    const twoHtml = await two.text();
+    expect(twoHtml).toContain("It has 2 open sessions.");
+    expect(twoHtml).toContain('href="/sessions?ticket=4711&amp;state=open">Show the open sessions</a>');
+  });
+
+  it("takes a ticket title as long as the API allows, and names the limit when it is longer", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const summary = "S".repeat(255);
+    await createSessionThroughPage(browser, { title: summary });
+    const [ticket] = await queryRows<{ title: string }>(h.database.db, sql`select title from tickets`);
+    expect(ticket?.title).toBe(summary);
+
+    const tooLong = await browser.submit("/sessions/new", "/sessions/new", {
+      ...sampleSessionForm,
+      externalId: "4712",
+      title: "T".repeat(501),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.text()).toContain("This is too long: use at most 500 characters.");
+    expect(await countRows(h, "tickets")).toBe(1);
+  });
+
   it("refuses bad input on every form with 4xx, its message at the field, the input kept and nothing stored", async () => {
     const h = await createPagesHarness(engine, { mailer: "recording" });
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
