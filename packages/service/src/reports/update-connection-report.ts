@@ -7,14 +7,16 @@
  */
 import type { TeamViewerClient } from "@attendant/teamviewer";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
-import { updateConnectionReportFields } from "../db/repositories/connection-reports.js";
+import { billedState, updateConnectionReportFields } from "../db/repositories/connection-reports.js";
 import { findSyncAccount } from "../db/repositories/report-sync-accounts.js";
 import { transaction } from "../db/transaction.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { recordConnectionUpdated } from "../webhooks/connection-events.js";
+import { billableMinutesOf } from "./billable-minutes.js";
 import { ConnectionReportError, toConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
+import { getBillingRules } from "./organisation-billing-rules.js";
 import { loadReportToChange } from "./report-access.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { createSyncClient } from "./sync-sources.js";
@@ -49,11 +51,15 @@ export async function updateConnectionReport(
   } catch (error) {
     throw toConnectionReportError(error);
   }
+  const billing =
+    billingState === undefined
+      ? {}
+      : { billingState, billedMinutes: await billedMinutesAfter(deps, report, billingState) };
   // The local change and its `connection.updated` webhook event commit together.
   const updated = await transaction(deps.database.db, async (tx) => {
     const row = await updateConnectionReportFields(tx, report.id, {
       ...(notes === undefined ? {} : { notes }),
-      ...(billingState === undefined ? {} : { billingState }),
+      ...billing,
       raw: {
         ...report.raw,
         ...(notes === undefined ? {} : { notes }),
@@ -76,6 +82,20 @@ export async function updateConnectionReport(
     },
   });
   return toConnectionReportView(updated);
+}
+
+/**
+ * Marking a record `Billed` fixes its billable minutes under the rules in force; one billed
+ * already keeps them, and any other state lets it follow the rules again.
+ */
+async function billedMinutesAfter(
+  deps: ReportSyncDeps,
+  report: StoredConnectionReport,
+  billingState: BillingStateValue,
+): Promise<number | null> {
+  if (billingState !== billedState) return null;
+  const rules = await getBillingRules(deps.database.db, report.organisationId);
+  return billableMinutesOf(report, rules);
 }
 
 /**

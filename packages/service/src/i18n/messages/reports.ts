@@ -154,8 +154,11 @@ export const reports = {
     "billing.minimumHint": "0 to 1440. 0 means no minimum.",
     "billing.error.increment": "Enter a whole number of minutes from 1 to 1440.",
     "billing.error.minimum": "Enter a whole number of minutes from 0 to 1440.",
-    "billing.saved": "The billing rules are saved; every view and export uses them from now on.",
+    "billing.saved":
+      "The billing rules are saved; every view and export uses them from now on for records not yet billed.",
     "billing.example": "With these rules a connection of 7 minutes 30 seconds bills {minutes} minutes.",
+    "billing.billedKept":
+      "Records marked Billed keep the billable minutes they were billed with; the billing rules in force apply to all other records.",
   },
   de: {
     "nav.reports": "Berichte",
@@ -312,9 +315,11 @@ export const reports = {
     "billing.error.increment": "Geben Sie eine ganze Zahl von Minuten zwischen 1 und 1440 ein.",
     "billing.error.minimum": "Geben Sie eine ganze Zahl von Minuten zwischen 0 und 1440 ein.",
     "billing.saved":
-      "Die Abrechnungsregeln sind gespeichert; alle Ansichten und Exporte verwenden sie ab sofort.",
+      "Die Abrechnungsregeln sind gespeichert; alle Ansichten und Exporte verwenden sie ab sofort für noch nicht abgerechnete Datensätze.",
     "billing.example":
       "Mit diesen Regeln werden für eine Verbindung von 7 Minuten 30 Sekunden {minutes} Minuten abgerechnet.",
+    "billing.billedKept":
+      "Als „Billed“ markierte Datensätze behalten die Minuten, mit denen sie abgerechnet wurden; für alle anderen gelten die aktuellen Abrechnungsregeln.",
   },
   ja: {
     "nav.reports": "レポート",
@@ -465,7 +470,10 @@ export const reports = {
     "billing.minimumHint": "0～1440。0 は最低請求時間なしです。",
     "billing.error.increment": "1～1440 の整数（分）を入力してください。",
     "billing.error.minimum": "0～1440 の整数（分）を入力してください。",
-    "billing.saved": "請求ルールを保存しました。今後すべての画面とエクスポートで使用されます。",
+    "billing.saved":
+      "請求ルールを保存しました。今後、まだ請求していないレコードについて、すべての画面とエクスポートで使用されます。",
     "billing.example": "このルールでは、7 分 30 秒の接続は {minutes} 分として請求されます。",
+    "billing.billedKept":
+      "「Billed」（請求済み）のレコードは請求したときの請求時間のままです。その他のレコードには現在の請求ルールが適用されます。",
   },
 } satisfies Catalogs;

@@ -212,7 +212,10 @@ describe("the connection report pages", () => {
     const page = await htmlOf(adminBrowser, "/settings/billing?notice=saved");
     expect(page.html).toContain("The billing rules are saved");
     expect(page.html).toContain("bills 30 minutes");
-    const list = await htmlOf(adminBrowser, "/reports");
+    expect(page.html).toContain("Records marked Billed keep the billable minutes they were billed with");
+    // Records billed already keep their minutes; the rules apply to the others.
+    const list = await htmlOf(adminBrowser, "/reports?billingState=Bill");
+    expect(list.html).toContain("Records marked Billed keep the billable minutes they were billed with");
     const minutes = [...list.html.matchAll(/<td class="number billable">(\d+) min<\/td>/g)].map((m) =>
       Number(m[1]),
     );
