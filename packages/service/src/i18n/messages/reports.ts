@@ -58,6 +58,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "Do not bill",
     "reports.billingState.none": "Not set",
     "reports.minutes": "{minutes} min",
+    "reports.hours": "{hours} h",
+    "reports.hoursMinutes": "{hours} h {minutes} min",
     "reports.rating": "Rating {rating}",
     "reports.open": "Open",
     "reports.ticketHistory.title": "Connections on this ticket",
@@ -124,10 +126,8 @@ export const reports = {
     "reports.error.rangeTooLong": "Choose a range of at most 366 days.",
     "reports.error.format": "Choose CSV or JSON Lines as the download format.",
     "reports.dashboard.title": "Reports dashboard",
-    "reports.dashboard.summary.one":
-      "{count} connection, {minutes} minutes in total, from {from} to {to} (UTC).",
-    "reports.dashboard.summary.other":
-      "{count} connections, {minutes} minutes in total, from {from} to {to} (UTC).",
+    "reports.dashboard.summary.one": "{count} connection, {duration} in total, from {from} to {to} (UTC).",
+    "reports.dashboard.summary.other": "{count} connections, {duration} in total, from {from} to {to} (UTC).",
     "reports.dashboard.perDay": "Connections per day",
     "reports.dashboard.perDayDescription":
       "How many connections started on each day (UTC) from {from} to {to}.",
@@ -216,6 +216,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "Nicht abrechnen",
     "reports.billingState.none": "Nicht gesetzt",
     "reports.minutes": "{minutes} Min.",
+    "reports.hours": "{hours} Std.",
+    "reports.hoursMinutes": "{hours} Std. {minutes} Min.",
     "reports.rating": "Bewertung {rating}",
     "reports.open": "Öffnen",
     "reports.ticketHistory.title": "Verbindungen zu diesem Ticket",
@@ -284,10 +286,9 @@ export const reports = {
     "reports.error.rangeTooLong": "Wählen Sie einen Zeitraum von höchstens 366 Tagen.",
     "reports.error.format": "Wählen Sie CSV oder JSON Lines als Format für den Download.",
     "reports.dashboard.title": "Berichtsübersicht",
-    "reports.dashboard.summary.one":
-      "{count} Verbindung, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
+    "reports.dashboard.summary.one": "{count} Verbindung, insgesamt {duration}, von {from} bis {to} (UTC).",
     "reports.dashboard.summary.other":
-      "{count} Verbindungen, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
+      "{count} Verbindungen, insgesamt {duration}, von {from} bis {to} (UTC).",
     "reports.dashboard.perDay": "Verbindungen pro Tag",
     "reports.dashboard.perDayDescription":
       "Wie viele Verbindungen an jedem Tag (UTC) von {from} bis {to} begonnen haben.",
@@ -376,6 +377,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "請求しない",
     "reports.billingState.none": "未設定",
     "reports.minutes": "{minutes} 分",
+    "reports.hours": "{hours} 時間",
+    "reports.hoursMinutes": "{hours} 時間 {minutes} 分",
     "reports.rating": "評価 {rating}",
     "reports.open": "開く",
     "reports.ticketHistory.title": "このチケットの接続",
@@ -443,8 +446,8 @@ export const reports = {
     "reports.error.rangeTooLong": "期間は 366 日以内で選んでください。",
     "reports.error.format": "ダウンロード形式として CSV または JSON Lines を選んでください。",
     "reports.dashboard.title": "レポートのダッシュボード",
-    "reports.dashboard.summary.one": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
-    "reports.dashboard.summary.other": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
+    "reports.dashboard.summary.one": "{from}～{to}（UTC）：接続 {count} 件、合計 {duration}。",
+    "reports.dashboard.summary.other": "{from}～{to}（UTC）：接続 {count} 件、合計 {duration}。",
     "reports.dashboard.perDay": "1 日あたりの接続数",
     "reports.dashboard.perDayDescription": "{from}～{to} の各日（UTC）に開始した接続の数。",
     "reports.dashboard.totalPerSupporter": "サポート担当者ごとの合計時間",
