@@ -91,6 +91,10 @@ button.danger { background: var(--danger); border-color: var(--danger); color: #
 .status-badge[data-status="expired"] { border-color: var(--warn-line); background: var(--warn-bg); }
 .status-badge[data-status="closed"] { color: var(--muted); }
 input.copy-field { font-family: ui-monospace, monospace; font-size: .9rem; max-width: 100%; }
+.copy-row { display: flex; gap: .5rem; align-items: center; }
+.copy-row input.copy-field { flex: 1; }
+/* The UA's [hidden] loses to the buttons' display above; copy buttons stay hidden without script. */
+button[hidden] { display: none; }
 .problem p { margin: 0 0 .5rem; }
 .plain-list { list-style: none; padding: 0; margin: 0 0 .5rem; }
 .plain-list li { margin-bottom: .35rem; }

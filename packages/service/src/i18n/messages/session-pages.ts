@@ -72,6 +72,10 @@ export const sessionPages = {
       "These links let you in as the supporter: do not share them. The customer gets the join page below.",
     "sessionPages.links.app": "Open in TeamViewer",
     "sessionPages.links.browser": "Open in the browser",
+    "sessionPages.links.copyApp": "TeamViewer link (for you only)",
+    "sessionPages.links.copyBrowser": "Browser link (for you only)",
+    "copy.copy": "Copy",
+    "copy.copied": "Copied",
     "sessionPages.join.title": "Join page for the customer",
     "sessionPages.join.copy": "Copy this address and send it to the customer",
     "sessionPages.join.onceHint":
@@ -175,6 +179,10 @@ export const sessionPages = {
       "Mit diesen Links treten Sie als Supporter bei: Geben Sie sie nicht weiter. Der Kunde erhält die Beitrittsseite unten.",
     "sessionPages.links.app": "In TeamViewer öffnen",
     "sessionPages.links.browser": "Im Browser öffnen",
+    "sessionPages.links.copyApp": "TeamViewer-Link (nur für Sie)",
+    "sessionPages.links.copyBrowser": "Browser-Link (nur für Sie)",
+    "copy.copy": "Kopieren",
+    "copy.copied": "Kopiert",
     "sessionPages.join.title": "Beitrittsseite für den Kunden",
     "sessionPages.join.copy": "Kopieren Sie diese Adresse und senden Sie sie dem Kunden",
     "sessionPages.join.onceHint":
@@ -279,6 +287,10 @@ export const sessionPages = {
       "これらのリンクはサポート担当者として参加するためのものです。共有しないでください。お客様には下の参加ページをお送りください。",
     "sessionPages.links.app": "TeamViewer で開く",
     "sessionPages.links.browser": "ブラウザーで開く",
+    "sessionPages.links.copyApp": "TeamViewer 用リンク（あなた専用）",
+    "sessionPages.links.copyBrowser": "ブラウザー用リンク（あなた専用）",
+    "copy.copy": "コピー",
+    "copy.copied": "コピーしました",
     "sessionPages.join.title": "お客様用の参加ページ",
     "sessionPages.join.copy": "このアドレスをコピーしてお客様に送ってください",
     "sessionPages.join.onceHint":

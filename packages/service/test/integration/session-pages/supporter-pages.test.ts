@@ -70,6 +70,33 @@ describe("the supporters' session pages", () => {
     expect(h.logs()).not.toContain("servicequeuetoken");
   });
 
+  it("puts each link in a selectable field with a copy button that only the page's nonce-allowed script shows", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const sessionPath = await createSessionThroughPage(browser);
+    const joinPage = await browser.submit(sessionPath, `${sessionPath}/join-address`, {});
+    const response = await browser.get(sessionPath);
+    const html = await response.text();
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toContain("unsafe-inline");
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    for (const field of ["supporter-link", "webclient-link"]) {
+      expect(html).toMatch(
+        new RegExp(`<input id="${field}" type="text" readonly="" value="http[^"]+" class="copy-field"/>`),
+      );
+      expect(html).toContain(
+        `data-copy="${field}" data-copied="Copied" aria-live="polite" hidden="">Copy</button>`,
+      );
+    }
+    expect(await joinPage.text()).toContain('data-copy="join-url"');
+    const next = await browser.get(sessionPath);
+    expect(next.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+  });
+
   it("records the reveal of the supporter links once per sign-in and support session, however often the page is shown", async () => {
     const h = await createPagesHarness(engine);
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
