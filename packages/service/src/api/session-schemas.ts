@@ -6,6 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import { isSessionCursor } from "../sessions/list-support-sessions.js";
 import { e164PhoneNumber } from "../sessions/sms-invitation.js";
+import { ticketTitleMaxLength } from "../tickets/ticket-limits.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const email = z.email().max(254);
@@ -18,7 +19,7 @@ export const externalIdSchema = text(200).openapi({
 const ticketSchema = z
   .object({
     externalId: externalIdSchema,
-    title: text(500).optional().openapi({
+    title: text(ticketTitleMaxLength).optional().openapi({
       example: "Outlook does not start",
       description:
         "Required unless a helpdesk is connected: then, when left out, the title, address and requester are read from the helpdesk's ticket `externalId`",

@@ -433,6 +433,11 @@ export const connectionReports = pgTable(
     currency: text("currency"),
     /** `Bill`, `Billed` or `DoNotBill`; not constrained, TeamViewer may add states. */
     billingState: text("billing_state"),
+    /**
+     * The billable minutes a `Billed` record was billed with, so later billing rules never change
+     * it (reports/billable-minutes.ts); null while the record is not `Billed`.
+     */
+    billedMinutes: integer("billed_minutes"),
     notes: text("notes"),
     sessionCode: text("session_code"),
     customApi: text("custom_api"),

@@ -68,5 +68,7 @@ export interface AppEnv {
     user: SessionUser | undefined;
     /** The CSRF token for a form's hidden `_csrf` field; `<CsrfField />` renders it. */
     csrfToken: () => string;
+    /** This response's CSP nonce, set by the security headers (src/web/copy-script.tsx uses it). */
+    secureHeadersNonce?: string;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What users change about themselves: display name, language, password. A password change
- * needs the current password and ends every other session of the user.
+ * needs the current password, if the user has one, and ends every other session of the user.
  */
 import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";
@@ -27,14 +27,27 @@ export async function updateOwnProfile(
   await auditSelf(deps, requester, { displayName: changes.displayName, locale: changes.locale });
 }
 
-/** False when the current password is wrong; nothing changes then. */
+/** Whether the user has a password; the demo admin, signed in by one-time links, starts without. */
+export async function hasOwnPassword(deps: { db: Db }, userId: string): Promise<boolean> {
+  return ((await findUserById(deps.db, userId))?.passwordHash ?? null) !== null;
+}
+
+/**
+ * False when the current password is wrong or missing; nothing changes then. A user without a
+ * password has no current one to give: being signed in (by a one-time link) is their proof.
+ */
 export async function changeOwnPassword(
   deps: Deps,
   requester: Requester,
-  passwords: { current: string; next: string },
+  passwords: { current: string | undefined; next: string },
 ): Promise<boolean> {
   const stored = (await findUserById(deps.db, requester.user.id))?.passwordHash ?? null;
-  if (stored === null || !(await verifyPassword(passwords.current, stored))) return false;
+  if (
+    stored !== null &&
+    (passwords.current === undefined || !(await verifyPassword(passwords.current, stored)))
+  ) {
+    return false;
+  }
   await updateUser(
     deps.db,
     requester.user.id,

@@ -4,6 +4,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import type { Db } from "../db/open-database.js";
 import { localeNames, supportedLocales } from "../i18n/index.js";
 import { type FieldErrors, type FormValues, readForm, SelectField } from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
@@ -13,7 +14,7 @@ import { clientAddressOf } from "./client-address.js";
 import type { SignedInEnv } from "./current-session.js";
 import { displayNameSchema } from "./form-schemas.js";
 import { dbDeps, type IdentityDeps } from "./identity-deps.js";
-import { changeOwnPassword, updateOwnProfile } from "./own-profile.js";
+import { changeOwnPassword, hasOwnPassword, updateOwnProfile } from "./own-profile.js";
 import { newPasswordSchema } from "./password-rules.js";
 import { requireUser } from "./require-user.js";
 import { removeCookie } from "./session-cookie.js";
@@ -28,7 +29,11 @@ const profileSchema = z.object({
 });
 const passwordSchema = z
   .object({
-    currentPassword: z.string().min(1, { error: "common.required" }),
+    // Absent for a user who has no password yet (changeOwnPassword decides).
+    currentPassword: z
+      .string()
+      .optional()
+      .transform((value) => (value === "" ? undefined : value)),
     newPassword: newPasswordSchema,
     newPasswordConfirmation: z.string(),
   })
@@ -48,13 +53,15 @@ export function createProfileRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
     userAgent: c.req.header("user-agent") ?? null,
   });
 
-  routes.get("/profile", requireUser, (c) => renderProfile(c, { notice: c.req.query("saved") }));
+  routes.get("/profile", requireUser, (c) =>
+    renderProfile(c, dbDeps(deps), { notice: c.req.query("saved") }),
+  );
 
   routes.post("/profile", requireUser, async (c) => {
     const form = await readForm(c, profileSchema);
     if (!form.isValid) {
       c.status(422);
-      return renderProfile(c, { profileForm: form });
+      return renderProfile(c, dbDeps(deps), { profileForm: form });
     }
     const locale = form.data.locale === followBrowser ? null : form.data.locale;
     await updateOwnProfile(dbDeps(deps), requesterOf(c), { displayName: form.data.displayName, locale });
@@ -67,7 +74,7 @@ export function createProfileRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
     const form = await readForm(c, passwordSchema);
     if (!form.isValid) {
       c.status(422);
-      return renderProfile(c, { passwordForm: form });
+      return renderProfile(c, dbDeps(deps), { passwordForm: form });
     }
     const isChanged = await changeOwnPassword(dbDeps(deps), requesterOf(c), {
       current: form.data.currentPassword,
@@ -75,8 +82,9 @@ export function createProfileRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
     });
     if (!isChanged) {
       c.status(422);
-      return renderProfile(c, {
-        passwordForm: { values: {}, errors: { currentPassword: "profile.wrongPassword" } },
+      const error = form.data.currentPassword === undefined ? "common.required" : "profile.wrongPassword";
+      return renderProfile(c, dbDeps(deps), {
+        passwordForm: { values: {}, errors: { currentPassword: error } },
       });
     }
     await signInBrowser(c, { ...dbDeps(deps), cookiePolicy: deps.cookiePolicy }, c.get("user").id);
@@ -86,12 +94,14 @@ export function createProfileRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
   return routes;
 }
 
-function renderProfile(
+async function renderProfile(
   c: ProfileContext,
+  deps: { db: Db },
   state: { profileForm?: Form; passwordForm?: Form; notice?: string | undefined },
 ) {
   const t = c.get("t");
   const user = c.get("user");
+  const hasPassword = await hasOwnPassword(deps, user.id);
   const profile = state.profileForm ?? {
     values: { displayName: user.displayName, locale: user.locale ?? followBrowser },
   };
@@ -123,15 +133,19 @@ function renderProfile(
         <button type="submit">{t.t("common.save")}</button>
       </form>
       <form method="post" action="/profile/password" class="panel narrow" novalidate>
-        <h2>{t.t("profile.passwordTitle")}</h2>
+        <h2>{t.t(hasPassword ? "profile.passwordTitle" : "profile.setPasswordTitle")}</h2>
         <CsrfField />
-        <PasswordField
-          t={t}
-          form={password}
-          name="currentPassword"
-          label={t.t("profile.currentPassword")}
-          isNew={false}
-        />
+        {hasPassword ? (
+          <PasswordField
+            t={t}
+            form={password}
+            name="currentPassword"
+            label={t.t("profile.currentPassword")}
+            isNew={false}
+          />
+        ) : (
+          <p class="hint">{t.t("profile.setPasswordHint")}</p>
+        )}
         <PasswordField t={t} form={password} name="newPassword" label={t.t("users.newPassword")} isNew />
         <PasswordField
           t={t}
@@ -140,7 +154,7 @@ function renderProfile(
           label={t.t("fields.passwordConfirmation")}
           isNew
         />
-        <button type="submit">{t.t("profile.changePassword")}</button>
+        <button type="submit">{t.t(hasPassword ? "profile.changePassword" : "profile.setPassword")}</button>
       </form>
     </>,
     { title: t.t("profile.title") },

@@ -6,6 +6,7 @@
  */
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { LogLevel } from "../config/config-schema.js";
+import { consoleDestination } from "./console-destination.js";
 import { sensitiveKeyNames } from "./sensitive-keys.js";
 
 export type { Logger } from "pino";
@@ -16,8 +17,14 @@ const redactedPaths = sensitiveKeyNames.flatMap((name) => {
   return [key, `*${nested}`, `*.*${nested}`];
 });
 
-/** `destination` lets tests capture the output; by default logs go to stdout as JSON lines. */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+/**
+ * `destination` lets tests capture the output; by default logs go to stdout, as JSON lines when
+ * it is piped and as readable lines on a terminal (console-destination.ts).
+ */
+export function createLogger(
+  level: LogLevel,
+  destination: DestinationStream | undefined = consoleDestination(),
+): Logger {
   const options = { level, redact: { paths: redactedPaths, censor: "[redacted]" } };
   return destination === undefined ? pino(options) : pino(options, destination);
 }

@@ -1,8 +1,10 @@
 /**
  * Billing rules per organisation (issue 6, "Views, billing and exports"): a connection's
  * duration is rounded up to the next whole rounding increment and is never less than the
- * minimum. Pure, so every view, the API and the exports compute the same number.
+ * minimum. Pure, so every view, the API and the exports compute the same number. A record marked
+ * `Billed` keeps the minutes it was billed with (issue 25): later rules apply to the others only.
  */
+import { billedState } from "../db/repositories/connection-reports.js";
 
 export interface BillingRules {
   /** Durations are rounded up to a multiple of this many minutes (1..1440). */
@@ -30,4 +32,16 @@ export function computeBillableMinutes(durationSeconds: number | null, rules: Bi
   const incrementSeconds = rules.roundingIncrementMinutes * 60;
   const rounded = Math.ceil(seconds / incrementSeconds) * rules.roundingIncrementMinutes;
   return Math.max(rounded, rules.minimumBillableMinutes);
+}
+
+/**
+ * What a record bills: the minutes fixed when it was marked `Billed`, else its duration under the
+ * rules in force.
+ */
+export function billableMinutesOf(
+  report: { durationSeconds: number | null; billingState: string | null; billedMinutes: number | null },
+  rules: BillingRules,
+): number | null {
+  if (report.billingState === billedState && report.billedMinutes !== null) return report.billedMinutes;
+  return computeBillableMinutes(report.durationSeconds, rules);
 }

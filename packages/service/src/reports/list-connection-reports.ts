@@ -15,7 +15,7 @@ import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { findUserById } from "../db/repositories/users.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { findVisibleTicket, type TicketDeps } from "../tickets/find-visible-ticket.js";
-import { type BillingRules, computeBillableMinutes } from "./billable-minutes.js";
+import { type BillingRules, billableMinutesOf } from "./billable-minutes.js";
 import { type ConnectionExtrasView, toConnectionExtrasView } from "./connection-extras-view.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
@@ -29,7 +29,10 @@ export type ReportDeps = Pick<ReportSyncDeps, "database" | "vault">;
 
 export interface ListedConnectionReport extends ConnectionReportView {
   ticket: { externalId: string; title: string } | null;
-  /** Under the organisation's billing rules; null when the duration is unknown. */
+  /**
+   * As billed for a `Billed` record, else under the organisation's billing rules; null when the
+   * duration is unknown.
+   */
   billableMinutes: number | null;
   /** What the connection left behind: chat, summaries, screenshots. */
   extras: ConnectionExtrasView;
@@ -65,7 +68,7 @@ export function toListedReport(row: ListedReportRow, rules: BillingRules): Liste
       row.ticketExternalId === null
         ? null
         : { externalId: row.ticketExternalId, title: row.ticketTitle ?? "" },
-    billableMinutes: computeBillableMinutes(row.durationSeconds, rules),
+    billableMinutes: billableMinutesOf(row, rules),
     extras: toConnectionExtrasView(row.extras),
   };
 }

@@ -19,6 +19,7 @@ import {
   type WriteBackMarker,
 } from "../db/repositories/connection-report-write-backs.js";
 import {
+  billedState,
   type StoredConnectionReport,
   updateConnectionReportFields,
 } from "../db/repositories/connection-reports.js";
@@ -34,8 +35,10 @@ import {
   TeamViewerReconnectRequiredError,
 } from "../teamviewer/teamviewer-errors.js";
 import { recordConnectionUpdated } from "../webhooks/connection-events.js";
+import { billableMinutesOf } from "./billable-minutes.js";
 import { ConnectionReportError, toConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
+import { getBillingRules } from "./organisation-billing-rules.js";
 import { loadReportToChange } from "./report-access.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { settleReportWriteBack } from "./settle-report-write-back.js";
@@ -103,11 +106,15 @@ export async function updateConnectionReport(
   } catch (error) {
     await settleFailedPut(deps, marker, error);
   }
+  const billing =
+    billingState === undefined
+      ? {}
+      : { billingState, billedMinutes: await billedMinutesAfter(deps, report, billingState) };
   // The local change, the cleared mark and the `connection.updated` webhook event commit together.
   const updated = await transaction(deps.database.db, async (tx) => {
     const fields = {
       ...(notes === undefined ? {} : { notes }),
-      ...(billingState === undefined ? {} : { billingState }),
+      ...billing,
       raw: {
         ...report.raw,
         ...(notes === undefined ? {} : { notes }),
@@ -185,6 +192,20 @@ function asRefusal(error: unknown): ConnectionReportError | undefined {
           error instanceof TeamViewerReconnectRequiredError
         );
   return isAmbiguous ? undefined : toConnectionReportError(error);
+}
+
+/**
+ * Marking a record `Billed` fixes its billable minutes under the rules in force; one billed
+ * already keeps them, and any other state lets it follow the rules again.
+ */
+async function billedMinutesAfter(
+  deps: ReportSyncDeps,
+  report: StoredConnectionReport,
+  billingState: BillingStateValue,
+): Promise<number | null> {
+  if (billingState !== billedState) return null;
+  const rules = await getBillingRules(deps.database.db, report.organisationId);
+  return billableMinutesOf(report, rules);
 }
 
 /**

@@ -28,7 +28,7 @@ export async function closeSupportSession(
   await auditSessionAction(deps, options.actor, {
     action: "support_session.closed",
     target: { type: "support_session", id: record.id },
-    details: { code: record.code },
+    details: { sessionCode: record.code },
   });
   return toSupportSession(updated, now);
 }

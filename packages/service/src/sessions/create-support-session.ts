@@ -44,6 +44,7 @@ import {
   type SupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
 import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-credentials.js";
+import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { isUnsettledCreateOf, recordUnsettledCreate } from "../db/repositories/unsettled-session-creates.js";
 import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
@@ -378,19 +379,27 @@ async function storeSession(
     lastRefreshedAt: null,
     version: 1,
   };
+  // The upsert keeps an existing ticket's title (tickets.ts); the answer and the event say that
+  // title, not the one this request proposed.
+  const storedTicket = await findTicketByExternalId(
+    deps.database.db,
+    actor.organisationId,
+    ticket.externalId,
+  );
   const ticketValues = {
     organisationId: actor.organisationId,
     externalId: ticket.externalId,
-    title: ticket.title,
-    url: ticket.url ?? null,
-    requesterName: ticket.requesterName ?? null,
-    requesterEmail: ticket.requesterEmail ?? null,
+    title: storedTicket?.title ?? ticket.title,
+    url: ticket.url ?? storedTicket?.url ?? null,
+    requesterName: ticket.requesterName ?? storedTicket?.requesterName ?? null,
+    requesterEmail: ticket.requesterEmail ?? storedTicket?.requesterEmail ?? null,
   };
   const auditEvent = sessionAuditEvent(actor, {
     action: values.wasReconciled ? "support_session.adopted" : "support_session.created",
     target: { type: "support_session", id: values.id },
     details: {
-      code: created.code,
+      // Not `code`: the audit log redacts that name as an OAuth code (logging/sensitive-keys.ts).
+      sessionCode: created.code,
       ticket: ticket.externalId,
       correlationId: values.correlationId,
       supporterUserId: values.supporterUserId,

@@ -45,7 +45,10 @@ export async function revealSupporterLinks(
     await auditSessionAction(deps, options.actor, {
       action,
       target: { type: "support_session", id: record.id },
-      details: webSessionId === undefined ? { code: record.code } : { code: record.code, webSessionId },
+      details:
+        webSessionId === undefined
+          ? { sessionCode: record.code }
+          : { sessionCode: record.code, webSessionId },
     });
   }
   return links;

@@ -30,7 +30,7 @@ export async function reassignSupportSession(
   await auditSessionAction(deps, options.actor, {
     action: "support_session.reassigned",
     target: { type: "support_session", id: record.id },
-    details: { code: record.code, from: record.assignedUserId, to: options.assigneeUserId },
+    details: { sessionCode: record.code, from: record.assignedUserId, to: options.assigneeUserId },
   });
   return toSupportSession(updated, deps.clock.now());
 }

@@ -38,7 +38,7 @@ export async function updateSupportSession(
     action: "support_session.updated",
     target: { type: "support_session", id: record.id },
     details: {
-      code: record.code,
+      sessionCode: record.code,
       fields: Object.entries(options.changes).flatMap(([field, value]) =>
         value === undefined ? [] : [field],
       ),

@@ -1,10 +1,12 @@
 /**
  * /audit: the audit log for admins and auditors, filtered by action, actor and date (UTC days),
- * newest first, 50 per page; /audit/export downloads the same selection as JSON lines.
+ * newest first, 50 per page, each entry as a sentence with the stored entry (action code,
+ * target, details) in a details element; /audit/export downloads the same selection as JSON lines.
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { auditActions, exportAuditEventsAsJsonLines, listAuditEvents } from "../audit/audit-events.js";
+import { describeAuditEvent } from "../audit/audit-sentence.js";
 import type { AuditLogFilter } from "../db/repositories/audit-log.js";
 import { listUsers } from "../db/repositories/users.js";
 import type { SignedInEnv } from "../identity/current-session.js";
@@ -93,6 +95,7 @@ async function renderAuditPage(
 ) {
   const t = c.get("t");
   const users = await listUsers(deps.database.db, c.get("user").organisationId);
+  const userNames = new Map(users.map((user) => [user.id, user.displayName]));
   const { before: _before, ...filterQuery } = state.query;
   const exportQuery = new URLSearchParams(filterQuery).toString();
   const nextQuery =
@@ -151,17 +154,14 @@ async function renderAuditPage(
             <thead>
               <tr>
                 <th scope="col">{t.t("audit.when")}</th>
-                <th scope="col">{t.t("audit.actor")}</th>
-                <th scope="col">{t.t("audit.action")}</th>
-                <th scope="col">{t.t("audit.target")}</th>
+                <th scope="col">{t.t("audit.what")}</th>
                 <th scope="col">{t.t("audit.address")}</th>
-                <th scope="col">{t.t("audit.details")}</th>
               </tr>
             </thead>
             <tbody>
               {state.page.events.length === 0 && (
                 <tr>
-                  <td colspan={6}>{t.t("audit.empty")}</td>
+                  <td colspan={3}>{t.t("audit.empty")}</td>
                 </tr>
               )}
               {state.page.events.map((event) => (
@@ -171,15 +171,28 @@ async function renderAuditPage(
                       {t.formatDateTime(event.occurredAt)}
                     </time>
                   </td>
-                  <td>{event.actor.label}</td>
                   <td>
-                    <code>{event.action}</code>
+                    {describeAuditEvent(t, event, userNames)}
+                    {/* The entry as stored, for auditors: no JavaScript needed to open it. */}
+                    <details class="audit-raw">
+                      <summary>{t.t("audit.raw")}</summary>
+                      <dl>
+                        <dt>{t.t("audit.actor")}</dt>
+                        <dd>{event.actor.label}</dd>
+                        <dt>{t.t("audit.action")}</dt>
+                        <dd>
+                          <code>{event.action}</code>
+                        </dd>
+                        <dt>{t.t("audit.target")}</dt>
+                        <dd>{event.target ? `${event.target.type} ${event.target.id ?? ""}` : "—"}</dd>
+                        <dt>{t.t("audit.details")}</dt>
+                        <dd>
+                          <code class="long">{JSON.stringify(event.details)}</code>
+                        </dd>
+                      </dl>
+                    </details>
                   </td>
-                  <td>{event.target ? `${event.target.type} ${event.target.id ?? ""}` : "—"}</td>
                   <td>{event.ip ?? "—"}</td>
-                  <td>
-                    <code class="long">{JSON.stringify(event.details)}</code>
-                  </td>
                 </tr>
               ))}
             </tbody>

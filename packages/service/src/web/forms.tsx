@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import type { z } from "zod";
-import { isMessageKey, type MessageKey, type Translator } from "../i18n/index.js";
+import { isMessageKey, type MessageKey, type MessageParams, type Translator } from "../i18n/index.js";
 import { csrfFieldName } from "../identity/csrf.js";
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
@@ -45,6 +45,8 @@ interface FieldProps {
   name: string;
   label: string;
   error?: MessageKey | undefined;
+  /** Fills the error message's placeholders, such as the `{max}` of a length limit. */
+  errorParams?: MessageParams;
   hint?: string;
 }
 
@@ -77,7 +79,7 @@ export function TextField(
           {props.hint}
         </p>
       )}
-      <FieldError t={props.t} name={props.name} error={props.error} />
+      <FieldError t={props.t} name={props.name} error={props.error} params={props.errorParams} />
     </div>
   );
 }
@@ -127,11 +129,16 @@ export function CheckboxField(props: { name: string; label: string; hint?: strin
   );
 }
 
-function FieldError(props: { t: Translator; name: string; error?: MessageKey | undefined }) {
+function FieldError(props: {
+  t: Translator;
+  name: string;
+  error?: MessageKey | undefined;
+  params?: MessageParams | undefined;
+}) {
   if (!props.error) return null;
   return (
     <p class="field-error" id={`${props.name}-error`}>
-      {props.t.t(props.error)}
+      {props.t.t(props.error, props.params)}
     </p>
   );
 }

@@ -7,7 +7,8 @@
  *
  * (set a status first with `c.status(422)`). Components inside can reach the request with
  * `useRequestContext<AppEnv>()`, which is how `<CsrfField />` finds its token.
- * No scripts: the CSP allows none inline, and nothing here needs them.
+ * No scripts of its own; a page that has copy buttons adds their script (copy-script.tsx), which
+ * the response's CSP nonce allows. Every page works without scripts.
  */
 import type { Context } from "hono";
 import type { Child, PropsWithChildren } from "hono/jsx";

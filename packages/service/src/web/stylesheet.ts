@@ -53,6 +53,7 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--da
 .field-error, .form-error { color: var(--danger); margin: .25rem 0 0; }
 .form-error { font-weight: 600; margin-bottom: 1rem; }
 .notice-ok { color: var(--ok); font-weight: 600; }
+.existing-ticket { border-left: 3px solid var(--accent); padding-left: .75rem; margin-bottom: 1rem; }
 button, .button { display: inline-block; padding: .5rem 1rem; font: inherit; border-radius: 6px;
   border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); cursor: pointer;
   text-decoration: none; }
@@ -70,6 +71,9 @@ th { font-size: .9rem; color: var(--muted); }
 code { font-size: .9em; white-space: nowrap; }
 pre code { white-space: inherit; }
 code.long { white-space: normal; overflow-wrap: anywhere; }
+.audit-raw summary { color: var(--muted); font-size: .9rem; cursor: pointer; }
+.audit-raw dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .25rem 0 0; }
+.audit-raw dd { margin: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
@@ -87,6 +91,10 @@ button.danger { background: var(--danger); border-color: var(--danger); color: #
 .status-badge[data-status="expired"] { border-color: var(--warn-line); background: var(--warn-bg); }
 .status-badge[data-status="closed"] { color: var(--muted); }
 input.copy-field { font-family: ui-monospace, monospace; font-size: .9rem; max-width: 100%; }
+.copy-row { display: flex; gap: .5rem; align-items: center; }
+.copy-row input.copy-field { flex: 1; }
+/* The UA's [hidden] loses to the buttons' display above; copy buttons stay hidden without script. */
+button[hidden] { display: none; }
 .problem p { margin: 0 0 .5rem; }
 .plain-list { list-style: none; padding: 0; margin: 0 0 .5rem; }
 .plain-list li { margin-bottom: .35rem; }

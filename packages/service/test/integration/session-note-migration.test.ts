@@ -1,22 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrate, migrationsFolder } from "../../src/db/migrate.js";
+import { migrate } from "../../src/db/migrate.js";
 import { usePgliteEngine } from "../support/engines.js";
+import { migrationsBefore } from "../support/migrations-before.js";
 import { queryRows } from "../support/query-rows.js";
-
-/** The migrations as they were before `0013_connection-report-note-and-extras` was added. */
-function migrationsBeforeSessionNote(): string {
-  const folder = mkdtempSync(join(tmpdir(), "attendant-migrations-"));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((entry) => entry.tag === "0013_connection-report-note-and-extras");
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
-  return folder;
-}
 
 describe("the session note migration", () => {
   const engine = usePgliteEngine();
@@ -27,7 +15,7 @@ describe("the session note migration", () => {
 
   it("copies the session_note of reports synced before it from their raw record", async () => {
     const { database } = await engine.openDatabase({}, { migrated: false });
-    const before = migrationsBeforeSessionNote();
+    const before = migrationsBefore("0013_connection-report-note-and-extras");
     folders.push(before);
     await database.withDedicatedConnection(({ applyMigrations }) =>
       applyMigrations({ migrationsFolder: before }),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { recordAuditEvent } from "../../src/audit/audit-events.js";
+import { auditActions, recordAuditEvent } from "../../src/audit/audit-events.js";
+import { updateUser } from "../../src/db/repositories/users.js";
+import { isMessageKey } from "../../src/i18n/index.js";
 import { useWebHarnesses, type WebHarness } from "./web-harness.js";
 
 async function seedEvents(harness: WebHarness, count: number) {
@@ -31,6 +33,48 @@ describe("audit log page", { timeout: 60_000 }, () => {
     const second = await (await browser.get(`/audit?${next}`)).text();
     expect(second.match(/<code>teamviewer\.connected<\/code>/g)).toHaveLength(10);
     expect(second).not.toContain("Older entries");
+  });
+
+  it("shows each entry as a sentence in the reader's language, the raw entry in a details element", async () => {
+    const harness = await harnesses.create();
+    const admin = await harness.addUser("admin");
+    await updateUser(harness.db, admin.id, { displayName: "Kenji Sato" }, harness.clock.now());
+    await recordAuditEvent(harness, {
+      organisationId: harness.organisation.id,
+      actor: { userId: admin.id, label: admin.email },
+      action: "support_session.created",
+      target: { type: "support_session", id: "0b0e0c4e-0000-4000-8000-000000000001" },
+      details: { sessionCode: "s123-456-789", ticket: "4711", correlationId: "c-1" },
+    });
+    // An entry whose details lack what its sentence names (written before they were recorded).
+    await recordAuditEvent(harness, {
+      organisationId: harness.organisation.id,
+      actor: { label: "system" },
+      action: "support_session.closed",
+      details: {},
+    });
+    const browser = harness.browser();
+    await browser.signIn(admin.email);
+    const sentences = async (language: string) =>
+      (await browser.get("/audit", { "accept-language": language })).text();
+
+    const english = await sentences("en");
+    expect(english).toContain("Kenji Sato created session s123-456-789 for ticket 4711");
+    expect(english).toContain("system: support_session.closed");
+    expect(english).toMatch(
+      /<details class="audit-raw"><summary>Raw entry<\/summary>.*<code>support_session\.created<\/code>.*&quot;correlationId&quot;:&quot;c-1&quot;/s,
+    );
+    expect(await sentences("de")).toContain(
+      "Kenji Sato hat die Sitzung s123-456-789 für Ticket 4711 angelegt",
+    );
+    expect(await sentences("ja")).toContain(
+      "Kenji Sato がチケット 4711 のセッション s123-456-789 を作成しました",
+    );
+  });
+
+  it("has a sentence for every audit action", () => {
+    const missing = auditActions.filter((action) => !isMessageKey(`audit.sentence.${action}`));
+    expect(missing).toEqual([]);
   });
 
   it("filters by date (UTC days, both inclusive)", async () => {

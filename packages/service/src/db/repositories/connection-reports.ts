@@ -9,15 +9,28 @@ import { connectionReports, type ReportMatchMethod, supportSessions } from "../s
 
 export type StoredConnectionReport = typeof connectionReports.$inferSelect;
 
+/** The billing state whose records keep their billable minutes (reports/billable-minutes.ts). */
+export const billedState = "Billed";
+
 /** What the sync writes for one record; matching and first/last seen are the repository's. */
 export type ConnectionReportValues = Omit<
   typeof connectionReports.$inferInsert,
-  "id" | "supportSessionId" | "ticketId" | "matchedBy" | "matchedAt" | "firstSeenAt" | "lastSeenAt"
+  | "id"
+  | "supportSessionId"
+  | "ticketId"
+  | "matchedBy"
+  | "matchedAt"
+  | "firstSeenAt"
+  | "lastSeenAt"
+  | "billedMinutes"
 >;
 
 /** The columns the sync writes for each record, in one fixed order. */
 const writtenColumns = Object.entries(getTableColumns(connectionReports))
-  .filter(([key]) => !["id", "supportSessionId", "ticketId", "matchedBy", "matchedAt"].includes(key))
+  .filter(
+    ([key]) =>
+      !["id", "supportSessionId", "ticketId", "matchedBy", "matchedAt", "billedMinutes"].includes(key),
+  )
   .map(([key, column]) => ({ key, name: column.name, type: column.getSQLType() }));
 
 /** What a re-seen record overwrites: everything TeamViewer owns, plus who saw it and when. */
@@ -105,7 +118,13 @@ const insertedColumns = sql.raw(
 );
 const selectedFields = sql.raw([...rowColumns.map(({ field }) => field), "seen_at", "seen_at"].join(", "));
 const recordType = sql.raw(rowColumns.map(({ field, type }) => `${field} ${type}`).join(", "));
-const updates = sql.raw(overwrittenColumns.map(({ name }) => `"${name}" = excluded."${name}"`).join(", "));
+// A record that stays `Billed` keeps the minutes it was billed with; one that leaves it loses them.
+const updates = sql.raw(
+  [
+    ...overwrittenColumns.map(({ name }) => `"${name}" = excluded."${name}"`),
+    `"billed_minutes" = case when excluded."billing_state" = '${billedState}' then "connection_reports"."billed_minutes" end`,
+  ].join(", "),
+);
 
 export async function executeReportUpsert(db: Db, prepared: PreparedReportUpsert): Promise<void> {
   if (prepared.pageJson === undefined) return;
@@ -273,7 +292,9 @@ export async function attachConnectionReport(
   return row;
 }
 
-export type ReportFieldChanges = Partial<Pick<StoredConnectionReport, "notes" | "billingState" | "raw">>;
+export type ReportFieldChanges = Partial<
+  Pick<StoredConnectionReport, "notes" | "billingState" | "billedMinutes" | "raw">
+>;
 
 export async function updateConnectionReportFields(
   db: Db,
@@ -307,3 +328,35 @@ const selectSessionsByCodeOrCorrelation = preparedStatement("find_matchable_sess
     )
     .prepare(name),
 );
+
+/** `Billed` records of the organisation whose billed minutes are not fixed yet: billed at TeamViewer. */
+export async function listUnfixedBilledReports(
+  db: Db,
+  organisationId: string,
+): Promise<{ id: string; durationSeconds: number | null }[]> {
+  return db
+    .select({ id: connectionReports.id, durationSeconds: connectionReports.durationSeconds })
+    .from(connectionReports)
+    .where(
+      and(
+        eq(connectionReports.organisationId, organisationId),
+        eq(connectionReports.billingState, billedState),
+        isNull(connectionReports.billedMinutes),
+        isNotNull(connectionReports.durationSeconds),
+      ),
+    );
+}
+
+/** Fixes the billed minutes of records that are still `Billed` and have none yet. */
+export async function fixBilledMinutes(
+  db: Db,
+  fixed: readonly { id: string; minutes: number }[],
+): Promise<void> {
+  if (fixed.length === 0) return;
+  await db.execute(sql`
+    update ${connectionReports} set "billed_minutes" = fixed.minutes
+    from jsonb_to_recordset(${JSON.stringify(fixed)}::jsonb) as fixed(id uuid, minutes integer)
+    where ${connectionReports.id} = fixed.id
+      and ${connectionReports.billingState} = ${billedState}
+      and ${connectionReports.billedMinutes} is null`);
+}

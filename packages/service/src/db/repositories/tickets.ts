@@ -19,9 +19,10 @@ export interface TicketValues {
 }
 
 /**
- * Inserts the ticket or refreshes its details, in one statement so two concurrent first
- * sessions of a ticket cannot create it twice. A session created for a closed ticket reopens it:
- * the helpdesk is working on it again.
+ * Inserts the ticket or reopens it, in one statement so two concurrent first sessions of a
+ * ticket cannot create it twice. A session created for a closed ticket reopens it: the helpdesk
+ * is working on it again. An existing ticket keeps its title, and keeps its address and requester
+ * where the new session leaves them out: a session names the ticket, it does not rewrite it.
  */
 export async function upsertTicket(db: Db, values: TicketValues, now: Date): Promise<Ticket> {
   const [ticket] = await ticketUpsert(db, values, now).returning();
@@ -44,10 +45,9 @@ export function ticketUpsert(
     .onConflictDoUpdate({
       target: [tickets.organisationId, tickets.externalId],
       set: {
-        title: excluded(tickets.title),
-        url: excluded(tickets.url),
-        requesterName: excluded(tickets.requesterName),
-        requesterEmail: excluded(tickets.requesterEmail),
+        url: excludedOrKept(tickets.url),
+        requesterName: excludedOrKept(tickets.requesterName),
+        requesterEmail: excludedOrKept(tickets.requesterEmail),
         status: "open",
         closedAt: null,
         updatedAt: excluded(tickets.updatedAt),
@@ -58,6 +58,11 @@ export function ticketUpsert(
 /** The value the conflicting insert proposed for `column`. */
 function excluded(column: PgColumn): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
+}
+
+/** The proposed value of `column`, or the stored one when the insert proposed none. */
+function excludedOrKept(column: PgColumn): SQL {
+  return sql`coalesce(${excluded(column)}, ${column})`;
 }
 
 export async function findTicketByExternalId(

@@ -1,4 +1,5 @@
 import { apiKeys } from "./api-keys.js";
+import { audit } from "./audit.js";
 import { common } from "./common.js";
 import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
@@ -26,6 +27,7 @@ const features = [
   apiKeys,
   webhooks,
   helpdesks,
+  audit,
 ] as const;
 
 type Feature = (typeof features)[number];

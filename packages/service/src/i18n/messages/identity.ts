@@ -59,6 +59,10 @@ export const identity = {
     "profile.wrongPassword": "The current password is not correct.",
     "profile.changePassword": "Change password",
     "profile.passwordChanged": "Your password has been changed. Other sessions have been signed out.",
+    "profile.setPasswordTitle": "Set a password",
+    "profile.setPasswordHint":
+      "You signed in with a one-time link and have no password yet. Choose one to sign in with your e-mail address from now on.",
+    "profile.setPassword": "Set password",
     "users.title": "Users",
     "users.saved": "The change has been saved.",
     "users.status": "Status",
@@ -148,6 +152,10 @@ export const identity = {
     "profile.wrongPassword": "Das aktuelle Passwort ist nicht korrekt.",
     "profile.changePassword": "Passwort ändern",
     "profile.passwordChanged": "Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet.",
+    "profile.setPasswordTitle": "Passwort festlegen",
+    "profile.setPasswordHint":
+      "Sie haben sich mit einem Einmal-Link angemeldet und noch kein Passwort. Legen Sie eines fest, um sich künftig mit Ihrer E-Mail-Adresse anzumelden.",
+    "profile.setPassword": "Passwort festlegen",
     "users.title": "Benutzer",
     "users.saved": "Die Änderung wurde gespeichert.",
     "users.status": "Status",
@@ -236,6 +244,10 @@ export const identity = {
     "profile.wrongPassword": "現在のパスワードが正しくありません。",
     "profile.changePassword": "パスワードを変更",
     "profile.passwordChanged": "パスワードを変更しました。ほかのセッションはログアウトされました。",
+    "profile.setPasswordTitle": "パスワードの設定",
+    "profile.setPasswordHint":
+      "ワンタイムリンクでログインしたため、まだパスワードがありません。今後メールアドレスでログインできるよう、パスワードを設定してください。",
+    "profile.setPassword": "パスワードを設定",
     "users.title": "ユーザー",
     "users.saved": "変更を保存しました。",
     "users.status": "状態",

@@ -58,6 +58,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "Do not bill",
     "reports.billingState.none": "Not set",
     "reports.minutes": "{minutes} min",
+    "reports.hours": "{hours} h",
+    "reports.hoursMinutes": "{hours} h {minutes} min",
     "reports.rating": "Rating {rating}",
     "reports.open": "Open",
     "reports.ticketHistory.title": "Connections on this ticket",
@@ -130,10 +132,8 @@ export const reports = {
     "reports.error.rangeTooLong": "Choose a range of at most 366 days.",
     "reports.error.format": "Choose CSV or JSON Lines as the download format.",
     "reports.dashboard.title": "Reports dashboard",
-    "reports.dashboard.summary.one":
-      "{count} connection, {minutes} minutes in total, from {from} to {to} (UTC).",
-    "reports.dashboard.summary.other":
-      "{count} connections, {minutes} minutes in total, from {from} to {to} (UTC).",
+    "reports.dashboard.summary.one": "{count} connection, {duration} in total, from {from} to {to} (UTC).",
+    "reports.dashboard.summary.other": "{count} connections, {duration} in total, from {from} to {to} (UTC).",
     "reports.dashboard.perDay": "Connections per day",
     "reports.dashboard.perDayDescription":
       "How many connections started on each day (UTC) from {from} to {to}.",
@@ -160,8 +160,11 @@ export const reports = {
     "billing.minimumHint": "0 to 1440. 0 means no minimum.",
     "billing.error.increment": "Enter a whole number of minutes from 1 to 1440.",
     "billing.error.minimum": "Enter a whole number of minutes from 0 to 1440.",
-    "billing.saved": "The billing rules are saved; every view and export uses them from now on.",
+    "billing.saved":
+      "The billing rules are saved; every view and export uses them from now on for records not yet billed.",
     "billing.example": "With these rules a connection of 7 minutes 30 seconds bills {minutes} minutes.",
+    "billing.billedKept":
+      "Records marked Billed keep the billable minutes they were billed with; the billing rules in force apply to all other records.",
   },
   de: {
     "nav.reports": "Berichte",
@@ -219,6 +222,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "Nicht abrechnen",
     "reports.billingState.none": "Nicht gesetzt",
     "reports.minutes": "{minutes} Min.",
+    "reports.hours": "{hours} Std.",
+    "reports.hoursMinutes": "{hours} Std. {minutes} Min.",
     "reports.rating": "Bewertung {rating}",
     "reports.open": "Öffnen",
     "reports.ticketHistory.title": "Verbindungen zu diesem Ticket",
@@ -292,10 +297,9 @@ export const reports = {
     "reports.error.rangeTooLong": "Wählen Sie einen Zeitraum von höchstens 366 Tagen.",
     "reports.error.format": "Wählen Sie CSV oder JSON Lines als Format für den Download.",
     "reports.dashboard.title": "Berichtsübersicht",
-    "reports.dashboard.summary.one":
-      "{count} Verbindung, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
+    "reports.dashboard.summary.one": "{count} Verbindung, insgesamt {duration}, von {from} bis {to} (UTC).",
     "reports.dashboard.summary.other":
-      "{count} Verbindungen, insgesamt {minutes} Minuten, von {from} bis {to} (UTC).",
+      "{count} Verbindungen, insgesamt {duration}, von {from} bis {to} (UTC).",
     "reports.dashboard.perDay": "Verbindungen pro Tag",
     "reports.dashboard.perDayDescription":
       "Wie viele Verbindungen an jedem Tag (UTC) von {from} bis {to} begonnen haben.",
@@ -323,9 +327,11 @@ export const reports = {
     "billing.error.increment": "Geben Sie eine ganze Zahl von Minuten zwischen 1 und 1440 ein.",
     "billing.error.minimum": "Geben Sie eine ganze Zahl von Minuten zwischen 0 und 1440 ein.",
     "billing.saved":
-      "Die Abrechnungsregeln sind gespeichert; alle Ansichten und Exporte verwenden sie ab sofort.",
+      "Die Abrechnungsregeln sind gespeichert; alle Ansichten und Exporte verwenden sie ab sofort für noch nicht abgerechnete Datensätze.",
     "billing.example":
       "Mit diesen Regeln werden für eine Verbindung von 7 Minuten 30 Sekunden {minutes} Minuten abgerechnet.",
+    "billing.billedKept":
+      "Als „Billed“ markierte Datensätze behalten die Minuten, mit denen sie abgerechnet wurden; für alle anderen gelten die aktuellen Abrechnungsregeln.",
   },
   ja: {
     "nav.reports": "レポート",
@@ -382,6 +388,8 @@ export const reports = {
     "reports.billingState.DoNotBill": "請求しない",
     "reports.billingState.none": "未設定",
     "reports.minutes": "{minutes} 分",
+    "reports.hours": "{hours} 時間",
+    "reports.hoursMinutes": "{hours} 時間 {minutes} 分",
     "reports.rating": "評価 {rating}",
     "reports.open": "開く",
     "reports.ticketHistory.title": "このチケットの接続",
@@ -454,8 +462,8 @@ export const reports = {
     "reports.error.rangeTooLong": "期間は 366 日以内で選んでください。",
     "reports.error.format": "ダウンロード形式として CSV または JSON Lines を選んでください。",
     "reports.dashboard.title": "レポートのダッシュボード",
-    "reports.dashboard.summary.one": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
-    "reports.dashboard.summary.other": "{from}～{to}（UTC）：接続 {count} 件、合計 {minutes} 分。",
+    "reports.dashboard.summary.one": "{from}～{to}（UTC）：接続 {count} 件、合計 {duration}。",
+    "reports.dashboard.summary.other": "{from}～{to}（UTC）：接続 {count} 件、合計 {duration}。",
     "reports.dashboard.perDay": "1 日あたりの接続数",
     "reports.dashboard.perDayDescription": "{from}～{to} の各日（UTC）に開始した接続の数。",
     "reports.dashboard.totalPerSupporter": "サポート担当者ごとの合計時間",
@@ -481,7 +489,10 @@ export const reports = {
     "billing.minimumHint": "0～1440。0 は最低請求時間なしです。",
     "billing.error.increment": "1～1440 の整数（分）を入力してください。",
     "billing.error.minimum": "0～1440 の整数（分）を入力してください。",
-    "billing.saved": "請求ルールを保存しました。今後すべての画面とエクスポートで使用されます。",
+    "billing.saved":
+      "請求ルールを保存しました。今後、まだ請求していないレコードについて、すべての画面とエクスポートで使用されます。",
     "billing.example": "このルールでは、7 分 30 秒の接続は {minutes} 分として請求されます。",
+    "billing.billedKept":
+      "「Billed」（請求済み）のレコードは請求したときの請求時間のままです。その他のレコードには現在の請求ルールが適用されます。",
   },
 } satisfies Catalogs;

@@ -52,6 +52,9 @@ export function BillingRulesPage(props: { t: Translator; view: BillingRulesView 
         </p>
       )}
       <p class="hint">{t("billing.hint")}</p>
+      <p class="hint" id="billed-kept">
+        {t("billing.billedKept")}
+      </p>
       <form method="post" action={billingRulesPath} class="panel narrow" id="billing-rules">
         <CsrfField />
         <TextField

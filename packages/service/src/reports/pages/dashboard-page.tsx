@@ -9,6 +9,7 @@ import { TextField } from "../../web/forms.js";
 import type { ReportDashboard } from "../report-dashboard.js";
 import { dashboardTopCount } from "../report-dashboard.js";
 import { BarChart, type ChartDatum, ColumnChart } from "./charts.js";
+import { formatMinutes } from "./format-minutes.js";
 import { ReportToolbar } from "./report-list-page.js";
 
 export interface DashboardView {
@@ -54,11 +55,10 @@ function DashboardCharts(props: { t: Translator; dashboard: ReportDashboard }) {
   const tr = props.t;
   const { t } = tr;
   const { dashboard } = props;
-  const minutes = (value: number) => t("reports.minutes", { minutes: value.toLocaleString(tr.locale) });
   const groupData = (groups: DurationGroup[], unknown: string, pick: "totalSeconds" | "averageSeconds") =>
     groups.map((group): ChartDatum => {
       const value = minutesOf(group[pick]);
-      return { label: group.label ?? group.key ?? unknown, value, display: minutes(value) };
+      return { label: group.label ?? group.key ?? unknown, value, display: formatMinutes(tr, value) };
     });
   const barFrame = (id: string, title: string) => ({
     id,
@@ -74,7 +74,7 @@ function DashboardCharts(props: { t: Translator; dashboard: ReportDashboard }) {
     <>
       <p id="dashboard-summary">
         {tr.tCount("reports.dashboard.summary", dashboard.connections, {
-          minutes: minutesOf(dashboard.totalSeconds).toLocaleString(tr.locale),
+          duration: formatMinutes(tr, minutesOf(dashboard.totalSeconds)),
           from: dashboard.from,
           to: dashboard.to,
         })}

@@ -63,6 +63,9 @@ export function ReportListPage(props: { t: Translator; view: ReportListView }) {
       <ReportToolbar t={tr} current={view.mode} />
       {view.mode === "unmatched" && <p class="hint">{t("reports.unmatched.hint")}</p>}
       {view.isOwnOnly && <p class="hint">{t("reports.list.ownOnly")}</p>}
+      <p class="hint" id="billed-kept">
+        {t("billing.billedKept")}
+      </p>
       {view.isAdmin && (
         <form method="post" action="/reports/sync" class="inline-form" id="sync-now">
           <CsrfField />

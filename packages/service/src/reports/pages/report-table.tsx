@@ -6,6 +6,7 @@ import type { MessageKey, Translator } from "../../i18n/index.js";
 import { CsrfField } from "../../web/layout.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
 import { ConnectionExtrasSection, hasFetchedExtras } from "./connection-extras-section.js";
+import { formatMinutes } from "./format-minutes.js";
 
 export const reportPath = (id: string) => `/reports/${id}`;
 
@@ -39,7 +40,7 @@ export function customerOf(report: ListedConnectionReport): string {
 }
 
 export function BillableMinutes(props: { t: Translator; minutes: number | null }) {
-  return <>{props.minutes === null ? "—" : props.t.t("reports.minutes", { minutes: props.minutes })}</>;
+  return <>{props.minutes === null ? "—" : formatMinutes(props.t, props.minutes)}</>;
 }
 
 export function Feedback(props: { t: Translator; report: ListedConnectionReport }) {

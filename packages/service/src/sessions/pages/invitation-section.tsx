@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { SessionInvitation } from "../../db/repositories/session-invitations.js";
 import { localeNames, supportedLocales, type Translator } from "../../i18n/index.js";
 import type { MailDelivery } from "../../mail/mail-delivery.js";
+import { CopyField } from "../../web/copy-button.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { SelectField, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
@@ -37,11 +38,10 @@ export function InvitationSection(props: {
       <section class="card" id="join-address">
         <h2>{t("sessionPages.join.title")}</h2>
         {view.joinUrl ? (
-          <div class="field">
-            <label for="join-url">{t("sessionPages.join.copy")}</label>
-            <input id="join-url" type="text" readonly value={view.joinUrl} class="copy-field" />
+          <>
+            <CopyField t={tr} id="join-url" label={t("sessionPages.join.copy")} value={view.joinUrl} />
             <p class="hint">{t("sessionPages.join.onceHint")}</p>
-          </div>
+          </>
         ) : (
           <p class="hint">
             {t(view.hasJoinLink ? "sessionPages.join.existingHint" : "sessionPages.join.noneHint")}

@@ -7,11 +7,14 @@
  * from the helpdesk (issue 22).
  */
 import type { Translator } from "../../i18n/index.js";
+import type { ExistingTicket } from "../../tickets/existing-ticket.js";
+import { ticketTitleMaxLength } from "../../tickets/ticket-limits.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { FormError, SelectField, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import { validityChoices } from "./session-form-schemas.js";
+import { sessionPath } from "./session-page.js";
 import { ProblemMessage, type SessionProblem } from "./session-problem.js";
 
 export const newSessionPath = "/sessions/new";
@@ -25,6 +28,8 @@ export interface NewSessionView {
   isAdmin: boolean;
   /** Whether a connected helpdesk fills in the title and requester when they are left empty. */
   readsTicketFromHelpdesk: boolean;
+  /** The ticket the form names, when it exists and the supporter may see it. */
+  existingTicket: ExistingTicket | undefined;
 }
 
 export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
@@ -48,12 +53,14 @@ export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
         error={errors.externalId}
         isRequired
       />
+      <ExistingTicketNotice t={tr} ticket={props.view.existingTicket} />
       <TextField
         t={tr}
         name="title"
         label={t("sessionPages.field.title")}
-        value={values.title}
+        value={props.view.existingTicket?.title ?? values.title}
         error={errors.title}
+        errorParams={{ max: ticketTitleMaxLength }}
         isRequired={!props.view.readsTicketFromHelpdesk}
         {...(props.view.readsTicketFromHelpdesk
           ? { hint: t("sessionPages.field.titleFromHelpdeskHint") }
@@ -146,5 +153,33 @@ export function NewSessionPage(props: { t: Translator; view: NewSessionView }) {
       />
       <button type="submit">{t("sessionPages.new.submit")}</button>
     </form>
+  );
+}
+
+/** "This ticket exists, keeps its title, and has N open sessions": a link to reuse them. */
+function ExistingTicketNotice(props: { t: Translator; ticket: ExistingTicket | undefined }) {
+  const { ticket } = props;
+  if (ticket === undefined) return null;
+  const { t, tCount } = props.t;
+  const [onlySession] = ticket.openSessions;
+  const count = ticket.openSessions.length;
+  return (
+    <div class="existing-ticket" role="status">
+      <p>{t("sessionPages.new.existingTicket", { externalId: ticket.externalId, title: ticket.title })}</p>
+      {count > 0 && (
+        <p>
+          {tCount("sessionPages.new.openSessions", count)}{" "}
+          {count === 1 && onlySession !== undefined ? (
+            <a href={sessionPath(onlySession.id)}>
+              {t("sessionPages.new.reuseSession", { code: onlySession.code })}
+            </a>
+          ) : (
+            <a href={`/sessions?ticket=${encodeURIComponent(ticket.externalId)}&state=open`}>
+              {t("sessionPages.new.reuseSessions")}
+            </a>
+          )}
+        </p>
+      )}
+    </div>
   );
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { supportedLocales } from "../../i18n/index.js";
 import { emailSchema } from "../../identity/form-schemas.js";
+import { ticketTitleMaxLength } from "../../tickets/ticket-limits.js";
 import { e164PhoneNumber, withoutDigitGrouping } from "../sms-invitation.js";
 
 const optionalText = (max: number) =>
@@ -44,7 +45,12 @@ export const newSessionSchema = z.object({
   externalId: requiredText(100),
   // Left empty, it is read from the organisation's helpdesk (src/helpdesks/complete-ticket.ts),
   // which says "required" itself when no helpdesk is connected.
-  title: optionalText(200),
+  title: z
+    .string()
+    .trim()
+    .max(ticketTitleMaxLength, { error: "sessionPages.error.titleTooLong" })
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
   url: httpUrl,
   requesterName: optionalText(100),
   requesterEmail: optionalEmail,

@@ -7,6 +7,8 @@ import type { Colleague } from "../../db/repositories/colleagues.js";
 import type { Translator } from "../../i18n/index.js";
 import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
 import { TicketConnections } from "../../reports/pages/report-table.js";
+import { CopyField } from "../../web/copy-button.js";
+import { CopyScript } from "../../web/copy-script.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
@@ -157,6 +159,7 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
       )}
 
       <TicketConnections t={tr} reports={view.connections} />
+      <CopyScript />
     </>
   );
 }
@@ -184,6 +187,22 @@ function SupporterLinksCard(props: { t: Translator; links: SupporterLinks }) {
           </a>
         )}
       </p>
+      {props.links.supporterLink && (
+        <CopyField
+          t={props.t}
+          id="supporter-link"
+          label={t("sessionPages.links.copyApp")}
+          value={props.links.supporterLink}
+        />
+      )}
+      {props.links.webClientSupporterLink && (
+        <CopyField
+          t={props.t}
+          id="webclient-link"
+          label={t("sessionPages.links.copyBrowser")}
+          value={props.links.webClientSupporterLink}
+        />
+      )}
     </section>
   );
 }

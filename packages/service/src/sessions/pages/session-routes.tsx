@@ -34,6 +34,7 @@ import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
 import { listTicketConnections } from "../../reports/list-connection-reports.js";
+import { describeExistingTicket } from "../../tickets/existing-ticket.js";
 import { renderNotFound } from "../../web/error-pages.js";
 import { type FieldErrors, type FormValues, readForm } from "../../web/forms.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
@@ -300,13 +301,15 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
 
   async function renderNewSession(
     c: SignedInContext,
-    form: Omit<NewSessionView, "groups" | "isAdmin" | "readsTicketFromHelpdesk">,
+    form: Omit<NewSessionView, "groups" | "isAdmin" | "readsTicketFromHelpdesk" | "existingTicket">,
   ) {
     const t = c.get("t");
     const user = c.get("user");
-    const [{ groups, problem }, readsTicketFromHelpdesk] = await Promise.all([
+    const externalId = form.values.externalId?.trim() ?? "";
+    const [{ groups, problem }, readsTicketFromHelpdesk, existingTicket] = await Promise.all([
       loadGroups(user),
       readsTicketsFromHelpdesk(deps, user.organisationId),
+      externalId === "" ? undefined : describeExistingTicket(deps, webActorOf(c), externalId),
     ]);
     return c.render(
       <NewSessionPage
@@ -317,6 +320,7 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
           groups,
           isAdmin: user.role === "admin",
           readsTicketFromHelpdesk,
+          existingTicket,
         }}
       />,
       { title: t.t("sessionPages.new.title") },

@@ -226,10 +226,14 @@ describe("the connection report pages", () => {
     const page = await htmlOf(adminBrowser, "/settings/billing?notice=saved");
     expect(page.html).toContain("The billing rules are saved");
     expect(page.html).toContain("bills 30 minutes");
-    const list = await htmlOf(adminBrowser, "/reports");
-    const minutes = [...list.html.matchAll(/<td class="number billable">(\d+) min<\/td>/g)].map((m) =>
-      Number(m[1]),
-    );
+    expect(page.html).toContain("Records marked Billed keep the billable minutes they were billed with");
+    // Records billed already keep their minutes; the rules apply to the others.
+    const list = await htmlOf(adminBrowser, "/reports?billingState=Bill");
+    expect(list.html).toContain("Records marked Billed keep the billable minutes they were billed with");
+    // "45 min", or from an hour on "1 h 15 min" and "2 h".
+    const minutes = [
+      ...list.html.matchAll(/<td class="number billable">(?:(\d+) h)? ?(?:(\d+) min)?<\/td>/g),
+    ].map((m) => Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0));
     expect(minutes.length).toBeGreaterThan(0);
     expect(minutes.every((value) => value >= 30 && value % 15 === 0)).toBe(true);
     const audit = await queryRows<{ n: number }>(
@@ -281,6 +285,8 @@ describe("the connection report pages", () => {
       .reduce((sum, value) => sum + value, 0);
     expect(counted).toBe(starts.length);
     expect(html).toContain(`${starts.length} connections`);
+    // The total in hours and minutes, not thousands of minutes.
+    expect(html).toMatch(/<p id="dashboard-summary">\d+ connections, (\d+ h( \d+ min)?|[\d.]+ min) in total/);
 
     const bad = await htmlOf(adminBrowser, "/reports/dashboard?from=2024-01-01&to=2026-01-01");
     expect(bad.status).toBe(400);

@@ -109,7 +109,11 @@ describe("the connection reports REST API", () => {
     });
     try {
       const reports = await listAll("limit=200");
-      for (const report of reports.filter((item) => item.durationSeconds !== null)) {
+      const following = reports.filter(
+        (item) => item.durationSeconds !== null && item.billingState !== "Billed",
+      );
+      expect(following.length).toBeGreaterThan(0);
+      for (const report of following) {
         const quarters = Math.ceil((report.durationSeconds ?? 0) / 900) * 15;
         expect(report.billableMinutes).toBe(Math.max(30, quarters));
       }
@@ -118,6 +122,40 @@ describe("the connection reports REST API", () => {
         actor: h.actorOf(admin),
         rules: { roundingIncrementMinutes: 1, minimumBillableMinutes: 0 },
       });
+    }
+  });
+
+  it("never changes the billable minutes of Billed records when the rules change; the others follow the rules", async () => {
+    const reports = await listAll("limit=200");
+    const timed = reports.filter((item) => item.durationSeconds !== null && item.durationSeconds % 900 !== 0);
+    const billedAtTeamViewer = timed.find((item) => item.billingState === "Billed");
+    const [markedHere, unbilledLater] = timed.filter((item) => item.billingState !== "Billed");
+    if (billedAtTeamViewer === undefined || markedHere === undefined || unbilledLater === undefined) {
+      throw new Error("the simulated reports lack a timed Billed record or two others");
+    }
+    const minutesNow = (report: ReportJson) => Math.ceil((report.durationSeconds ?? 0) / 60);
+    const patch = (report: ReportJson, billingState: string) =>
+      h.api("PATCH", `/api/v1/reports/connections/${report.id}`, { key: orgKey, json: { billingState } });
+    expect((await patch(markedHere, "Billed")).status).toBe(200);
+    expect((await patch(unbilledLater, "Billed")).status).toBe(200);
+    await updateBillingRules(h.deps, {
+      actor: h.actorOf(admin),
+      rules: { roundingIncrementMinutes: 15, minimumBillableMinutes: 30 },
+    });
+    try {
+      expect((await patch(unbilledLater, "Bill")).status).toBe(200);
+      const after = new Map((await listAll("limit=200")).map((report) => [report.id, report]));
+      expect(after.get(billedAtTeamViewer.id)?.billableMinutes).toBe(minutesNow(billedAtTeamViewer));
+      expect(after.get(markedHere.id)?.billableMinutes).toBe(minutesNow(markedHere));
+      const underNewRules = Math.max(30, Math.ceil((unbilledLater.durationSeconds ?? 0) / 900) * 15);
+      expect(after.get(unbilledLater.id)?.billableMinutes).toBe(underNewRules);
+    } finally {
+      await updateBillingRules(h.deps, {
+        actor: h.actorOf(admin),
+        rules: { roundingIncrementMinutes: 1, minimumBillableMinutes: 0 },
+      });
+      await patch(markedHere, markedHere.billingState ?? "Bill");
+      await patch(unbilledLater, unbilledLater.billingState ?? "Bill");
     }
   });
 

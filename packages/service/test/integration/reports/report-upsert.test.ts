@@ -4,6 +4,7 @@ import { migrate } from "../../../src/db/migrate.js";
 import {
   type ConnectionReportValues,
   executeReportUpsert,
+  fixBilledMinutes,
   prepareReportUpsert,
   upsertConnectionReports,
 } from "../../../src/db/repositories/connection-reports.js";
@@ -77,6 +78,27 @@ describeEachEngine("the report page upsert", (engine) => {
 
     const [row] = await stored();
     expect(row).toMatchObject({ notes: "after", firstSeenAt: firstSeen, lastSeenAt: seenAgain });
+  });
+
+  it("keeps the billed minutes of a record seen again as Billed, and drops them once it is billed no longer", async () => {
+    const { db, record, stored } = await setUp(engine);
+    const billed = (id: string) => ({ ...record(id, ""), billingState: "Billed" });
+    await upsertConnectionReports(db, [billed("stays"), billed("leaves")], firstSeen);
+    await fixBilledMinutes(
+      db,
+      (await stored()).map((row) => ({ id: row.id, minutes: 45 })),
+    );
+    await upsertConnectionReports(
+      db,
+      [billed("stays"), { ...record("leaves", ""), billingState: "Bill" }],
+      seenAgain,
+    );
+    expect(
+      (await stored()).map((row) => [row.teamViewerReportId, row.billingState, row.billedMinutes]),
+    ).toEqual([
+      ["leaves", "Bill", null],
+      ["stays", "Billed", 45],
+    ]);
   });
 
   it("writes nothing for an empty page", async () => {
@@ -162,6 +184,8 @@ describeEachEngine("the report page upsert", (engine) => {
           "matchedAt",
           "firstSeenAt",
           "lastSeenAt",
+          // Ours, not TeamViewer's: fixed when a record is billed, kept or dropped by the upsert.
+          "billedMinutes",
         ].includes(key),
     );
     expect(Object.keys(full).sort()).toEqual(written.sort());
@@ -174,6 +198,7 @@ describeEachEngine("the report page upsert", (engine) => {
       ticketId: null,
       matchedBy: null,
       matchedAt: null,
+      billedMinutes: null,
       firstSeenAt: firstSeen,
       lastSeenAt,
     });

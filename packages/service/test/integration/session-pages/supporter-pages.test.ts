@@ -70,6 +70,33 @@ describe("the supporters' session pages", () => {
     expect(h.logs()).not.toContain("servicequeuetoken");
   });
 
+  it("puts each link in a selectable field with a copy button that only the page's nonce-allowed script shows", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const sessionPath = await createSessionThroughPage(browser);
+    const joinPage = await browser.submit(sessionPath, `${sessionPath}/join-address`, {});
+    const response = await browser.get(sessionPath);
+    const html = await response.text();
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toContain("unsafe-inline");
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    for (const field of ["supporter-link", "webclient-link"]) {
+      expect(html).toMatch(
+        new RegExp(`<input id="${field}" type="text" readonly="" value="http[^"]+" class="copy-field"/>`),
+      );
+      expect(html).toContain(
+        `data-copy="${field}" data-copied="Copied" aria-live="polite" hidden="">Copy</button>`,
+      );
+    }
+    expect(await joinPage.text()).toContain('data-copy="join-url"');
+    const next = await browser.get(sessionPath);
+    expect(next.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+  });
+
   it("records the reveal of the supporter links once per sign-in and support session, however often the page is shown", async () => {
     const h = await createPagesHarness(engine);
     const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
@@ -126,6 +153,54 @@ describe("the supporters' session pages", () => {
     const badFilterHtml = await badFilter.text();
     expect(badFilterHtml).toContain("Enter a date like 2026-03-02.");
     expect(badFilterHtml).toContain("This value is not valid.");
+  });
+
+  it("says a ticket exists with its open sessions, offers to reuse them, and keeps its title on a new session", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const fresh = await (await browser.get("/sessions/new?ticket=4711")).text();
+    expect(fresh).not.toContain("exists already");
+
+    const firstPath = await createSessionThroughPage(browser);
+    const [first] = await queryRows<{ code: string }>(h.database.db, sql`select code from support_sessions`);
+    const one = await (await browser.get("/sessions/new?ticket=4711&title=Printer%20jams")).text();
+    expect(one).toContain("Ticket 4711 exists already, titled “Outlook does not start”.");
+    expect(one).toContain('value="Outlook does not start"');
+    expect(one).toContain("It has 1 open session.");
+    expect(one).toContain(`<a href="${firstPath}">Open session ${first?.code} instead</a>`);
+
+    const secondPath = await createSessionThroughPage(browser, { title: "Printer jams" });
+    const second = await (await browser.get(secondPath)).text();
+    expect(second).toContain("Outlook does not start");
+    expect(second).not.toContain("Printer jams");
+    const two = await browser.submit("/sessions/new", "/sessions/new", {
+      ...sampleSessionForm,
+      group: "",
+    });
+    expect(two.status).toBe(422);
+    const twoHtml = await two.text();
+    expect(twoHtml).toContain("It has 2 open sessions.");
+    expect(twoHtml).toContain('href="/sessions?ticket=4711&amp;state=open">Show the open sessions</a>');
+  });
+
+  it("takes a ticket title as long as the API allows, and names the limit when it is longer", async () => {
+    const h = await createPagesHarness(engine);
+    const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
+    const browser = await h.signIn(supporter);
+    const summary = "S".repeat(255);
+    await createSessionThroughPage(browser, { title: summary });
+    const [ticket] = await queryRows<{ title: string }>(h.database.db, sql`select title from tickets`);
+    expect(ticket?.title).toBe(summary);
+
+    const tooLong = await browser.submit("/sessions/new", "/sessions/new", {
+      ...sampleSessionForm,
+      externalId: "4712",
+      title: "T".repeat(501),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(await tooLong.text()).toContain("This is too long: use at most 500 characters.");
+    expect(await countRows(h, "tickets")).toBe(1);
   });
 
   it("refuses bad input on every form with 4xx, its message at the field, the input kept and nothing stored", async () => {

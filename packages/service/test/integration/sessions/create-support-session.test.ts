@@ -79,6 +79,29 @@ describeEachEngine("createSupportSession", (engine) => {
     expect(h.simulator.admin.session(created.session.code)).toBeDefined();
   });
 
+  it("keeps the ticket's title, address and requester when a later session names the ticket differently", async () => {
+    const { h, supporter, create } = await setUp(engine);
+    await create();
+    const later = await createSupportSession(h.deps, {
+      actor: h.actorOf(supporter),
+      ticket: { externalId: sampleTicket.externalId, title: "Printer jams" },
+      group: { name: "Helpdesk" },
+    });
+    expect(later.session.ticket).toMatchObject({ title: sampleTicket.title, url: sampleTicket.url });
+    const tickets = await queryRows<Record<string, unknown>>(
+      h.database.db,
+      sql`select title, url, requester_name, requester_email from tickets`,
+    );
+    expect(tickets).toEqual([
+      {
+        title: sampleTicket.title,
+        url: sampleTicket.url,
+        requester_name: sampleTicket.requesterName,
+        requester_email: sampleTicket.requesterEmail,
+      },
+    ]);
+  });
+
   it("keeps the supporter links encrypted at rest and out of the logs", async () => {
     const { h, create } = await setUp(engine);
     const created = await create();

@@ -69,6 +69,20 @@ describeEachEngine("REST API /api/v1", (engine) => {
     expect((await closed.json()).state).toBe("closed");
   });
 
+  it("answers a session for an existing ticket with another title with the ticket's own title", async () => {
+    const { h, key } = await setUp(engine);
+    await h.api("POST", "/api/v1/sessions", { key, json: createBody });
+    const renamed = { ...createBody, ticket: { externalId: sampleTicket.externalId, title: "Printer jams" } };
+    const response = await h.api("POST", "/api/v1/sessions", { key, json: renamed });
+    expect(response.status).toBe(201);
+    expect((await response.json()).ticket.title).toBe(sampleTicket.title);
+    const sessions = await (await h.api("GET", "/api/v1/tickets/4711/sessions", { key })).json();
+    expect(sessions.sessions.map((s: { ticket: { title: string } }) => s.ticket.title)).toEqual([
+      sampleTicket.title,
+      sampleTicket.title,
+    ]);
+  });
+
   it("replays the first answer for a repeated Idempotency-Key", async () => {
     const { h, key } = await setUp(engine);
     const send = (json: unknown) =>
