@@ -6,8 +6,10 @@ import type { ClosedTicket } from "../tickets/close-ticket.js";
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 export function toSessionJson(session: SupportSession, supporterLinks?: SupporterLinks) {
+  // The live desk's wait time is shown on our pages only; the API's session shape stays as documented.
+  const { customerWaitingSince: _, ...shown } = session;
   return {
-    ...session,
+    ...shown,
     validUntil: session.validUntil.toISOString(),
     createdAt: session.createdAt.toISOString(),
     closedAt: iso(session.closedAt),

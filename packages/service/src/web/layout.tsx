@@ -7,7 +7,8 @@
  *
  * (set a status first with `c.status(422)`). Components inside can reach the request with
  * `useRequestContext<AppEnv>()`, which is how `<CsrfField />` finds its token.
- * No scripts: the CSP allows none inline, and nothing here needs them.
+ * No inline scripts (the CSP allows none): a page that updates itself passes `live` and gets
+ * src/web/page-scripts.ts's live-desk script with its addresses in `<meta>` elements.
  */
 import type { Context } from "hono";
 import type { Child, PropsWithChildren } from "hono/jsx";
@@ -15,13 +16,20 @@ import { jsxRenderer, useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../http/app-deps.js";
 import { localeNames, supportedLocales } from "../i18n/index.js";
 import { csrfFieldName } from "../identity/csrf.js";
+import type { SignedInEnv } from "../identity/current-session.js";
 import { faviconPath } from "./favicon.js";
+import { liveDeskScriptPath } from "./page-scripts.js";
 import { stylesheetPath } from "./stylesheet.js";
-import type { WebExtensions } from "./web-extensions.js";
+import type { NavBadgeProvider, WebExtensions } from "./web-extensions.js";
 
 export interface PageProps {
   /** The page's own title; the app name is appended. */
   title: string;
+  /**
+   * For pages that update themselves: the event stream to listen to, and the address to fetch
+   * the page's `data-live-region` elements from again (src/live/live-routes.tsx).
+   */
+  live?: { stream: string; page: string };
 }
 
 declare module "hono" {
@@ -32,8 +40,8 @@ declare module "hono" {
 }
 
 export function pageRenderer(extensions: WebExtensions) {
-  return jsxRenderer(({ children, title }) => (
-    <Shell title={title} extensions={extensions}>
+  return jsxRenderer(({ children, title, live }) => (
+    <Shell title={title} extensions={extensions} {...(live === undefined ? {} : { live })}>
       {children}
     </Shell>
   ));
@@ -51,6 +59,13 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         <title>{`${props.title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={stylesheetPath} />
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
+        {props.live && (
+          <>
+            <meta name="attendant-live-stream" content={props.live.stream} />
+            <meta name="attendant-live-page" content={props.live.page} />
+            <script src={liveDeskScriptPath} defer />
+          </>
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -70,6 +85,7 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
                       aria-current={isCurrentSection(c.req.path, entry.href) ? "page" : undefined}
                     >
                       {t(entry.label)}
+                      {entry.badge && <NavBadge c={c} badge={entry.badge} />}
                     </a>
                   </li>
                 ))}
@@ -96,6 +112,20 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         </main>
       </body>
     </html>
+  );
+}
+
+/** A count after a navigation entry (the waiting customers); nothing when it is zero. */
+async function NavBadge(props: { c: Context<AppEnv>; badge: NavBadgeProvider }) {
+  const badge = await props.badge(props.c as Context<SignedInEnv>);
+  return (
+    <span data-live-region={badge.id}>
+      {badge.count > 0 && (
+        <span class="nav-badge" id={badge.id} title={badge.label}>
+          {badge.count}
+        </span>
+      )}
+    </span>
   );
 }
 

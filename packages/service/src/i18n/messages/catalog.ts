@@ -4,6 +4,7 @@ import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
 import { join } from "./join.js";
+import { liveDesk } from "./live-desk.js";
 import { reports } from "./reports.js";
 import { sessionPages } from "./session-pages.js";
 import { sessions } from "./sessions.js";
@@ -21,6 +22,7 @@ const features = [
   sessions,
   sessionPages,
   join,
+  liveDesk,
   invitations,
   reports,
   apiKeys,
