@@ -8,7 +8,7 @@
  *   npm run bench -- --full             also 1M records (minutes on PGlite)
  *   npm run bench -- --quick            10k records only, fewer samples
  *   npm run bench -- --only backfill    groups whose name contains a word (repeatable):
- *                                       simulator, backfill, session, ready, freshness
+ *                                       simulator, backfill, session, ready, freshness, live
  *   npm run bench -- --engines pglite   one engine (pglite, postgresql)
  *   npm run bench -- --sizes 10000,50000
  *   npm run bench -- --modes service    backfill modes to run (service, fetch, store, naive)
@@ -24,6 +24,7 @@ import {
 } from "../support/postgres-server.js";
 import { runBackfillGroup } from "./groups/backfill-group.js";
 import { runFreshnessGroup } from "./groups/freshness-group.js";
+import { runLiveDeskGroup } from "./groups/live-desk-group.js";
 import { runReadyGroup } from "./groups/ready-group.js";
 import { runSessionCreateGroup } from "./groups/session-create-group.js";
 import { runSimulatorGroup } from "./groups/simulator-group.js";
@@ -64,6 +65,7 @@ const groups: { name: string; run: (context: BenchContext, result: GroupResult) 
   { name: "session-create", run: runSessionCreateGroup },
   { name: "ready", run: runReadyGroup },
   { name: "freshness", run: runFreshnessGroup },
+  { name: "live-desk", run: runLiveDeskGroup },
   { name: "simulator", run: runSimulatorGroup },
   { name: "backfill", run: runBackfillGroup },
 ];
