@@ -1,19 +1,17 @@
 /**
  * The service's memory with many open browser event streams (issue 24, the live desk): signed-in
  * users (8 streams each, the per-user bound) hold `GET /live/desk` open against a service started
- * as an operator starts it (`serve`, from source through tsx like the scale-out tests), in a
- * process of its own, so its resident memory is the service's alone. Reads VmRSS from /proc once
+ * as an operator starts it (`serve`, from source through tsx, by the scale-out tests' helper), in
+ * a process of its own, so its resident memory is the service's alone. Reads VmRSS from /proc once
  * the service idles with one stream opened and closed (code paths warm), then with every stream
  * open and a few desk-watch intervals passed, then after all closed again.
  *
  * Usage: live-desk-streams.ts '<json of LiveDeskCaseInput>'; prints one JSON object.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadConfig, migrate, openDatabase, systemClock } from "@attendant/service";
 import { createOrganisation } from "../../packages/service/src/db/repositories/organisations.js";
 import { createUser } from "../../packages/service/src/db/repositories/users.js";
@@ -21,7 +19,10 @@ import { cookieName, cookiePolicyFor } from "../../packages/service/src/identity
 import { sessionCookie } from "../../packages/service/src/identity/web-context.js";
 import { startWebSession } from "../../packages/service/src/identity/web-sessions.js";
 import { defaultStreamsPerUser } from "../../packages/service/src/live/stream-slots.js";
-import { findFreePort } from "../support/free-port.js";
+import {
+  spawnServiceInstance,
+  waitUntilReady,
+} from "../../packages/service/test/integration/scale-out/service-instances.js";
 import { type BenchEngine, generateBenchKeys } from "./support/bench-service.js";
 
 export interface LiveDeskCaseInput {
@@ -33,7 +34,6 @@ export interface LiveDeskCaseInput {
 const input = JSON.parse(process.argv[2] ?? "null") as LiveDeskCaseInput | null;
 if (input === null) throw new Error("usage: live-desk-streams.ts '<json case>'");
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-bench-live-"));
 const env = {
   ATTENDANT_DATA_DIR: dataDir,
@@ -42,9 +42,8 @@ const env = {
   ...(input.databaseUrl === undefined ? {} : { DATABASE_URL: input.databaseUrl }),
 };
 
-const port = await findFreePort();
-const publicUrl = `http://localhost:${port}`;
-const sessionCookieName = cookieName(cookiePolicyFor(publicUrl), sessionCookie);
+// Every loopback public URL gets the `__Host-` cookie prefix, whatever its port.
+const sessionCookieName = cookieName(cookiePolicyFor("http://localhost"), sessionCookie);
 
 // Users and their browser sessions first, with the database closed again before the service opens it.
 const database = await openDatabase(loadConfig({ env }));
@@ -62,25 +61,8 @@ for (let index = 0; index * defaultStreamsPerUser < input.streams; index++) {
 }
 await database.close();
 
-const service = spawn(
-  process.execPath,
-  ["--conditions=@attendant/source", "--import", "tsx", "packages/cli/src/main.ts", "serve"],
-  {
-    cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      PATH: process.env.PATH ?? "",
-      ...env,
-      ATTENDANT_PORT: String(port),
-      ATTENDANT_PUBLIC_URL: publicUrl,
-      ATTENDANT_LOG_LEVEL: "warn",
-    },
-  },
-);
-let stderr = "";
-service.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-  stderr += chunk;
-});
+const service = await spawnServiceInstance(env, { dataDir });
+const port = Number(new URL(service.url).port);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMb = () => {
   const status = readFileSync(`/proc/${service.pid}/status`, "utf8");
@@ -122,19 +104,7 @@ function openStream(cookie: string): Promise<{ close(): void }> {
 }
 
 try {
-  const started = performance.now();
-  for (;;) {
-    if (service.exitCode !== null) throw new Error(`serve exited with ${service.exitCode}:\n${stderr}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, {
-      headers: { host: `localhost:${port}` },
-    }).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (performance.now() - started > 300_000) throw new Error(`serve not ready after 300 s:\n${stderr}`);
-    await sleep(50);
-  }
+  await waitUntilReady(service, 300_000);
   (await openStream(cookies[0] ?? "")).close();
   await sleep(5_000);
   const idleRssMb = rssMb();
@@ -167,7 +137,6 @@ try {
     })}\n`,
   );
 } finally {
-  service.kill("SIGTERM");
-  await new Promise((resolve) => service.once("exit", resolve));
+  await service.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
