@@ -60,11 +60,14 @@ export function createLiveDeskRoutes(deps: LiveDeskDeps): Hono<AppEnv> {
   deps.web.addHomeCard({
     id: "customers-waiting",
     render: async (c) => (
-      <WaitingCustomersCard
-        t={c.get("t")}
-        waiting={await listWaitingCustomers(deps, webActorOf(c))}
-        now={deps.clock.now()}
-      />
+      <>
+        <WaitingCustomersCard
+          t={c.get("t")}
+          waiting={await listWaitingCustomers(deps, webActorOf(c))}
+          now={deps.clock.now()}
+        />
+        <WaitingAlertsToggle t={c.get("t")} />
+      </>
     ),
   });
 
@@ -169,5 +172,27 @@ function WaitingCustomersCard(props: { t: Translator; waiting: readonly WaitingC
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * Switches the waiting alerts on and off in this browser (src/web/page-scripts.ts). Outside the
+ * live region, so an update of the queue keeps it; hidden without scripts, where it could not work.
+ */
+function WaitingAlertsToggle(props: { t: Translator }) {
+  const { t } = props.t;
+  return (
+    <p class="waiting-alerts">
+      <button
+        type="button"
+        class="secondary"
+        id="waiting-alerts"
+        hidden
+        data-label-off={t("liveDesk.alerts.switchOn")}
+        data-label-on={t("liveDesk.alerts.switchOff")}
+      >
+        {t("liveDesk.alerts.switchOn")}
+      </button>
+    </p>
   );
 }

@@ -61,7 +61,11 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
         {props.live && (
           <>
-            <meta name="attendant-live-stream" content={props.live.stream} />
+            <meta
+              name="attendant-live-stream"
+              content={props.live.stream}
+              data-alert-title={t("liveDesk.alerts.title")}
+            />
             <meta name="attendant-live-page" content={props.live.page} />
             <script src={liveDeskScriptPath} defer />
           </>

@@ -13,7 +13,9 @@ import type { AppEnv } from "../http/app-deps.js";
  * Session pages, the session list and Home: listens to the page's event stream and, on each
  * `desk` event, fetches the page again and swaps in its `data-live-region` elements (status,
  * queue, badge, connections), so what the server renders stays the only rendering. Stops when
- * the stream says the browser session ended.
+ * the stream says the browser session ended. Waiting alerts, which the supporter switches on once
+ * with Home's button (remembered in this browser's localStorage): a customer who was not in the
+ * queue before brings a browser notification (if allowed) and a short tone.
  */
 const liveDeskScript = `(() => {
   const stream = document.querySelector('meta[name="attendant-live-stream"]');
@@ -29,9 +31,49 @@ const liveDeskScript = `(() => {
       if (replacement) region.replaceWith(document.adoptNode(replacement));
     }
   };
+  const alertsKey = "attendant.waitingAlerts";
+  const isAlerting = () => localStorage.getItem(alertsKey) === "on";
+  const toggle = document.getElementById("waiting-alerts");
+  const showToggle = () => {
+    toggle.hidden = false;
+    toggle.textContent = toggle.getAttribute(isAlerting() ? "data-label-on" : "data-label-off");
+    toggle.setAttribute("aria-pressed", String(isAlerting()));
+  };
+  if (toggle) {
+    showToggle();
+    toggle.addEventListener("click", async () => {
+      if (isAlerting()) localStorage.removeItem(alertsKey);
+      else {
+        if ("Notification" in window && Notification.permission === "default") await Notification.requestPermission();
+        localStorage.setItem(alertsKey, "on");
+      }
+      showToggle();
+    });
+  }
+  const tone = () => {
+    const audio = new AudioContext();
+    const oscillator = audio.createOscillator();
+    oscillator.frequency.value = 880;
+    oscillator.connect(audio.destination);
+    oscillator.onended = () => audio.close();
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.2);
+  };
+  let known;
+  const alertArrivals = (data) => {
+    const waiting = JSON.parse(data).waiting.map((customer) => customer.sessionId);
+    const arrived = known === undefined ? [] : waiting.filter((id) => !known.has(id));
+    known = new Set(waiting);
+    if (arrived.length === 0 || !isAlerting()) return;
+    if ("Notification" in window && Notification.permission === "granted") new Notification(stream.getAttribute("data-alert-title"));
+    try { tone(); } catch {}
+  };
   const source = new EventSource(stream.content);
   let queue = Promise.resolve();
-  source.addEventListener("desk", () => { queue = queue.then(refresh).catch(() => undefined); });
+  source.addEventListener("desk", (event) => {
+    alertArrivals(event.data);
+    queue = queue.then(refresh).catch(() => undefined);
+  });
   source.addEventListener("signed-out", () => source.close());
 })();
 `;

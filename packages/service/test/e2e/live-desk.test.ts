@@ -4,7 +4,8 @@
  * a browser of their own; the status check runs (from a third tab, "Check status now"; the
  * background watch makes it automatic); both supporter pages show the waiting customer without a
  * reload and the badge counts 1; the connection ends, a sync brings its report, and the report
- * appears on the session page by itself. Each step is saved under artifacts/e2e/.
+ * appears on the session page by itself. Home has the waiting alerts switched on and shows one
+ * notification for the arrival. Each step is saved under artifacts/e2e/.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ async function isSameDocument(page: Page): Promise<boolean> {
 describe("the live desk", () => {
   const started = useDemoServiceInChromium();
 
-  it("shows the waiting customer and then the connection's report on open pages without a reload", async () => {
+  it("shows the waiting customer (and alerts, once switched on) and then the connection's report on open pages without a reload", async () => {
     const { browser, demo } = started;
     const supporterContext = await browser.newContext({ locale: "en-GB" });
     const sessionPage = await supporterContext.newPage();
@@ -45,7 +46,24 @@ describe("the live desk", () => {
     await sessionPage.goto(`${origin}${sessionPath}`);
     expect(await sessionPage.textContent("#session-status")).toContain("Waiting for the customer");
     const home = await supporterContext.newPage();
+    // Records the notifications the page shows, instead of the desktop's.
+    await home.addInitScript(() => {
+      const shown: string[] = [];
+      class RecordingNotification {
+        static permission = "granted";
+        static requestPermission = async () => "granted";
+        constructor(title: string) {
+          shown.push(title);
+        }
+      }
+      Object.defineProperty(window, "Notification", { value: RecordingNotification });
+      Object.defineProperty(window, "shownNotifications", { value: shown });
+    });
     await home.goto(`${origin}/`);
+    await home
+      .getByRole("button", { name: "Alert me when a customer waits (notification and tone)" })
+      .click();
+    expect(await home.getAttribute("#waiting-alerts", "aria-pressed")).toBe("true");
     expect(await home.textContent("#customers-waiting")).toContain("Nobody is waiting right now.");
     expect(await home.locator("#waiting-badge").count()).toBe(0);
     await markDocument(sessionPage);
@@ -84,6 +102,9 @@ describe("the live desk", () => {
     await sessionPage.locator("#customer-waiting-since").waitFor();
     await home.locator("#waiting-customers", { hasText: "VPN drops every hour" }).waitFor();
     expect(await home.textContent("#waiting-badge")).toBe("1");
+    expect(
+      await home.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications),
+    ).toEqual(["A customer is waiting"]);
     expect(await sessionPage.textContent("#waiting-badge")).toBe("1");
     expect(await isSameDocument(sessionPage)).toBe(true);
     expect(await isSameDocument(home)).toBe(true);

@@ -16,6 +16,9 @@ export const liveDesk = {
     "liveDesk.card.sinceUnknown": "waiting",
     "liveDesk.card.minutes": "{minutes} min",
     "liveDesk.session.waitingSince": "Customer waiting since {time} UTC ({minutes} min)",
+    "liveDesk.alerts.switchOn": "Alert me when a customer waits (notification and tone)",
+    "liveDesk.alerts.switchOff": "Waiting alerts are on: switch off",
+    "liveDesk.alerts.title": "A customer is waiting",
     "liveDesk.stream.badSession":
       "A session id is a UUID, as in /sessions/<id>. Open the session from /sessions and use the id from its address.",
     "liveDesk.stream.unknownSession":
@@ -37,6 +40,9 @@ export const liveDesk = {
     "liveDesk.card.sinceUnknown": "wartet",
     "liveDesk.card.minutes": "{minutes} Min.",
     "liveDesk.session.waitingSince": "Kunde wartet seit {time} UTC ({minutes} Min.)",
+    "liveDesk.alerts.switchOn": "Benachrichtigen, wenn ein Kunde wartet (Mitteilung und Ton)",
+    "liveDesk.alerts.switchOff": "Warte-Hinweise sind an: ausschalten",
+    "liveDesk.alerts.title": "Ein Kunde wartet",
     "liveDesk.stream.badSession":
       "Eine Sitzungs-ID ist eine UUID, wie in /sessions/<id>. Öffnen Sie die Sitzung über /sessions und verwenden Sie die ID aus ihrer Adresse.",
     "liveDesk.stream.unknownSession":
@@ -58,6 +64,9 @@ export const liveDesk = {
     "liveDesk.card.sinceUnknown": "お待ち",
     "liveDesk.card.minutes": "{minutes} 分",
     "liveDesk.session.waitingSince": "お客様は {time} UTC からお待ちです（{minutes} 分）",
+    "liveDesk.alerts.switchOn": "お客様が待機したら知らせる（通知と音）",
+    "liveDesk.alerts.switchOff": "待機のお知らせはオンです：オフにする",
+    "liveDesk.alerts.title": "お客様がお待ちです",
     "liveDesk.stream.badSession":
       "セッション ID は /sessions/<id> のような UUID です。/sessions からセッションを開き、そのアドレスの ID をお使いください。",
     "liveDesk.stream.unknownSession":

@@ -89,7 +89,9 @@ describe("the customers-waiting queue and the live pages", () => {
       const response = await browser.get(expected.path);
       expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
       const html = await response.text();
-      expect(html).toContain(`<meta name="attendant-live-stream" content="${expected.stream}"/>`);
+      expect(html).toContain(
+        `<meta name="attendant-live-stream" content="${expected.stream}" data-alert-title="A customer is waiting"/>`,
+      );
       expect(html).toContain(`<meta name="attendant-live-page" content="${expected.page}"/>`);
       expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
       const script = /<script src="(\/assets\/live-desk-[0-9a-f]{12}\.js)" defer/.exec(html)?.[1] ?? "";
@@ -98,6 +100,10 @@ describe("the customers-waiting queue and the live pages", () => {
       expect(asset.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
       expect(asset.headers.get("cache-control")).toContain("immutable");
     }
+    // The alerts' switch needs the script: hidden until it runs.
+    expect(await (await browser.get("/")).text()).toMatch(
+      /<button type="button" class="secondary" id="waiting-alerts" hidden=""/,
+    );
     // Pages that do not update themselves load no script.
     expect(await (await browser.get("/profile")).text()).not.toContain("<script");
   });
