@@ -9,7 +9,7 @@
  *   npm run bench -- --quick            10k records only, fewer samples
  *   npm run bench -- --only backfill    groups whose name contains a word (repeatable):
  *                                       simulator, backfill, session-create, session-list,
- *                                       ready, freshness, watch
+ *                                       ready, freshness, watch, live
  *   npm run bench -- --engines pglite   one engine (pglite, postgresql)
  *   npm run bench -- --sizes 10000,50000
  *   npm run bench -- --modes service    backfill modes to run (service, fetch, store, naive)
@@ -25,6 +25,7 @@ import {
 } from "../support/postgres-server.js";
 import { runBackfillGroup } from "./groups/backfill-group.js";
 import { runFreshnessGroup } from "./groups/freshness-group.js";
+import { runLiveDeskGroup } from "./groups/live-desk-group.js";
 import { runReadyGroup } from "./groups/ready-group.js";
 import { runSessionCreateGroup } from "./groups/session-create-group.js";
 import { runSessionListGroup } from "./groups/session-list-group.js";
@@ -69,6 +70,7 @@ const groups: { name: string; run: (context: BenchContext, result: GroupResult) 
   { name: "ready", run: runReadyGroup },
   { name: "freshness", run: runFreshnessGroup },
   { name: "session-watch", run: runSessionWatchGroup },
+  { name: "live-desk", run: runLiveDeskGroup },
   { name: "simulator", run: runSimulatorGroup },
   { name: "backfill", run: runBackfillGroup },
 ];

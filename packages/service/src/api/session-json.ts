@@ -13,8 +13,10 @@ export function toSessionJson(
   session: SupportSession,
   extras: { supporterLinks?: SupporterLinks | undefined; joinUrl?: string | null } = {},
 ) {
+  // The live desk's wait time is shown on our pages only; the API's session shape stays as documented.
+  const { customerWaitingSince: _, ...shown } = session;
   return {
-    ...session,
+    ...shown,
     joinUrl: extras.joinUrl ?? null,
     validUntil: session.validUntil.toISOString(),
     createdAt: session.createdAt.toISOString(),

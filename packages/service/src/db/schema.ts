@@ -268,6 +268,11 @@ export const supportSessions = pgTable(
     state: text("state").$type<SupportSessionState>().notNull().default("open"),
     /** Whether the end customer was waiting when TeamViewer was last asked. */
     isOnline: boolean("online").notNull().default(false),
+    /**
+     * When the end customer was first seen waiting since they last were not (the live desk's
+     * "customer waiting since 09:14"); null while nobody waits. Kept by updateSupportSessionRecord.
+     */
+    customerWaitingSince: timestamptz("customer_waiting_since"),
     validUntil: timestamptz("valid_until").notNull(),
     description: text("description"),
     waitingMessage: text("waiting_message"),

@@ -8,6 +8,7 @@ import type { Database } from "../db/open-database.js";
 import type { Translator } from "../i18n/index.js";
 import type { SessionUser, SignedInSession } from "../identity/current-session.js";
 import type { ScryptParameters } from "../identity/passwords.js";
+import type { IntervalTimers } from "../jobs/interval-timers.js";
 import type { Logger } from "../logging/logger.js";
 import type { TeamViewerAppSettings } from "../teamviewer/teamviewer-app.js";
 import type { SecretBox } from "../vault/secret-box.js";
@@ -48,6 +49,12 @@ export interface AppDeps {
    */
   demoTeamViewerApp?: TeamViewerAppSettings;
   mailer?: Mailer;
+  /**
+   * The live desk's pace and bounds (src/live/): how often the database is looked at while
+   * browser event streams are open (default 2 s), on which timers, and how many streams one user
+   * may hold. Tests and the benchmark set them; the defaults suit the service.
+   */
+  liveDesk?: { intervalMs?: number; timers?: IntervalTimers; streamsPerUser?: number };
   /** Tests only: cheaper scrypt parameters (see src/identity/passwords.ts). */
   passwordHashing?: ScryptParameters;
 }

@@ -19,6 +19,9 @@ import { cookiePolicyFor } from "../identity/session-cookie.js";
 import { webContext } from "../identity/web-context.js";
 import { createTemplateRoutes } from "../invitations/template-routes.js";
 import { createJoinRoutes } from "../join/join-routes.js";
+import { createDeskWatch } from "../live/desk-watch.js";
+import { createLiveDeskRoutes } from "../live/live-routes.js";
+import { createStreamSlots, defaultStreamsPerUser } from "../live/stream-slots.js";
 import { chooseMailDelivery } from "../mail/mail-delivery.js";
 import { createOutboxRoutes } from "../mail/outbox-routes.js";
 import { createReportRoutes } from "../reports/report-routes.js";
@@ -34,6 +37,7 @@ import {
 } from "../web/error-pages.js";
 import { createFaviconRoutes } from "../web/favicon.js";
 import { pageRenderer } from "../web/layout.js";
+import { createPageScriptRoutes } from "../web/page-scripts.js";
 import { createStylesheetRoutes } from "../web/stylesheet.js";
 import { createWebExtensions } from "../web/web-extensions.js";
 import { createWebhookRoutes } from "../webhooks/webhook-routes.js";
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createHealthRoutes(deps.database));
   app.route("/", createStylesheetRoutes());
   app.route("/", createFaviconRoutes());
+  app.route("/", createPageScriptRoutes());
 
   const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
   const publicHost = describePublicHost(deps.config.publicUrl, {
@@ -110,6 +115,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
   app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
+  // One watch per app, so one look at the database per interval however many pages are open.
+  const maxStreamsPerUser = deps.liveDesk?.streamsPerUser ?? defaultStreamsPerUser;
+  app.route(
+    "/",
+    createLiveDeskRoutes({
+      ...deps,
+      web,
+      teamViewer,
+      deskWatch: createDeskWatch({
+        db: deps.database.db,
+        clock: deps.clock,
+        logger: deps.logger,
+        ...deps.liveDesk,
+      }),
+      streamSlots: createStreamSlots(maxStreamsPerUser),
+      maxStreamsPerUser,
+    }),
+  );
   app.route("/", createTemplateRoutes({ ...deps, web }));
   app.route("/", createApiKeyRoutes({ ...deps, web }));
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));

@@ -1,18 +1,20 @@
 /**
  * The end customer's page: a document of its own, not the supporters' shell, so nothing about
  * the person viewing it (or their colleagues) can appear — no navigation, no signed-in name.
- * One big Join link to TeamViewer's end-customer link; no scripts.
+ * One big Join link to TeamViewer's end-customer link, and a status line that a small script
+ * (src/web/page-scripts.ts) keeps current; without scripts the status shows as of the last load.
  */
 import type { Child } from "hono/jsx";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
 import { faviconPath } from "../web/favicon.js";
+import { joinStatusScriptPath } from "../web/page-scripts.js";
 import { stylesheetPath } from "../web/stylesheet.js";
 import type { JoinPageView } from "./open-join-page.js";
 import { formatValidUntil } from "./valid-until.js";
 
 export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPath: string }) {
   const { t, locale } = props.t;
-  const content = contentFor(props.t, props.view);
+  const content = contentFor(props.t, props.view, props.selfPath);
   return (
     <html lang={locale}>
       <head>
@@ -22,6 +24,7 @@ export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPat
         <title>{content.title}</title>
         <link rel="stylesheet" href={stylesheetPath} />
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
+        {props.view.kind === "open" && <script src={joinStatusScriptPath} defer />}
       </head>
       <body class="join">
         <header class="join-header">
@@ -60,7 +63,11 @@ function JoinLanguageSwitcher(props: { t: Translator; selfPath: string; current:
   );
 }
 
-function contentFor(translator: Translator, view: JoinPageView): { title: string; body: Child } {
+function contentFor(
+  translator: Translator,
+  view: JoinPageView,
+  selfPath: string,
+): { title: string; body: Child } {
   const { t } = translator;
   switch (view.kind) {
     case "unknown":
@@ -76,11 +83,18 @@ function contentFor(translator: Translator, view: JoinPageView): { title: string
         body: <p>{t("join.closed.text", { organisationName: view.organisationName })}</p>,
       };
     case "open":
-      return { title: t("join.open.title"), body: <OpenInvitation t={translator} view={view} /> };
+      return {
+        title: t("join.open.title"),
+        body: <OpenInvitation t={translator} view={view} statusPath={`${selfPath}/status`} />,
+      };
   }
 }
 
-function OpenInvitation(props: { t: Translator; view: Extract<JoinPageView, { kind: "open" }> }) {
+function OpenInvitation(props: {
+  t: Translator;
+  view: Extract<JoinPageView, { kind: "open" }>;
+  statusPath: string;
+}) {
   const { t, locale } = props.t;
   const { view } = props;
   const names = { supporterName: view.supporterName, organisationName: view.organisationName };
@@ -88,6 +102,15 @@ function OpenInvitation(props: { t: Translator; view: Extract<JoinPageView, { ki
     <>
       <p class="join-lead" id="who">
         {view.supporterName === "" ? t("join.open.whoTeam", names) : t("join.open.who", names)}
+      </p>
+      <p
+        class="join-status"
+        id="join-status"
+        role="status"
+        data-join-status={props.statusPath}
+        data-status={view.status}
+      >
+        {t(`join.status.${view.status}`)}
       </p>
       <p class="join-action">
         {/* rel=noreferrer: the join address is a credential; TeamViewer need not see it. */}

@@ -17,7 +17,21 @@ export type JoinPageView =
       supporterName: string;
       endCustomerLink: string;
       validUntil: Date;
+      /** What the page tells the customer is happening (joinStatusOf). */
+      status: Exclude<JoinStatus, "ended">;
     };
+
+/**
+ * The customer's side of the live desk (issue 24): `ready` until TeamViewer says they started
+ * QuickSupport, `waiting` for the technician after that, `ended` once the session is closed or
+ * past its validity. Whether the technician has connected is not something TeamViewer's session
+ * state tells (docs/teamviewer-api.md §3), so the page does not claim it.
+ */
+export type JoinStatus = "ready" | "waiting" | "ended";
+
+export function joinStatusOf(view: Exclude<JoinPageView, { kind: "unknown" }>): JoinStatus {
+  return view.kind === "open" ? view.status : "ended";
+}
 
 /** Our tokens are 43 base64url characters; anything else is not worth a database query. */
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -39,5 +53,6 @@ export async function openJoinPage(deps: { db: Db; now: Date }, token: string): 
     supporterName: target.supporterName,
     endCustomerLink: target.endCustomerLink,
     validUntil: target.expiresAt,
+    status: target.isCustomerWaiting ? "waiting" : "ready",
   };
 }

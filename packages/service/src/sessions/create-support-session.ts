@@ -367,6 +367,7 @@ async function storeSession(
     webClientSupporterLink: created.webclient_supporter_link ?? null,
     state: created.state === "Closed" ? "closed" : "open",
     isOnline: created.online === true,
+    customerWaitingSince: created.online === true ? now : null,
     validUntil: validUntilOf(created, values.validUntil, now),
     description: created.description ?? values.description ?? null,
     waitingMessage: created.waiting_message ?? values.waitingMessage ?? null,

@@ -23,6 +23,8 @@ export interface SupportSession {
   isExpired: boolean;
   /** Whether the end customer was waiting when TeamViewer was last asked. */
   isOnline: boolean;
+  /** Since when the customer waits; null unless the status is customer-online. */
+  customerWaitingSince: Date | null;
   validUntil: Date;
   description: string | null;
   waitingMessage: string | null;
@@ -44,6 +46,7 @@ export type SessionViewSource = Omit<SupportSessionRecord, "ticketId" | "ticket"
 
 export function toSupportSession(record: SessionViewSource, now: Date): SupportSession {
   const isExpired = record.state === "open" && record.validUntil.getTime() <= now.getTime();
+  const status = statusOf(record, isExpired);
   return {
     id: record.id,
     ticket: {
@@ -55,9 +58,10 @@ export function toSupportSession(record: SessionViewSource, now: Date): SupportS
     code: record.code,
     endCustomerLink: record.endCustomerLink,
     state: record.state,
-    status: statusOf(record, isExpired),
+    status,
     isExpired,
     isOnline: record.isOnline,
+    customerWaitingSince: status === "customer-online" ? record.customerWaitingSince : null,
     validUntil: record.validUntil,
     description: record.description,
     waitingMessage: record.waitingMessage,

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import type { SignedInEnv } from "../identity/current-session.js";
 import type { IdentityDeps } from "../identity/identity-deps.js";
 import { requireUser } from "../identity/require-user.js";
+import { liveDeskStreamFor } from "../live/live-routes.js";
 import { roleLabelKeys } from "./role-labels.js";
 
 export function createHomeRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
@@ -36,7 +37,7 @@ export function createHomeRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
           <div id={card.id}>{card.content}</div>
         ))}
       </div>,
-      { title: t("home.title") },
+      { title: t("home.title"), live: { stream: liveDeskStreamFor(), page: "/" } },
     );
   });
   return routes;

@@ -7,8 +7,10 @@
  *
  * (set a status first with `c.status(422)`). Components inside can reach the request with
  * `useRequestContext<AppEnv>()`, which is how `<CsrfField />` finds its token.
- * No scripts of its own; a page that has copy buttons adds their script (copy-script.tsx), which
- * the response's CSP nonce allows. Every page works without scripts.
+ * Scripts: a page with copy buttons adds their script (copy-script.tsx), which the response's CSP
+ * nonce allows; a page that updates itself passes `live` and gets src/web/page-scripts.ts's
+ * live-desk script from our own origin, with its addresses in `<meta>` elements. Every page works
+ * without scripts.
  */
 import type { Context } from "hono";
 import type { Child, PropsWithChildren } from "hono/jsx";
@@ -16,13 +18,20 @@ import { jsxRenderer, useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../http/app-deps.js";
 import { localeNames, supportedLocales } from "../i18n/index.js";
 import { csrfFieldName } from "../identity/csrf.js";
+import type { SignedInEnv } from "../identity/current-session.js";
 import { faviconPath } from "./favicon.js";
+import { liveDeskScriptPath } from "./page-scripts.js";
 import { stylesheetPath } from "./stylesheet.js";
-import type { WebExtensions } from "./web-extensions.js";
+import type { NavBadgeProvider, WebExtensions } from "./web-extensions.js";
 
 export interface PageProps {
   /** The page's own title; the app name is appended. */
   title: string;
+  /**
+   * For pages that update themselves: the event stream to listen to, and the address to fetch
+   * the page's `data-live-region` elements from again (src/live/live-routes.tsx).
+   */
+  live?: { stream: string; page: string };
 }
 
 declare module "hono" {
@@ -33,8 +42,8 @@ declare module "hono" {
 }
 
 export function pageRenderer(extensions: WebExtensions) {
-  return jsxRenderer(({ children, title }) => (
-    <Shell title={title} extensions={extensions}>
+  return jsxRenderer(({ children, title, live }) => (
+    <Shell title={title} extensions={extensions} {...(live === undefined ? {} : { live })}>
       {children}
     </Shell>
   ));
@@ -52,6 +61,17 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         <title>{`${props.title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={stylesheetPath} />
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
+        {props.live && (
+          <>
+            <meta
+              name="attendant-live-stream"
+              content={props.live.stream}
+              data-alert-title={t("liveDesk.alerts.title")}
+            />
+            <meta name="attendant-live-page" content={props.live.page} />
+            <script src={liveDeskScriptPath} defer />
+          </>
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -71,6 +91,7 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
                       aria-current={isCurrentSection(c.req.path, entry.href) ? "page" : undefined}
                     >
                       {t(entry.label)}
+                      {entry.badge && <NavBadge c={c} badge={entry.badge} />}
                     </a>
                   </li>
                 ))}
@@ -97,6 +118,20 @@ function Shell(props: PropsWithChildren<PageProps & { extensions: WebExtensions 
         </main>
       </body>
     </html>
+  );
+}
+
+/** A count after a navigation entry (the waiting customers); nothing when it is zero. */
+async function NavBadge(props: { c: Context<AppEnv>; badge: NavBadgeProvider }) {
+  const badge = await props.badge(props.c as Context<SignedInEnv>);
+  return (
+    <span data-live-region={badge.id}>
+      {badge.count > 0 && (
+        <span class="nav-badge" id={badge.id} title={badge.label}>
+          {badge.count}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -90,6 +90,11 @@ button.danger { background: var(--danger); border-color: var(--danger); color: #
 .status-badge[data-status="customer-online"] { border-color: var(--ok); color: var(--ok); font-weight: 600; }
 .status-badge[data-status="expired"] { border-color: var(--warn-line); background: var(--warn-bg); }
 .status-badge[data-status="closed"] { color: var(--muted); }
+.join-status { padding: .5rem .75rem; border-left: 4px solid var(--accent); background: var(--panel); }
+.join-status[data-status="waiting"] { border-color: var(--ok); }
+.join-status[data-status="ended"] { border-color: var(--muted); }
+.nav-badge { display: inline-block; min-width: 1.4rem; margin-left: .3rem; padding: 0 .4rem; border-radius: 999px;
+  background: var(--danger); color: #fff; font-size: .8rem; font-weight: 600; text-align: center; }
 input.copy-field { font-family: ui-monospace, monospace; font-size: .9rem; max-width: 100%; }
 .copy-row { display: flex; gap: .5rem; align-items: center; }
 .copy-row input.copy-field { flex: 1; }

@@ -14,9 +14,15 @@ import type { AppEnv } from "../http/app-deps.js";
 import type { MessageKey } from "../i18n/index.js";
 import type { SignedInEnv } from "../identity/current-session.js";
 
+/** A count shown after a navigation entry: `id` names it in the page, `label` says what it counts. */
+export type NavBadgeProvider = (
+  c: Context<SignedInEnv>,
+) => Promise<{ id: string; count: number; label: string }>;
+
 export interface NavEntry {
   href: string;
   label: MessageKey;
+  badge?: NavBadgeProvider;
   /** Shown only to these roles; every signed-in user when absent. */
   roles?: readonly UserRole[];
 }

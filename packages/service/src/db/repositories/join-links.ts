@@ -31,6 +31,8 @@ export async function replaceJoinLink(db: Db, values: JoinLinkValues): Promise<v
 export interface JoinTarget {
   expiresAt: Date;
   sessionState: SupportSessionState;
+  /** Whether TeamViewer last said the customer is in the session's queue (QuickSupport started). */
+  isCustomerWaiting: boolean;
   endCustomerLink: string;
   /** The assigned supporter's display name; empty when they set none (never their e-mail). */
   supporterName: string;
@@ -42,6 +44,7 @@ export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTar
     .select({
       expiresAt: joinLinks.expiresAt,
       sessionState: supportSessions.state,
+      isCustomerWaiting: supportSessions.isOnline,
       endCustomerLink: supportSessions.endCustomerLink,
       supporterName: users.displayName,
       organisationName: organisations.name,

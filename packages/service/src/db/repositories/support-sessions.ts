@@ -308,15 +308,30 @@ export type SupportSessionChanges = Partial<
 
 /**
  * Applies `changes` if the row is still at `expectedVersion` and bumps the version; returns
- * false when someone changed the session in between (optimistic concurrency).
+ * false when someone changed the session in between (optimistic concurrency). A change of
+ * `isOnline` keeps `customerWaitingSince`: set at the first sighting, cleared when they leave.
  */
 export async function updateSupportSessionRecord(
   db: Db,
   values: { id: string; expectedVersion: number; changes: SupportSessionChanges; now: Date },
 ): Promise<boolean> {
+  const { isOnline } = values.changes;
+  const waitingSince =
+    isOnline === undefined
+      ? {}
+      : {
+          customerWaitingSince: isOnline
+            ? sql`coalesce(${supportSessions.customerWaitingSince}, ${values.now.toISOString()}::timestamptz)`
+            : null,
+        };
   const updated = await db
     .update(supportSessions)
-    .set({ ...values.changes, updatedAt: values.now, version: sql`${supportSessions.version} + 1` })
+    .set({
+      ...values.changes,
+      ...waitingSince,
+      updatedAt: values.now,
+      version: sql`${supportSessions.version} + 1`,
+    })
     .where(and(eq(supportSessions.id, values.id), eq(supportSessions.version, values.expectedVersion)))
     .returning({ id: supportSessions.id });
   return updated.length === 1;

@@ -5,6 +5,7 @@ import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
 import { join } from "./join.js";
+import { liveDesk } from "./live-desk.js";
 import { reports } from "./reports.js";
 import { sessionPages } from "./session-pages.js";
 import { sessions } from "./sessions.js";
@@ -22,6 +23,7 @@ const features = [
   sessions,
   sessionPages,
   join,
+  liveDesk,
   invitations,
   reports,
   apiKeys,

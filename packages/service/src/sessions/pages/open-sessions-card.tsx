@@ -29,7 +29,7 @@ export async function loadOpenSessionsCard(
 export function OpenSessionsCard(props: { t: Translator; view: OpenSessionsCardView }) {
   const { t } = props.t;
   return (
-    <section class="card">
+    <section class="card" data-live-region="open-sessions">
       <h2>{t("sessionPages.card.title")}</h2>
       {props.view.sessions.length === 0 ? (
         <p class="muted">{t("sessionPages.card.empty")}</p>

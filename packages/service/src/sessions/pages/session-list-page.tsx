@@ -93,60 +93,66 @@ export function SessionListPage(props: { t: Translator; view: SessionListView })
         />
         <button type="submit">{t("sessionPages.filter.apply")}</button>
       </form>
-      {view.sessions.length === 0 ? (
-        <p class="muted" id="no-sessions">
-          {t("sessionPages.list.empty")}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table id="sessions">
-            <thead>
-              <tr>
-                <th>{t("sessionPages.column.ticket")}</th>
-                <th>{t("sessionPages.column.code")}</th>
-                <th>{t("sessionPages.column.status")}</th>
-                <th>{t("sessionPages.column.assigned")}</th>
-                <th>{t("sessionPages.column.created")}</th>
-                <th>{t("sessionPages.column.validUntil")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.sessions.map((session) => (
-                <tr data-status={session.status}>
-                  <td>
-                    <a href={`/sessions/${session.id}`}>{session.ticket.title}</a>{" "}
-                    <a
-                      class="muted"
-                      href={`/sessions?ticket=${encodeURIComponent(session.ticket.externalId)}`}
-                    >
-                      #{session.ticket.externalId}
-                    </a>
-                  </td>
-                  <td>
-                    <code>{session.code}</code>
-                  </td>
-                  <td>
-                    <StatusBadge t={props.t} status={session.status} />
-                  </td>
-                  <td>
-                    {session.assignedUserId === null
-                      ? "—"
-                      : (view.userNames.get(session.assignedUserId) ?? "—")}
-                  </td>
-                  <td>{props.t.formatDateTime(session.createdAt)}</td>
-                  <td>{props.t.formatDateTime(session.validUntil)}</td>
+      <div data-live-region="session-list">
+        {view.sessions.length === 0 ? (
+          <p class="muted" id="no-sessions">
+            {t("sessionPages.list.empty")}
+          </p>
+        ) : (
+          <div class="table-wrap">
+            <table id="sessions">
+              <thead>
+                <tr>
+                  <th>{t("sessionPages.column.ticket")}</th>
+                  <th>{t("sessionPages.column.code")}</th>
+                  <th>{t("sessionPages.column.status")}</th>
+                  <th>{t("sessionPages.column.assigned")}</th>
+                  <th>{t("sessionPages.column.created")}</th>
+                  <th>{t("sessionPages.column.validUntil")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {view.sessions.map((session) => (
+                  <tr data-status={session.status}>
+                    <td>
+                      <a href={`/sessions/${session.id}`}>{session.ticket.title}</a>{" "}
+                      <a
+                        class="muted"
+                        href={`/sessions?ticket=${encodeURIComponent(session.ticket.externalId)}`}
+                      >
+                        #{session.ticket.externalId}
+                      </a>
+                    </td>
+                    <td>
+                      <code>{session.code}</code>
+                    </td>
+                    <td>
+                      <StatusBadge t={props.t} status={session.status} />
+                    </td>
+                    <td>
+                      {session.assignedUserId === null
+                        ? "—"
+                        : (view.userNames.get(session.assignedUserId) ?? "—")}
+                    </td>
+                    <td>{props.t.formatDateTime(session.createdAt)}</td>
+                    <td>{props.t.formatDateTime(session.validUntil)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
       {view.nextPageUrl && (
         <p>
           <a href={view.nextPageUrl}>{t("sessionPages.list.next")}</a>
         </p>
       )}
-      {view.connections && <TicketConnections t={props.t} reports={view.connections} />}
+      {view.connections && (
+        <div data-live-region="ticket-connections">
+          <TicketConnections t={props.t} reports={view.connections} />
+        </div>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Colleague } from "../../db/repositories/colleagues.js";
 import type { Translator } from "../../i18n/index.js";
+import { formatClockTime, minutesBetween } from "../../live/wait-time.js";
 import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
 import { TicketConnections } from "../../reports/pages/report-table.js";
 import { CopyField } from "../../web/copy-button.js";
@@ -31,6 +32,8 @@ export interface SessionPageView extends InvitationSectionView {
   edit: { values: FormValues; errors: FieldErrors };
   /** The ticket's connection history (the reports this viewer may see). */
   connections: ListedConnectionReport[];
+  /** When the page is rendered: how long the customer has waited is counted to it. */
+  now: Date;
 }
 
 export const sessionPath = (id: string) => `/sessions/${id}`;
@@ -51,11 +54,22 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
         </p>
       )}
       <ProblemMessage t={tr} problem={view.problem} isAdmin={view.isAdmin} />
-      <section class="card" id="session-status">
+      <section class="card" id="session-status" data-live-region="session-status">
         <dl class="facts">
           <dt>{t("sessionPages.column.status")}</dt>
           <dd>
             <StatusBadge t={tr} status={session.status} />
+            {session.customerWaitingSince && (
+              <>
+                {" "}
+                <span id="customer-waiting-since">
+                  {t("liveDesk.session.waitingSince", {
+                    time: formatClockTime(tr, session.customerWaitingSince),
+                    minutes: minutesBetween(session.customerWaitingSince, view.now),
+                  })}
+                </span>
+              </>
+            )}
           </dd>
           <dt>{t("sessionPages.column.ticket")}</dt>
           <dd>
@@ -158,7 +172,9 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
         </>
       )}
 
-      <TicketConnections t={tr} reports={view.connections} />
+      <div data-live-region="ticket-connections">
+        <TicketConnections t={tr} reports={view.connections} />
+      </div>
       <CopyScript />
     </>
   );

@@ -33,6 +33,7 @@ import { InvitationError } from "../../invitations/invitation-error.js";
 import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
+import { liveDeskStreamFor } from "../../live/live-routes.js";
 import { listTicketConnections } from "../../reports/list-connection-reports.js";
 import { describeExistingTicket } from "../../tickets/existing-ticket.js";
 import { renderNotFound } from "../../web/error-pages.js";
@@ -107,7 +108,11 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     const t = c.get("t");
     const { view, isValid } = await loadSessionList(deps, webActorOf(c), c.req.query(), t);
     if (!isValid) c.status(400);
-    return c.render(<SessionListPage t={t} view={view} />, { title: view.title });
+    const url = new URL(c.req.url);
+    return c.render(<SessionListPage t={t} view={view} />, {
+      title: view.title,
+      live: { stream: liveDeskStreamFor(), page: `${url.pathname}${url.search}` },
+    });
   });
 
   routes.get(newSessionPath, requireRole("admin", "supporter"), async (c) => {
@@ -399,9 +404,13 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
           mailKind: deps.mail.kind,
           invitations,
           invite: extras.invite ?? { values: ticketDefaults, errors: {} },
+          now: deps.clock.now(),
         }}
       />,
-      { title: t.t("sessionPages.session.title", { title: session.ticket.title }) },
+      {
+        title: t.t("sessionPages.session.title", { title: session.ticket.title }),
+        live: { stream: liveDeskStreamFor(session.id), page: sessionPath(session.id) },
+      },
     );
   }
 

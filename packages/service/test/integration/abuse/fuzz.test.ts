@@ -370,7 +370,10 @@ describe("fuzzing the API, the forms and the join page", () => {
   it("signed-in pages answer arbitrary query strings without a 5xx", async () => {
     const seed = chooseTestSeed("page query fuzz");
     const failures: string[] = [];
-    const pages = classifiedRoutes((route) => route.method === "GET" && isWebRoute(route));
+    // Event streams do not end, so they are not read here; test/integration/live-desk/ tests their malformed ids.
+    const pages = classifiedRoutes(
+      (route) => route.method === "GET" && isWebRoute(route) && route.policy.isStream !== true,
+    );
     for (const route of pages) {
       await fc.assert(
         fc.asyncProperty(idsArbitrary(), queryString, async (ids, query) => {

@@ -34,6 +34,8 @@ export interface RoutePolicy {
   body?: Record<string, unknown>;
   /** A query string a GET needs to succeed (an export's format). */
   query?: string;
+  /** A server-sent event stream: the matrix reads its first event, then hangs up (route-requests.ts). */
+  isStream?: true;
 }
 
 const anyone = ["admin", "supporter", "auditor"] as const;
@@ -65,6 +67,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /setup": open,
   "POST /setup": { ...open, action: "write" },
   "GET /join/:token": open,
+  "GET /join/:token/status": open,
   // TeamViewer's OAuth redirect lands here; it checks the state against the browser session itself.
   "GET /teamviewer/callback": open,
   "GET /api/v1/openapi.json": open,
@@ -80,6 +83,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /connection/disconnect": web(anyone, "account", "write"),
   "GET /sessions": web(anyone, "sessions", "read"),
   "GET /sessions/:id": web(anyone, "sessions", "read"),
+  "GET /live/desk": { ...web(anyone, "sessions", "read"), isStream: true },
+  "GET /live/sessions/:id": { ...web(anyone, "sessions", "read"), isStream: true },
   "GET /reports": web(anyone, "reports", "read"),
   "GET /reports/unmatched": web(anyone, "reports", "read"),
   "GET /reports/export": { ...web(anyone, "reports", "read"), query: "?format=csv" },

@@ -110,7 +110,8 @@ export function sendAs(
 ): Promise<Response> {
   const { browser, csrf } = options.signedIn;
   const path = fillPath(route.path, options.target.fixtures, route.policy.query);
-  if (route.method === "GET") return browser.get(path);
+  if (route.method === "GET")
+    return route.policy.isStream ? firstEventOf(browser.get(path)) : browser.get(path);
   const fields = Object.fromEntries(
     Object.entries({ ...(route.policy.body ?? {}), ...options.fields }).map(([name, value]) => [
       name,
@@ -118,6 +119,25 @@ export function sendAs(
     ]),
   );
   return browser.post(path, { _csrf: csrf, ...fields });
+}
+
+/**
+ * An event stream never ends by itself: its answer cut after the first event (what a refusal
+ * would already have said instead), so the matrix can read and compare it like a page.
+ */
+async function firstEventOf(answer: Promise<Response>): Promise<Response> {
+  const response = await answer;
+  if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream") || response.body === null)
+    return response;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes("\n\n")) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  await reader.cancel();
+  return new Response(text, { status: response.status, headers: response.headers });
 }
 
 /** Sends the route with `key` (or none), with ids of `target`. */

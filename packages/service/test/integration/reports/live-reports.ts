@@ -47,6 +47,7 @@ export async function storeSessionForCode(h: ReportHarness, code: string, extern
     webClientSupporterLink: null,
     state: "open" as const,
     isOnline: false,
+    customerWaitingSince: null,
     validUntil: new Date(now.getTime() + 86_400_000),
     description: null,
     waitingMessage: null,

@@ -13,6 +13,8 @@ import { findFreePort } from "../../support/free-port.js";
 
 export interface ServiceInstance {
   url: string;
+  /** The process id, e.g. to read its memory from /proc. */
+  pid: number | undefined;
   /** What the process wrote to stderr so far (its warnings and errors). */
   stderr(): string;
   /** SIGTERM, and waits for the exit; the process shuts down cleanly. */
@@ -57,6 +59,7 @@ export async function spawnServiceInstance(
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -68,11 +68,12 @@ export function joinPathIn(text: string): string {
 
 export async function createPagesHarness(
   engine: TestEngine,
-  options: { mailer?: "recording" | Mailer; demo?: boolean } = {},
+  options: { mailer?: "recording" | Mailer; demo?: boolean; liveDesk?: AppDeps["liveDesk"] } = {},
 ): Promise<PagesHarness> {
   const sentMail: SentMail[] = [];
   const recording: Mailer = { send: async (message) => void sentMail.push(message) };
-  const extra: Pick<AppDeps, "mailer" | "demoTeamViewerApp"> = {};
+  const extra: Pick<AppDeps, "mailer" | "demoTeamViewerApp" | "liveDesk"> = {};
+  if (options.liveDesk !== undefined) extra.liveDesk = options.liveDesk;
   if (options.mailer !== undefined)
     extra.mailer = options.mailer === "recording" ? recording : options.mailer;
   if (options.demo) {

@@ -30,6 +30,8 @@ export interface SessionHarness {
   simulator: Simulator;
   deps: SessionDeps;
   app: ReturnType<typeof createApp>;
+  /** What `app` was built from: another app from them is a second instance on the same database. */
+  appDeps: AppDeps;
   organisationId: string;
   logs: () => string;
   /** A user of the organisation; with `teamViewerUserid` also connected to that simulator account. */
@@ -60,7 +62,7 @@ const publicUrl = "http://localhost:3000";
 /** `extraDeps`: a mailer, or the demo app (which turns on the demo outbox), for the pages' tests. */
 export async function createSessionHarness(
   engine: TestEngine,
-  extraDeps: Pick<AppDeps, "mailer" | "demoTeamViewerApp"> = {},
+  extraDeps: Pick<AppDeps, "mailer" | "demoTeamViewerApp" | "liveDesk"> = {},
   /** More configuration variables, e.g. a low ATTENDANT_API_RATE_LIMIT_PER_MINUTE. */
   env: Record<string, string> = {},
 ): Promise<SessionHarness> {
@@ -80,7 +82,7 @@ export async function createSessionHarness(
     publicUrl,
   );
   const captured = captureLogs();
-  const appDeps = {
+  const appDeps: AppDeps = {
     database,
     config,
     clock,
@@ -101,6 +103,7 @@ export async function createSessionHarness(
     simulator,
     deps,
     app,
+    appDeps,
     organisationId: organisation.id,
     logs: captured.text,
     async addUser(role, options = {}) {

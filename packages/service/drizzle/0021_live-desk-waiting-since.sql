@@ -1,0 +1,1 @@
+ALTER TABLE "support_sessions" ADD COLUMN "customer_waiting_since" timestamp with time zone;

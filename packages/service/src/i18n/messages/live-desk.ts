@@ -1,0 +1,81 @@
+import type { Catalogs } from "./catalog-types.js";
+
+/**
+ * The live desk (issue 24): the waiting-customers queue, its navigation badge, the wait shown on
+ * a session page, refusals of the browser event stream, and the end customer's status line on
+ * the join page (kept plain, for someone who may never have heard of TeamViewer).
+ */
+export const liveDesk = {
+  en: {
+    "nav.waiting": "Waiting",
+    "liveDesk.badge.one": "{count} customer waiting",
+    "liveDesk.badge.other": "{count} customers waiting",
+    "liveDesk.card.title": "Customers waiting",
+    "liveDesk.card.empty": "Nobody is waiting right now.",
+    "liveDesk.card.since": "waiting since {time} UTC",
+    "liveDesk.card.sinceUnknown": "waiting",
+    "liveDesk.card.minutes": "{minutes} min",
+    "liveDesk.session.waitingSince": "Customer waiting since {time} UTC ({minutes} min)",
+    "liveDesk.alerts.switchOn": "Alert me when a customer waits (notification and tone)",
+    "liveDesk.alerts.switchOff": "Waiting alerts are on: switch off",
+    "liveDesk.alerts.title": "A customer is waiting",
+    "liveDesk.stream.badSession":
+      "A session id is a UUID, as in /sessions/<id>. Open the session from /sessions and use the id from its address.",
+    "liveDesk.stream.unknownSession":
+      "No session with this id is visible to you. Open it from /sessions to check the id.",
+    "liveDesk.stream.tooMany":
+      "Too many live pages are open for you ({max} at most). Close some tabs, then reload this one.",
+    "join.status.ready":
+      "Press Join and start QuickSupport: your technician is then told that you are there.",
+    "join.status.waiting": "Your technician knows that you are there. Please wait a moment for them.",
+    "join.status.ended": "This support session has ended.",
+  },
+  de: {
+    "nav.waiting": "Wartend",
+    "liveDesk.badge.one": "{count} Kunde wartet",
+    "liveDesk.badge.other": "{count} Kunden warten",
+    "liveDesk.card.title": "Wartende Kunden",
+    "liveDesk.card.empty": "Gerade wartet niemand.",
+    "liveDesk.card.since": "wartet seit {time} UTC",
+    "liveDesk.card.sinceUnknown": "wartet",
+    "liveDesk.card.minutes": "{minutes} Min.",
+    "liveDesk.session.waitingSince": "Kunde wartet seit {time} UTC ({minutes} Min.)",
+    "liveDesk.alerts.switchOn": "Benachrichtigen, wenn ein Kunde wartet (Mitteilung und Ton)",
+    "liveDesk.alerts.switchOff": "Warte-Hinweise sind an: ausschalten",
+    "liveDesk.alerts.title": "Ein Kunde wartet",
+    "liveDesk.stream.badSession":
+      "Eine Sitzungs-ID ist eine UUID, wie in /sessions/<id>. Öffnen Sie die Sitzung über /sessions und verwenden Sie die ID aus ihrer Adresse.",
+    "liveDesk.stream.unknownSession":
+      "Keine für Sie sichtbare Sitzung hat diese ID. Öffnen Sie sie über /sessions, um die ID zu prüfen.",
+    "liveDesk.stream.tooMany":
+      "Sie haben zu viele Live-Seiten geöffnet (höchstens {max}). Schließen Sie einige Tabs und laden Sie diese Seite neu.",
+    "join.status.ready":
+      "Klicken Sie auf Teilnehmen und starten Sie QuickSupport: Ihr Techniker erfährt dann, dass Sie da sind.",
+    "join.status.waiting": "Ihr Techniker weiß, dass Sie da sind. Bitte warten Sie einen Moment auf ihn.",
+    "join.status.ended": "Diese Support-Sitzung ist beendet.",
+  },
+  ja: {
+    "nav.waiting": "待機中",
+    "liveDesk.badge.one": "{count} 人のお客様がお待ちです",
+    "liveDesk.badge.other": "{count} 人のお客様がお待ちです",
+    "liveDesk.card.title": "お待ちのお客様",
+    "liveDesk.card.empty": "現在お待ちのお客様はいません。",
+    "liveDesk.card.since": "{time} UTC からお待ち",
+    "liveDesk.card.sinceUnknown": "お待ち",
+    "liveDesk.card.minutes": "{minutes} 分",
+    "liveDesk.session.waitingSince": "お客様は {time} UTC からお待ちです（{minutes} 分）",
+    "liveDesk.alerts.switchOn": "お客様が待機したら知らせる（通知と音）",
+    "liveDesk.alerts.switchOff": "待機のお知らせはオンです：オフにする",
+    "liveDesk.alerts.title": "お客様がお待ちです",
+    "liveDesk.stream.badSession":
+      "セッション ID は /sessions/<id> のような UUID です。/sessions からセッションを開き、そのアドレスの ID をお使いください。",
+    "liveDesk.stream.unknownSession":
+      "この ID のセッションは表示できません。/sessions から開いて ID をご確認ください。",
+    "liveDesk.stream.tooMany":
+      "ライブ表示のページを開きすぎています（最大 {max}）。いくつかのタブを閉じてから、このページを再読み込みしてください。",
+    "join.status.ready":
+      "「参加」を押して QuickSupport を起動してください。起動すると、担当者にお客様の準備ができたことが伝わります。",
+    "join.status.waiting": "担当者はお客様の準備ができたことを把握しています。少々お待ちください。",
+    "join.status.ended": "このサポートセッションは終了しました。",
+  },
+} as const satisfies Catalogs;
