@@ -90,6 +90,7 @@ export async function saveOrganisationHelpdeskTemplate(
   await auditSessionAction(deps, actor, {
     action: "helpdesk_template.updated",
     target: { type: "helpdesk_template", id: `${event}/${locale}` },
+    details: { event, locale },
   });
   return { kind: "saved" };
 }
@@ -103,5 +104,6 @@ export async function resetOrganisationHelpdeskTemplate(
   await auditSessionAction(deps, actor, {
     action: "helpdesk_template.reset",
     target: { type: "helpdesk_template", id: `${event}/${locale}` },
+    details: { event, locale },
   });
 }

@@ -50,6 +50,9 @@ export const audit = {
     "audit.sentence.billing_rules.updated": "{actor} changed the billing rules",
     "audit.sentence.helpdesk_connection.saved": "{actor} saved the helpdesk connection",
     "audit.sentence.helpdesk_connection.removed": "{actor} removed the helpdesk connection",
+    "audit.sentence.helpdesk_template.updated": "{actor} changed the helpdesk wording of {event} in {locale}",
+    "audit.sentence.helpdesk_template.reset":
+      "{actor} reset the helpdesk wording of {event} in {locale} to the built-in one",
     "audit.sentence.helpdesk_write.resent": "{actor} resent a write to ticket {ticket}",
     "audit.sentence.connection_reports.exported": "{actor} exported connection reports as {format}",
     "audit.raw": "Raw entry",
@@ -105,6 +108,10 @@ export const audit = {
     "audit.sentence.billing_rules.updated": "{actor} hat die Abrechnungsregeln geändert",
     "audit.sentence.helpdesk_connection.saved": "{actor} hat die Helpdesk-Verbindung gespeichert",
     "audit.sentence.helpdesk_connection.removed": "{actor} hat die Helpdesk-Verbindung entfernt",
+    "audit.sentence.helpdesk_template.updated":
+      "{actor} hat den Helpdesk-Wortlaut für {event} ({locale}) geändert",
+    "audit.sentence.helpdesk_template.reset":
+      "{actor} hat den Helpdesk-Wortlaut für {event} ({locale}) auf den eingebauten zurückgesetzt",
     "audit.sentence.helpdesk_write.resent": "{actor} hat einen Eintrag in Ticket {ticket} erneut gesendet",
     "audit.sentence.connection_reports.exported": "{actor} hat Verbindungsberichte als {format} exportiert",
     "audit.raw": "Rohdaten",
@@ -158,6 +165,10 @@ export const audit = {
     "audit.sentence.billing_rules.updated": "{actor} が請求ルールを変更しました",
     "audit.sentence.helpdesk_connection.saved": "{actor} がヘルプデスク接続を保存しました",
     "audit.sentence.helpdesk_connection.removed": "{actor} がヘルプデスク接続を削除しました",
+    "audit.sentence.helpdesk_template.updated":
+      "{actor} がヘルプデスクの文面（{event}、{locale}）を変更しました",
+    "audit.sentence.helpdesk_template.reset":
+      "{actor} がヘルプデスクの文面（{event}、{locale}）を既定に戻しました",
     "audit.sentence.helpdesk_write.resent": "{actor} がチケット {ticket} への書き込みを再送しました",
     "audit.sentence.connection_reports.exported": "{actor} が接続レポートを {format} でエクスポートしました",
     "audit.raw": "元の記録",

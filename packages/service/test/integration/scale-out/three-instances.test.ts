@@ -113,11 +113,15 @@ const reportPageSize = 100;
     });
     expect(created.status).toBe(201);
     // The supporter's links are shown to the creator only, once.
-    const { supporterLinks, ...session } = (await created.json()) as {
+    const { supporterLinks, joinUrl, ...created201 } = (await created.json()) as {
       id: string;
       supporterLinks: unknown;
+      joinUrl: string | null;
     };
     expect(supporterLinks).toBeDefined();
+    // The join address too is in the answer that made it only (ADR 0035).
+    expect(joinUrl).toMatch(/\/join\//);
+    const session = { ...created201, joinUrl: null };
     for (const instance of [second, third]) {
       const read = await api(instance, "GET", `/sessions/${session.id}`);
       expect(read.status).toBe(200);
