@@ -13,6 +13,7 @@ import { getSupportSession, revealSupporterLinks } from "../sessions/get-support
 import { listSupportSessions } from "../sessions/list-support-sessions.js";
 import { reassignSupportSession } from "../sessions/reassign-support-session.js";
 import { refreshSupportSessionStatus } from "../sessions/refresh-support-session-status.js";
+import { toSessionJson } from "../sessions/session-json.js";
 import type { SupportSession } from "../sessions/support-session-view.js";
 import { updateSupportSession } from "../sessions/update-support-session.js";
 import { requireScope } from "./api-auth.js";
@@ -25,7 +26,6 @@ import {
   problem,
   problemResponses,
 } from "./route-helpers.js";
-import { toSessionJson } from "./session-json.js";
 import {
   createSessionBodySchema,
   listSessionsQuerySchema,

@@ -2,12 +2,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { listSupportSessions } from "../sessions/list-support-sessions.js";
 import type { SessionDeps } from "../sessions/session-deps.js";
+import { toSessionJson } from "../sessions/session-json.js";
 import { closeTicket } from "../tickets/close-ticket.js";
 import { requireScope } from "./api-auth.js";
 import type { ApiEnv } from "./api-env.js";
+import { toClosedTicketJson } from "./closed-ticket-json.js";
 import { idempotentPost } from "./idempotency.js";
 import { listFiltersOf, problemResponses } from "./route-helpers.js";
-import { toClosedTicketJson, toSessionJson } from "./session-json.js";
 import {
   closedTicketSchema,
   closeTicketBodySchema,

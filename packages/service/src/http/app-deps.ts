@@ -6,11 +6,11 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import type { Database } from "../db/open-database.js";
 import type { Translator } from "../i18n/index.js";
-import type { SessionUser, SignedInSession } from "../identity/current-session.js";
 import type { ScryptParameters } from "../identity/passwords.js";
+import type { SessionUser, SignedInSession } from "../identity/session-user.js";
 import type { IntervalTimers } from "../jobs/interval-timers.js";
 import type { Logger } from "../logging/logger.js";
-import type { TeamViewerAppSettings } from "../teamviewer/teamviewer-app.js";
+import type { TeamViewerAppSettings } from "../teamviewer/teamviewer-app-settings.js";
 import type { SecretBox } from "../vault/secret-box.js";
 
 /** Sends e-mail (session invitations); implemented with nodemailer by the service, faked in tests. */

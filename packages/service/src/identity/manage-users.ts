@@ -22,8 +22,8 @@ import {
 import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
 import type { UserRole } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
-import type { SessionUser } from "./current-session.js";
 import { hashPassword, type PasswordHashingDeps, scryptParametersOf } from "./passwords.js";
+import type { SessionUser } from "./session-user.js";
 
 export interface AdminActor {
   user: SessionUser;

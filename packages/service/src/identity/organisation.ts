@@ -1,7 +1,7 @@
 /**
  * Attendant serves one organisation per installation for now; it is created on first start.
  */
-import { sql } from "drizzle-orm";
+import { lockForTransaction } from "../db/advisory-lock.js";
 import type { Db } from "../db/open-database.js";
 import {
   createOrganisation,
@@ -17,7 +17,7 @@ export async function ensureDefaultOrganisation(db: Db): Promise<Organisation> {
   return transaction(db, async (tx) => {
     // Several instances may start at the same moment on an empty PostgreSQL database; the lock
     // (released at commit) lets exactly one create the organisation and the others find it.
-    await tx.execute(sql`select pg_advisory_xact_lock(${firstStartLockKey})`);
+    await lockForTransaction(tx, firstStartLockKey);
     return (await findFirstOrganisation(tx)) ?? createOrganisation(tx, { name: "Attendant" });
   });
 }

@@ -8,8 +8,8 @@ import type { Db } from "../db/open-database.js";
 import { findUserById, type UserChanges, updateUser } from "../db/repositories/users.js";
 import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
 import type { Locale } from "../i18n/index.js";
-import type { SessionUser } from "./current-session.js";
 import { hashPassword, type PasswordHashingDeps, scryptParametersOf, verifyPassword } from "./passwords.js";
+import type { SessionUser } from "./session-user.js";
 
 type Deps = { db: Db; clock: Clock } & PasswordHashingDeps;
 interface Requester {

@@ -15,8 +15,8 @@ import {
   findWebSessionByTokenHash,
   touchWebSession,
 } from "../db/repositories/web-sessions.js";
-import type { SessionUser, SignedInSession } from "./current-session.js";
 import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
+import type { SessionUser, SignedInSession } from "./session-user.js";
 
 export const sessionIdleTimeoutMs = 30 * 60_000;
 export const sessionAbsoluteTimeoutMs = 12 * 60 * 60_000;

@@ -12,7 +12,6 @@
  * stores page k, and the page's transaction is shorter.
  */
 import type { ConnectionReport } from "@attendant/teamviewer";
-import { sql } from "drizzle-orm";
 import {
   executeReportUpsert,
   findMatchableReportIds,
@@ -21,13 +20,12 @@ import {
   prepareReportUpsert,
 } from "../db/repositories/connection-reports.js";
 import {
+  recordStoredPage,
   type SyncAccount,
   type SyncAccountChanges,
-  updateSyncAccount,
 } from "../db/repositories/report-sync-accounts.js";
 import { renewSyncLease } from "../db/repositories/sync-leases.js";
 import { type EventSubscribers, findEventSubscribers } from "../db/repositories/webhooks.js";
-import { reportSyncAccounts } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
 import { withoutReferenceChecks } from "../db/without-reference-checks.js";
 import { recordReportedConnections } from "../webhooks/record-webhook-event.js";
@@ -122,12 +120,11 @@ export async function storeReportBatch(
       },
       batch.prepared.subscribers,
     );
-    await updateSyncAccount(tx, account.id, {
-      ...batch.accountChanges,
-      lastSuccessAt: now,
-      consecutiveFailures: 0,
-      pausedUntil: null,
-      recordsSynced: sql`${reportSyncAccounts.recordsSynced} + ${teamViewerReportIds.length}`,
-    });
+    await recordStoredPage(
+      tx,
+      account.id,
+      { ...batch.accountChanges, lastSuccessAt: now, consecutiveFailures: 0, pausedUntil: null },
+      teamViewerReportIds.length,
+    );
   });
 }

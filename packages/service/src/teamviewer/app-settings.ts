@@ -10,7 +10,7 @@ import type { MessageKey } from "../i18n/index.js";
 import { removeDemoScriptTokenOnOwnApp } from "../reports/demo-script-token.js";
 import { type ActingUser, auditAs } from "./acting-user.js";
 import { callbackPath, isAllowedEndpoint } from "./app-endpoints.js";
-import type { TeamViewerAppSettings } from "./teamviewer-app.js";
+import type { TeamViewerAppSettings } from "./teamviewer-app-settings.js";
 import type { TokenStoreDeps } from "./token-store.js";
 
 export const appSettingFields = [

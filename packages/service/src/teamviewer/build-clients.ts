@@ -5,7 +5,7 @@
 import { type AccessTokenProvider, TeamViewerClient, TeamViewerOAuth } from "@attendant/teamviewer";
 import type { AppDeps } from "../http/app-deps.js";
 import { needsInsecureRequests } from "./app-endpoints.js";
-import type { TeamViewerAppSettings } from "./teamviewer-app.js";
+import type { TeamViewerAppSettings } from "./teamviewer-app-settings.js";
 
 export type ClientDeps = Pick<AppDeps, "clock" | "logger" | "teamViewerFetch" | "teamViewerTiming">;
 

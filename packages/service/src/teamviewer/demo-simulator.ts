@@ -13,7 +13,7 @@ import type { Config } from "../config/config-schema.js";
 import type { Db } from "../db/open-database.js";
 import { hasAnyTeamViewerApp } from "../db/repositories/teamviewer-apps.js";
 import { defaultRedirectUri } from "./app-endpoints.js";
-import type { TeamViewerAppSettings } from "./teamviewer-app.js";
+import type { TeamViewerAppSettings } from "./teamviewer-app-settings.js";
 
 export interface DemoSimulator {
   /** The simulator's demo app, as an organisation's TeamViewer app. */

@@ -5,12 +5,7 @@
  */
 import { findTeamViewerApp, type TeamViewerApp } from "../db/repositories/teamviewer-apps.js";
 import type { AppDeps } from "../http/app-deps.js";
-import type { AppEndpoints } from "./app-endpoints.js";
-
-export interface TeamViewerAppSettings extends AppEndpoints {
-  clientId: string;
-  clientSecret: string;
-}
+import type { TeamViewerAppSettings } from "./teamviewer-app-settings.js";
 
 export interface ResolvedTeamViewerApp extends TeamViewerAppSettings {
   /** True when this is the built-in simulator's demo app, not a real TeamViewer app. */

@@ -20,8 +20,9 @@ import { findTeamViewerConnection } from "../db/repositories/teamviewer-connecti
 import type { AppDeps, AppEnv } from "../http/app-deps.js";
 import type { MessageKey } from "../i18n/index.js";
 import { clientAddressOf } from "../identity/client-address.js";
-import type { SessionUser, SignedInEnv } from "../identity/current-session.js";
+import type { SignedInEnv } from "../identity/current-session.js";
 import { requireRole, requireUser } from "../identity/require-user.js";
+import type { SessionUser } from "../identity/session-user.js";
 import type { WebExtensions } from "../web/web-extensions.js";
 import type { ActingUser } from "./acting-user.js";
 import {

@@ -10,8 +10,8 @@
  * connection events of tickets (src/db/repositories/helpdesk-writes.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/open-database.js";
+import { findReportsFirstSeenAt } from "../db/repositories/connection-reports.js";
 import {
   type EventSubscribers,
   findEventSubscribers,
@@ -19,7 +19,7 @@ import {
   insertWebhookEvents,
   type WebhookEventValues,
 } from "../db/repositories/webhooks.js";
-import { connectionReports, tickets, type WebhookEventType } from "../db/schema.js";
+import type { WebhookEventType } from "../db/schema.js";
 import { connectionEventData, type WebhookEventData } from "./webhook-event-data.js";
 
 export interface WebhookEventInput {
@@ -80,17 +80,7 @@ export async function recordReportedConnections(
   subscribers: EventSubscribers,
 ): Promise<void> {
   if (values.teamViewerReportIds.length === 0 || (!subscribers.endpoint && !subscribers.helpdesk)) return;
-  const rows = await tx
-    .select({ report: connectionReports, ticketExternalId: tickets.externalId })
-    .from(connectionReports)
-    .leftJoin(tickets, eq(tickets.id, connectionReports.ticketId))
-    .where(
-      and(
-        eq(connectionReports.organisationId, values.organisationId),
-        sql`${connectionReports.teamViewerReportId} in ${[...values.teamViewerReportIds]}`,
-        eq(connectionReports.firstSeenAt, values.firstSeenAt),
-      ),
-    );
+  const rows = await findReportsFirstSeenAt(tx, values);
   const recorded = subscribers.endpoint ? rows : rows.filter((row) => row.ticketExternalId !== null);
   // One statement for the page; ids derived from the report make a repeated page add nothing.
   await insertWebhookEvents(

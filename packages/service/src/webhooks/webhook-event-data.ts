@@ -5,9 +5,9 @@
  * encrypted values or `raw`.
  */
 
-import { toSessionJson } from "../api/session-json.js";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
 import type { SessionInvitation } from "../db/repositories/session-invitations.js";
+import { toSessionJson } from "../sessions/session-json.js";
 import { type SessionViewSource, toSupportSession } from "../sessions/support-session-view.js";
 
 export type WebhookEventData = Record<string, unknown>;

@@ -2,10 +2,22 @@
  * Stored connection reports: the page upsert of the sync, matching to support sessions and
  * tickets, the unmatched list, and the changes people make (manual attach, accepted write-back).
  */
-import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { preparedStatement } from "../prepared-query.js";
-import { connectionReports, type ReportMatchMethod, supportSessions } from "../schema.js";
+import { connectionReports, type ReportMatchMethod, supportSessions, tickets } from "../schema.js";
 
 export type StoredConnectionReport = typeof connectionReports.$inferSelect;
 
@@ -359,4 +371,25 @@ export async function fixBilledMinutes(
     where ${connectionReports.id} = fixed.id
       and ${connectionReports.billingState} = ${billedState}
       and ${connectionReports.billedMinutes} is null`);
+}
+
+/**
+ * The reports among `teamViewerReportIds` that were first seen at `firstSeenAt` (new in that
+ * sync page, not seen again), each with its ticket's external id when matched.
+ */
+export function findReportsFirstSeenAt(
+  db: Db,
+  values: { organisationId: string; teamViewerReportIds: readonly string[]; firstSeenAt: Date },
+): Promise<{ report: StoredConnectionReport; ticketExternalId: string | null }[]> {
+  return db
+    .select({ report: connectionReports, ticketExternalId: tickets.externalId })
+    .from(connectionReports)
+    .leftJoin(tickets, eq(tickets.id, connectionReports.ticketId))
+    .where(
+      and(
+        eq(connectionReports.organisationId, values.organisationId),
+        inArray(connectionReports.teamViewerReportId, [...values.teamViewerReportIds]),
+        eq(connectionReports.firstSeenAt, values.firstSeenAt),
+      ),
+    );
 }

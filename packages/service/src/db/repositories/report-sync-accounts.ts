@@ -2,7 +2,7 @@
  * Sync accounts (one per report source) with their cursor, and the few facts about sources the
  * sync needs: whether an organisation has a script token and which users are connected.
  */
-import { and, asc, eq, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import {
   organisationScriptTokens,
@@ -117,6 +117,19 @@ export async function setSyncAccountStatus(
 
 export async function updateSyncAccount(db: Db, id: string, changes: SyncAccountChanges): Promise<void> {
   await db.update(reportSyncAccounts).set(changes).where(eq(reportSyncAccounts.id, id));
+}
+
+/** A stored page's changes to its account, its `recordCount` records added to the account's count. */
+export async function recordStoredPage(
+  db: Db,
+  id: string,
+  changes: SyncAccountChanges,
+  recordCount: number,
+): Promise<void> {
+  await updateSyncAccount(db, id, {
+    ...changes,
+    recordsSynced: sql`${reportSyncAccounts.recordsSynced} + ${recordCount}`,
+  });
 }
 
 /** Active, not paused, with a page, pass or code poll due; the longest-waiting first. */

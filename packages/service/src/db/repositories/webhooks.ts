@@ -308,18 +308,6 @@ const eventColumns = {
   createdAt: webhookEvents.createdAt,
 };
 
-export async function findWebhookEvent(
-  db: Db,
-  organisationId: string,
-  id: string,
-): Promise<WebhookEventRecord | undefined> {
-  const [row] = await db
-    .select(eventColumns)
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.organisationId, organisationId), eq(webhookEvents.id, id)));
-  return row;
-}
-
 /**
  * Turns up to `limit` new events into one delivery per subscribed, enabled endpoint that
  * existed when the event happened and into helpdesk writes (helpdesk-writes.ts), and marks them

@@ -1,11 +1,12 @@
 /**
- * Support sessions as our API's JSON: camelCase, ISO dates, supporter links only when given.
+ * Support sessions as JSON: camelCase, ISO dates, supporter links only when given. The REST API
+ * answers with it, and session events carry it (without the links), so a receiver parses one
+ * shape; it lives with the sessions so that neither depends on the other.
  * `joinUrl` is the end customer's join page address, present only in the answer that made it:
  * Attendant keeps just a hash of its token (docs/adr/0035-join-address-in-api-answers.md).
  */
 
-import type { SupporterLinks, SupportSession } from "../sessions/support-session-view.js";
-import type { ClosedTicket } from "../tickets/close-ticket.js";
+import type { SupporterLinks, SupportSession } from "./support-session-view.js";
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
@@ -24,8 +25,4 @@ export function toSessionJson(
     lastRefreshedAt: iso(session.lastRefreshedAt),
     ...(extras.supporterLinks === undefined ? {} : { supporterLinks: extras.supporterLinks }),
   };
-}
-
-export function toClosedTicketJson(result: ClosedTicket) {
-  return { ...result, ticket: { ...result.ticket, closedAt: iso(result.ticket.closedAt) } };
 }

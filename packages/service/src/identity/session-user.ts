@@ -1,0 +1,19 @@
+/** Who is signed in, as every request knows it (src/identity/current-session.ts fills it in). */
+import type { UserRole } from "../db/schema.js";
+
+/** The signed-in user as pages and use-cases see them: no password hash. */
+export interface SessionUser {
+  id: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** Saved language override; null means "follow the browser". */
+  locale: string | null;
+}
+
+export interface SignedInSession {
+  id: string;
+  /** Per-session secret the CSRF tokens are derived from. */
+  csrfSecret: string;
+}
