@@ -203,6 +203,9 @@ describeEachEngine("the report page upsert", (engine) => {
       matchedBy: null,
       matchedAt: null,
       billedMinutes: null,
+      writeBackPending: null,
+      writeBackStartedAt: null,
+      writeBackLeaseExpiresAt: null,
       firstSeenAt: firstSeen,
       lastSeenAt,
     });
