@@ -5,8 +5,7 @@
  */
 import { raw } from "hono/html";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
-import { CsrfField } from "../web/layout.js";
-import { TextAreaField } from "../web/text-area-field.js";
+import { TemplateForm } from "../web/template-form.js";
 import type { ComposedInvitation } from "./compose-invitation.js";
 import {
   type InvitationTemplate,
@@ -108,54 +107,24 @@ export function TemplateEditor(props: { t: Translator; view: TemplateEditorView 
   const { t } = tr;
   const { view } = props;
   const action = `${templatesPath}/${view.locale}`;
-  const subjectError = problemText(t, view.problems.subject);
   return (
     <>
       <PlaceholderList t={tr} />
-      <form method="post" action={action} class="panel" id="template-form">
-        <CsrfField />
-        <div class="field">
-          <label for="subject">{t("invitations.templates.subject")}</label>
-          <input
-            id="subject"
-            name="subject"
-            type="text"
-            value={view.template.subject}
-            aria-invalid={subjectError ? "true" : undefined}
-            aria-describedby={subjectError ? "subject-error" : undefined}
-          />
-          {subjectError && (
-            <p class="field-error" id="subject-error">
-              {subjectError}
-            </p>
-          )}
-        </div>
-        <TextAreaField
-          t={tr}
-          name="body"
-          label={t("invitations.templates.body")}
-          value={view.template.body}
-          errorText={problemText(t, view.problems.body)}
-          rows={14}
-          maxLength={maxBodyLength}
-        />
-        <p class="inline-form">
-          <button type="submit" name="action" value="save">
-            {t("common.save")}
-          </button>
-          <button type="submit" name="action" value="preview" class="secondary">
-            {t("invitations.templates.preview")}
-          </button>
-        </p>
-      </form>
-      {view.isCustom && (
-        <form method="post" action={`${action}/reset`} class="inline-form">
-          <CsrfField />
-          <button type="submit" class="secondary">
-            {t("invitations.templates.reset")}
-          </button>
-        </form>
-      )}
+      <TemplateForm
+        t={tr}
+        action={action}
+        template={view.template}
+        errors={{ subject: problemText(t, view.problems.subject), body: problemText(t, view.problems.body) }}
+        labels={{
+          subject: t("invitations.templates.subject"),
+          body: t("invitations.templates.body"),
+          preview: t("invitations.templates.preview"),
+          reset: t("invitations.templates.reset"),
+        }}
+        bodyRows={14}
+        bodyMaxLength={maxBodyLength}
+        isCustom={view.isCustom}
+      />
       {view.preview && view.previewBodyHtml !== undefined && (
         <section class="card" id="template-preview">
           <h2>{t("invitations.templates.previewTitle")}</h2>

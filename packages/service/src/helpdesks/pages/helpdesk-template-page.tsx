@@ -12,8 +12,7 @@ import {
   supportedLocales,
   type Translator,
 } from "../../i18n/index.js";
-import { CsrfField } from "../../web/layout.js";
-import { TextAreaField } from "../../web/text-area-field.js";
+import { TemplateForm } from "../../web/template-form.js";
 import {
   type HelpdeskTemplate,
   type HelpdeskTemplateProblem,
@@ -120,7 +119,6 @@ export function HelpdeskTemplateEditor(props: { t: Translator; view: HelpdeskTem
   const { view } = props;
   const action = helpdeskTemplatePath(view.event, view.locale);
   const spec = helpdeskTemplateSpecs[view.event];
-  const subjectError = problemText(t, view.problems.subject);
   return (
     <>
       <p>
@@ -137,50 +135,21 @@ export function HelpdeskTemplateEditor(props: { t: Translator; view: HelpdeskTem
           ))}
         </ul>
       </section>
-      <form method="post" action={action} class="panel" id="template-form">
-        <CsrfField />
-        <div class="field">
-          <label for="subject">{t("helpdesk.templates.subject")}</label>
-          <input
-            id="subject"
-            name="subject"
-            type="text"
-            value={view.template.subject}
-            aria-invalid={subjectError ? "true" : undefined}
-            aria-describedby={subjectError ? "subject-error" : undefined}
-          />
-          {subjectError && (
-            <p class="field-error" id="subject-error">
-              {subjectError}
-            </p>
-          )}
-        </div>
-        <TextAreaField
-          t={tr}
-          name="body"
-          label={t("helpdesk.templates.body")}
-          value={view.template.body}
-          errorText={problemText(t, view.problems.body)}
-          rows={12}
-          maxLength={maxHelpdeskBodyLength}
-        />
-        <p class="inline-form">
-          <button type="submit" name="action" value="save">
-            {t("common.save")}
-          </button>
-          <button type="submit" name="action" value="preview" class="secondary">
-            {t("helpdesk.templates.preview")}
-          </button>
-        </p>
-      </form>
-      {view.isCustom && (
-        <form method="post" action={`${action}/reset`} class="inline-form">
-          <CsrfField />
-          <button type="submit" class="secondary">
-            {t("helpdesk.templates.reset")}
-          </button>
-        </form>
-      )}
+      <TemplateForm
+        t={tr}
+        action={action}
+        template={view.template}
+        errors={{ subject: problemText(t, view.problems.subject), body: problemText(t, view.problems.body) }}
+        labels={{
+          subject: t("helpdesk.templates.subject"),
+          body: t("helpdesk.templates.body"),
+          preview: t("helpdesk.templates.preview"),
+          reset: t("helpdesk.templates.reset"),
+        }}
+        bodyRows={12}
+        bodyMaxLength={maxHelpdeskBodyLength}
+        isCustom={view.isCustom}
+      />
       {view.preview && (
         <section class="card" id="template-preview">
           <h2>{t("helpdesk.templates.previewTitle")}</h2>
