@@ -24,13 +24,13 @@ import {
 import { bindingFor, secretColumns } from "../db/repositories/stored-secrets.js";
 import type { SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import { transaction } from "../db/transaction.js";
+import { helpdeskRepliesToInvitations, recordInvitationSent } from "../events/invitation-events.js";
 import type { Locale } from "../i18n/index.js";
 import { prepareJoinLink, storeJoinLink } from "../join/join-links.js";
 import { deliverMail, type MailDelivery } from "../mail/mail-delivery.js";
 import { loadSessionFor } from "../sessions/load-session.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
-import { helpdeskRepliesToInvitations, recordInvitationSent } from "../webhooks/invitation-events.js";
 import { composeInvitation, invitationValuesFor } from "./compose-invitation.js";
 import { sealJoinUrlForHelpdesk } from "./helpdesk-join-url.js";
 import type { InvitationDeps } from "./invitation-deps.js";

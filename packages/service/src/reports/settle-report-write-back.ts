@@ -15,7 +15,7 @@ import {
 import type { ReportFieldChanges, StoredConnectionReport } from "../db/repositories/connection-reports.js";
 import type { SyncAccount } from "../db/repositories/report-sync-accounts.js";
 import { transaction } from "../db/transaction.js";
-import { recordConnectionUpdated } from "../webhooks/connection-events.js";
+import { recordConnectionUpdated } from "../events/connection-events.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { createSyncClient } from "./sync-sources.js";
 

@@ -28,7 +28,7 @@ import { renewSyncLease } from "../db/repositories/sync-leases.js";
 import { type EventSubscribers, findEventSubscribers } from "../db/repositories/webhooks.js";
 import { transaction } from "../db/transaction.js";
 import { withoutReferenceChecks } from "../db/without-reference-checks.js";
-import { recordReportedConnections } from "../webhooks/record-webhook-event.js";
+import { recordReportedConnections } from "../events/record-event.js";
 import { toConnectionReportValues } from "./report-record.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { SyncLeaseLostError } from "./sync-failures.js";

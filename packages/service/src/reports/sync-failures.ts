@@ -25,12 +25,12 @@ import {
 } from "../db/repositories/teamviewer-connections.js";
 import { findUserById } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
+import { recordConnectionLost } from "../events/connection-events.js";
 import {
   TeamViewerNotConfiguredError,
   TeamViewerNotConnectedError,
   TeamViewerReconnectRequiredError,
 } from "../teamviewer/teamviewer-errors.js";
-import { recordConnectionLost } from "../webhooks/connection-events.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import type { ReportSyncOptions } from "./report-sync-options.js";
 

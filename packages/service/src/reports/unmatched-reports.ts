@@ -7,9 +7,9 @@ import { listConnectionReportRows } from "../db/repositories/connection-report-s
 import { attachConnectionReport } from "../db/repositories/connection-reports.js";
 import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { transaction } from "../db/transaction.js";
+import { recordConnectionUpdated } from "../events/connection-events.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
-import { recordConnectionUpdated } from "../webhooks/connection-events.js";
 import { ConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";
 import { loadReportToChange, reportScopeOf } from "./report-access.js";

@@ -26,6 +26,7 @@ import {
 import { findSyncAccount } from "../db/repositories/report-sync-accounts.js";
 import type { WriteBackChange } from "../db/schema.js";
 import { transaction } from "../db/transaction.js";
+import { recordConnectionUpdated } from "../events/connection-events.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { isAmbiguousCreateFailure } from "../sessions/teamviewer-failures.js";
@@ -34,7 +35,6 @@ import {
   TeamViewerNotConnectedError,
   TeamViewerReconnectRequiredError,
 } from "../teamviewer/teamviewer-errors.js";
-import { recordConnectionUpdated } from "../webhooks/connection-events.js";
 import { billableMinutesOf } from "./billable-minutes.js";
 import { ConnectionReportError, toConnectionReportError } from "./connection-report-error.js";
 import { type ConnectionReportView, toConnectionReportView } from "./connection-report-view.js";

@@ -47,8 +47,8 @@ import type { SealedTeamViewerCredentials } from "../db/repositories/teamviewer-
 import { findTicketByExternalId } from "../db/repositories/tickets.js";
 import { isUnsettledCreateOf, recordUnsettledCreate } from "../db/repositories/unsettled-session-creates.js";
 import { findUserById } from "../db/repositories/users.js";
-import { toWebhookEventRow } from "../webhooks/record-webhook-event.js";
-import { sessionCreatedEvent } from "../webhooks/session-events.js";
+import { toWebhookEventRow } from "../events/record-event.js";
+import { sessionCreatedEvent } from "../events/session-events.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { findGroupName } from "./group-name.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";

@@ -12,7 +12,7 @@ import {
   updateSupportSessionRecord,
 } from "../db/repositories/support-sessions.js";
 import { transaction } from "../db/transaction.js";
-import { recordSessionTransitions } from "../webhooks/session-events.js";
+import { recordSessionTransitions } from "../events/session-events.js";
 import { canChangeSession, canViewSession, type SessionActor } from "./session-actor.js";
 import type { SessionDeps } from "./session-deps.js";
 import { SupportSessionError } from "./support-session-error.js";

@@ -25,8 +25,8 @@ import {
 } from "../db/repositories/teamviewer-connections.js";
 import { findUserById } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
+import { recordConnectionLost } from "../events/connection-events.js";
 import type { AppDeps } from "../http/app-deps.js";
-import { recordConnectionLost } from "../webhooks/connection-events.js";
 import { buildOAuth } from "./build-clients.js";
 import { SingleFlight } from "./single-flight.js";
 import { resolveTeamViewerApp } from "./teamviewer-app.js";

@@ -10,11 +10,11 @@ import {
   type WebhookAttemptRecord,
   type WebhookDeliverySummary,
 } from "../db/repositories/webhooks.js";
+import { webhookMessageId } from "../events/record-event.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { postSignedWebhook } from "./deliver-webhook.js";
 import { getEndpoint } from "./manage-webhook-endpoints.js";
-import { webhookMessageId } from "./record-webhook-event.js";
 import type { WebhookResponseOutcome } from "./send-webhook-request.js";
 import type { WebhookDeps } from "./webhook-deps.js";
 import { WebhookError } from "./webhook-error.js";

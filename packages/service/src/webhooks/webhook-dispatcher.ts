@@ -22,10 +22,10 @@ import {
   fanOutWebhookEvents,
 } from "../db/repositories/webhooks.js";
 import { transaction } from "../db/transaction.js";
+import { recordSessionExpired } from "../events/session-events.js";
 import { type IntervalTimers, systemIntervalTimers } from "../jobs/interval-timers.js";
 import { createPeriodicJob, type PeriodicJob } from "../jobs/periodic-job.js";
 import { type DeliveryResult, deliverWebhook } from "./deliver-webhook.js";
-import { recordSessionExpired } from "./session-events.js";
 import { type WebhookDeps, webhookAttemptTimeoutMs } from "./webhook-deps.js";
 
 export interface WebhookDispatcherOptions {

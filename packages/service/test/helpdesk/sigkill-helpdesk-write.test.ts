@@ -22,11 +22,11 @@ import type { StoredConnectionReport } from "../../src/db/repositories/connectio
 import { createOrganisation } from "../../src/db/repositories/organisations.js";
 import { createUser } from "../../src/db/repositories/users.js";
 import { transaction } from "../../src/db/transaction.js";
+import { connectionEventData } from "../../src/events/event-data.js";
+import { recordWebhookEvent } from "../../src/events/record-event.js";
 import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { toConnectionReportValues } from "../../src/reports/report-record.js";
 import { SecretBox } from "../../src/vault/secret-box.js";
-import { recordWebhookEvent } from "../../src/webhooks/record-webhook-event.js";
-import { connectionEventData } from "../../src/webhooks/webhook-event-data.js";
 import {
   type ServiceInstance,
   spawnServiceInstance,

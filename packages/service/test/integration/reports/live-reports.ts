@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import { toAuditLogRow } from "../../../src/audit/audit-events.js";
 import { insertSupportSession } from "../../../src/db/repositories/support-sessions.js";
 import type { User } from "../../../src/db/repositories/users.js";
+import { toWebhookEventRow } from "../../../src/events/record-event.js";
+import { sessionCreatedEvent } from "../../../src/events/session-events.js";
 import { createSupportSession } from "../../../src/sessions/create-support-session.js";
 import { sessionAuditEvent } from "../../../src/sessions/session-audit.js";
-import { toWebhookEventRow } from "../../../src/webhooks/record-webhook-event.js";
-import { sessionCreatedEvent } from "../../../src/webhooks/session-events.js";
 import type { ReportHarness } from "./report-harness.js";
 
 /** Opens a session for the ticket through our use case (custom_api = attendant:<correlation>). */

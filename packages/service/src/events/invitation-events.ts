@@ -1,13 +1,13 @@
 /**
  * `invitation.sent`, recorded in the transaction that records an invitation as sent (see
- * record-webhook-event.ts), so webhooks and the helpdesk's public reply hear of every sent
+ * record-event.ts), so webhooks and the helpdesk's public reply hear of every sent
  * invitation once, and of a refused one never.
  */
 import type { Db } from "../db/open-database.js";
 import type { SessionInvitation } from "../db/repositories/session-invitations.js";
 import { findEventSubscribers } from "../db/repositories/webhooks.js";
-import { recordWebhookEvent } from "./record-webhook-event.js";
-import { invitationEventData } from "./webhook-event-data.js";
+import { invitationEventData } from "./event-data.js";
+import { recordWebhookEvent } from "./record-event.js";
 
 /** Whether the organisation's helpdesk connection replies on the ticket when an invitation is sent. */
 export async function helpdeskRepliesToInvitations(tx: Db, organisationId: string): Promise<boolean> {

@@ -1,14 +1,14 @@
 /**
  * Webhook events of connection reports and TeamViewer connections, recorded in the transaction
- * of the change (see record-webhook-event.ts). `connection.reported` is recorded by the sync
+ * of the change (see record-event.ts). `connection.reported` is recorded by the sync
  * itself (recordReportedConnections), as it knows which records are new.
  */
 
 import type { Db } from "../db/open-database.js";
 import type { StoredConnectionReport } from "../db/repositories/connection-reports.js";
 import { findTicketById } from "../db/repositories/tickets.js";
-import { recordWebhookEvent } from "./record-webhook-event.js";
-import { connectionEventData, connectionLostEventData } from "./webhook-event-data.js";
+import { connectionEventData, connectionLostEventData } from "./event-data.js";
+import { recordWebhookEvent } from "./record-event.js";
 
 /** `connection.updated` after notes or the billing state of a report changed. */
 export async function recordConnectionUpdated(

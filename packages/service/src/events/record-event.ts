@@ -1,8 +1,10 @@
 /**
- * Writes webhook events to the outbox. Call these with the transaction that makes the change the
- * event reports, so the event exists exactly when the change does: a rolled-back change leaves
- * no event, a committed one always has its event, whatever crashes afterwards. The dispatcher
- * (src/webhooks/webhook-dispatcher.ts) delivers them later.
+ * Domain events (`session.created`, `connection.reported`, …) into the outbox: the spine the
+ * features talk through. Call these with the transaction that makes the change the event
+ * reports, so the event exists exactly when the change does: a rolled-back change leaves no
+ * event, a committed one always has its event, whatever crashes afterwards. This module knows
+ * nothing of who listens: the webhook dispatcher (src/webhooks/webhook-dispatcher.ts) fans each
+ * event out to webhook deliveries and helpdesk writes later.
  *
  * An organisation without a subscriber gets no row: nothing could ever receive it (an endpoint
  * and the helpdesk's write-back only get events that happen after they were set up), so the sync
@@ -20,7 +22,7 @@ import {
   type WebhookEventValues,
 } from "../db/repositories/webhooks.js";
 import type { WebhookEventType } from "../db/schema.js";
-import { connectionEventData, type WebhookEventData } from "./webhook-event-data.js";
+import { connectionEventData, type WebhookEventData } from "./event-data.js";
 
 export interface WebhookEventInput {
   organisationId: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { StoredConnectionReport } from "../../src/db/repositories/connection-reports.js";
+import { connectionEventData, sessionEventData } from "../../src/events/event-data.js";
 import { toConnectionReportValues } from "../../src/reports/report-record.js";
 import type { SessionViewSource } from "../../src/sessions/support-session-view.js";
-import { connectionEventData, sessionEventData } from "../../src/webhooks/webhook-event-data.js";
 
 function storedReport(record: Record<string, unknown>): StoredConnectionReport {
   const values = toConnectionReportValues(

@@ -1,14 +1,14 @@
 /**
  * Webhook events of support sessions, recorded in the transaction of the change (see
- * record-webhook-event.ts): creation, the customer coming online and leaving again, closing, and
+ * record-event.ts): creation, the customer coming online and leaving again, closing, and
  * expiry.
  */
 
 import type { Db } from "../db/open-database.js";
 import type { SupportSessionChanges, SupportSessionRecord } from "../db/repositories/support-sessions.js";
 import type { SessionViewSource } from "../sessions/support-session-view.js";
-import { recordWebhookEvent, type WebhookEventInput } from "./record-webhook-event.js";
-import { sessionEventData } from "./webhook-event-data.js";
+import { sessionEventData } from "./event-data.js";
+import { recordWebhookEvent, type WebhookEventInput } from "./record-event.js";
 
 /**
  * `session.created` for a session about to be stored; the statement that stores it writes the
