@@ -12,7 +12,6 @@ import { sessionFieldName } from "../../../../scripts/support/request-tracker.js
 import { claimDueHelpdeskWrites, listHelpdeskWrites } from "../../src/db/repositories/helpdesk-writes.js";
 import type { User } from "../../src/db/repositories/users.js";
 import { connectorFor } from "../../src/helpdesks/connectors.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { resendHelpdeskWrite } from "../../src/helpdesks/helpdesk-write-history.js";
 import { createHelpdeskWriter, type HelpdeskWriteResult } from "../../src/helpdesks/helpdesk-writer.js";
 import { saveOrganisationHelpdeskTemplate } from "../../src/helpdesks/templates/helpdesk-templates.js";
@@ -21,6 +20,7 @@ import { sendSessionInvitation } from "../../src/invitations/send-invitation.js"
 import { createWebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
 import { openSessionFor } from "../integration/reports/live-reports.js";
 import { createReportHarness, type ReportHarness } from "../integration/reports/report-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { queryRows } from "../support/query-rows.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
@@ -36,20 +36,11 @@ describe.skipIf(rt === undefined)("the public reply with the join address, on a 
     await h.saveScriptToken();
     const admin = await h.addUser("admin");
     const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-    await saveHelpdeskSettings(
+    await connectRequestTracker(
       h.deps,
-      { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl: api.server.url,
-        token: api.server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "en",
-        writesSessionField: false,
-        writesSessionNotes: false,
-        writesConnectionNotes: false,
-        writesInvitationReplies: true,
-      },
+      admin,
+      { url: api.server.url, token: api.server.token },
+      { writesSessionField: false, writesConnectionNotes: false, writesInvitationReplies: true },
     );
     const dispatcher = createWebhookDispatcher({ deps: h.deps, instanceId: "dispatcher" });
     const writer = createHelpdeskWriter({ deps: h.deps, instanceId: "writer" });

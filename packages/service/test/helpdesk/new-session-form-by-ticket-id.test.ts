@@ -7,10 +7,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { findFreePort } from "../../../../scripts/support/free-port.js";
-import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
 import type { User } from "../../src/db/repositories/users.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createPagesHarness, sampleSessionForm } from "../integration/session-pages/pages-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { queryRows } from "../support/query-rows.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
@@ -33,21 +32,7 @@ describe.skipIf(rt === undefined)("New session by helpdesk ticket number, agains
   }
 
   function connect(h: Awaited<ReturnType<typeof createPagesHarness>>, admin: User, baseUrl: string) {
-    return saveHelpdeskSettings(
-      h.deps,
-      { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl,
-        token: api.server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "en",
-        writesSessionField: true,
-        writesSessionNotes: false,
-        writesConnectionNotes: true,
-        writesInvitationReplies: false,
-      },
-    );
+    return connectRequestTracker(h.deps, admin, { url: baseUrl, token: api.server.token });
   }
 
   const byNumberOnly = { title: "", requesterName: "", requesterEmail: "", description: "Kept as typed" };

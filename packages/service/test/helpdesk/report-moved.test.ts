@@ -4,14 +4,13 @@
  * one in full, exactly once however often the jobs run. Asserted on the run's real RT's own API.
  */
 import { describe, expect, it } from "vitest";
-import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createHelpdeskWriter } from "../../src/helpdesks/helpdesk-writer.js";
 import { listConnectionReports } from "../../src/reports/list-connection-reports.js";
 import { attachReportToTicket } from "../../src/reports/unmatched-reports.js";
 import { createWebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
 import { openSessionFor, playConnection } from "../integration/reports/live-reports.js";
 import { createReportHarness } from "../integration/reports/report-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
 
@@ -26,20 +25,11 @@ describe.skipIf(rt === undefined)("a connection report moved to another RT ticke
     await h.saveScriptToken();
     const admin = await h.addUser("admin");
     const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-    await saveHelpdeskSettings(
+    await connectRequestTracker(
       h.deps,
-      { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl: api.server.url,
-        token: api.server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "en",
-        writesSessionField: false,
-        writesSessionNotes: false,
-        writesConnectionNotes: true,
-        writesInvitationReplies: false,
-      },
+      admin,
+      { url: api.server.url, token: api.server.token },
+      { writesSessionField: false },
     );
     const dispatcher = createWebhookDispatcher({ deps: h.deps, instanceId: "dispatcher" });
     const writer = createHelpdeskWriter({ deps: h.deps, instanceId: "writer" });

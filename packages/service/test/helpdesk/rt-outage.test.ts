@@ -13,7 +13,6 @@ import {
   startRequestTracker,
 } from "../../../../scripts/support/request-tracker.js";
 import { listHelpdeskWrites } from "../../src/db/repositories/helpdesk-writes.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createHelpdeskWriter } from "../../src/helpdesks/helpdesk-writer.js";
 import { listConnectionReports } from "../../src/reports/list-connection-reports.js";
 import { updateBillingRules } from "../../src/reports/organisation-billing-rules.js";
@@ -21,6 +20,7 @@ import { updateConnectionReport } from "../../src/reports/update-connection-repo
 import { createWebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
 import { openSessionFor, playConnection } from "../integration/reports/live-reports.js";
 import { createReportHarness } from "../integration/reports/report-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { requestTrackerApi } from "../support/request-tracker-api.js";
 
@@ -40,20 +40,11 @@ describe.skipIf(!isRequestTrackerInstalled())(
       await h.saveScriptToken();
       const admin = await h.addUser("admin");
       const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-      await saveHelpdeskSettings(
+      await connectRequestTracker(
         h.deps,
-        { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-        {
-          kind: "request-tracker",
-          baseUrl: server.url,
-          token: server.token,
-          sessionField: sessionFieldName,
-          noteLocale: "en",
-          writesSessionField: true,
-          writesSessionNotes: true,
-          writesConnectionNotes: true,
-          writesInvitationReplies: false,
-        },
+        admin,
+        { url: server.url, token: server.token },
+        { writesSessionNotes: true },
       );
       const dispatcher = createWebhookDispatcher({ deps: h.deps, instanceId: "dispatcher" });
       const writer = createHelpdeskWriter({ deps: h.deps, instanceId: "writer" });

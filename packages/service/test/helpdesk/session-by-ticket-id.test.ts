@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { findFreePort } from "../../../../scripts/support/free-port.js";
-import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createSessionHarness } from "../integration/sessions/session-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
 
@@ -21,21 +20,10 @@ describe.skipIf(rt === undefined)("sessions for a ticket by its id alone, agains
     const admin = await h.addUser("admin");
     const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
     if (options.isConnected !== false) {
-      await saveHelpdeskSettings(
-        h.deps,
-        { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-        {
-          kind: "request-tracker",
-          baseUrl: options.baseUrl ?? api.server.url,
-          token: api.server.token,
-          sessionField: sessionFieldName,
-          noteLocale: "en",
-          writesSessionField: true,
-          writesSessionNotes: false,
-          writesConnectionNotes: true,
-          writesInvitationReplies: false,
-        },
-      );
+      await connectRequestTracker(h.deps, admin, {
+        url: options.baseUrl ?? api.server.url,
+        token: api.server.token,
+      });
     }
     const create = async (ticket: Record<string, string>) =>
       h.api("POST", "/api/v1/sessions", {

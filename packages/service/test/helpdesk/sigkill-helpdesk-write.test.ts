@@ -12,7 +12,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
 import { createApiKey } from "../../src/api-keys/api-keys.js";
 import { systemClock } from "../../src/clock.js";
 import type { Config } from "../../src/config/config-schema.js";
@@ -24,7 +23,6 @@ import { createUser } from "../../src/db/repositories/users.js";
 import { transaction } from "../../src/db/transaction.js";
 import { connectionEventData } from "../../src/events/event-data.js";
 import { recordWebhookEvent } from "../../src/events/record-event.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { toConnectionReportValues } from "../../src/reports/report-record.js";
 import { SecretBox } from "../../src/vault/secret-box.js";
 import {
@@ -32,6 +30,7 @@ import {
   spawnServiceInstance,
   waitUntilReady,
 } from "../integration/scale-out/service-instances.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { generateKeyEntry } from "../support/keys.js";
 import { startNoteHoldingProxy } from "../support/note-holding-proxy.js";
@@ -106,21 +105,10 @@ async function seedReportedConnection(
       email: "admin@sigkill-helpdesk.example",
       role: "admin",
     });
-    const saved = await saveHelpdeskSettings(
-      deps,
-      { userId: admin.id, organisationId: organisation.id, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl: values.rtUrl,
-        token: (rt as NonNullable<typeof rt>).server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "en",
-        writesSessionField: true,
-        writesSessionNotes: false,
-        writesConnectionNotes: true,
-        writesInvitationReplies: false,
-      },
-    );
+    const saved = await connectRequestTracker(deps, admin, {
+      url: values.rtUrl,
+      token: (rt as NonNullable<typeof rt>).server.token,
+    });
     expect(saved).toMatchObject({ kind: "saved", health: { problems: [] } });
     const start = new Date("2026-03-02T09:00:00Z");
     const report = {

@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { findFreePort } from "../../../../scripts/support/free-port.js";
-import { sessionFieldName } from "../../../../scripts/support/request-tracker.js";
-import { saveHelpdeskSettings } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createHelpdeskTicketWatch } from "../../src/helpdesks/helpdesk-ticket-watch.js";
 import { getSupportSession } from "../../src/sessions/get-support-session.js";
 import { createSessionHarness } from "../integration/sessions/session-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
 
@@ -22,21 +21,7 @@ describe.skipIf(rt === undefined)("tickets closed in a real RT 5", () => {
     const h = await createSessionHarness(engine);
     const admin = await h.addUser("admin");
     const kenji = await h.addUser("supporter", { teamViewerUserid: "u7005" });
-    await saveHelpdeskSettings(
-      h.deps,
-      { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl,
-        token: api.server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "en",
-        writesSessionField: true,
-        writesSessionNotes: false,
-        writesConnectionNotes: true,
-        writesInvitationReplies: false,
-      },
-    );
+    await connectRequestTracker(h.deps, admin, { url: baseUrl, token: api.server.token });
     return { h, kenji, watch: createHelpdeskTicketWatch({ deps: h.deps }) };
   }
 

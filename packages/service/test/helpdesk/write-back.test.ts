@@ -14,10 +14,7 @@ import {
 } from "../../src/db/repositories/helpdesk-writes.js";
 import type { User } from "../../src/db/repositories/users.js";
 import { connectorFor } from "../../src/helpdesks/connectors.js";
-import {
-  type HelpdeskSettingsInput,
-  saveHelpdeskSettings,
-} from "../../src/helpdesks/helpdesk-connection-settings.js";
+import type { HelpdeskSettingsInput } from "../../src/helpdesks/helpdesk-connection-settings.js";
 import { createHelpdeskWriter } from "../../src/helpdesks/helpdesk-writer.js";
 import { markerFor } from "../../src/helpdesks/write-back/plan-helpdesk-write.js";
 import { listConnectionReports } from "../../src/reports/list-connection-reports.js";
@@ -26,6 +23,7 @@ import { updateConnectionReport } from "../../src/reports/update-connection-repo
 import { createWebhookDispatcher } from "../../src/webhooks/webhook-dispatcher.js";
 import { openSessionFor, playConnection } from "../integration/reports/live-reports.js";
 import { createReportHarness, type ReportHarness } from "../integration/reports/report-harness.js";
+import { connectRequestTracker } from "../support/connect-request-tracker.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { requestTrackerOfRun } from "../support/request-tracker-api.js";
 
@@ -52,21 +50,11 @@ describe.skipIf(rt === undefined)("write-back to a real RT 5", () => {
   }
 
   function connect(h: ReportHarness, admin: User, settings: Partial<HelpdeskSettingsInput> = {}) {
-    return saveHelpdeskSettings(
+    return connectRequestTracker(
       h.deps,
-      { userId: admin.id, organisationId: h.organisationId, label: admin.email, ip: null, userAgent: null },
-      {
-        kind: "request-tracker",
-        baseUrl: api.server.url,
-        token: api.server.token,
-        sessionField: sessionFieldName,
-        noteLocale: "de",
-        writesSessionField: true,
-        writesSessionNotes: true,
-        writesConnectionNotes: true,
-        writesInvitationReplies: false,
-        ...settings,
-      },
+      admin,
+      { url: api.server.url, token: api.server.token },
+      { noteLocale: "de", writesSessionNotes: true, ...settings },
     );
   }
 
