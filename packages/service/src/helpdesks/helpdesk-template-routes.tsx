@@ -8,7 +8,6 @@
  * A refused template is shown again as the admin typed it, with what to fix.
  */
 import { type Context, Hono } from "hono";
-import type { HelpdeskEventType } from "../db/repositories/helpdesk-writes.js";
 import type { AppDeps } from "../http/app-deps.js";
 import { isSupportedLocale, type Locale } from "../i18n/index.js";
 import type { SignedInEnv } from "../identity/current-session.js";
@@ -16,7 +15,7 @@ import { requireRole } from "../identity/require-user.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
 import { renderNotFound } from "../web/error-pages.js";
 import type { HelpdeskDeps } from "./helpdesk-connection-settings.js";
-import { helpdeskEventTypes } from "./helpdesk-write-history.js";
+import { type HelpdeskEventType, helpdeskEventTypes } from "./helpdesk-write-history.js";
 import {
   HelpdeskTemplateEditor,
   helpdeskTemplatePath,

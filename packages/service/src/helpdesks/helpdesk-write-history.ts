@@ -16,7 +16,7 @@ import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import type { HelpdeskDeps } from "./helpdesk-connection-settings.js";
 
-export { helpdeskEventTypes } from "../db/repositories/helpdesk-writes.js";
+export { type HelpdeskEventType, helpdeskEventTypes } from "../db/repositories/helpdesk-writes.js";
 
 export type HelpdeskWriteView = Omit<HelpdeskWriteRecord, "organisationId" | "payload">;
 
