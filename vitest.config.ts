@@ -42,6 +42,11 @@ export default defineConfig({
       })),
       {
         extends: true as const,
+        // The helpdesk apps and signing examples under integrations/ and their build.
+        test: { name: "integrations", include: ["integrations/test/**/*.test.ts"] },
+      },
+      {
+        extends: true as const,
         test: {
           // Against one real Request Tracker that the global setup starts for the whole run.
           name: "helpdesk",
