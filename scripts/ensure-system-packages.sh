@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: PostgreSQL (scale-out and
-# database tests), Chromium (end-to-end tests) and Request Tracker 5 with SQLite (the helpdesk
+# database tests), Chromium (end-to-end tests), zip and unzip (the Zendesk app's package) and Request Tracker 5 with SQLite (the helpdesk
 # that write-back is tested against). Playwright's own browser download cannot
 # work on our machines, so we use Debian's build. Runs before `npm test`, so the README's test
 # command works on a fresh machine by itself; it does nothing when everything is present.
@@ -11,6 +11,9 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chr
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+# The Zendesk app's package (npm run build:integrations) and its test, which lists it.
+command -v zip >/dev/null 2>&1 || missing+=(zip)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 # Japanese glyphs on screenshots of the localised pages.
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 # The tests copy the SQLite database RT's installer creates (scripts/support/request-tracker.ts).
