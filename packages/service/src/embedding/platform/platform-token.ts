@@ -171,10 +171,12 @@ export function agentFor(
   return email;
 }
 
-/** What the host's frame tells about the ticket where the platform does not sign it. */
+/**
+ * What the host's frame tells about the ticket where the platform does not sign it. The ticket's
+ * address is never taken from it: it is built from the configured account or site.
+ */
 export interface TicketHint {
   title: string;
-  url?: string | undefined;
   requesterName?: string | undefined;
   requesterEmail?: string | undefined;
 }
