@@ -47,6 +47,17 @@ export const requestTrackerPaths = {
 /** The ticket field the bootstrap creates and applies to the `General` queue. */
 export const sessionFieldName = "TeamViewer session";
 
+/**
+ * Agents the bootstrap makes for the panel's tests: they sign in to RT's web UI with `rootPassword`,
+ * may see the `General` queue's tickets and are not superusers.
+ */
+export const panelAgents = {
+  /** `panel-agent@rt.invalid`, on RT's dark theme. */
+  darkTheme: "panel-agent",
+  /** Has no e-mail address. */
+  withoutEmail: "panel-agent-without-mail",
+} as const;
+
 /** The three settings of Attendant's panel in RT (integrations/request-tracker/install.sh). */
 export interface AttendantPanelSettings {
   url: string;
@@ -71,7 +82,7 @@ export interface RequestTrackerServer {
   token: string;
   /** Token of `attendant-reader`, who may see tickets on `General` but not change them. */
   readOnlyToken: string;
-  /** Password of RT's `root` user, for signing in to the web UI. */
+  /** Password of RT's `root` user (and of `panelAgents`), for signing in to the web UI. */
   rootPassword: string;
   /** Every mail RT has sent so far, as one mbox text ("" before the first). */
   readMailbox(): string;

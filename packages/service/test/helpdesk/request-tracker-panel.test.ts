@@ -6,20 +6,21 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  panelAgents,
   type RequestTrackerServer,
   startRequestTracker,
 } from "../../../../scripts/support/request-tracker.js";
-import { requestTrackerOfRun } from "../support/request-tracker-api.js";
+import { requestTrackerApi, requestTrackerOfRun } from "../support/request-tracker-api.js";
 
 const rt = requestTrackerOfRun();
 
 /** Signs in through RT's own login form and returns the session cookie. */
-async function signIn(baseUrl: string, password: string, language = "en"): Promise<string> {
+async function signIn(baseUrl: string, password: string, language = "en", user = "root"): Promise<string> {
   const response = await fetch(`${baseUrl}/NoAuth/Login.html`, {
     method: "POST",
     redirect: "manual",
     headers: { "accept-language": language },
-    body: new URLSearchParams({ user: "root", pass: password, next: "" }),
+    body: new URLSearchParams({ user, pass: password, next: "" }),
   });
   await response.body?.cancel();
   const cookie = response.headers
@@ -166,6 +167,21 @@ describe.skipIf(rt === undefined)("Attendant's panel in Request Tracker's ticket
     });
   });
 
+  it("asserts the dark theme for an agent who chose RT's dark theme, and the agent's own e-mail", async () => {
+    const session = await signIn(api.server.url, api.server.rootPassword, "en", panelAgents.darkTheme);
+    const iframe = panelIframe(await ticketPage(api.server.url, session, ticketId));
+    const { claims } = verifiedAssertion(iframe?.src ?? "", panel.url, panel.secret);
+    expect(claims).toMatchObject({ theme: "dark", agent_email: "panel-agent@rt.invalid" });
+  });
+
+  it("tells an agent without an e-mail address why there is no widget, and signs nothing", async () => {
+    const session = await signIn(api.server.url, api.server.rootPassword, "en", panelAgents.withoutEmail);
+    const page = await ticketPage(api.server.url, session, ticketId);
+    expect(panelIframe(page)).toBeUndefined();
+    expect(page).not.toContain("/embed/ticket?assertion=");
+    expect(page).toContain("Attendant knows agents by their e-mail address.");
+  });
+
   it("keeps the integration's secret off RT's System Configuration page", async () => {
     const response = await fetch(`${api.server.url}/Admin/Tools/Configuration.html`, { headers: { cookie } });
     const page = await response.text();
@@ -183,18 +199,28 @@ describe.skipIf(rt === undefined)("Attendant's panel in an RT where the settings
   });
   afterAll(() => server?.stop());
 
+  let ticketId: string;
+  beforeAll(async () => {
+    ticketId = await requestTrackerApi(server as RequestTrackerServer).createTicket({
+      subject: "Printer down",
+    });
+  });
+
   it("frames nothing and tells a superuser which settings to set", async () => {
     const bare = server as RequestTrackerServer;
-    const ticket = await fetch(`${bare.url}/REST/2.0/ticket`, {
-      method: "POST",
-      headers: { authorization: `token ${bare.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ Queue: "General", Subject: "Printer down" }),
-    });
-    const { id } = (await ticket.json()) as { id: number };
-    const page = await ticketPage(bare.url, await signIn(bare.url, bare.rootPassword), String(id));
+    const page = await ticketPage(bare.url, await signIn(bare.url, bare.rootPassword), ticketId);
     expect(panelIframe(page)).toBeUndefined();
     expect(page).toContain(
       "Attendant is installed but not configured: set $AttendantIntegrationId, $AttendantIntegrationSecret, $AttendantURL in RT_SiteConfig.d",
     );
+  });
+
+  it("shows an agent who is not a superuser no panel at all", async () => {
+    const bare = server as RequestTrackerServer;
+    const session = await signIn(bare.url, bare.rootPassword, "en", panelAgents.darkTheme);
+    const page = await ticketPage(bare.url, session, ticketId);
+    expect(page).toContain("Printer down");
+    expect(page).not.toContain("ticket-info-attendant");
+    expect(page).not.toContain("Attendant is installed but not configured");
   });
 });
