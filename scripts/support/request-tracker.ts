@@ -52,8 +52,10 @@ export const sessionFieldName = "TeamViewer session";
  * may see the `General` queue's tickets and are not superusers.
  */
 export const panelAgents = {
-  /** `panel-agent@rt.invalid`, on RT's dark theme. */
-  darkTheme: "panel-agent",
+  /** `panel-agent@rt.invalid`, with RT's defaults. */
+  agent: "panel-agent",
+  /** `panel-agent-dark@rt.invalid`, on RT's dark theme. */
+  darkTheme: "panel-agent-dark",
   /** Has no e-mail address. */
   withoutEmail: "panel-agent-without-mail",
 } as const;

@@ -15,7 +15,12 @@ import { requestTrackerApi, requestTrackerOfRun } from "../support/request-track
 const rt = requestTrackerOfRun();
 
 /** Signs in through RT's own login form and returns the session cookie. */
-async function signIn(baseUrl: string, password: string, language = "en", user = "root"): Promise<string> {
+async function signIn(
+  baseUrl: string,
+  password: string,
+  language = "en",
+  user: string = panelAgents.agent,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/NoAuth/Login.html`, {
     method: "POST",
     redirect: "manual",
@@ -84,17 +89,10 @@ describe.skipIf(rt === undefined)("Attendant's panel in Request Tracker's ticket
   const api = rt as NonNullable<typeof rt>;
   const panel = api.server.panel as NonNullable<typeof api.server.panel>;
   let cookie: string;
-  let agentEmail: string;
   let ticketId: string;
 
   beforeAll(async () => {
     cookie = await signIn(api.server.url, api.server.rootPassword);
-    const root = await fetch(`${api.server.url}/REST/2.0/user/root`, {
-      headers: {
-        authorization: `Basic ${Buffer.from(`root:${api.server.rootPassword}`).toString("base64")}`,
-      },
-    });
-    agentEmail = ((await root.json()) as { EmailAddress: string }).EmailAddress;
     ticketId = await api.createTicket({
       subject: "Drucker & Scanner streiken — プリンターが動かない <b>",
       requestor: "Erika Panel <erika.panel@example.org>",
@@ -121,7 +119,7 @@ describe.skipIf(rt === undefined)("Attendant's panel in Request Tracker's ticket
       iat: expect.any(Number),
       exp: expect.any(Number),
       jti: expect.stringMatching(/^[A-Za-z0-9_-]{16,128}$/),
-      agent_email: agentEmail,
+      agent_email: "panel-agent@rt.invalid",
       ticket: {
         id: ticketId,
         title: "Drucker & Scanner streiken — プリンターが動かない <b>",
@@ -167,11 +165,33 @@ describe.skipIf(rt === undefined)("Attendant's panel in Request Tracker's ticket
     });
   });
 
+  it("sends a requester's address only in a shape Attendant takes, and a long name cut to 100 UTF-16 units", async () => {
+    const id = await api.createTicket({
+      subject: "Printer room",
+      requestor: `"${"A".repeat(97)} \u{1F5A8}\u{1F5A8}" <printer-room@localhost>`,
+    });
+    const iframe = panelIframe(await ticketPage(api.server.url, cookie, id));
+    const { claims } = verifiedAssertion(iframe?.src ?? "", panel.url, panel.secret);
+    expect(claims.ticket).toEqual({
+      id,
+      title: "Printer room",
+      url: `${api.server.url}/Ticket/Display.html?id=${id}`,
+      requester_name: `${"A".repeat(97)} \u{1F5A8}`,
+    });
+  });
+
+  it("titles a ticket whose subject is blank as RT does, never with an empty title", async () => {
+    const id = await api.createTicket({ subject: "   " });
+    const iframe = panelIframe(await ticketPage(api.server.url, cookie, id));
+    const { claims } = verifiedAssertion(iframe?.src ?? "", panel.url, panel.secret);
+    expect(claims.ticket).toMatchObject({ id, title: "(no subject)" });
+  });
+
   it("asserts the dark theme for an agent who chose RT's dark theme, and the agent's own e-mail", async () => {
     const session = await signIn(api.server.url, api.server.rootPassword, "en", panelAgents.darkTheme);
     const iframe = panelIframe(await ticketPage(api.server.url, session, ticketId));
     const { claims } = verifiedAssertion(iframe?.src ?? "", panel.url, panel.secret);
-    expect(claims).toMatchObject({ theme: "dark", agent_email: "panel-agent@rt.invalid" });
+    expect(claims).toMatchObject({ theme: "dark", agent_email: "panel-agent-dark@rt.invalid" });
   });
 
   it("tells an agent without an e-mail address why there is no widget, and signs nothing", async () => {
@@ -179,11 +199,26 @@ describe.skipIf(rt === undefined)("Attendant's panel in Request Tracker's ticket
     const page = await ticketPage(api.server.url, session, ticketId);
     expect(panelIframe(page)).toBeUndefined();
     expect(page).not.toContain("/embed/ticket?assertion=");
-    expect(page).toContain("Attendant knows agents by their e-mail address.");
+    expect(page).toContain(
+      "Attendant knows agents by their e-mail address, and your RT user has none it can use.",
+    );
+  });
+
+  it("tells an agent whose address Attendant would not take (RT's root@localhost) why there is no widget", async () => {
+    const root = await signIn(api.server.url, api.server.rootPassword, "en", "root");
+    const page = await ticketPage(api.server.url, root, ticketId);
+    expect(page).toContain("root@localhost");
+    expect(panelIframe(page)).toBeUndefined();
+    expect(page).toContain(
+      "Attendant knows agents by their e-mail address, and your RT user has none it can use.",
+    );
   });
 
   it("keeps the integration's secret off RT's System Configuration page", async () => {
-    const response = await fetch(`${api.server.url}/Admin/Tools/Configuration.html`, { headers: { cookie } });
+    const root = await signIn(api.server.url, api.server.rootPassword, "en", "root");
+    const response = await fetch(`${api.server.url}/Admin/Tools/Configuration.html`, {
+      headers: { cookie: root },
+    });
     const page = await response.text();
     expect(response.status).toBe(200);
     expect(page).toContain("AttendantIntegrationSecret");
@@ -208,7 +243,11 @@ describe.skipIf(rt === undefined)("Attendant's panel in an RT where the settings
 
   it("frames nothing and tells a superuser which settings to set", async () => {
     const bare = server as RequestTrackerServer;
-    const page = await ticketPage(bare.url, await signIn(bare.url, bare.rootPassword), ticketId);
+    const page = await ticketPage(
+      bare.url,
+      await signIn(bare.url, bare.rootPassword, "en", "root"),
+      ticketId,
+    );
     expect(panelIframe(page)).toBeUndefined();
     expect(page).toContain(
       "Attendant is installed but not configured: set $AttendantIntegrationId, $AttendantIntegrationSecret, $AttendantURL in RT_SiteConfig.d",
@@ -217,8 +256,7 @@ describe.skipIf(rt === undefined)("Attendant's panel in an RT where the settings
 
   it("shows an agent who is not a superuser no panel at all", async () => {
     const bare = server as RequestTrackerServer;
-    const session = await signIn(bare.url, bare.rootPassword, "en", panelAgents.darkTheme);
-    const page = await ticketPage(bare.url, session, ticketId);
+    const page = await ticketPage(bare.url, await signIn(bare.url, bare.rootPassword), ticketId);
     expect(page).toContain("Printer down");
     expect(page).not.toContain("ticket-info-attendant");
     expect(page).not.toContain("Attendant is installed but not configured");
