@@ -1,7 +1,9 @@
 # Prepares a fresh Request Tracker database for the tests (scripts/support/request-tracker.ts):
 # an API user with the rights Attendant's write-back needs on the General queue, a user who may
-# only read, a ticket field for the TeamViewer session code, RT's root password, and an auth token
-# for each API user. RT has no command that makes auth tokens, so this uses RT's own API.
+# only read, a ticket field for the TeamViewer session code, RT's root password, an auth token
+# for each API user, and agents who sign in to the web UI (not superusers) for the tests of
+# Attendant's ticket panel: one as RT sets them up, one on RT's dark theme, one without an e-mail
+# address. RT has no command that makes auth tokens, so this uses RT's own API.
 # Arguments: the ticket field's name, root's password. Prints the tokens as JSON.
 use strict;
 use warnings;
@@ -42,5 +44,17 @@ check('ticket field on General', $field->AddToObject($queue));
 my $root = RT::User->new(RT->SystemUser);
 $root->Load('root');
 check('root password', $root->SetPassword($root_password));
+
+sub web_agent {
+    my ($name, $email, $stylesheet) = @_;
+    my $agent = RT::User->new(RT->SystemUser);
+    check("agent $name", $agent->Create(Name => $name, ($email ? (EmailAddress => $email) : ()), Privileged => 1));
+    check("$name password", $agent->SetPassword($root_password));
+    check("$name $_", $agent->PrincipalObj->GrantRight(Right => $_, Object => $queue)) for qw(SeeQueue ShowTicket);
+    check("$name theme", $agent->SetPreferences($RT::System, { WebDefaultStylesheet => $stylesheet })) if $stylesheet;
+}
+web_agent('panel-agent', 'panel-agent@rt.invalid');
+web_agent('panel-agent-dark', 'panel-agent-dark@rt.invalid', 'elevator-dark');
+web_agent('panel-agent-without-mail');
 
 print qq({"token":"$token","readOnlyToken":"$read_only_token"}\n);

@@ -9,6 +9,10 @@
  * session" ticket field and an auth token for each are made with RT's own Perl API
  * (`request-tracker-bootstrap.pl`), because RT has no command that makes tokens.
  *
+ * Attendant's ticket panel (integrations/request-tracker/) is installed into every such RT by the
+ * installer an admin runs, pointed at this RT's own folders, with the settings the caller gives (or
+ * none: the panel then stays hidden from agents).
+ *
  * RT runs as `www-data` (`runuser`, so the tests must run as root, as CI does) in its own
  * process group; `stop()` ends that group by its pid. `halt()` and `resume()` stop it and start it
  * again on the same port and database, for a test of a helpdesk outage.
@@ -43,6 +47,36 @@ export const requestTrackerPaths = {
 /** The ticket field the bootstrap creates and applies to the `General` queue. */
 export const sessionFieldName = "TeamViewer session";
 
+/**
+ * Agents the bootstrap makes for the panel's tests: they sign in to RT's web UI with `rootPassword`,
+ * may see the `General` queue's tickets and are not superusers.
+ */
+export const panelAgents = {
+  /** `panel-agent@rt.invalid`, with RT's defaults. */
+  agent: "panel-agent",
+  /** `panel-agent-dark@rt.invalid`, on RT's dark theme. */
+  darkTheme: "panel-agent-dark",
+  /** Has no e-mail address. */
+  withoutEmail: "panel-agent-without-mail",
+} as const;
+
+/** The three settings of Attendant's panel in RT (integrations/request-tracker/install.sh). */
+export interface AttendantPanelSettings {
+  url: string;
+  integrationId: string;
+  secret: string;
+}
+
+/**
+ * Fixed settings for the run's RT until the tests register the embedding integration in Attendant
+ * themselves; the secret has the shape Attendant shows (32 bytes as base64url).
+ */
+export const testPanelSettings: AttendantPanelSettings = {
+  url: "http://127.0.0.1:9/attendant",
+  integrationId: "2f1c7a52-8d0e-4b6a-9c3f-5e7d1a2b3c4d",
+  secret: "dGVzdC1vbmx5LXNlY3JldC1mb3ItdGhlLXJ0LXBhbmU",
+};
+
 export interface RequestTrackerServer {
   /** `http://127.0.0.1:<port>`: RT's web UI, REST2 under `/REST/2.0`. */
   url: string;
@@ -50,10 +84,12 @@ export interface RequestTrackerServer {
   token: string;
   /** Token of `attendant-reader`, who may see tickets on `General` but not change them. */
   readOnlyToken: string;
-  /** Password of RT's `root` user, for signing in to the web UI. */
+  /** Password of RT's `root` user (and of `panelAgents`), for signing in to the web UI. */
   rootPassword: string;
   /** Every mail RT has sent so far, as one mbox text ("" before the first). */
   readMailbox(): string;
+  /** The settings Attendant's panel was installed with; null when it was installed without any. */
+  panel: AttendantPanelSettings | null;
   /** The mbox file RT's outgoing mail is appended to (it exists once RT sent a mail). */
   mailboxPath: string;
   /**
@@ -72,7 +108,9 @@ export function isRequestTrackerInstalled(): boolean {
   return existsSync(requestTrackerPaths.server) && existsSync(requestTrackerPaths.installedDatabase);
 }
 
-export async function startRequestTracker(): Promise<RequestTrackerServer> {
+export async function startRequestTracker(
+  options: { panel?: AttendantPanelSettings } = {},
+): Promise<RequestTrackerServer> {
   if (!isRequestTrackerInstalled()) {
     throw new Error(
       `Request Tracker 5 is not installed (${requestTrackerPaths.server}, ${requestTrackerPaths.installedDatabase}): ` +
@@ -99,6 +137,12 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
   writeFileSync(siteConfig, siteConfigText({ port, url, database, captureMail, root }));
   const { uid, gid } = await webUser();
   await chownTree(root, uid, gid);
+  try {
+    await installPanel(root, options.panel);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw new Error(`Installing Attendant's panel into RT failed: ${(error as Error).message}`);
+  }
 
   const environment = [
     `RT_SITE_CONFIG=${siteConfig}`,
@@ -178,6 +222,7 @@ export async function startRequestTracker(): Promise<RequestTrackerServer> {
     rootPassword,
     readMailbox: () => (existsSync(mailbox) ? readFileSync(mailbox, "utf8") : ""),
     mailboxPath: mailbox,
+    panel: options.panel ?? null,
     halt,
     async resume() {
       if (pid === undefined) pid = await runServer();
@@ -212,8 +257,34 @@ Set($LogToSyslog, undef);
 Set($Timezone, 'UTC');
 $RT::MasonDataDir = '${path.join(values.root, "mason")}';
 $RT::MasonSessionDir = '${path.join(values.root, "sessions")}';
+# Attendant's panel goes into this RT's own folder, never into the machine's local components.
+$RT::MasonLocalComponentRoot = '${path.join(values.root, "html")}';
 1;
 `;
+}
+
+/** Runs the admin's installer against this RT's folders; the settings go in its environment. */
+async function installPanel(root: string, panel: AttendantPanelSettings | undefined): Promise<void> {
+  const installer = fileURLToPath(new URL("../../integrations/request-tracker/install.sh", import.meta.url));
+  await execFile(
+    installer,
+    [
+      "--local-html",
+      path.join(root, "html"),
+      "--config-dir",
+      path.join(root, "site-config.d"),
+      "--mason-cache",
+      path.join(root, "mason"),
+    ],
+    {
+      env: {
+        ...process.env,
+        ATTENDANT_URL: panel?.url ?? "",
+        ATTENDANT_INTEGRATION_ID: panel?.integrationId ?? "",
+        ATTENDANT_INTEGRATION_SECRET: panel?.secret ?? "",
+      },
+    },
+  );
 }
 
 function bootstrapScript(): string {

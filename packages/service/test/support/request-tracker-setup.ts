@@ -1,16 +1,19 @@
 /**
  * Vitest global setup of the `helpdesk` project: starts one real Request Tracker for the whole
- * run (scripts/support/request-tracker.ts; each of its API calls takes about a second, so never
- * one per test) and stops it by its pid afterwards. Tests read it with `inject("requestTracker")`.
+ * run (scripts/support/request-tracker.ts, with Attendant's ticket panel installed; each of its
+ * API calls takes about a second, so never one per test) and stops it by its pid afterwards.
+ * Tests read it with `inject("requestTracker")`.
  *
  * In CI (`CI` set) a missing RT is an error, never a skip: `.ci/run` installs it
  * (scripts/ensure-system-packages.sh).
  */
 import type { TestProject } from "vitest/node";
 import {
+  type AttendantPanelSettings,
   isRequestTrackerInstalled,
   type RequestTrackerServer,
   startRequestTracker,
+  testPanelSettings,
 } from "../../../../scripts/support/request-tracker.js";
 
 export interface ProvidedRequestTracker {
@@ -19,6 +22,8 @@ export interface ProvidedRequestTracker {
   readOnlyToken: string;
   rootPassword: string;
   mailboxPath: string;
+  /** The settings Attendant's panel (integrations/request-tracker/) was installed with, if any. */
+  panel: AttendantPanelSettings | null;
 }
 
 declare module "vitest" {
@@ -40,9 +45,9 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide("requestTracker", null);
     return;
   }
-  server = await startRequestTracker();
-  const { url, token, readOnlyToken, rootPassword, mailboxPath } = server;
-  project.provide("requestTracker", { url, token, readOnlyToken, rootPassword, mailboxPath });
+  server = await startRequestTracker({ panel: testPanelSettings });
+  const { url, token, readOnlyToken, rootPassword, mailboxPath, panel } = server;
+  project.provide("requestTracker", { url, token, readOnlyToken, rootPassword, mailboxPath, panel });
 }
 
 export async function teardown(): Promise<void> {
