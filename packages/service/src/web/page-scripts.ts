@@ -191,7 +191,7 @@ const embedWidgetScript = `(() => {
             const { done, value } = await reader.read();
             if (done) break;
             buffer += value;
-            for (let cut = buffer.indexOf("\n\n"); cut >= 0; cut = buffer.indexOf("\n\n")) {
+            for (let cut = buffer.indexOf("\\n\\n"); cut >= 0; cut = buffer.indexOf("\\n\\n")) {
               const event = /^event: (.*)$/m.exec(buffer.slice(0, cut));
               buffer = buffer.slice(cut + 2);
               if (event && event[1] === "signed-out") return end();

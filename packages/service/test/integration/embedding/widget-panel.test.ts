@@ -320,6 +320,8 @@ describe("the ticket widget's shell", () => {
     );
     expect(script.status).toBe(200);
     const source = await script.text();
+    // A broken escape in the script's template would only show in a browser; parse it here.
+    expect(() => new Function(source)).not.toThrow();
     expect(source).toContain("history.replaceState");
     expect(source).toContain('"X-Attendant-Embed": token');
     expect(source).toContain('credentials: "omit"');
