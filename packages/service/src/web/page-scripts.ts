@@ -110,8 +110,9 @@ const joinStatusScript = `(() => {
  * address, keeps it in memory only and sends it as the X-Attendant-Embed header with every
  * request. Loads the panel, sends its forms with fetch and swaps in the panel they answer,
  * follows the event stream with fetch (EventSource cannot send a header) and refreshes the
- * panel's live regions on each event; says so plainly when the token has run out (401). After
- * the agent opened Attendant to connect TeamViewer, coming back to the widget reloads the panel.
+ * panel's live regions on each event; says so plainly when the token has run out (401). "Connect
+ * TeamViewer" opens a first-party popup (src/embedding/connect-from-widget.ts); the panel reloads
+ * when the popup closes or the helpdesk's window regains focus.
  */
 const embedWidgetScript = `(() => {
   const root = document.getElementById("embed-panel");
@@ -160,10 +161,14 @@ const embedWidgetScript = `(() => {
     if (!(form instanceof HTMLFormElement) || isOver) return;
     event.preventDefault();
     const body = new URLSearchParams(new FormData(form));
+    // Opened now, while the click still counts as the user's: browsers block popups opened later.
+    const popup = form.hasAttribute("data-popup") ? window.open("", "attendant-connect", "popup,width=640,height=760") : null;
     for (const button of form.querySelectorAll("button")) button.disabled = true;
     enqueue(async () => {
       try {
         await show(await send(form.getAttribute("action"), { method: "POST", body }), true);
+        const address = root.querySelector("[data-popup-url]");
+        if (popup && address) followPopup(popup, address.getAttribute("data-popup-url"));
       } catch {
         say("failed");
         for (const button of form.querySelectorAll("button")) button.disabled = false;
@@ -171,9 +176,21 @@ const embedWidgetScript = `(() => {
     });
   });
   let isConnecting = false;
+  const followPopup = (popup, address) => {
+    isConnecting = true;
+    popup.location.href = address;
+    const watch = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(watch);
+      isConnecting = false;
+      enqueue(load);
+    }, 1000);
+  };
   root.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("#embed-connect")) isConnecting = true;
+    if (event.target instanceof Element && event.target.closest("#embed-connect-link")) isConnecting = true;
   });
+  // Our pages' cross-origin opener policy can hide the popup's closing from this frame; coming
+  // back to the helpdesk's window is then what tells the widget to look again.
   window.addEventListener("focus", () => {
     if (!isConnecting || isOver) return;
     isConnecting = false;

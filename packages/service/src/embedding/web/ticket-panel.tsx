@@ -40,6 +40,8 @@ export interface TicketPanelView {
   /** The start form's typed values and errors after a refused start. */
   start: { values: FormValues; errors: FieldErrors };
   session: SessionFormState | undefined;
+  /** The one-time address the connect popup opens (this answer only). */
+  connectPopupUrl: string | undefined;
   now: Date;
 }
 
@@ -56,6 +58,7 @@ export function TicketPanelFragment(props: { t: Translator; view: TicketPanelVie
         </p>
       )}
       <PanelProblem t={tr} problem={view.problem} />
+      <ConnectPopup t={tr} url={view.connectPopupUrl} />
       <h2 class="embed-ticket">
         {view.ticket.title} <span class="muted">#{view.ticket.externalId}</span>
       </h2>
@@ -105,18 +108,34 @@ function PanelProblem(props: { t: Translator; problem: SessionProblem | undefine
   );
 }
 
+/**
+ * TeamViewer's consent page refuses frames and our cookies are blocked here, so connecting
+ * happens in a first-party popup the widget's script opens (src/embedding/connect-from-widget.ts).
+ */
 function ConnectLink(props: { t: Translator; problem: SessionProblem }) {
   const { reason } = props.problem;
   if (reason !== "not-connected" && reason !== "needs-reconnect") return null;
   const { t } = props.t;
-  // A top-level tab of our own: there the browser sends our cookies, and TeamViewer's consent
-  // page may be shown (it refuses to be framed).
   return (
-    <p>
-      <a class="button" href="/connection" target="_blank" rel="noreferrer" id="embed-connect">
+    <form method="post" action={embedActionPath("connect")} data-popup class="inline-form">
+      <button type="submit" id="embed-connect">
         {t(reason === "needs-reconnect" ? "tv.connection.reconnect" : "tv.connection.connect")}
-      </a>{" "}
+      </button>{" "}
       <span class="hint">{t("embed.panel.connectHint")}</span>
+    </form>
+  );
+}
+
+/** The popup's address, for the script to send the popup to, and as a link if the browser blocked it. */
+function ConnectPopup(props: { t: Translator; url: string | undefined }) {
+  if (props.url === undefined) return null;
+  const { t } = props.t;
+  return (
+    <p class="notice-ok" role="status" tabindex={-1} data-focus>
+      {t("embed.panel.popupOpened")}{" "}
+      <a href={props.url} target="_blank" rel="noreferrer" data-popup-url={props.url} id="embed-connect-link">
+        {t("embed.panel.popupLink")}
+      </a>
     </p>
   );
 }

@@ -6,6 +6,7 @@
  *   GET  /embed/stream                         server-sent events: `panel` when the ticket's sessions changed
  *   POST /embed/actions/start                  start a remote session for the ticket
  *   POST /embed/actions/sessions/:id/invite | join-address | close
+ *   POST /embed/actions/connect                a one-time address for the "Connect TeamViewer" popup
  *
  * Everything but the shell sits behind `guard`, which resolves the `X-Attendant-Embed` header to
  * the user, their sign-in and the asserted ticket (embed-env.ts) and refuses requests without it.
@@ -42,6 +43,7 @@ import {
 import { webActorOf } from "../../sessions/pages/web-actor.js";
 import { SupportSessionError } from "../../sessions/support-session-error.js";
 import { type FieldErrors, type FormValues, readForm } from "../../web/forms.js";
+import { issueConnectPopupLink } from "../connect-from-widget.js";
 import type { EmbedEnv } from "../embed-env.js";
 import { loadTicketPanel } from "../load-ticket-panel.js";
 import { assertSessionOfTicket } from "../session-of-ticket.js";
@@ -73,6 +75,7 @@ interface PanelExtras {
   problem?: SessionProblem;
   start?: { values: FormValues; errors: FieldErrors };
   session?: SessionFormState;
+  connectPopupUrl?: string;
 }
 
 export function createEmbedWidgetRoutes(
@@ -124,6 +127,14 @@ export function createEmbedWidgetRoutes(
         start: { values, errors: {} },
       });
     }
+  });
+
+  routes.post(embedActionPath("connect"), async (c) => {
+    const url = await issueConnectPopupLink(
+      { db: deps.database.db, clock: deps.clock, publicUrl: deps.config.publicUrl },
+      c.get("user").id,
+    );
+    return renderPanel(c, { connectPopupUrl: url });
   });
 
   /** A POST on one session of the asserted ticket; a use-case failure re-renders the panel with its message. */
@@ -237,6 +248,7 @@ export function createEmbedWidgetRoutes(
           problem: extras.problem,
           start: extras.start ?? { values: {}, errors: {} },
           session: extras.session,
+          connectPopupUrl: extras.connectPopupUrl,
           now: deps.clock.now(),
         }}
       />,

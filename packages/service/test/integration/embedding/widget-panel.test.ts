@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findTicketByExternalId } from "../../../src/db/repositories/tickets.js";
+import { issueOneTimeLogin } from "../../../src/identity/one-time-login.js";
 import { refreshSupportSessionStatus } from "../../../src/sessions/refresh-support-session-status.js";
 import { createEmbedWorld, sampleIntegrationId } from "../../support/embedded-agent.js";
 import { type TestEngine, usePgliteEngine } from "../../support/engines.js";
@@ -160,6 +161,43 @@ describe("the ticket widget's panel", () => {
     expect(page).toContain(
       `<li data-report-id="${reportId}">Mar 2, 2026, 9:00 AM UTC · 0:12:34 · billable: 13 min</li>`,
     );
+  });
+
+  it("offers Connect TeamViewer to an agent without a connection, through a popup address that signs in once and leads to the connect flow", async () => {
+    const { h, world } = await setUp(engine);
+    const unconnected = await h.addUser("supporter");
+    const widget = await world.openWidget({ user: unconnected, ticket });
+    const page = await html(await widget.request("/embed/panel"));
+    expect(page).toContain('data-reason="not-connected"');
+    expect(page).toContain('<form method="post" action="/embed/actions/connect" data-popup="true"');
+    expect(page).not.toContain('action="/embed/actions/start"');
+
+    const answered = await html(await widget.submit("/embed/actions/connect", {}));
+    const address = /data-popup-url="([^"]+)"/.exec(answered)?.[1]?.replaceAll("&amp;", "&") ?? "";
+    expect(address).toMatch(
+      /^http:\/\/localhost:3000\/login\/link\?token=[A-Za-z0-9_-]{43}&next=%2Fconnection%2Fstart$/,
+    );
+    const popup = h.visitor();
+    const signedIn = await popup.get(address.slice("http://localhost:3000".length));
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("location")).toBe("/connection/start");
+    const profile = await (await popup.get("/profile")).text();
+    expect(profile).toContain(unconnected.email);
+    // Once only: a second use of the same address signs nobody in.
+    expect((await h.visitor().get(address.slice("http://localhost:3000".length))).status).toBe(410);
+  });
+
+  it("leads a one-time sign-in link only to a path of ours", async () => {
+    const { h, supporter } = await setUp(engine);
+    for (const next of ["https://evil.example/", "//evil.example/x", "/\tevil"]) {
+      const link = await issueOneTimeLogin(
+        { db: h.database.db, clock: h.clock },
+        { userId: supporter.id, publicUrl: "http://localhost:3000", next },
+      );
+      const response = await h.visitor().get(link.slice("http://localhost:3000".length));
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe("/");
+    }
   });
 
   it("shows nothing of another supporter's session on the same ticket and refuses its actions", async () => {
