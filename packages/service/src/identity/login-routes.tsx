@@ -1,5 +1,5 @@
 /**
- * /login (form and submit), /logout and the one-time link /login/link?token=….
+ * /login (form and submit), /logout and the one-time link /login/link?token=…[&next=/path].
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
@@ -101,7 +101,7 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
     });
     await signInBrowser(c, sessionDeps, userId);
     // Redirecting also takes the spent token out of the address bar and history.
-    return c.redirect("/", 303);
+    return c.redirect(safeReturnPath(c.req.query("next"), publicOrigin), 303);
   });
 
   return routes;

@@ -11,10 +11,13 @@ import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
 export const oneTimeLoginLifetimeMs = 15 * 60_000;
 export const oneTimeLoginPath = "/login/link";
 
-/** Stores a new link for `userId` and returns its URL under `publicUrl`. */
+/**
+ * Stores a new link for `userId` and returns its URL under `publicUrl`. `next`: where the link
+ * leads once signed in (a path of ours; the sign-in route checks it again), else Home.
+ */
 export async function issueOneTimeLogin(
   deps: { db: Db; clock: Clock },
-  options: { userId: string; publicUrl: string },
+  options: { userId: string; publicUrl: string; next?: string | undefined },
 ): Promise<string> {
   const token = generateSecretToken();
   const now = deps.clock.now();
@@ -25,7 +28,8 @@ export async function issueOneTimeLogin(
     expiresAt: new Date(now.getTime() + oneTimeLoginLifetimeMs),
   });
   // In the query, not the path: the request log records paths and must not record the token.
-  return `${options.publicUrl}${oneTimeLoginPath}?${new URLSearchParams({ token })}`;
+  const query = new URLSearchParams({ token, ...(options.next === undefined ? {} : { next: options.next }) });
+  return `${options.publicUrl}${oneTimeLoginPath}?${query}`;
 }
 
 /** The user the link signs in, or undefined when it is unknown, already used or expired. */

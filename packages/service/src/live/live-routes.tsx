@@ -31,6 +31,7 @@ import {
   type WaitingCustomer,
 } from "./desk-snapshot.js";
 import type { DeskWatch } from "./desk-watch.js";
+import { followDesk } from "./follow-desk.js";
 import type { StreamSlots } from "./stream-slots.js";
 import { formatClockTime, minutesBetween } from "./wait-time.js";
 
@@ -38,8 +39,6 @@ import { formatClockTime, minutesBetween } from "./wait-time.js";
 export function liveDeskStreamFor(sessionId?: string): string {
   return sessionId === undefined ? "/live/desk" : `/live/sessions/${sessionId}`;
 }
-
-const keepAliveMs = 25_000;
 
 export interface LiveDeskDeps extends SessionDeps {
   web: WebExtensions;
@@ -96,49 +95,18 @@ export function createLiveDeskRoutes(deps: LiveDeskDeps): Hono<AppEnv> {
       c.header("Retry-After", "60");
       return c.text(t("liveDesk.stream.tooMany", { max: deps.maxStreamsPerUser }), 429);
     }
-    return streamSSE(c, (stream) => followDesk(c, stream, { snapshot, sessionId, release }));
-  }
-
-  async function followDesk(
-    c: Context<SignedInEnv>,
-    stream: Parameters<Parameters<typeof streamSSE>[1]>[0],
-    start: { snapshot: DeskSnapshot; sessionId: string | undefined; release: () => void },
-  ): Promise<void> {
-    const actor = webActorOf(c);
-    let sent = JSON.stringify(start.snapshot);
-    // Sends never overlap: each change waits for the one before.
-    let sending = stream.writeSSE({ event: "desk", data: sent });
-    await new Promise<void>((resolve) => {
-      // Proxies close connections that stay silent for a minute or so; a comment line keeps it open.
-      const keepAlive = setInterval(() => void stream.write(": keep-alive\n\n"), keepAliveMs);
-      keepAlive.unref();
-      const finish = () => {
-        clearInterval(keepAlive);
-        unwatch();
-        start.release();
-        resolve();
-      };
-      const unwatch = deps.deskWatch.watch({
+    return streamSSE(c, (stream) =>
+      followDesk(stream, {
+        deskWatch: deps.deskWatch,
         organisationId: actor.organisationId,
         webSessionId: c.get("session").id,
-        onChange: () => {
-          sending = sending.then(async () => {
-            const next = JSON.stringify(await loadDeskSnapshot(deps, actor, start.sessionId));
-            if (next === sent) return;
-            sent = next;
-            await stream.writeSSE({ event: "desk", data: next });
-          });
-          // A session the user may no longer see (reassigned, deleted) ends the stream, as its page would 404.
-          sending = sending.catch(finish);
-        },
-        onSignedOut: () => {
-          sending = sending.then(() => stream.writeSSE({ event: "signed-out", data: "{}" })).finally(finish);
-        },
-      });
-      stream.onAbort(finish);
-      if (stream.aborted) finish();
-    });
-    await sending.catch(() => undefined);
+        event: "desk",
+        first: JSON.stringify(snapshot),
+        // A session the user may no longer see (reassigned, deleted) ends the stream, as its page would 404.
+        snapshot: async () => JSON.stringify(await loadDeskSnapshot(deps, actor, sessionId)),
+        release,
+      }),
+    );
   }
 
   const app = new Hono<AppEnv>();

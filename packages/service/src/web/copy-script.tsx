@@ -6,7 +6,8 @@
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../http/app-deps.js";
 
-const copyScript = `
+/** Also run by the ticket widget after each panel it swaps in (src/web/page-scripts.ts). */
+export const copyScript = `
 for (const button of document.querySelectorAll("button[data-copy]")) {
   const field = document.getElementById(button.dataset.copy);
   if (field === null || navigator.clipboard === undefined) continue;

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/app-deps.js";
+import { copyScript } from "./copy-script.js";
 
 /**
  * Session pages, the session list and Home: listens to the page's event stream and, on each
@@ -102,18 +103,141 @@ const joinStatusScript = `(() => {
 })();
 `;
 
+/**
+ * The ticket widget's shell (src/embedding/web/widget-shell.tsx), inside a helpdesk's iframe where
+ * browsers block our cookies (docs/adr/0039-embedded-widget-transport.md): takes the embed token
+ * from the address's fragment (which never reaches a server or a log), removes it from the
+ * address, keeps it in memory only and sends it as the X-Attendant-Embed header with every
+ * request. Loads the panel, sends its forms with fetch and swaps in the panel they answer,
+ * follows the event stream with fetch (EventSource cannot send a header) and refreshes the
+ * panel's live regions on each event; says so plainly when the token has run out (401). "Connect
+ * TeamViewer" opens a first-party popup (src/embedding/connect-from-widget.ts); the panel reloads
+ * when the popup closes or the helpdesk's window regains focus.
+ */
+const embedWidgetScript = `(() => {
+  const root = document.getElementById("embed-panel");
+  const status = document.getElementById("embed-status");
+  if (!root || !status) return;
+  const token = new URLSearchParams(location.hash.slice(1)).get("token");
+  history.replaceState(null, "", location.pathname + location.search);
+  const say = (name) => { status.textContent = status.getAttribute("data-" + name); };
+  if (!token) return say("no-token");
+  let isOver = false;
+  const send = (address, init = {}, accept = "text/html") =>
+    fetch(address, { ...init, credentials: "omit", cache: "no-store", headers: { "X-Attendant-Embed": token, Accept: accept } });
+  const end = () => {
+    isOver = true;
+    root.replaceChildren();
+    say("expired");
+  };
+  const show = async (response, shouldFocus) => {
+    if (response.status === 401) return end();
+    if (!(response.headers.get("content-type") || "").startsWith("text/html")) return say("failed");
+    root.innerHTML = await response.text();
+    status.textContent = "";
+    ${copyScript.trim().replaceAll("\n", "\n    ")}
+    const target = root.querySelector("[data-focus]");
+    if (shouldFocus && target) target.focus();
+  };
+  const load = async () => show(await send(root.getAttribute("data-panel")), false);
+  const regionNames = (scope) =>
+    [...scope.querySelectorAll("[data-live-region]")].map((region) => region.getAttribute("data-live-region")).join(" ");
+  const refreshLive = async () => {
+    const response = await send(root.getAttribute("data-panel") + "?live=1");
+    if (response.status === 401) return end();
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    if (regionNames(fresh) !== regionNames(root)) return load();
+    for (const region of root.querySelectorAll("[data-live-region]")) {
+      const name = CSS.escape(region.getAttribute("data-live-region"));
+      const replacement = fresh.querySelector('[data-live-region="' + name + '"]');
+      if (replacement) region.replaceWith(document.adoptNode(replacement));
+    }
+  };
+  let queue = load().catch(() => say("failed"));
+  const enqueue = (step) => { queue = queue.then(step).catch(() => undefined); };
+  root.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || isOver) return;
+    event.preventDefault();
+    const body = new URLSearchParams(new FormData(form));
+    // Opened now, while the click still counts as the user's: browsers block popups opened later.
+    const popup = form.hasAttribute("data-popup") ? window.open("", "attendant-connect", "popup,width=640,height=760") : null;
+    for (const button of form.querySelectorAll("button")) button.disabled = true;
+    enqueue(async () => {
+      try {
+        await show(await send(form.getAttribute("action"), { method: "POST", body }), true);
+        const address = root.querySelector("[data-popup-url]");
+        if (popup && address) followPopup(popup, address.getAttribute("data-popup-url"));
+      } catch {
+        say("failed");
+        for (const button of form.querySelectorAll("button")) button.disabled = false;
+      }
+    });
+  });
+  let isConnecting = false;
+  const followPopup = (popup, address) => {
+    isConnecting = true;
+    popup.location.href = address;
+    const watch = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(watch);
+      isConnecting = false;
+      enqueue(load);
+    }, 1000);
+  };
+  root.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("#embed-connect-link")) isConnecting = true;
+  });
+  // Our pages' cross-origin opener policy can hide the popup's closing from this frame; coming
+  // back to the helpdesk's window is then what tells the widget to look again.
+  window.addEventListener("focus", () => {
+    if (!isConnecting || isOver) return;
+    isConnecting = false;
+    enqueue(load);
+  });
+  const follow = async () => {
+    while (!isOver) {
+      try {
+        const response = await send(root.getAttribute("data-stream"), {}, "text/event-stream");
+        if (response.status === 401) return end();
+        if (response.ok && response.body) {
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = "";
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            buffer += value;
+            for (let cut = buffer.indexOf("\\n\\n"); cut >= 0; cut = buffer.indexOf("\\n\\n")) {
+              const event = /^event: (.*)$/m.exec(buffer.slice(0, cut));
+              buffer = buffer.slice(cut + 2);
+              if (event && event[1] === "signed-out") return end();
+              if (event && event[1] === "panel") enqueue(refreshLive);
+            }
+          }
+        }
+      } catch {}
+      if (!isOver) await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  };
+  follow();
+})();
+`;
+
 function assetPath(name: string, source: string): string {
   return `/assets/${name}-${createHash("sha256").update(source).digest("hex").slice(0, 12)}.js`;
 }
 
 export const liveDeskScriptPath = assetPath("live-desk", liveDeskScript);
 export const joinStatusScriptPath = assetPath("join-status", joinStatusScript);
+export const embedWidgetScriptPath = assetPath("embed-widget", embedWidgetScript);
 
 export function createPageScriptRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   for (const [path, source] of [
     [liveDeskScriptPath, liveDeskScript],
     [joinStatusScriptPath, joinStatusScript],
+    [embedWidgetScriptPath, embedWidgetScript],
   ] as const) {
     routes.get(path, (c) =>
       c.body(source, 200, {

@@ -132,6 +132,23 @@ figure.chart figcaption { font-weight: 600; margin-bottom: .5rem; }
 .chart-axis, .chart-label, .chart-value { fill: var(--muted); font-size: 12px; font-family: inherit; }
 .chart-label { fill: var(--fg); }
 .chart-data summary { cursor: pointer; color: var(--accent); margin-top: .5rem; }
+/* The ticket widget in a helpdesk's ~350 px sidebar (src/embedding/web/): compact, and in the
+   host's colour scheme when it told us one, else the browser's (the :root rules above). */
+main.embed-main { padding: .5rem; max-width: none; }
+.embed-panel { font-size: .95rem; }
+.embed-panel h2 { font-size: 1.05rem; margin: .25rem 0 .5rem; }
+.embed-panel h3 { font-size: 1rem; margin: .75rem 0 .35rem; }
+.embed-panel h4, .embed-panel h5 { font-size: .95rem; margin: 0 0 .35rem; }
+.embed-panel .card { padding: .6rem .7rem; margin-bottom: .6rem; }
+.embed-panel form { margin-top: .5rem; }
+.embed-panel.theme-light { color-scheme: light; --fg: #1b1f24; --muted: #57606a; --bg: #f6f8fa;
+  --panel: #fff; --line: #d0d7de; --accent: #0a5bd3; --accent-fg: #fff; --danger: #b42318; --ok: #1a7f37;
+  --warn-bg: #fff8c5; --warn-line: #d4a72c; }
+.embed-panel.theme-dark { color-scheme: dark; --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117;
+  --panel: #161b22; --line: #30363d; --accent: #4493f8; --accent-fg: #0d1117; --danger: #f85149;
+  --ok: #3fb950; --warn-bg: #3b2e00; --warn-line: #9e6a03; }
+.embed-panel.theme-light, .embed-panel.theme-dark { background: var(--bg); color: var(--fg);
+  min-height: 100vh; margin: -.5rem; padding: .5rem; }
 @media (max-width: 40rem) { .header-tools { margin-left: 0; } main { padding: 1rem; } }
 `;
 

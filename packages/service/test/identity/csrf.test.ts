@@ -37,6 +37,21 @@ describe("CSRF protection of form routes", { timeout: 60_000 }, () => {
     expect((await findUserById(harness.db, supporter.id))?.role).toBe("supporter");
   });
 
+  it("lets the embed header spare the token only on the ticket widget's actions, never on another form route", async () => {
+    const { harness, browser, supporter } = await signedInAdmin();
+    const elsewhere = await browser.post(
+      `/users/${supporter.id}/role`,
+      { role: "admin" },
+      { "x-attendant-embed": "any-value" },
+    );
+    expect(elsewhere.status).toBe(403);
+    expect((await findUserById(harness.db, supporter.id))?.role).toBe("supporter");
+    // Without the header, a post to the widget's actions is a cookie form post like any other.
+    const withoutHeader = await browser.post("/embed/actions/start", { group: "Helpdesk" });
+    expect(withoutHeader.status).toBe(403);
+    expect(await withoutHeader.text()).toContain("Reload the page");
+  });
+
   it("refuses a cross-origin post even with a valid token", async () => {
     const { harness, browser, supporter } = await signedInAdmin();
     const token = await browser.csrfTokenFrom("/users");

@@ -30,6 +30,7 @@ import type { SignedInEnv } from "../../identity/current-session.js";
 import { requireRole, requireUser } from "../../identity/require-user.js";
 import type { InvitationDeps } from "../../invitations/invitation-deps.js";
 import { InvitationError } from "../../invitations/invitation-error.js";
+import { invitationNotice } from "../../invitations/invitation-notice.js";
 import { issueJoinAddress } from "../../invitations/issue-join-address.js";
 import { resendSessionInvitation } from "../../invitations/resend-invitation.js";
 import { type SentInvitation, sendSessionInvitation } from "../../invitations/send-invitation.js";
@@ -293,14 +294,7 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
   });
 
   function invitationOutcome(c: SignedInContext, sent: SentInvitation): PageExtras {
-    const { t } = c.get("t");
-    const email = sent.invitation.recipientEmail;
-    const notice =
-      sent.invitation.status === "captured"
-        ? t("invitations.captured", { email })
-        : sent.invitation.status === "sending"
-          ? t("invitations.sending", { email })
-          : t("invitations.sent", { email });
+    const notice = invitationNotice(c.get("t"), sent);
     return { notice, ...(sent.joinUrl === undefined ? {} : { joinUrl: sent.joinUrl }) };
   }
 

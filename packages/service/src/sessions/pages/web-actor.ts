@@ -4,7 +4,8 @@ import { clientAddressOf } from "../../identity/client-address.js";
 import type { SignedInEnv } from "../../identity/current-session.js";
 import type { SessionActor } from "../session-actor.js";
 
-export function webActorOf(c: Context<SignedInEnv>): SessionActor {
+/** Also for environments that add to the signed-in one, such as the ticket widget's (src/embedding/embed-env.ts). */
+export function webActorOf<E extends SignedInEnv>(c: Context<E>): SessionActor {
   const user = c.get("user");
   return {
     organisationId: user.organisationId,
