@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
+import { createEmbedEntryRoutes } from "../embedding/web/embed-entry-routes.js";
 import { createHelpdeskRoutes } from "../helpdesks/helpdesk-routes.js";
 import { clientAddress } from "../identity/client-address.js";
 import { csrfProtection } from "../identity/csrf.js";
@@ -114,6 +115,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createApiRoutes({ ...deps, teamViewer, mail }));
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
+  // The ticket widget a helpdesk frames, opened by a signed assertion (src/embedding/).
+  app.route("/", createEmbedEntryRoutes(deps));
   app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
   // One watch per app, so one look at the database per interval however many pages are open.
   const maxStreamsPerUser = deps.liveDesk?.streamsPerUser ?? defaultStreamsPerUser;

@@ -10,13 +10,16 @@
  *    (double-submit), so login CSRF is covered too.
  *
  * Paths under /api/ are exempt: they will authenticate with bearer tokens, which a foreign page
- * cannot make the browser attach.
+ * cannot make the browser attach. So are paths under /embed/, the widget a helpdesk frames: it
+ * is opened by a signed one-time assertion the helpdesk posts from its own origin, and every
+ * later request carries the embed token in a header (src/embedding/require-embed-token.ts).
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { isApiPath } from "../http/api-path.js";
 import type { AppEnv } from "../http/app-deps.js";
 import { isTrustedOrigin, type PublicHost } from "../http/public-host.js";
+import { isEmbedPath } from "../http/security-headers.js";
 import { type CookiePolicy, readCookie, writeCookie } from "./session-cookie.js";
 
 export const csrfFieldName = "_csrf";
@@ -56,7 +59,7 @@ export interface CsrfOptions {
 
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path)) return next();
+    if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path) || isEmbedPath(c.req.path)) return next();
     if (!isSameOriginRequest(c, options.publicHost) || !(await hasValidToken(c, options.policy))) {
       c.get("logger").warn("refused a request without a valid CSRF token or origin");
       return options.refuse(c);

@@ -1,6 +1,7 @@
 import { apiKeys } from "./api-keys.js";
 import { audit } from "./audit.js";
 import { common } from "./common.js";
+import { embedding } from "./embedding.js";
 import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
@@ -29,6 +30,7 @@ const features = [
   apiKeys,
   webhooks,
   helpdesks,
+  embedding,
   audit,
 ] as const;
 
