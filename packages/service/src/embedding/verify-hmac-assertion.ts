@@ -111,7 +111,8 @@ function reasonFor(
 ): "expired" | "not-yet-valid" | "bad-signature" | "invalid-claims" | "garbled-assertion" {
   if (error instanceof errors.JWTExpired) return "expired";
   if (error instanceof errors.JWTClaimValidationFailed) {
-    return error.claim === "nbf" || error.claim === "iat" ? "not-yet-valid" : "invalid-claims";
+    const isEarly = error.reason === "check_failed" && (error.claim === "nbf" || error.claim === "iat");
+    return isEarly ? "not-yet-valid" : "invalid-claims";
   }
   // A wrong algorithm (`none`, RS256 …) is a signature we will not check: the same refusal.
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) {
