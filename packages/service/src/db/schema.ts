@@ -375,6 +375,9 @@ export const apiKeyScopes = [
   "organisation:read",
   "helpdesk:read",
   "helpdesk:write",
+  "embedding:read",
+  "embedding:write",
+  "embedding:mint",
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 

@@ -1,7 +1,12 @@
 /** Failures of the embedding-integration use cases; pages and the API map each to their answer. */
 import type { OriginProblem } from "./allowed-origins.js";
 
-export type EmbeddingErrorReason = "forbidden" | "integration-not-found" | "invalid-input";
+export type EmbeddingErrorReason =
+  | "forbidden"
+  | "integration-not-found"
+  | "integration-disabled"
+  | "unknown-agent"
+  | "invalid-input";
 
 export type EmbeddingInputProblem = OriginProblem | "name-missing" | "name-too-long";
 

@@ -6,11 +6,11 @@
  */
 import { Hono } from "hono";
 import type { User } from "../../../src/db/repositories/users.js";
+import { embedActorOf } from "../../../src/embedding/embed-actor.js";
 import type { EmbedEnv } from "../../../src/embedding/embed-env.js";
 import { registerIntegration } from "../../../src/embedding/manage-embedding-integrations.js";
 import { requireEmbedToken } from "../../../src/embedding/require-embed-token.js";
 import { revealSupporterLinks } from "../../../src/sessions/get-support-session.js";
-import { webActorOf } from "../../../src/sessions/pages/web-actor.js";
 import { SupportSessionError } from "../../../src/sessions/support-session-error.js";
 import { type AssertionParts, signAssertion } from "../../embedding/assertion-signer.js";
 import type { TestEngine } from "../../support/engines.js";
@@ -52,7 +52,7 @@ export async function createEmbedHarness(engine: TestEngine): Promise<EmbedHarne
     try {
       return c.json({
         ...seen,
-        links: await revealSupporterLinks(h.deps, { actor: webActorOf(c), sessionId }),
+        links: await revealSupporterLinks(h.deps, { actor: embedActorOf(c), sessionId }),
       });
     } catch (error) {
       if (error instanceof SupportSessionError) return c.json({ ...seen, refused: error.reason }, 403);
