@@ -12,6 +12,7 @@ import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
 import { createEmbedEntryRoutes } from "../embedding/web/embed-entry-routes.js";
+import { createIntegrationRoutes } from "../embedding/web/integration-routes.js";
 import { createHelpdeskRoutes } from "../helpdesks/helpdesk-routes.js";
 import { clientAddress } from "../identity/client-address.js";
 import { csrfProtection } from "../identity/csrf.js";
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createReportRoutes({ ...deps, web, teamViewer }));
   app.route("/", createWebhookRoutes({ ...deps, web }));
   app.route("/", createHelpdeskRoutes({ ...deps, web }));
+  app.route("/", createIntegrationRoutes({ ...deps, web }));
 
   app.notFound((c) =>
     isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),

@@ -221,6 +221,19 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /api/v1/users": api("organisation:read", "users"),
   "GET /api/v1/users/:id/teamviewer": api("organisation:read", "users"),
   "GET /api/v1/organisation/health": api("organisation:read", "settings"),
+  "GET /settings/embedding": web(admins, "settings", "read"),
+  "POST /settings/embedding": web(admins, "settings", "write", {
+    name: "Helpdesk",
+    allowedOrigins: "https://desk.example.com",
+  }),
+  "GET /settings/embedding/:id": web(admins, "settings", "read"),
+  "POST /settings/embedding/:id": web(admins, "settings", "write", {
+    name: "Renamed",
+    allowedOrigins: "https://desk.example.com",
+  }),
+  "POST /settings/embedding/:id/status": web(admins, "settings", "write", { enabled: "false" }),
+  "POST /settings/embedding/:id/rotate": web(admins, "settings", "write"),
+  "POST /settings/embedding/:id/delete": web(admins, "settings", "write"),
   "GET /api/v1/embedding-integrations": api("embedding:read", "settings"),
   "POST /api/v1/embedding-integrations": api("embedding:write", "settings", {
     name: "Helpdesk",

@@ -85,6 +85,7 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           if (previous === "api-keys") return fixtures.apiKeyId;
           if (previous === "webhooks") return fixtures.endpointId;
           if (previous === "writes") return fixtures.helpdeskWriteId;
+          if (previous === "embedding") return fixtures.integrationId;
           break;
       }
       throw new Error(`No fixture for the parameter ${segment} of ${path}: add one in route-requests.ts`);
