@@ -11,7 +11,11 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
-import { createEmbedEntryRoutes } from "../embedding/web/embed-entry-routes.js";
+import {
+  createEmbedEntryRoutes,
+  embedWidgetRoute,
+  frameWidgetByItsIntegration,
+} from "../embedding/web/embed-entry-routes.js";
 import { createIntegrationRoutes } from "../embedding/web/integration-routes.js";
 import { createHelpdeskRoutes } from "../helpdesks/helpdesk-routes.js";
 import { clientAddress } from "../identity/client-address.js";
@@ -107,6 +111,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   // Before every route: no value with U+0000 may reach the database or TeamViewer.
   app.use(refuseNulCharacters({ renderPage: renderNulRefused }));
+  // Before every route, so whichever route serves the widget's shell may be framed by its helpdesk.
+  app.use(embedWidgetRoute, frameWidgetByItsIntegration(deps));
 
   app.route("/", createIdentityRoutes({ ...deps, cookiePolicy, web }));
   // One per app: its token store's single flight is what joins this process's refreshes.

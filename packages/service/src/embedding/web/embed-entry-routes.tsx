@@ -7,9 +7,10 @@
  * one warning in the log (the reason and the integration, never the assertion) and no session.
  *
  * The widget's shell page (`/embed/widget/:integrationId`) may be framed by that integration's
- * origins; the middleware below says so for whichever route serves it.
+ * origins: `frameWidgetByItsIntegration` says so for whichever route serves it, mounted before
+ * every route in src/http/create-app.ts.
  */
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { html } from "hono/html";
 import type { AppEnv } from "../../http/app-deps.js";
 import { clientAddressOf } from "../../identity/client-address.js";
@@ -72,14 +73,21 @@ export function createEmbedEntryRoutes(deps: EmbeddingDeps): Hono<AppEnv> {
     return open(c, typeof field === "string" ? field : undefined);
   });
 
-  // Whichever route serves the widget's shell, it may be framed by its integration's origins.
-  routes.use(`${embedWidgetPathPrefix}:integrationId`, async (c, next) => {
-    const integrationId = c.req.param("integrationId");
+  return routes;
+}
+
+/** Lets the integration named in the widget's path frame it (`'none'` for an unknown one). */
+export function frameWidgetByItsIntegration(
+  deps: Pick<EmbeddingDeps, "database">,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const integrationId = c.req.param("integrationId") ?? "";
     c.set(
       "embedFrameOrigins",
       await framingOriginsOf(deps, uuidPattern.test(integrationId) ? integrationId : undefined),
     );
     await next();
-  });
-  return routes;
+  };
 }
+
+export const embedWidgetRoute = `${embedWidgetPathPrefix}:integrationId`;

@@ -219,6 +219,12 @@ describe("embed sessions", () => {
     expect((await h.probe(token)).status).toBe(401);
   });
 
+  it("keeps what the widget shows out of the browser's cache, as for signed-in pages", async () => {
+    const h = await createEmbedHarness(engine);
+    const token = tokenOf(await h.open(await h.sign()));
+    expect((await h.probe(token)).headers.get("cache-control")).toBe("no-store");
+  });
+
   it("reads the user's role fresh on every request and ends at once when the user is disabled", async () => {
     const h = await createEmbedHarness(engine);
     const supporter = await h.addUser("supporter");
