@@ -92,6 +92,28 @@ describe("the embedding integrations API", () => {
     expect(list.integrations).toHaveLength(1);
   });
 
+  it("refuses a change to a bad origin or an unknown field, and an id that is no UUID, changing nothing", async () => {
+    const h = await createEmbedHarness(engine);
+    const key = await h.createKey(null, [...allScopes]);
+    const path = `/api/v1/embedding-integrations/${h.integrationId}`;
+    const badOrigin = await h.api("PATCH", path, {
+      key,
+      json: { allowedOrigins: ["https://*.example.com"] },
+    });
+    expect(badOrigin.status).toBe(400);
+    expect(await badOrigin.text()).toContain(
+      "https://*.example.com is not an origin such as https://rt.example.com",
+    );
+    expect((await h.api("PATCH", path, { key, json: { kind: "zendesk" } })).status).toBe(400);
+    const notAnId = await h.api("GET", "/api/v1/embedding-integrations/rt", { key });
+    expect(notAnId.status).toBe(400);
+    expect(await notAnId.text()).toContain("integrationId");
+    expect(await (await h.api("GET", path, { key })).json()).toMatchObject({
+      allowedOrigins: [hostOrigin, "http://localhost:8080"],
+      kind: "hmac",
+    });
+  });
+
   it("lets a supporter's key neither read nor change integrations, whatever its scopes", async () => {
     const h = await createEmbedHarness(engine);
     const supporter = await h.addUser("supporter");

@@ -65,6 +65,20 @@ describe("the embedding settings pages", () => {
     expect(await listEmbeddingIntegrations(h.database.db, h.organisationId)).toHaveLength(1);
   });
 
+  it("refuses plain http to a public host when editing, and keeps the saved origins", async () => {
+    const h = await createEmbedHarness(engine);
+    const browser = await signIn(h, h.admin);
+    const path = `/settings/embedding/${h.integrationId}`;
+    const refused = await browser.submit(path, path, { name: "RT", allowedOrigins: "http://rt.example.com" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      "http://rt.example.com must use https (plain http only for localhost).",
+    );
+    expect(await listEmbeddingIntegrations(h.database.db, h.organisationId)).toMatchObject([
+      { name: "Request Tracker", allowedOrigins: ["https://rt.example.com", "http://localhost:8080"] },
+    ]);
+  });
+
   it("changes the origins, disables, rotates the secret and deletes", async () => {
     const h = await createEmbedHarness(engine);
     const browser = await signIn(h, h.admin);
