@@ -5,6 +5,7 @@ import {
   deleteIntegration,
   updateIntegration,
 } from "../../../src/embedding/manage-embedding-integrations.js";
+import { createApp } from "../../../src/http/create-app.js";
 import { createSupportSession } from "../../../src/sessions/create-support-session.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { sampleTicket } from "../sessions/session-harness.js";
@@ -131,6 +132,19 @@ describe("opening the ticket widget from a signed assertion", () => {
       const replay = await h.open(assertion);
       expect(replay.status).toBe(403);
       expect(await replay.text()).toContain('data-refusal="replayed"');
+    });
+
+    it("opens an assertion sent to two instances at once exactly once", async () => {
+      const h = await createEmbedHarness(engine);
+      const secondInstance = createApp(h.appDeps);
+      const assertion = await h.sign();
+      const url = `http://localhost:3000/embed/ticket?assertion=${assertion}`;
+      const answers = await Promise.all([
+        h.app.request(url),
+        secondInstance.request(url),
+        h.app.request(url),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([303, 403, 403]);
     });
 
     it("refuses an assertion for a disabled integration, and for a disabled agent", async () => {
