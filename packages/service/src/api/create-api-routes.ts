@@ -8,6 +8,8 @@
  * and `code`; anything else reaches the app's 500 handler.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { embeddingErrorResponse, registerEmbeddingRoutes } from "../embedding/api/embedding-routes.js";
+import { EmbeddingError } from "../embedding/embedding-error.js";
 import { HelpdeskTicketError } from "../helpdesks/complete-ticket.js";
 import { HelpdeskWriteError } from "../helpdesks/helpdesk-write-history.js";
 import type { AppDeps } from "../http/app-deps.js";
@@ -50,6 +52,7 @@ export function createApiRoutes(deps: AppDeps & SessionDeps & { mail: MailDelive
     if (error instanceof InvitationError) return invitationErrorResponse(c, error);
     if (error instanceof ConnectionReportError) return connectionReportErrorResponse(c, error);
     if (error instanceof WebhookError) return webhookErrorResponse(c, error);
+    if (error instanceof EmbeddingError) return embeddingErrorResponse(c, error);
     if (error instanceof HelpdeskTicketError) {
       const status = (
         { "title-required": 400, "ticket-not-found": 422, "helpdesk-unavailable": 503 } as const
@@ -74,5 +77,6 @@ export function createApiRoutes(deps: AppDeps & SessionDeps & { mail: MailDelive
   registerReportRoutes(api, deps);
   registerWebhookRoutes(api, deps);
   registerHelpdeskRoutes(api, deps);
+  registerEmbeddingRoutes(api, { ...deps, publicUrl: deps.config.publicUrl });
   return api;
 }

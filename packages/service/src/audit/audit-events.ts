@@ -58,6 +58,11 @@ export const auditActions = [
   "helpdesk_template.updated",
   "helpdesk_template.reset",
   "connection_reports.exported",
+  "embedding_integration.created",
+  "embedding_integration.updated",
+  "embedding_integration.deleted",
+  "embedding_integration.secret_rotated",
+  "embed_session.opened",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -375,6 +375,9 @@ export const apiKeyScopes = [
   "organisation:read",
   "helpdesk:read",
   "helpdesk:write",
+  "embedding:read",
+  "embedding:write",
+  "embedding:mint",
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
@@ -1078,4 +1081,99 @@ export const helpdeskReportWrites = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.connectionReportId] })],
+);
+
+// ---- Embedding: the ticket widget inside a helpdesk (issue 23) ----
+
+/**
+ * How a host proves who the agent is: `hmac` signs with the integration's own secret
+ * (docs/adr/0038-embedding-trust.md). Platform kinds (their own signed JWTs) join this list.
+ */
+export const embeddingIntegrationKinds = ["hmac"] as const;
+export type EmbeddingIntegrationKind = (typeof embeddingIntegrationKinds)[number];
+
+/**
+ * A helpdesk allowed to show the ticket widget: its secret (sealed like every other) and the
+ * exact origins that may frame the widget.
+ */
+export const embeddingIntegrations = pgTable(
+  "embedding_integrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").$type<EmbeddingIntegrationKind>().notNull(),
+    secretEncrypted: text("secret_encrypted").notNull(),
+    /** Exact origins (`https://helpdesk.example.com`), the only ones allowed to frame the widget. */
+    allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
+    /** Null while enabled; a disabled integration opens nothing and ends its embed sessions. */
+    disabledAt: timestamptz("disabled_at"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("embedding_integrations_organisation_idx").on(t.organisationId, t.createdAt),
+    check("embedding_integrations_kind_check", sql`${t.kind} in (${inList(embeddingIntegrationKinds)})`),
+  ],
+);
+
+/**
+ * One-time ids of assertions already used. The primary key makes "first use wins" a single
+ * insert-or-conflict, safe across instances; rows outlive the assertion only until it expires.
+ */
+export const embedAssertionNonces = pgTable(
+  "embed_assertion_nonces",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => embeddingIntegrations.id, { onDelete: "cascade" }),
+    nonce: text("nonce").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.nonce] }),
+    index("embed_assertion_nonces_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/**
+ * A widget opened from a verified assertion: bound to one user, one integration and one ticket.
+ * Only the SHA-256 of the token is stored; deleting the user or the integration ends it.
+ */
+export const embedSessions = pgTable(
+  "embed_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => embeddingIntegrations.id, { onDelete: "cascade" }),
+    ticket: jsonb("ticket")
+      .$type<{
+        externalId: string;
+        title: string;
+        url?: string | undefined;
+        requesterName?: string | undefined;
+        requesterEmail?: string | undefined;
+      }>()
+      .notNull(),
+    theme: text("theme").$type<"light" | "dark">(),
+    locale: text("locale"),
+    /** Per-session secret for the CSRF tokens of the widget's forms. */
+    csrfSecret: text("csrf_secret").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [
+    index("embed_sessions_user_idx").on(t.userId),
+    index("embed_sessions_integration_idx").on(t.integrationId),
+    index("embed_sessions_expires_idx").on(t.expiresAt),
+  ],
 );

@@ -1,12 +1,13 @@
 /**
- * What a request behind the embed token knows (issue 23, docs/adr/0039-embedded-widget-transport.md):
- * the user and their sign-in as for signed-in pages, plus the ticket the host asserted. The token
- * arrives in the `X-Attendant-Embed` header only, never in a cookie: browsers block third-party
- * cookies in iframes.
+ * What a request behind `requireEmbedToken` knows: the signed-in user and session exactly as for
+ * Attendant's own pages (so every use case and role check works unchanged), plus the ticket the
+ * host asserted when it opened the widget. The token travels in a header, never a cookie, because
+ * browsers block third-party cookies inside a helpdesk's iframe.
  */
 import type { SignedInEnv } from "../identity/current-session.js";
 import type { AssertedTicket } from "./asserted-ticket.js";
 
+/** The ticket an embed session is bound to, and how the host asked the widget to look. */
 export interface EmbedTicketContext {
   integrationId: string;
   ticket: AssertedTicket["ticket"];
@@ -18,5 +19,5 @@ export interface EmbedEnv {
   Variables: SignedInEnv["Variables"] & { embed: EmbedTicketContext };
 }
 
-/** Lower case, as Hono reads request headers. */
+/** The request header that carries the embed session's token (lower case, as Hono reads headers). */
 export const embedTokenHeader = "x-attendant-embed";

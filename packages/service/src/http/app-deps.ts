@@ -77,5 +77,10 @@ export interface AppEnv {
     csrfToken: () => string;
     /** This response's CSP nonce, set by the security headers (src/web/copy-script.tsx uses it). */
     secureHeadersNonce?: string;
+    /**
+     * Who may frame this `/embed/*` response: the integration's allowed origins, set by the
+     * embed routes once they know the integration (src/http/security-headers.ts reads it).
+     */
+    embedFrameOrigins?: readonly string[];
   };
 }

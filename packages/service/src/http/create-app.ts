@@ -11,6 +11,14 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
+import { requireEmbedToken } from "../embedding/require-embed-token.js";
+import {
+  createEmbedEntryRoutes,
+  embedWidgetRoute,
+  frameWidgetByItsIntegration,
+} from "../embedding/web/embed-entry-routes.js";
+import { createIntegrationRoutes } from "../embedding/web/integration-routes.js";
+import { createEmbedWidgetRoutes } from "../embedding/web/widget-routes.js";
 import { createHelpdeskRoutes } from "../helpdesks/helpdesk-routes.js";
 import { clientAddress } from "../identity/client-address.js";
 import { csrfProtection } from "../identity/csrf.js";
@@ -105,6 +113,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   // Before every route: no value with U+0000 may reach the database or TeamViewer.
   app.use(refuseNulCharacters({ renderPage: renderNulRefused }));
+  // Before every route, so whichever route serves the widget's shell may be framed by its helpdesk.
+  app.use(embedWidgetRoute, frameWidgetByItsIntegration(deps));
 
   app.route("/", createIdentityRoutes({ ...deps, cookiePolicy, web }));
   // One per app: its token store's single flight is what joins this process's refreshes.
@@ -114,31 +124,31 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createApiRoutes({ ...deps, teamViewer, mail }));
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
+  // The ticket widget a helpdesk frames, opened by a signed assertion (src/embedding/).
+  app.route("/", createEmbedEntryRoutes(deps));
   app.route("/", createSessionPageRoutes({ ...deps, web, teamViewer, mail }));
-  // One watch per app, so one look at the database per interval however many pages are open.
+  // One watch and one set of stream slots per app, shared by the live desk and the ticket widget,
+  // so one look at the database per interval however many pages and widgets are open.
   const maxStreamsPerUser = deps.liveDesk?.streamsPerUser ?? defaultStreamsPerUser;
-  app.route(
-    "/",
-    createLiveDeskRoutes({
-      ...deps,
-      web,
-      teamViewer,
-      deskWatch: createDeskWatch({
-        db: deps.database.db,
-        clock: deps.clock,
-        logger: deps.logger,
-        ...deps.liveDesk,
-      }),
-      streamSlots: createStreamSlots(maxStreamsPerUser),
-      maxStreamsPerUser,
+  const live = {
+    deskWatch: createDeskWatch({
+      db: deps.database.db,
+      clock: deps.clock,
+      logger: deps.logger,
+      ...deps.liveDesk,
     }),
-  );
+    streamSlots: createStreamSlots(maxStreamsPerUser),
+    maxStreamsPerUser,
+  };
+  app.route("/", createLiveDeskRoutes({ ...deps, web, teamViewer, ...live }));
+  app.route("/", createEmbedWidgetRoutes({ ...deps, teamViewer, mail, ...live }, requireEmbedToken(deps)));
   app.route("/", createTemplateRoutes({ ...deps, web }));
   app.route("/", createApiKeyRoutes({ ...deps, web }));
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
   app.route("/", createReportRoutes({ ...deps, web, teamViewer }));
   app.route("/", createWebhookRoutes({ ...deps, web }));
   app.route("/", createHelpdeskRoutes({ ...deps, web }));
+  app.route("/", createIntegrationRoutes({ ...deps, web }));
 
   app.notFound((c) =>
     isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),

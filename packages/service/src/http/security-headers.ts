@@ -7,11 +7,25 @@
  * authorize origin to formAction here.
  * HSTS is sent only when the public URL is https: over plain http it would be ignored, and on
  * localhost it would break other local development servers.
+ *
+ * The one exception is `/embed/*`, the ticket widget that helpdesks frame (issue 23,
+ * docs/adr/0038-embedding-trust.md): there `frame-ancestors` lists exactly the origins of the
+ * integration the response belongs to (`'none'` while it is unknown), `X-Frame-Options` is left
+ * out (its only framing value besides DENY, SAMEORIGIN, cannot name another origin), and the
+ * opener policy is left to the browser's default so a popup the widget opens can hand back.
  */
+import type { Context, MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./app-deps.js";
 
-export function securityHeaders(options: { isHttps: boolean }) {
-  return secureHeaders({
+export const embedPathPrefix = "/embed/";
+
+export function isEmbedPath(path: string): boolean {
+  return path.startsWith(embedPathPrefix);
+}
+
+export function securityHeaders(options: { isHttps: boolean }): MiddlewareHandler<AppEnv> {
+  const everyRoute = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       // Plus the one inline script of the pages, by a fresh nonce per response (web/copy-script.tsx).
@@ -32,4 +46,22 @@ export function securityHeaders(options: { isHttps: boolean }) {
     crossOriginOpenerPolicy: "same-origin",
     crossOriginResourcePolicy: "same-origin",
   });
+  return async (c, next) => {
+    await everyRoute(c, next);
+    if (isEmbedPath(c.req.path)) allowFramingBy(c, c.get("embedFrameOrigins") ?? []);
+  };
+}
+
+/** Rewrites the headers of an `/embed/*` response so that exactly `origins` may frame it. */
+function allowFramingBy(c: Context<AppEnv>, origins: readonly string[]): void {
+  const policy = c.res.headers.get("Content-Security-Policy");
+  if (policy !== null) {
+    const ancestors = origins.length === 0 ? "'none'" : origins.join(" ");
+    c.res.headers.set(
+      "Content-Security-Policy",
+      policy.replace("frame-ancestors 'none'", `frame-ancestors ${ancestors}`),
+    );
+  }
+  c.res.headers.delete("X-Frame-Options");
+  c.res.headers.delete("Cross-Origin-Opener-Policy");
 }

@@ -10,10 +10,12 @@
  *    (double-submit), so login CSRF is covered too.
  *
  * Paths under /api/ are exempt: they will authenticate with bearer tokens, which a foreign page
- * cannot make the browser attach. So are the ticket widget's actions that carry its
- * X-Attendant-Embed header: they authenticate with that header, never a cookie, and a foreign page
- * cannot send a custom header to us without a CORS preflight, which we never allow; their guard
- * refuses them without it (docs/adr/0039-embedded-widget-transport.md).
+ * cannot make the browser attach. So are two kinds of /embed/ requests, the widget a helpdesk frames:
+ * its entry, opened by a signed one-time assertion the helpdesk posts from its own origin
+ * (src/embedding/web/embed-entry-routes.tsx), and its actions that carry the X-Attendant-Embed header:
+ * they authenticate with that header, never a cookie, and a foreign page cannot send a custom
+ * header to us without a CORS preflight, which we never allow. Without the header an action is a
+ * cookie form post like any other (docs/adr/0039-embedded-widget-transport.md).
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
@@ -21,6 +23,7 @@ import { embedTokenHeader } from "../embedding/embed-env.js";
 import { isApiPath } from "../http/api-path.js";
 import type { AppEnv } from "../http/app-deps.js";
 import { isTrustedOrigin, type PublicHost } from "../http/public-host.js";
+import { isEmbedPath } from "../http/security-headers.js";
 import { type CookiePolicy, readCookie, writeCookie } from "./session-cookie.js";
 
 export const csrfFieldName = "_csrf";
@@ -60,7 +63,7 @@ export interface CsrfOptions {
 
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path) || isEmbedAction(c)) return next();
+    if (!unsafeMethods.has(c.req.method) || isApiPath(c.req.path) || isExemptEmbedRequest(c)) return next();
     if (!isSameOriginRequest(c, options.publicHost) || !(await hasValidToken(c, options.policy))) {
       c.get("logger").warn("refused a request without a valid CSRF token or origin");
       return options.refuse(c);
@@ -69,8 +72,9 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AppEnv> 
   };
 }
 
-function isEmbedAction(c: Context): boolean {
-  return c.req.path.startsWith("/embed/actions/") && c.req.header(embedTokenHeader) !== undefined;
+function isExemptEmbedRequest(c: Context): boolean {
+  if (!isEmbedPath(c.req.path)) return false;
+  return !c.req.path.startsWith("/embed/actions/") || c.req.header(embedTokenHeader) !== undefined;
 }
 
 function isSameOriginRequest(c: Context, publicHost: PublicHost): boolean {

@@ -3,7 +3,12 @@
  * minutes (src/sessions/close-orphaned-sessions.ts, ADR 0020). Every instance may run it: what it
  * does (closing a session, or leaving it) comes out the same whichever instance does it, and
  * closing a closed session changes nothing, so it needs no lease.
+ *
+ * The same tick forgets what the ticket widget no longer needs (src/embedding/embed-sessions.ts):
+ * one-time assertion ids past their expiry and embed sessions past their timeouts. Deleting what
+ * another instance deleted first deletes nothing, so this needs no lease either.
  */
+import { forgetExpiredEmbedRecords } from "../embedding/embed-sessions.js";
 import { closeOrphanedSessions, type OrphanSweepSummary } from "../sessions/close-orphaned-sessions.js";
 import type { SessionDeps } from "../sessions/session-deps.js";
 import { type IntervalTimers, systemIntervalTimers } from "./interval-timers.js";
@@ -20,6 +25,10 @@ export function createOrphanSessionSweeper(config: {
     tickMs: orphanSweepIntervalMs,
     timers: config.timers ?? systemIntervalTimers,
     logger: config.deps.logger,
-    runTick: () => closeOrphanedSessions(config.deps),
+    runTick: async () => {
+      const summary = await closeOrphanedSessions(config.deps);
+      await forgetExpiredEmbedRecords({ db: config.deps.database.db, clock: config.deps.clock });
+      return summary;
+    },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * End to end, issue 23's ticket widget in Chromium: the shell opened top-level with the embed
- * token in its fragment (as the entry route's redirect leaves it; the trust layer is stood in for
- * by test/support/embedded-agent.ts), served on a loopback port with the in-process simulator as
+ * token in its fragment, as the entry route's redirect leaves it after test/support/embedded-agent.ts
+ * opened it with a signed assertion, served on a loopback port with the in-process simulator as
  * TeamViewer. The panel appears, the token leaves the address, the agent starts a session from
  * the panel, and when the customer arrives the panel shows them waiting without a reload, through
  * the event stream read with fetch. Chromium sends no cookie: the widget never needs one.
@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
 import { refreshSupportSessionStatus } from "../../src/sessions/refresh-support-session-status.js";
 import { createPagesHarness } from "../integration/session-pages/pages-harness.js";
-import { createEmbedWorld, sampleIntegrationId } from "../support/embedded-agent.js";
+import { createEmbedWorld } from "../support/embedded-agent.js";
 import { usePgliteEngine } from "../support/engines.js";
 import { findFreePort } from "../support/free-port.js";
 import { launchChromium, saveScreenshot } from "./support/e2e-service.js";
@@ -28,12 +28,14 @@ describe("the ticket widget", () => {
       ticket: { externalId: "RT-23", title: "VPN drops every hour", requesterEmail: "erika@example.org" },
     });
     const port = await findFreePort();
-    const server = serve({ fetch: world.app.fetch, port, hostname: "127.0.0.1" });
+    const server = serve({ fetch: h.app.fetch, port, hostname: "127.0.0.1" });
     const browser = await launchChromium();
     try {
       const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
       await page.setViewportSize({ width: 360, height: 900 });
-      await page.goto(`http://127.0.0.1:${port}/embed/widget/${sampleIntegrationId}#token=${agent.token}`);
+      await page.goto(
+        `http://127.0.0.1:${port}/embed/widget/${await world.integrationId()}#token=${agent.token}`,
+      );
       await expect
         .poll(() => page.textContent("#embed-panel"))
         .toContain("No remote session for this ticket yet.");

@@ -1,23 +1,17 @@
 /**
- * The ticket widget in-process, for tests (issue 23): the pages harness's app with the widget's
- * routes (src/embedding/web/widget-routes.tsx) mounted behind a small test guard that resolves
- * the X-Attendant-Embed header to a real browser sign-in of the user and the ticket they look at,
- * as the real entry route's embed session does. `openWidget` stands in for the host opening
- * `/embed/ticket` with a signed assertion; the tests then talk to the widget only through
- * `request`, with the header, as the widget's script does.
+ * The ticket widget in-process, for tests (issue 23), through its real trust path: an admin
+ * registers an embedding integration, `openWidget` signs a host assertion for the user and the
+ * ticket (test/embedding/assertion-signer.ts) and opens `/embed/ticket` as a helpdesk's iframe
+ * does, and takes the embed token from the redirect's fragment. The tests then talk to the widget
+ * only through `request`, with the X-Attendant-Embed header, as the widget's script does.
  */
-import { Hono, type MiddlewareHandler } from "hono";
+import { deleteEmbedSession, findEmbedSessionByTokenHash } from "../../src/db/repositories/embed-sessions.js";
 import type { User } from "../../src/db/repositories/users.js";
-import type { EmbedEnv, EmbedTicketContext } from "../../src/embedding/embed-env.js";
+import type { EmbedTicketContext } from "../../src/embedding/embed-env.js";
 import { embedTokenHeader } from "../../src/embedding/embed-env.js";
-import { createEmbedWidgetRoutes } from "../../src/embedding/web/widget-routes.js";
-import type { AppEnv } from "../../src/http/app-deps.js";
-import { endWebSession, resolveWebSession, startWebSession } from "../../src/identity/web-sessions.js";
-import type { IntervalTimers } from "../../src/jobs/interval-timers.js";
-import { createDeskWatch } from "../../src/live/desk-watch.js";
-import { createStreamSlots, defaultStreamsPerUser } from "../../src/live/stream-slots.js";
-import { chooseMailDelivery } from "../../src/mail/mail-delivery.js";
-import { createTeamViewerAccess } from "../../src/teamviewer/teamviewer-access.js";
+import { registerIntegration } from "../../src/embedding/manage-embedding-integrations.js";
+import { hashSecretToken } from "../../src/identity/random-tokens.js";
+import { signAssertion } from "../embedding/assertion-signer.js";
 import type { PagesHarness } from "../integration/session-pages/pages-harness.js";
 
 export interface EmbeddedAgent {
@@ -27,13 +21,13 @@ export interface EmbeddedAgent {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Posts a panel form (URL-encoded, as the widget's script sends FormData). */
   submit(path: string, fields: Record<string, string>): Promise<Response>;
-  /** Ends the sign-in behind the token, as its idle or absolute timeout would. */
+  /** Ends the embed session behind the token, as its idle or absolute timeout would. */
   end(): Promise<void>;
 }
 
 export interface EmbedWorld {
-  /** The harness's app with the widget mounted. */
-  app: Hono<AppEnv>;
+  /** The integration the widget is opened through; its shell lives at `/embed/widget/<id>`. */
+  integrationId(): Promise<string>;
   openWidget(options: {
     user: User;
     ticket: EmbedTicketContext["ticket"];
@@ -43,55 +37,53 @@ export interface EmbedWorld {
 }
 
 const origin = "http://localhost:3000";
-export const sampleIntegrationId = "6f1c2b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b";
 
-export function createEmbedWorld(h: PagesHarness, options: { timers?: IntervalTimers } = {}): EmbedWorld {
-  const embeds = new Map<string, { webToken: string; embed: EmbedTicketContext }>();
-  const sessionDeps = { db: h.database.db, clock: h.clock };
-  const guard: MiddlewareHandler<EmbedEnv> = async (c, next) => {
-    const token = c.req.header(embedTokenHeader);
-    const entry = token === undefined ? undefined : embeds.get(token);
-    const resolved = entry === undefined ? undefined : await resolveWebSession(sessionDeps, entry.webToken);
-    if (entry === undefined || resolved === undefined)
-      return c.text(c.get("t").t("embed.refused.noToken"), 401);
-    c.set("user", resolved.user);
-    c.set("session", resolved.session);
-    c.set("embed", entry.embed);
-    await next();
+export function createEmbedWorld(h: PagesHarness): EmbedWorld {
+  let registered: Promise<{ id: string; secret: string }> | undefined;
+  const integration = () => {
+    registered ??= (async () => {
+      const admin = await h.addUser("admin");
+      const { integration, secret } = await registerIntegration(h.deps, {
+        actor: h.actorOf(admin),
+        input: { name: "Test helpdesk", allowedOrigins: ["https://helpdesk.example"] },
+      });
+      return { id: integration.id, secret };
+    })();
+    return registered;
   };
-  const deps = h.appDeps;
-  const widget = createEmbedWidgetRoutes(
-    {
-      ...deps,
-      teamViewer: createTeamViewerAccess(deps),
-      mail: chooseMailDelivery(deps),
-      deskWatch: createDeskWatch({
-        db: deps.database.db,
-        clock: deps.clock,
-        logger: deps.logger,
-        ...(options.timers === undefined ? {} : { timers: options.timers }),
-      }),
-      streamSlots: createStreamSlots(),
-      maxStreamsPerUser: defaultStreamsPerUser,
-    },
-    guard,
-  );
-  // The harness's app first: its middleware (security headers, language, CSRF, …) wraps the widget too.
-  const app = new Hono<AppEnv>();
-  app.route("/", h.app);
-  app.route("/", widget);
 
   return {
-    app,
+    integrationId: async () => (await integration()).id,
     async openWidget({ user, ticket, theme, locale }) {
-      const { token: webToken } = await startWebSession(sessionDeps, { userId: user.id });
-      const token = `embed-${embeds.size + 1}-${webToken.slice(0, 12)}`;
-      embeds.set(token, {
-        webToken,
-        embed: { integrationId: sampleIntegrationId, ticket, theme, locale },
+      const { id, secret } = await integration();
+      const assertion = await signAssertion({
+        integrationId: id,
+        secret,
+        now: h.clock.now(),
+        agentEmail: user.email,
+        claims: {
+          ticket: {
+            id: ticket.externalId,
+            title: ticket.title,
+            ...(ticket.url === undefined ? {} : { url: ticket.url }),
+            ...(ticket.requesterName === undefined ? {} : { requester_name: ticket.requesterName }),
+            ...(ticket.requesterEmail === undefined ? {} : { requester_email: ticket.requesterEmail }),
+          },
+          ...(theme === undefined ? {} : { theme }),
+          ...(locale === undefined ? {} : { lang: locale }),
+        },
       });
+      const opened = await h.app.request(
+        `${origin}/embed/ticket?assertion=${encodeURIComponent(assertion)}`,
+        {
+          headers: { "sec-fetch-site": "cross-site", "sec-fetch-dest": "iframe" },
+        },
+      );
+      const token = /#token=([^&]+)$/.exec(opened.headers.get("location") ?? "")?.[1];
+      if (opened.status !== 303 || token === undefined)
+        throw new Error(`the widget did not open (${opened.status}): ${await opened.text()}`);
       const request = async (path: string, init: RequestInit = {}) =>
-        app.request(new URL(path, origin).href, {
+        h.app.request(new URL(path, origin).href, {
           ...init,
           headers: { ...(init.headers as Record<string, string> | undefined), [embedTokenHeader]: token },
         });
@@ -104,7 +96,10 @@ export function createEmbedWorld(h: PagesHarness, options: { timers?: IntervalTi
             headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
             body: new URLSearchParams(fields).toString(),
           }),
-        end: () => endWebSession(sessionDeps, webToken),
+        async end() {
+          const row = await findEmbedSessionByTokenHash(h.database.db, hashSecretToken(token));
+          if (row !== undefined) await deleteEmbedSession(h.database.db, row.id);
+        },
       };
     },
   };

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { connectionReports, supportSessions, tickets, users, webSessions } from "../schema.js";
+import { connectionReports, embedSessions, supportSessions, tickets, users, webSessions } from "../schema.js";
 
 /** Closed sessions whose connection reports may still arrive stay "live" this long. */
 export const liveAfterCloseMs = 24 * 60 * 60_000;
@@ -92,25 +92,42 @@ export async function countTicketReports(db: Db, ticketId: string): Promise<numb
 }
 
 /**
- * Which of these browser sessions are still signed in: not signed out, within the absolute and
- * idle timeouts (src/identity/web-sessions.ts), their user not disabled.
+ * Which of these sign-ins are still live: browser sessions (src/identity/web-sessions.ts) and the
+ * ticket widget's embed sessions (src/embedding/embed-sessions.ts) alike, since a live stream may
+ * serve either. Live means not signed out, within the absolute and idle timeouts (both kinds share
+ * the idle timeout), and the user not disabled.
  */
 export async function findSignedInWebSessionIds(
   db: Db,
   values: { ids: readonly string[]; now: Date; idleTimeoutMs: number },
 ): Promise<Set<string>> {
   if (values.ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: webSessions.id })
-    .from(webSessions)
-    .innerJoin(users, eq(users.id, webSessions.userId))
-    .where(
-      and(
-        inArray(webSessions.id, [...values.ids]),
-        gt(webSessions.expiresAt, values.now),
-        gt(webSessions.lastSeenAt, new Date(values.now.getTime() - values.idleTimeoutMs)),
-        eq(users.isDisabled, false),
+  const idleSince = new Date(values.now.getTime() - values.idleTimeoutMs);
+  const [browserRows, embedRows] = await Promise.all([
+    db
+      .select({ id: webSessions.id })
+      .from(webSessions)
+      .innerJoin(users, eq(users.id, webSessions.userId))
+      .where(
+        and(
+          inArray(webSessions.id, [...values.ids]),
+          gt(webSessions.expiresAt, values.now),
+          gt(webSessions.lastSeenAt, idleSince),
+          eq(users.isDisabled, false),
+        ),
       ),
-    );
-  return new Set(rows.map((row) => row.id));
+    db
+      .select({ id: embedSessions.id })
+      .from(embedSessions)
+      .innerJoin(users, eq(users.id, embedSessions.userId))
+      .where(
+        and(
+          inArray(embedSessions.id, [...values.ids]),
+          gt(embedSessions.expiresAt, values.now),
+          gt(embedSessions.lastSeenAt, idleSince),
+          eq(users.isDisabled, false),
+        ),
+      ),
+  ]);
+  return new Set([...browserRows, ...embedRows].map((row) => row.id));
 }

@@ -8,6 +8,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { SecretBinding } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import {
+  embeddingIntegrations,
   helpdeskConnections,
   idempotencyKeys,
   oauthStates,
@@ -95,6 +96,12 @@ export const secretColumns = {
     webhookEndpoints,
     webhookEndpoints.id,
     webhookEndpoints.previousSecretEncrypted,
+  ),
+  // The key a helpdesk signs its widget assertions with (issue 23).
+  embeddingSecret: defineSecretColumn(
+    embeddingIntegrations,
+    embeddingIntegrations.id,
+    embeddingIntegrations.secretEncrypted,
   ),
 } as const;
 

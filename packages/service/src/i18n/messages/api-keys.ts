@@ -52,6 +52,9 @@ export const apiKeys = {
     "apiKeys.scope.helpdesk:read": "Read what was written to the helpdesk, with outcomes",
     "apiKeys.scope.helpdesk:write": "Re-send writes to the helpdesk",
     "apiKeys.scope.organisation:read": "Read users' TeamViewer status and the organisation's health",
+    "apiKeys.scope.embedding:read": "Read the helpdesks registered for the ticket widget",
+    "apiKeys.scope.embedding:write": "Register helpdesks for the ticket widget and rotate their secrets",
+    "apiKeys.scope.embedding:mint": "Sign ticket widget addresses for agents (server-to-server)",
   },
   de: {
     "nav.apiKeys": "API-Schlüssel",
@@ -103,6 +106,10 @@ export const apiKeys = {
     "apiKeys.scope.helpdesk:read": "Lesen, was ins Helpdesk geschrieben wurde, mit Ergebnis",
     "apiKeys.scope.helpdesk:write": "Schreibvorgänge ins Helpdesk erneut senden",
     "apiKeys.scope.organisation:read": "TeamViewer-Status der Benutzer und Zustand der Organisation lesen",
+    "apiKeys.scope.embedding:read": "Für das Ticket-Widget registrierte Helpdesks lesen",
+    "apiKeys.scope.embedding:write":
+      "Helpdesks für das Ticket-Widget registrieren und ihre Geheimnisse erneuern",
+    "apiKeys.scope.embedding:mint": "Adressen des Ticket-Widgets für Agents signieren (Server zu Server)",
   },
   ja: {
     "nav.apiKeys": "API キー",
@@ -154,5 +161,8 @@ export const apiKeys = {
     "apiKeys.scope.helpdesk:read": "ヘルプデスクへの書き込みと結果の参照",
     "apiKeys.scope.helpdesk:write": "ヘルプデスクへの書き込みの再送",
     "apiKeys.scope.organisation:read": "ユーザーの TeamViewer 状態と組織の健全性の閲覧",
+    "apiKeys.scope.embedding:read": "チケットウィジェット用に登録されたヘルプデスクの参照",
+    "apiKeys.scope.embedding:write": "チケットウィジェット用ヘルプデスクの登録とシークレットの更新",
+    "apiKeys.scope.embedding:mint": "担当者向けチケットウィジェットのアドレスへの署名(サーバー間)",
   },
 } satisfies Catalogs;

@@ -57,6 +57,13 @@ export const audit = {
     "audit.sentence.connection_reports.exported": "{actor} exported connection reports as {format}",
     "audit.raw": "Raw entry",
     "audit.what": "What happened",
+    "audit.sentence.embedding_integration.created": "{actor} registered the embedding integration {name}",
+    "audit.sentence.embedding_integration.updated": "{actor} changed the embedding integration {name}",
+    "audit.sentence.embedding_integration.deleted": "{actor} deleted the embedding integration {name}",
+    "audit.sentence.embedding_integration.secret_rotated":
+      "{actor} rotated the secret of the embedding integration {name}",
+    "audit.sentence.embed_session.opened":
+      "{actor} opened the ticket widget for ticket {ticket} in {integrationName}",
   },
   de: {
     "audit.sentence.other": "{actor}: {action}",
@@ -116,6 +123,13 @@ export const audit = {
     "audit.sentence.connection_reports.exported": "{actor} hat Verbindungsberichte als {format} exportiert",
     "audit.raw": "Rohdaten",
     "audit.what": "Was geschah",
+    "audit.sentence.embedding_integration.created": "{actor} hat die Einbettung {name} registriert",
+    "audit.sentence.embedding_integration.updated": "{actor} hat die Einbettung {name} geändert",
+    "audit.sentence.embedding_integration.deleted": "{actor} hat die Einbettung {name} gelöscht",
+    "audit.sentence.embedding_integration.secret_rotated":
+      "{actor} hat das Geheimnis der Einbettung {name} erneuert",
+    "audit.sentence.embed_session.opened":
+      "{actor} hat das Ticket-Widget für Ticket {ticket} in {integrationName} geöffnet",
   },
   ja: {
     "audit.sentence.other": "{actor}: {action}",
@@ -173,5 +187,12 @@ export const audit = {
     "audit.sentence.connection_reports.exported": "{actor} が接続レポートを {format} でエクスポートしました",
     "audit.raw": "元の記録",
     "audit.what": "内容",
+    "audit.sentence.embedding_integration.created": "{actor} が埋め込み連携 {name} を登録しました",
+    "audit.sentence.embedding_integration.updated": "{actor} が埋め込み連携 {name} を変更しました",
+    "audit.sentence.embedding_integration.deleted": "{actor} が埋め込み連携 {name} を削除しました",
+    "audit.sentence.embedding_integration.secret_rotated":
+      "{actor} が埋め込み連携 {name} のシークレットを更新しました",
+    "audit.sentence.embed_session.opened":
+      "{actor} が {integrationName} でチケット {ticket} のウィジェットを開きました",
   },
 } satisfies Catalogs;

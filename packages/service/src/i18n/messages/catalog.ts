@@ -2,6 +2,7 @@ import { apiKeys } from "./api-keys.js";
 import { audit } from "./audit.js";
 import { common } from "./common.js";
 import { embedding } from "./embedding.js";
+import { embeddingIntegrations } from "./embedding-integrations.js";
 import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
@@ -30,8 +31,9 @@ const features = [
   apiKeys,
   webhooks,
   helpdesks,
-  audit,
   embedding,
+  embeddingIntegrations,
+  audit,
 ] as const;
 
 type Feature = (typeof features)[number];

@@ -16,6 +16,7 @@ import { saveHelpdeskConnection } from "../../../src/db/repositories/helpdesk-co
 import type { User } from "../../../src/db/repositories/users.js";
 import { fanOutWebhookEvents } from "../../../src/db/repositories/webhooks.js";
 import { type ApiKeyScope, apiKeyScopes, type UserRole } from "../../../src/db/schema.js";
+import { registerIntegration } from "../../../src/embedding/manage-embedding-integrations.js";
 import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cookie.js";
 import { sessionCookie } from "../../../src/identity/web-context.js";
 import { startWebSession } from "../../../src/identity/web-sessions.js";
@@ -45,6 +46,8 @@ export interface PartyFixtures {
   userId: string;
   endpointId: string;
   deliveryId: string;
+  /** A helpdesk registered for the ticket widget. */
+  integrationId: string;
   /** A write of the session's events to the party's helpdesk. */
   helpdeskWriteId: string;
   invitationId: string;
@@ -172,6 +175,10 @@ async function createParty(
       input: { url: `https://hooks.${name}.example/attendant`, description: `${name} CRM`, eventTypes: [] },
     },
   );
+  const { integration } = await registerIntegration(h.deps, {
+    actor: h.actorOf(users.admin),
+    input: { name: `${name} helpdesk`, allowedOrigins: [`https://desk.${name}.example`] },
+  });
   const { token: fixtureKey } = await createApiKey(h.deps, {
     actor: h.actorOf(users.admin),
     name: `${name} fixtures`,
@@ -279,6 +286,7 @@ async function createParty(
       userId: users.supporter.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
+      integrationId: integration.id,
       helpdeskWriteId: helpdeskWrite.id,
       apiKeyId: apiKey?.id ?? "",
       invitationId: invitation?.id ?? "",

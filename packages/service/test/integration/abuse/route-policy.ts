@@ -68,6 +68,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /setup": { ...open, action: "write" },
   "GET /join/:token": open,
   "GET /join/:token/status": open,
+  // The ticket widget's entry: a signed one-time assertion is its credential (src/embedding/).
+  "GET /embed/ticket": open,
+  "POST /embed/ticket": { ...open, action: "write", body: { assertion: "not-a-token" } },
   // TeamViewer's OAuth redirect lands here; it checks the state against the browser session itself.
   "GET /teamviewer/callback": open,
   "GET /api/v1/openapi.json": open,
@@ -218,6 +221,35 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /api/v1/users": api("organisation:read", "users"),
   "GET /api/v1/users/:id/teamviewer": api("organisation:read", "users"),
   "GET /api/v1/organisation/health": api("organisation:read", "settings"),
+  "GET /settings/embedding": web(admins, "settings", "read"),
+  "POST /settings/embedding": web(admins, "settings", "write", {
+    name: "Helpdesk",
+    allowedOrigins: "https://desk.example.com",
+  }),
+  "GET /settings/embedding/:id": web(admins, "settings", "read"),
+  "POST /settings/embedding/:id": web(admins, "settings", "write", {
+    name: "Renamed",
+    allowedOrigins: "https://desk.example.com",
+  }),
+  "POST /settings/embedding/:id/status": web(admins, "settings", "write", { enabled: "false" }),
+  "POST /settings/embedding/:id/rotate": web(admins, "settings", "write"),
+  "POST /settings/embedding/:id/delete": web(admins, "settings", "write"),
+  "GET /api/v1/embedding-integrations": api("embedding:read", "settings"),
+  "POST /api/v1/embedding-integrations": api("embedding:write", "settings", {
+    name: "Helpdesk",
+    allowedOrigins: ["https://desk.example.com"],
+  }),
+  "GET /api/v1/embedding-integrations/:integrationId": api("embedding:read", "settings"),
+  "PATCH /api/v1/embedding-integrations/:integrationId": api("embedding:write", "settings", {
+    name: "Renamed",
+  }),
+  "DELETE /api/v1/embedding-integrations/:integrationId": api("embedding:write", "settings"),
+  "POST /api/v1/embedding-integrations/:integrationId/rotate-secret": api("embedding:write", "settings"),
+  "POST /api/v1/embed/assertions": api("embedding:mint", "settings", {
+    integrationId: "00000000-0000-4000-8000-000000000000",
+    agentEmail: "nobody@example.com",
+    ticket: { externalId: "1", title: "Printer" },
+  }),
   "GET /api/v1/webhooks/endpoints": api("webhooks:read", "webhooks"),
   "POST /api/v1/webhooks/endpoints": api("webhooks:write", "webhooks", {
     url: "https://hooks.contoso.example/new",

@@ -38,7 +38,7 @@ export const isApiRoute = (route: ClassifiedRoute) =>
 export const isWebRoute = (route: ClassifiedRoute) => Array.isArray(route.policy.access);
 export const isWrite = (route: ClassifiedRoute) => route.method !== "GET";
 export const hasIdParameter = (route: ClassifiedRoute) =>
-  /:(id|externalId|endpointId|deliveryId|invitationId|writeId|screenshotId)\b/.test(route.path);
+  /:(id|externalId|endpointId|deliveryId|invitationId|writeId|screenshotId|integrationId)\b/.test(route.path);
 
 export function unlistedRouteKeys(world: AbuseWorld): { unclassified: string[]; missing: string[] } {
   const registered = registeredRouteKeys(world);
@@ -76,6 +76,8 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.helpdeskWriteId;
         case "screenshotId":
           return fixtures.screenshotId;
+        case "integrationId":
+          return fixtures.integrationId;
         case "id":
           if (previous === "sessions") return fixtures.sessionId;
           if (previous === "reports" || previous === "connections") return fixtures.reportId;
@@ -83,6 +85,7 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           if (previous === "api-keys") return fixtures.apiKeyId;
           if (previous === "webhooks") return fixtures.endpointId;
           if (previous === "writes") return fixtures.helpdeskWriteId;
+          if (previous === "embedding") return fixtures.integrationId;
           break;
       }
       throw new Error(`No fixture for the parameter ${segment} of ${path}: add one in route-requests.ts`);

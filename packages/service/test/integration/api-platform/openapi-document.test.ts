@@ -76,7 +76,11 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
       // Each operation names the one scope its key needs (taken from its requireScope).
       expect(operation.security, `${entry.method} ${entry.path}`).toEqual([
         {
-          apiKey: [expect.stringMatching(/^(sessions|reports|webhooks|organisation|helpdesk):(read|write)$/)],
+          apiKey: [
+            expect.stringMatching(
+              /^((sessions|reports|webhooks|organisation|helpdesk):(read|write)|embedding:(read|write|mint))$/,
+            ),
+          ],
         },
       ]);
       expect(Object.keys(operation.responses), `${entry.method} ${entry.path}`).toEqual(

@@ -1,15 +1,14 @@
 /**
  * Issue 23, the ticket widget's panel and actions (src/embedding/web/): what an agent sees and
- * does for the ticket the host asserted, through the X-Attendant-Embed header only. The trust
- * layer that turns a signed assertion into that header is stood in for by
- * test/support/embedded-agent.ts; every rule of who may see and do what is the session pages'.
+ * does for the ticket the host asserted, through the X-Attendant-Embed header only, opened with a
+ * signed assertion by test/support/embedded-agent.ts; every rule of who may see and do what is the session pages'.
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findTicketByExternalId } from "../../../src/db/repositories/tickets.js";
 import { issueOneTimeLogin } from "../../../src/identity/one-time-login.js";
 import { refreshSupportSessionStatus } from "../../../src/sessions/refresh-support-session-status.js";
-import { createEmbedWorld, sampleIntegrationId } from "../../support/embedded-agent.js";
+import { createEmbedWorld } from "../../support/embedded-agent.js";
 import { type TestEngine, usePgliteEngine } from "../../support/engines.js";
 import { seedReports } from "../report-views/report-fixtures.js";
 import { createPagesHarness, type PagesHarness } from "../session-pages/pages-harness.js";
@@ -299,18 +298,18 @@ describe("the ticket widget's panel", () => {
   });
 
   it("refuses the panel, the stream and the actions without the header or with a token that ran out", async () => {
-    const { h, world, agent } = await setUp(engine);
-    const visitor = (path: string) => world.app.request(`http://localhost:3000${path}`);
+    const { h, agent } = await setUp(engine);
+    const visitor = (path: string) => h.app.request(`http://localhost:3000${path}`);
     const panel = await visitor("/embed/panel");
     expect(panel.status).toBe(401);
     expect(await panel.text()).toContain("X-Attendant-Embed");
     expect((await visitor("/embed/stream")).status).toBe(401);
-    const wrong = await world.app.request("http://localhost:3000/embed/panel", {
+    const wrong = await h.app.request("http://localhost:3000/embed/panel", {
       headers: { "x-attendant-embed": "not-a-token" },
     });
     expect(wrong.status).toBe(401);
     // Without the header a POST is a cookie-less form post: the CSRF defence refuses it first.
-    const post = await world.app.request("http://localhost:3000/embed/actions/start", {
+    const post = await h.app.request("http://localhost:3000/embed/actions/start", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "group=Helpdesk",
@@ -343,8 +342,8 @@ describe("the ticket widget's shell", () => {
 
   it("is a page without sign-in that loads the widget script from our origin and says what to do without scripts", async () => {
     const { h } = await setUp(engine);
-    const response = await createEmbedWorld(h).app.request(
-      `http://localhost:3000/embed/widget/${sampleIntegrationId}`,
+    const response = await h.app.request(
+      `http://localhost:3000/embed/widget/${await createEmbedWorld(h).integrationId()}`,
     );
     const page = await html(response);
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
@@ -367,8 +366,6 @@ describe("the ticket widget's shell", () => {
 
   it("answers an integration id that is not a UUID with 404", async () => {
     const { h } = await setUp(engine);
-    expect((await createEmbedWorld(h).app.request("http://localhost:3000/embed/widget/nope")).status).toBe(
-      404,
-    );
+    expect((await h.app.request("http://localhost:3000/embed/widget/nope")).status).toBe(404);
   });
 });

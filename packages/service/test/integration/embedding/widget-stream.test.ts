@@ -16,8 +16,8 @@ const ticket = { externalId: "4711", title: "Outlook does not start" };
 
 async function setUp(engine: TestEngine) {
   const timers = createManualIntervalTimers();
-  const h = await createPagesHarness(engine);
-  const world = createEmbedWorld(h, { timers });
+  const h = await createPagesHarness(engine, { liveDesk: { timers } });
+  const world = createEmbedWorld(h);
   const supporter = await h.addUser("supporter", { teamViewerUserid: "u7005" });
   const agent = await world.openWidget({ user: supporter, ticket });
   const started = await (await agent.submit("/embed/actions/start", { group: "Helpdesk" })).text();

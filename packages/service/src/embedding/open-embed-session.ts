@@ -1,0 +1,89 @@
+/**
+ * The host opens the widget (issue 23): an assertion in, an embed session out, or a refusal
+ * naming why. Order matters: the integration must exist and be enabled before its secret is
+ * opened; the signature is checked before anything the assertion says is believed; the one-time
+ * id is claimed before the agent is looked up, so a replay is refused as one whoever it names.
+ */
+
+import { claimAssertionNonce } from "../db/repositories/embed-sessions.js";
+import {
+  findEmbeddingIntegrationById,
+  loadEmbeddingSecret,
+} from "../db/repositories/embedding-integrations.js";
+import { findUserByEmail } from "../db/repositories/users.js";
+import { auditSessionAction } from "../sessions/session-audit.js";
+import { assertionVerifiers } from "./assertion-verifiers.js";
+import { EmbedRefusal } from "./embed-refusal.js";
+import { startEmbedSession } from "./embed-sessions.js";
+import type { EmbeddingDeps } from "./manage-embedding-integrations.js";
+import { readAssertionIssuer } from "./verify-hmac-assertion.js";
+
+export interface OpenedEmbedSession {
+  token: string;
+  integrationId: string;
+  allowedOrigins: readonly string[];
+}
+
+export async function openEmbedSession(
+  deps: EmbeddingDeps,
+  options: { assertion: string | undefined; ip: string | null; userAgent: string | null },
+): Promise<OpenedEmbedSession> {
+  const db = deps.database.db;
+  const assertion = options.assertion?.trim() ?? "";
+  if (assertion === "") throw new EmbedRefusal("missing-assertion");
+  const integrationId = readAssertionIssuer(assertion);
+  const integration = await findEmbeddingIntegrationById(db, integrationId);
+  if (integration === undefined) throw new EmbedRefusal("unknown-integration");
+  if (integration.disabledAt !== null) throw new EmbedRefusal("integration-disabled", integration.id);
+  const secret = await loadEmbeddingSecret(db, deps.vault, integration.id);
+  if (secret === undefined) throw new EmbedRefusal("unknown-integration");
+  const asserted = await assertionVerifiers[integration.kind]({
+    assertion,
+    integrationId: integration.id,
+    secret,
+    now: deps.clock.now(),
+  });
+  const isFirstUse = await claimAssertionNonce(db, {
+    integrationId: integration.id,
+    nonce: asserted.nonce,
+    expiresAt: asserted.expiresAt,
+  });
+  if (!isFirstUse) throw new EmbedRefusal("replayed", integration.id);
+  const user = await findUserByEmail(db, integration.organisationId, asserted.agentEmail);
+  if (user === undefined || user.isDisabled) throw new EmbedRefusal("unknown-agent", integration.id);
+  const { token, sessionId } = await startEmbedSession(
+    { db, clock: deps.clock },
+    { userId: user.id, asserted },
+  );
+  await auditSessionAction(
+    deps,
+    {
+      organisationId: integration.organisationId,
+      userId: user.id,
+      role: user.role,
+      label: user.email,
+      ip: options.ip,
+      userAgent: options.userAgent,
+    },
+    {
+      action: "embed_session.opened",
+      target: { type: "embed_session", id: sessionId },
+      details: {
+        integrationId: integration.id,
+        integrationName: integration.name,
+        ticket: asserted.ticket.externalId,
+      },
+    },
+  );
+  return { token, integrationId: integration.id, allowedOrigins: integration.allowedOrigins };
+}
+
+/** The origins that may frame a page about this integration; none when it is unknown. */
+export async function framingOriginsOf(
+  deps: Pick<EmbeddingDeps, "database">,
+  integrationId: string | undefined,
+): Promise<readonly string[]> {
+  if (integrationId === undefined) return [];
+  const integration = await findEmbeddingIntegrationById(deps.database.db, integrationId);
+  return integration?.allowedOrigins ?? [];
+}
