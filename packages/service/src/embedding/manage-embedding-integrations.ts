@@ -25,6 +25,8 @@ import { checkAllowedOrigins } from "./allowed-origins.js";
 import { EmbeddingError, type EmbeddingFieldProblem } from "./embedding-error.js";
 
 export type EmbeddingDeps = Pick<AppDeps, "database" | "vault" | "clock" | "logger">;
+/** An integration as pages and the API see it (never its secret). */
+export type { EmbeddingIntegrationRecord };
 
 export const maxIntegrationNameLength = 100;
 

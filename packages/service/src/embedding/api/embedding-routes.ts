@@ -9,10 +9,10 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { requireScope } from "../../api/api-auth.js";
 import type { ApiEnv } from "../../api/api-env.js";
 import { problemResponses } from "../../api/route-helpers.js";
-import type { EmbeddingIntegrationRecord } from "../../db/repositories/embedding-integrations.js";
 import { problemResponse } from "../../http/problem.js";
 import type { OriginProblem } from "../allowed-origins.js";
 import type { EmbeddingError, EmbeddingErrorReason, EmbeddingInputProblem } from "../embedding-error.js";
+import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
 import {
   deleteIntegration,
   type EmbeddingDeps,

@@ -3,11 +3,12 @@
  * integration's settings (name, allowed origins, on/off, secret rotation, deletion), and the page
  * that shows a new secret once, with everything a helpdesk admin needs to sign assertions.
  */
-import type { EmbeddingIntegrationRecord } from "../../db/repositories/embedding-integrations.js";
+
 import type { Translator } from "../../i18n/index.js";
 import { type FieldErrors, FormError, type FormValues, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
+import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
 
 export const embeddingSettingsPath = "/settings/embedding";
 export const integrationPath = (id: string) => `${embeddingSettingsPath}/${id}`;

@@ -10,7 +10,6 @@
  *   POST /settings/embedding/:id/delete
  */
 import { type Context, Hono } from "hono";
-import type { EmbeddingIntegrationRecord } from "../../db/repositories/embedding-integrations.js";
 import type { AppEnv } from "../../http/app-deps.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import type { SignedInEnv } from "../../identity/current-session.js";
@@ -20,6 +19,7 @@ import { renderNotFound } from "../../web/error-pages.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
 import type { OriginProblem } from "../allowed-origins.js";
 import { EmbeddingError } from "../embedding-error.js";
+import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
 import {
   deleteIntegration,
   type EmbeddingDeps,
