@@ -17,6 +17,7 @@ import {
   fillPath,
   hasIdParameter,
   isApiRoute,
+  isEmbedRoute,
   isWebRoute,
   isWrite,
   sendAs,
@@ -78,6 +79,33 @@ describe("authorisation matrix", () => {
     expect(failures).toEqual([]);
   });
 
+  it("answers 401 on every ticket widget route to a browser sign-in of any role and to an API key, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isEmbedRoute)) {
+      const attempts = [
+        ...webRoles.map((role) => ({
+          label: `${role} ${route.key}`,
+          send: () => sendAsRole(route, { from: world.a, role, target: world.a }),
+        })),
+        {
+          label: `all-scopes key ${route.key}`,
+          send: () => sendWithKey(world, route, { key: world.keys.all, target: world.a }),
+        },
+      ];
+      for (const attempt of attempts) {
+        // A cookie form post without the header meets the CSRF defence first: 403 is a refusal too.
+        const failure = await expectRefusedAndUnchanged(
+          attempt.label,
+          isWrite(route),
+          attempt.send,
+          (response) => [401, 403].includes(response.status),
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("answers 401 on every API route without a key, with a malformed key and with a revoked key", async () => {
     const failures: string[] = [];
     const keys = { none: undefined, malformed: "atd_nope_nope", revoked: world.keys.revoked };
@@ -131,7 +159,7 @@ describe("authorisation matrix", () => {
 
   it("refuses (404) every allowed role and every scoped key another organisation's sessions, tickets, reports, users, webhooks and invitations, storing nothing", async () => {
     const failures: string[] = [];
-    for (const route of classifiedRoutes((route) => hasIdParameter(route) && !isPublic(route))) {
+    for (const route of classifiedRoutes((route) => hasIdParameter(route) && isSignedInRoute(route))) {
       const attempts: { label: string; send: () => Promise<Response> }[] = [];
       if (isApiRoute(route)) {
         const { scope } = route.policy.access as { scope: (typeof apiKeyScopes)[number] };
@@ -190,7 +218,7 @@ describe("authorisation matrix", () => {
   it("shows a supporter nothing of a colleague's work in any list, page, export or API answer", async () => {
     const failures: string[] = [];
     const readRoutes = classifiedRoutes(
-      (route) => route.method === "GET" && !isPublic(route) && isOpenToSupporters(route),
+      (route) => route.method === "GET" && isSignedInRoute(route) && isOpenToSupporters(route),
     );
     for (const route of readRoutes) {
       const response = isApiRoute(route)
@@ -210,7 +238,7 @@ describe("authorisation matrix", () => {
 
   it("shows nothing of another organisation in any list, page, export or API answer", async () => {
     const failures: string[] = [];
-    const readRoutes = classifiedRoutes((route) => route.method === "GET" && !isPublic(route));
+    const readRoutes = classifiedRoutes((route) => route.method === "GET" && isSignedInRoute(route));
     for (const route of readRoutes) {
       const answers: { label: string; response: Response }[] = [];
       if (isApiRoute(route)) {
@@ -238,7 +266,7 @@ describe("authorisation matrix", () => {
 
   it("lets each allowed role and key reach its own organisation's routes (the matrix is not refusing everything)", async () => {
     const failures: string[] = [];
-    for (const route of classifiedRoutes((route) => route.method === "GET" && !isPublic(route))) {
+    for (const route of classifiedRoutes((route) => route.method === "GET" && isSignedInRoute(route))) {
       if (isApiRoute(route)) {
         const { scope } = route.policy.access as { scope: (typeof apiKeyScopes)[number] };
         const response = await sendWithKey(world, route, { key: world.keys.byScope[scope], target: world.a });
@@ -254,8 +282,9 @@ describe("authorisation matrix", () => {
   });
 });
 
-function isPublic(route: { policy: { access: unknown } }): boolean {
-  return route.policy.access === "public";
+/** Routes a browser sign-in or an API key opens (not the public ones, not the widget's embed-token ones). */
+function isSignedInRoute(route: ClassifiedRoute): boolean {
+  return isApiRoute(route) || isWebRoute(route);
 }
 
 /** Sessions, tickets and reports belong to one supporter; a colleague may not reach them. */

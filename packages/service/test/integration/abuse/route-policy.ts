@@ -9,6 +9,9 @@
  *   page, other roles get 403.
  * - `{ scope }`: an API route and the API-key scope it needs; no key or a revoked one is 401,
  *   a key without the scope 403.
+ * - `embed`: the ticket widget's own requests, authorised only by the embed token in the
+ *   X-Attendant-Embed header (src/embedding/require-embed-token.ts): neither a browser sign-in nor
+ *   an API key opens them.
  * `body` is a request that passes validation, so a cross-organisation request is refused for
  * whose resource it names, not for its shape.
  */
@@ -28,7 +31,7 @@ export type Resource =
   | "public";
 
 export interface RoutePolicy {
-  access: "public" | readonly WebRole[] | { scope: ApiKeyScope };
+  access: "public" | "embed" | readonly WebRole[] | { scope: ApiKeyScope };
   resource: Resource;
   action: "read" | "write";
   body?: Record<string, unknown>;
@@ -52,6 +55,11 @@ const web = (
 const api = (scope: ApiKeyScope, resource: Resource, body?: Record<string, unknown>): RoutePolicy =>
   web({ scope }, resource, scope.endsWith(":read") ? "read" : "write", body);
 const open: RoutePolicy = { access: "public", resource: "public", action: "read" };
+const embed = (
+  resource: Resource,
+  action: RoutePolicy["action"],
+  body?: Record<string, unknown>,
+): RoutePolicy => web("embed", resource, action, body);
 
 export const routePolicies: Record<string, RoutePolicy> = {
   // Probes, assets, sign-in and the join page.
@@ -71,6 +79,16 @@ export const routePolicies: Record<string, RoutePolicy> = {
   // The ticket widget's entry: a signed one-time assertion is its credential (src/embedding/).
   "GET /embed/ticket": open,
   "POST /embed/ticket": { ...open, action: "write", body: { assertion: "not-a-token" } },
+  // The widget's shell carries nothing: the token arrives in the address's fragment.
+  "GET /embed/widget/:integrationId": open,
+  // The widget's own requests, behind the embed token only.
+  "GET /embed/panel": embed("tickets", "read"),
+  "GET /embed/stream": { ...embed("sessions", "read"), isStream: true },
+  "POST /embed/actions/start": embed("sessions", "write", { group: "Helpdesk" }),
+  "POST /embed/actions/sessions/:id/invite": embed("sessions", "write", { email: "erika@example.org" }),
+  "POST /embed/actions/sessions/:id/join-address": embed("sessions", "write"),
+  "POST /embed/actions/sessions/:id/close": embed("sessions", "write"),
+  "POST /embed/actions/connect": embed("account", "write"),
   // TeamViewer's OAuth redirect lands here; it checks the state against the browser session itself.
   "GET /teamviewer/callback": open,
   "GET /api/v1/openapi.json": open,

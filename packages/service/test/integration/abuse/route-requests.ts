@@ -36,6 +36,7 @@ export function classifiedRoutes(
 export const isApiRoute = (route: ClassifiedRoute) =>
   typeof route.policy.access === "object" && "scope" in route.policy.access;
 export const isWebRoute = (route: ClassifiedRoute) => Array.isArray(route.policy.access);
+export const isEmbedRoute = (route: ClassifiedRoute) => route.policy.access === "embed";
 export const isWrite = (route: ClassifiedRoute) => route.method !== "GET";
 export const hasIdParameter = (route: ClassifiedRoute) =>
   /:(id|externalId|endpointId|deliveryId|invitationId|writeId|screenshotId|integrationId)\b/.test(route.path);
