@@ -1,5 +1,6 @@
 import { apiKeys } from "./api-keys.js";
 import { audit } from "./audit.js";
+import { brand } from "./brand.js";
 import { common } from "./common.js";
 import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
@@ -30,6 +31,7 @@ const features = [
   webhooks,
   helpdesks,
   audit,
+  brand,
 ] as const;
 
 type Feature = (typeof features)[number];
