@@ -114,6 +114,10 @@ pre.mail-text { white-space: pre-wrap; background: var(--bg); border: 1px solid 
 .join-lead { font-size: 1.2rem; }
 .join-action { margin: 1.5rem 0 2rem; }
 a.join-button { font-size: 1.4rem; padding: .8rem 3rem; }
+.join-header .brand { display: inline-flex; align-items: center; gap: .6rem; }
+.brand-logo { max-height: 2.5rem; max-width: 10rem; }
+.brand-logo-preview { max-height: 4rem; max-width: 16rem; }
+.join-footer { max-width: 38rem; margin: 0 auto; padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .95rem; }
 .join-steps li { margin-bottom: .4rem; }
 .join-valid { color: var(--muted); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);

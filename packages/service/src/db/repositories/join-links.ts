@@ -3,9 +3,18 @@
  * The lookup returns only what the join page may show, so nothing that belongs to the
  * supporter (links, e-mail address) can reach it by accident.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { isSupportedLocale } from "../../i18n/locales.js";
 import type { Db } from "../open-database.js";
-import { joinLinks, organisations, type SupportSessionState, supportSessions, users } from "../schema.js";
+import {
+  type InvitationLocale,
+  joinLinks,
+  organisations,
+  type SupportSessionState,
+  sessionInvitations,
+  supportSessions,
+  users,
+} from "../schema.js";
 
 export interface JoinLinkValues {
   organisationId: string;
@@ -36,7 +45,10 @@ export interface JoinTarget {
   endCustomerLink: string;
   /** The assigned supporter's display name; empty when they set none (never their e-mail). */
   supporterName: string;
+  organisationId: string;
   organisationName: string;
+  /** The language of the session's latest invitation e-mail; undefined when none was sent. */
+  invitationLocale: InvitationLocale | undefined;
 }
 
 export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTarget | undefined> {
@@ -47,14 +59,37 @@ export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTar
       isCustomerWaiting: supportSessions.isOnline,
       endCustomerLink: supportSessions.endCustomerLink,
       supporterName: users.displayName,
+      organisationId: organisations.id,
       organisationName: organisations.name,
+      sessionId: supportSessions.id,
     })
     .from(joinLinks)
     .innerJoin(supportSessions, eq(supportSessions.id, joinLinks.sessionId))
     .innerJoin(organisations, eq(organisations.id, joinLinks.organisationId))
     .leftJoin(users, eq(users.id, supportSessions.assignedUserId))
     .where(eq(joinLinks.tokenHash, tokenHash));
-  return row === undefined ? undefined : { ...row, supporterName: row.supporterName ?? "" };
+  if (row === undefined) return undefined;
+  const { sessionId, ...target } = row;
+  return {
+    ...target,
+    supporterName: row.supporterName ?? "",
+    invitationLocale: await findLatestInvitationLocale(db, sessionId),
+  };
+}
+
+async function findLatestInvitationLocale(db: Db, sessionId: string): Promise<InvitationLocale | undefined> {
+  const [invitation] = await db
+    .select({ locale: sessionInvitations.locale })
+    .from(sessionInvitations)
+    .where(
+      and(
+        eq(sessionInvitations.sessionId, sessionId),
+        inArray(sessionInvitations.status, ["sending", "sent", "captured"]),
+      ),
+    )
+    .orderBy(desc(sessionInvitations.sentAt))
+    .limit(1);
+  return isSupportedLocale(invitation?.locale) ? invitation.locale : undefined;
 }
 
 export async function hasJoinLink(db: Db, sessionId: string): Promise<boolean> {

@@ -76,6 +76,10 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.helpdeskWriteId;
         case "screenshotId":
           return fixtures.screenshotId;
+        case "organisationId":
+          return "00000000-0000-4000-8000-000000000000";
+        case "file":
+          return segments.length > 3 ? "logo-0123456789abcdef" : "accent-0a5bd3.css";
         case "id":
           if (previous === "sessions") return fixtures.sessionId;
           if (previous === "reports" || previous === "connections") return fixtures.reportId;
