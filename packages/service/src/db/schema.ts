@@ -696,6 +696,11 @@ export const joinLinks = pgTable("join_links", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: createdAt(),
   expiresAt: timestamptz("expires_at").notNull(),
+  /**
+   * The language of the invitation e-mail that carried this address; the join page speaks it
+   * before the browser's (issue 25). Null for an address given another way.
+   */
+  locale: text("locale").$type<InvitationLocale>(),
 });
 
 /**

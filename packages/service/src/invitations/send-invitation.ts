@@ -121,7 +121,7 @@ export async function sendSessionInvitation(
       replacedJoinTokenHash: replaced ?? null,
       leaseExpiresAt: new Date(now.getTime() + sendingLeaseMs),
     });
-    if (row !== undefined) await storeJoinLink(tx, link, record, now);
+    if (row !== undefined) await storeJoinLink(tx, link, record, { now, locale: recipient.locale });
     return row;
   });
   if (recorded !== undefined) return deliverRecorded(deps, actor, delivery, record, recorded, message);

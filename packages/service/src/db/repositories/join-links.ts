@@ -3,7 +3,7 @@
  * The lookup returns only what the join page may show, so nothing that belongs to the
  * supporter (links, e-mail address) can reach it by accident.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { isSupportedLocale } from "../../i18n/locales.js";
 import type { Db } from "../open-database.js";
 import {
@@ -11,7 +11,6 @@ import {
   joinLinks,
   organisations,
   type SupportSessionState,
-  sessionInvitations,
   supportSessions,
   users,
 } from "../schema.js";
@@ -21,6 +20,8 @@ export interface JoinLinkValues {
   sessionId: string;
   tokenHash: string;
   expiresAt: Date;
+  /** The invitation e-mail's language; null for an address given another way. */
+  locale: InvitationLocale | null;
   now: Date;
 }
 
@@ -32,7 +33,12 @@ export async function replaceJoinLink(db: Db, values: JoinLinkValues): Promise<v
     .values({ ...rest, createdAt: now })
     .onConflictDoUpdate({
       target: joinLinks.sessionId,
-      set: { tokenHash: values.tokenHash, expiresAt: values.expiresAt, createdAt: now },
+      set: {
+        tokenHash: values.tokenHash,
+        expiresAt: values.expiresAt,
+        locale: values.locale,
+        createdAt: now,
+      },
     });
 }
 
@@ -47,7 +53,7 @@ export interface JoinTarget {
   supporterName: string;
   organisationId: string;
   organisationName: string;
-  /** The language of the session's latest invitation e-mail; undefined when none was sent. */
+  /** The language of the invitation e-mail that carried the address; undefined for one given otherwise. */
   invitationLocale: InvitationLocale | undefined;
 }
 
@@ -61,7 +67,7 @@ export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTar
       supporterName: users.displayName,
       organisationId: organisations.id,
       organisationName: organisations.name,
-      sessionId: supportSessions.id,
+      locale: joinLinks.locale,
     })
     .from(joinLinks)
     .innerJoin(supportSessions, eq(supportSessions.id, joinLinks.sessionId))
@@ -69,27 +75,12 @@ export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTar
     .leftJoin(users, eq(users.id, supportSessions.assignedUserId))
     .where(eq(joinLinks.tokenHash, tokenHash));
   if (row === undefined) return undefined;
-  const { sessionId, ...target } = row;
+  const { locale, ...target } = row;
   return {
     ...target,
     supporterName: row.supporterName ?? "",
-    invitationLocale: await findLatestInvitationLocale(db, sessionId),
+    invitationLocale: isSupportedLocale(locale) ? locale : undefined,
   };
-}
-
-async function findLatestInvitationLocale(db: Db, sessionId: string): Promise<InvitationLocale | undefined> {
-  const [invitation] = await db
-    .select({ locale: sessionInvitations.locale })
-    .from(sessionInvitations)
-    .where(
-      and(
-        eq(sessionInvitations.sessionId, sessionId),
-        inArray(sessionInvitations.status, ["sending", "sent", "captured"]),
-      ),
-    )
-    .orderBy(desc(sessionInvitations.sentAt))
-    .limit(1);
-  return isSupportedLocale(invitation?.locale) ? invitation.locale : undefined;
 }
 
 export async function hasJoinLink(db: Db, sessionId: string): Promise<boolean> {
@@ -123,5 +114,6 @@ export async function restoreJoinLink(
     await db.delete(joinLinks).where(current);
     return;
   }
-  await db.update(joinLinks).set({ tokenHash: previousTokenHash }).where(current);
+  // The earlier address's language is not kept: its page then follows the browser.
+  await db.update(joinLinks).set({ tokenHash: previousTokenHash, locale: null }).where(current);
 }

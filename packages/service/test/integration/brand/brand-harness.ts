@@ -28,7 +28,8 @@ export async function submitBrand(
   const form = new FormData();
   form.set("_csrf", await browser.csrfTokenFrom(brandPath));
   for (const [name, value] of Object.entries({ ...validBrand, ...fields })) form.set(name, value);
-  if (logo !== undefined) form.set("logo", new File([logo.bytes], logo.name, { type: logo.type }));
+  if (logo !== undefined)
+    form.set("logo", new File([new Uint8Array(logo.bytes)], logo.name, { type: logo.type }));
   return browser.request(brandPath, {
     method: "POST",
     headers: { origin: "http://localhost:3000" },

@@ -18,5 +18,6 @@ CREATE TABLE "organisation_brands" (
 	CONSTRAINT "organisation_brands_logo_content_type_check" CHECK ("organisation_brands"."logo_content_type" is null or "organisation_brands"."logo_content_type" in ('image/png', 'image/jpeg', 'image/webp'))
 );
 --> statement-breakpoint
+ALTER TABLE "join_links" ADD COLUMN "locale" text;--> statement-breakpoint
 ALTER TABLE "organisation_brands" ADD CONSTRAINT "organisation_brands_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_brands" ADD CONSTRAINT "organisation_brands_updated_by_user_id_users_id_fk" FOREIGN KEY ("updated_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
