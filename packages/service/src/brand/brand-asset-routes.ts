@@ -12,9 +12,9 @@
  */
 import { Hono } from "hono";
 import type { Db } from "../db/open-database.js";
-import { findOrganisationLogo } from "../db/repositories/organisation-brands.js";
 import type { AppEnv } from "../http/app-deps.js";
 import { brandPathPrefix } from "./brand-asset-paths.js";
+import { loadCurrentLogo } from "./organisation-brand.js";
 
 const immutable = "public, max-age=31536000, immutable";
 const uuidPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -22,16 +22,16 @@ const uuidPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export function createLogoRoutes(deps: { db: Db }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get(`${brandPathPrefix}:organisationId{${uuidPattern}}/:file{logo-[0-9a-f]{16}}`, async (c) => {
-    const logo = await findOrganisationLogo(deps.db, c.req.param("organisationId"));
-    const isCurrent = logo !== undefined && c.req.param("file") === `logo-${logo.hash}`;
+    const hash = c.req.param("file").slice("logo-".length);
+    const logo = await loadCurrentLogo(deps.db, c.req.param("organisationId"), hash);
     const headers = {
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'",
       "Referrer-Policy": "no-referrer",
       "Cross-Origin-Resource-Policy": "cross-origin",
     };
-    if (!isCurrent) return c.body(null, 404, { ...headers, "Cache-Control": "no-store" });
-    return c.body(Buffer.from(logo.base64, "base64"), 200, {
+    if (logo === undefined) return c.body(null, 404, { ...headers, "Cache-Control": "no-store" });
+    return c.body(logo.bytes, 200, {
       ...headers,
       "Content-Type": logo.contentType,
       "Content-Disposition": "inline",

@@ -7,6 +7,7 @@ import type { Db } from "../db/open-database.js";
 import {
   type BrandSettings,
   findOrganisationBrand,
+  findOrganisationLogo,
   type StoredBrand,
   saveOrganisationBrand,
 } from "../db/repositories/organisation-brands.js";
@@ -40,6 +41,17 @@ export async function loadBrand(db: Db, organisationId: string): Promise<Brand |
     accentStylesheetPath:
       stored.accentColour === null ? undefined : accentStylesheetPath(stored.accentColour),
   };
+}
+
+/** The logo with this hash, while it is still the organisation's; an earlier one is gone. */
+export async function loadCurrentLogo(
+  db: Db,
+  organisationId: string,
+  hash: string,
+): Promise<{ bytes: Buffer; contentType: string } | undefined> {
+  const logo = await findOrganisationLogo(db, organisationId);
+  if (logo === undefined || logo.hash !== hash) return undefined;
+  return { bytes: Buffer.from(logo.base64, "base64"), contentType: logo.contentType };
 }
 
 /** The organisation's language for customers whose own is not known. */
