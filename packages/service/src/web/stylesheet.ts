@@ -46,7 +46,7 @@ form.narrow { max-width: 28rem; }
 .field { margin-bottom: 1rem; }
 .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .field .hint { color: var(--muted); font-size: .9rem; margin: .15rem 0 0; }
-input[type=text], input[type=email], input[type=password], input[type=date], select {
+input[type=text], input[type=email], input[type=tel], input[type=password], input[type=date], select {
   width: 100%; max-width: 28rem; padding: .5rem .6rem; font: inherit; color: inherit;
   background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
 input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--danger); }
