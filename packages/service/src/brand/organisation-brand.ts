@@ -48,10 +48,10 @@ export async function loadCurrentLogo(
   db: Db,
   organisationId: string,
   hash: string,
-): Promise<{ bytes: Buffer; contentType: string } | undefined> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string } | undefined> {
   const logo = await findOrganisationLogo(db, organisationId);
   if (logo === undefined || logo.hash !== hash) return undefined;
-  return { bytes: Buffer.from(logo.base64, "base64"), contentType: logo.contentType };
+  return { bytes: new Uint8Array(Buffer.from(logo.base64, "base64")), contentType: logo.contentType };
 }
 
 /** The organisation's language for customers whose own is not known. */
