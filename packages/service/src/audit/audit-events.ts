@@ -39,6 +39,7 @@ export const auditActions = [
   "session_invitation.failed",
   "invitation_template.updated",
   "invitation_template.reset",
+  "organisation_brand.updated",
   "ticket.closed",
   "api_key.created",
   "api_key.revoked",

@@ -699,6 +699,11 @@ export const joinLinks = pgTable("join_links", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: createdAt(),
   expiresAt: timestamptz("expires_at").notNull(),
+  /**
+   * The language of the invitation e-mail that carried this address; the join page speaks it
+   * before the browser's (issue 25). Null for an address given another way.
+   */
+  locale: text("locale").$type<InvitationLocale>(),
 });
 
 /**
@@ -1175,5 +1180,52 @@ export const embedSessions = pgTable(
     index("embed_sessions_user_idx").on(t.userId),
     index("embed_sessions_integration_idx").on(t.integrationId),
     index("embed_sessions_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/** How the supporter is named to customers: "Kenji Sato", "Kenji", or only "your technician". */
+export const supporterNameModes = ["full", "first", "none"] as const;
+export type SupporterNameMode = (typeof supporterNameModes)[number];
+
+/**
+ * What end customers see of an organisation (issue 25, "Brand per organisation"); one row per
+ * organisation once an admin saved it, none means the defaults (the organisation's name, no logo).
+ * The logo is kept as base64 text rather than bytea: it is at most 256 KB, read only when its
+ * hash changes (browsers cache it), and text reads the same on PGlite and PostgreSQL.
+ */
+export const organisationBrands = pgTable(
+  "organisation_brands",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    displayName: text("display_name"),
+    accentColour: text("accent_colour"),
+    supportPhone: text("support_phone"),
+    supportEmail: text("support_email"),
+    supportUrl: text("support_url"),
+    legalUrl: text("legal_url"),
+    supporterNameMode: text("supporter_name_mode").$type<SupporterNameMode>().notNull().default("full"),
+    defaultLocale: text("default_locale").$type<InvitationLocale>().notNull().default("en"),
+    logoBase64: text("logo_base64"),
+    logoContentType: text("logo_content_type"),
+    /** The first 16 hex digits of the logo's SHA-256: part of its URL, so a new logo is a new URL. */
+    logoHash: text("logo_hash"),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      "organisation_brands_supporter_name_mode_check",
+      sql`${t.supporterNameMode} in (${inList(supporterNameModes)})`,
+    ),
+    check(
+      "organisation_brands_default_locale_check",
+      sql`${t.defaultLocale} in (${inList(invitationLocales)})`,
+    ),
+    check(
+      "organisation_brands_logo_content_type_check",
+      sql`${t.logoContentType} is null or ${t.logoContentType} in ('image/png', 'image/jpeg', 'image/webp')`,
+    ),
   ],
 );

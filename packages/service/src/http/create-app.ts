@@ -11,6 +11,8 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
+import { createAccentStylesheetRoutes, createLogoRoutes } from "../brand/brand-asset-routes.js";
+import { createBrandRoutes } from "../brand/brand-routes.js";
 import { requireEmbedToken } from "../embedding/require-embed-token.js";
 import {
   createEmbedEntryRoutes,
@@ -71,12 +73,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestId());
   app.use(clientAddress({ trustedProxies: deps.config.trustedProxies }));
   app.use(requestLogging(deps.logger));
+  // The uploaded logo answers with headers of its own, stricter than the pages' (brand-asset-routes.ts).
+  app.route("/", createLogoRoutes({ db: deps.database.db }));
   app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
 
   // Probes, the stylesheet and the icon come before the web middleware: they need no session lookup. The
   // probes also come before the host check: load balancers probe instances by address.
   app.route("/", createHealthRoutes(deps.database));
   app.route("/", createStylesheetRoutes());
+  app.route("/", createAccentStylesheetRoutes());
   app.route("/", createFaviconRoutes());
   app.route("/", createPageScriptRoutes());
 
@@ -143,6 +148,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createLiveDeskRoutes({ ...deps, web, teamViewer, ...live }));
   app.route("/", createEmbedWidgetRoutes({ ...deps, teamViewer, mail, ...live }, requireEmbedToken(deps)));
   app.route("/", createTemplateRoutes({ ...deps, web }));
+  app.route("/", createBrandRoutes({ ...deps, web }));
   app.route("/", createApiKeyRoutes({ ...deps, web }));
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
   app.route("/", createReportRoutes({ ...deps, web, teamViewer }));

@@ -32,11 +32,13 @@ export interface LocaleChoice {
   explicit?: readonly (string | null | undefined)[];
   /** The browser's `Accept-Language` header. */
   acceptLanguage?: string | null | undefined;
+  /** When nothing else matches; English unless given. */
+  fallback?: Locale;
 }
 
 /**
  * Picks the page language: the first supported explicit choice wins, then the browser's
- * preferences matched by primary subtag (`de-AT` → `de`, `ja-JP` → `ja`), then English.
+ * preferences matched by primary subtag (`de-AT` → `de`, `ja-JP` → `ja`), then the fallback.
  */
 export function negotiateLocale(choice: LocaleChoice): Locale {
   for (const candidate of choice.explicit ?? []) {
@@ -46,5 +48,5 @@ export function negotiateLocale(choice: LocaleChoice): Locale {
     const primary = tag.split("-")[0];
     if (isSupportedLocale(primary)) return primary;
   }
-  return defaultLocale;
+  return choice.fallback ?? defaultLocale;
 }

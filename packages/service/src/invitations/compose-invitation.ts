@@ -1,10 +1,11 @@
 /** Turns a template and the session's facts into the e-mail's subject, text and HTML. */
 
+import { type Brand, supporterNameForCustomers } from "../brand/organisation-brand.js";
 import type { Db } from "../db/open-database.js";
-import { findOrganisationById } from "../db/repositories/organisations.js";
 import { findUserById } from "../db/repositories/users.js";
 import { createTranslator, type Locale } from "../i18n/index.js";
 import { formatValidUntil } from "../join/valid-until.js";
+import { brandHtmlFooter, brandHtmlHeader, brandTextFooter, type MailBrand } from "./invitation-branding.js";
 import {
   fillTemplate,
   type InvitationTemplate,
@@ -19,16 +20,29 @@ export interface ComposedInvitation {
   html: string;
 }
 
+/** With `brand`, the e-mail carries the organisation's logo, a join button and its contact. */
 export function composeInvitation(
   template: InvitationTemplate,
   values: InvitationValues,
   locale: Locale,
+  brand?: MailBrand,
 ): ComposedInvitation {
   const subject = fillTemplate(template.subject, values);
+  const text = fillTemplate(template.body, values);
+  const bodyHtml = renderTemplateHtml(template.body, values);
+  if (brand === undefined) {
+    return { subject, text, html: renderInvitationDocument({ locale, subject, bodyHtml }) };
+  }
   return {
     subject,
-    text: fillTemplate(template.body, values),
-    html: renderInvitationDocument({ locale, subject, bodyHtml: renderTemplateHtml(template.body, values) }),
+    text: `${text}${brandTextFooter(brand, locale)}`,
+    html: renderInvitationDocument({
+      locale,
+      subject,
+      bodyHtml,
+      headerHtml: brandHtmlHeader(brand),
+      footerHtml: brandHtmlFooter(brand, locale, values.joinUrl),
+    }),
   };
 }
 
@@ -44,13 +58,14 @@ export function greetingFor(locale: Locale, customerName: string | undefined): s
 }
 
 /**
- * The placeholder values for one session. The supporter appears by display name only (never
- * their e-mail address), or as "the support team" when they set none.
+ * The placeholder values for one session. The organisation appears by its brand's name; the
+ * supporter by display name only (never their e-mail address), shortened or left out as the
+ * organisation's brand says, or as "the support team" when there is no name to show.
  */
 export async function invitationValuesFor(
   db: Db,
   options: {
-    organisationId: string;
+    brand: Brand;
     assignedUserId: string | null;
     customerName: string | undefined;
     joinUrl: string;
@@ -58,16 +73,16 @@ export async function invitationValuesFor(
     locale: Locale;
   },
 ): Promise<InvitationValues> {
-  const [organisation, supporter] = await Promise.all([
-    findOrganisationById(db, options.organisationId),
-    options.assignedUserId === null ? undefined : findUserById(db, options.assignedUserId),
-  ]);
+  const supporter =
+    options.assignedUserId === null ? undefined : await findUserById(db, options.assignedUserId);
   const { t } = createTranslator(options.locale);
   return {
     greeting: greetingFor(options.locale, options.customerName),
     customerName: options.customerName ?? "",
-    supporterName: supporter?.displayName || t("invitations.supporterFallback"),
-    organisationName: organisation?.name ?? "",
+    supporterName:
+      supporterNameForCustomers(supporter?.displayName ?? "", options.brand.supporterNameMode) ||
+      t("invitations.supporterFallback"),
+    organisationName: options.brand.name,
     joinUrl: options.joinUrl,
     validUntil: formatValidUntil(options.validUntil, options.locale),
   };

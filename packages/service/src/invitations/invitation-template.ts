@@ -127,13 +127,18 @@ export function renderInvitationDocument(options: {
   locale: string;
   subject: string;
   bodyHtml: string;
+  /** Markup of ours (already escaped) before and after the body: the brand's logo, button and contact. */
+  headerHtml?: string;
+  footerHtml?: string;
 }): string {
   return [
     "<!doctype html>",
     `<html lang="${escapeHtml(options.locale)}">`,
     `<head><meta charset="utf-8"><title>${escapeHtml(options.subject)}</title></head>`,
     '<body style="font-family: sans-serif; line-height: 1.5">',
+    options.headerHtml ?? "",
     options.bodyHtml,
+    options.footerHtml ?? "",
     "</body>",
     "</html>",
   ].join("\n");

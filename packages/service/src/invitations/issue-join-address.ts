@@ -19,7 +19,7 @@ export async function issueJoinAddress(
   const now = deps.clock.now();
   assertSessionJoinable(record, now);
   const link = prepareJoinLink(deps.config.publicUrl);
-  await storeJoinLink(deps.database.db, link, record, now);
+  await storeJoinLink(deps.database.db, link, record, { now, locale: null });
   await auditSessionAction(deps, options.actor, {
     action: "join_link.issued",
     target: { type: "support_session", id: record.id },

@@ -13,6 +13,7 @@
  *    audited, and the previous address comes back.
  */
 import { randomUUID } from "node:crypto";
+import { loadBrand } from "../brand/organisation-brand.js";
 import { findJoinTokenHash, restoreJoinLink } from "../db/repositories/join-links.js";
 import {
   claimSendingInvitation,
@@ -33,6 +34,7 @@ import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { composeInvitation, invitationValuesFor } from "./compose-invitation.js";
 import { sealJoinUrlForHelpdesk } from "./helpdesk-join-url.js";
+import { mailBrandOf } from "./invitation-branding.js";
 import type { InvitationDeps } from "./invitation-deps.js";
 import { assertSessionJoinable, InvitationError } from "./invitation-error.js";
 import { resolveInvitationTemplate } from "./invitation-templates.js";
@@ -86,8 +88,10 @@ export async function sendSessionInvitation(
 
   const link = prepareJoinLink(deps.config.publicUrl);
   const template = await resolveInvitationTemplate(deps, actor.organisationId, recipient.locale);
+  const brand = await loadBrand(deps.database.db, actor.organisationId);
+  if (brand === undefined) throw new Error(`organisation ${actor.organisationId} is missing`);
   const values = await invitationValuesFor(deps.database.db, {
-    organisationId: actor.organisationId,
+    brand,
     assignedUserId: record.assignedUserId,
     customerName: recipient.name,
     joinUrl: link.url,
@@ -95,7 +99,7 @@ export async function sendSessionInvitation(
     locale: recipient.locale,
   });
   const message: RecordedMessage = {
-    ...composeInvitation(template, values, recipient.locale),
+    ...composeInvitation(template, values, recipient.locale, mailBrandOf(brand, deps.config.publicUrl)),
     joinUrl: link.url,
     tokenHash: link.tokenHash,
   };
@@ -117,7 +121,7 @@ export async function sendSessionInvitation(
       replacedJoinTokenHash: replaced ?? null,
       leaseExpiresAt: new Date(now.getTime() + sendingLeaseMs),
     });
-    if (row !== undefined) await storeJoinLink(tx, link, record, now);
+    if (row !== undefined) await storeJoinLink(tx, link, record, { now, locale: recipient.locale });
     return row;
   });
   if (recorded !== undefined) return deliverRecorded(deps, actor, delivery, record, recorded, message);

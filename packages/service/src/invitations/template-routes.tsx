@@ -7,8 +7,8 @@
  *   POST /settings/invitations/:locale/reset   back to the built-in wording
  */
 import { type Context, Hono } from "hono";
+import { loadBrand, supporterNameForCustomers } from "../brand/organisation-brand.js";
 import { findInvitationTemplate } from "../db/repositories/invitation-templates.js";
-import { findOrganisationById } from "../db/repositories/organisations.js";
 import type { AppDeps, AppEnv } from "../http/app-deps.js";
 import {
   createTranslator,
@@ -135,12 +135,13 @@ export function createTemplateRoutes(deps: TemplateRouteDeps): Hono<AppEnv> {
   async function sampleValues(c: Context<SignedInEnv>, locale: Locale): Promise<InvitationValues> {
     const { t } = createTranslator(locale);
     const user = c.get("user");
-    const organisation = await findOrganisationById(deps.database.db, user.organisationId);
+    const brand = await loadBrand(deps.database.db, user.organisationId);
+    const supporterName = supporterNameForCustomers(user.displayName, brand?.supporterNameMode ?? "full");
     return {
       greeting: greetingFor(locale, t("invitations.templates.sampleCustomer")),
       customerName: t("invitations.templates.sampleCustomer"),
-      supporterName: user.displayName || t("invitations.templates.sampleSupporter"),
-      organisationName: organisation?.name ?? "",
+      supporterName: supporterName || t("invitations.templates.sampleSupporter"),
+      organisationName: brand?.name ?? "",
       joinUrl: `${deps.config.publicUrl}${joinPathPrefix}EXAMPLE-EXAMPLE-EXAMPLE`,
       validUntil: formatValidUntil(new Date(deps.clock.now().getTime() + 24 * 3600 * 1000), locale),
     };

@@ -7,6 +7,7 @@
 
 import type { Db } from "../db/open-database.js";
 import { findJoinTokenHash, replaceJoinLink } from "../db/repositories/join-links.js";
+import type { Locale } from "../i18n/index.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 
 export const joinPathPrefix = "/join/";
@@ -22,18 +23,20 @@ export function prepareJoinLink(publicUrl: string): PreparedJoinLink {
   return { url: `${publicUrl}${joinPathPrefix}${token}`, tokenHash: hashSecretToken(token) };
 }
 
+/** `locale`: the language of the invitation e-mail carrying the address, null for one given otherwise. */
 export function storeJoinLink(
   db: Db,
   link: PreparedJoinLink,
   session: { id: string; organisationId: string; validUntil: Date },
-  now: Date,
+  options: { now: Date; locale: Locale | null },
 ): Promise<void> {
   return replaceJoinLink(db, {
     organisationId: session.organisationId,
     sessionId: session.id,
     tokenHash: link.tokenHash,
     expiresAt: session.validUntil,
-    now,
+    locale: options.locale,
+    now: options.now,
   });
 }
 

@@ -5,6 +5,8 @@
  * (src/web/page-scripts.ts) keeps current; without scripts the status shows as of the last load.
  */
 import type { Child } from "hono/jsx";
+import { BrandContact } from "../brand/brand-contact.js";
+import type { Brand } from "../brand/organisation-brand.js";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
 import { faviconPath } from "../web/favicon.js";
 import { joinStatusScriptPath } from "../web/page-scripts.js";
@@ -15,6 +17,7 @@ import { formatValidUntil } from "./valid-until.js";
 export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPath: string }) {
   const { t, locale } = props.t;
   const content = contentFor(props.t, props.view, props.selfPath);
+  const brand = props.view.kind === "unknown" ? undefined : props.view.brand;
   return (
     <html lang={locale}>
       <head>
@@ -23,22 +26,35 @@ export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPat
         <meta name="robots" content="noindex" />
         <title>{content.title}</title>
         <link rel="stylesheet" href={stylesheetPath} />
+        {brand?.accentStylesheetPath !== undefined && (
+          <link rel="stylesheet" href={brand.accentStylesheetPath} />
+        )}
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
         {props.view.kind === "open" && <script src={joinStatusScriptPath} defer />}
       </head>
       <body class="join">
         <header class="join-header">
-          <span class="brand">
-            {props.view.kind === "unknown" ? t("join.brand") : props.view.organisationName}
-          </span>
+          <BrandMark brand={brand} fallback={t("join.brand")} />
           <JoinLanguageSwitcher t={props.t} selfPath={props.selfPath} current={locale} />
         </header>
         <main id="main" class="join-main">
           <h1>{content.title}</h1>
           {content.body}
         </main>
+        {brand !== undefined && <BrandContact t={props.t} brand={brand} />}
       </body>
     </html>
+  );
+}
+
+/** The organisation's logo and name; nothing of anyone's for an address that does not work. */
+function BrandMark(props: { brand: Brand | undefined; fallback: string }) {
+  if (props.brand === undefined) return <span class="brand">{props.fallback}</span>;
+  return (
+    <span class="brand">
+      {props.brand.logoPath !== undefined && <img class="brand-logo" src={props.brand.logoPath} alt="" />}
+      <span id="brand-name">{props.brand.name}</span>
+    </span>
   );
 }
 

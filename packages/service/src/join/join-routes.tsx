@@ -8,10 +8,15 @@
  * customer's side"): `{ status: "ready" | "waiting" | "ended", message }`, the message in the
  * customer's language. It carries nothing the page does not show, nothing of the supporter, and
  * counts unknown addresses against the same limiter as the page.
+ *
+ * Both speak the customer's language in this order (issue 25, "Language"): the one picked with
+ * `?lang=` on the page, the one the invitation e-mail was sent in, the browser's, and the
+ * organisation's default.
  */
 import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { AppDeps, AppEnv } from "../http/app-deps.js";
+import { createTranslator, isSupportedLocale, negotiateLocale, type Translator } from "../i18n/index.js";
 import { clientAddressOf } from "../identity/client-address.js";
 import { createGuessLimiter } from "./guess-limiter.js";
 import { joinPathPrefix } from "./join-links.js";
@@ -42,8 +47,8 @@ export function createJoinRoutes(deps: Pick<AppDeps, "database" | "clock">): Hon
   }
 
   routes.get(`${joinPathPrefix}:token/status`, async (c) => {
-    const { t } = c.get("t");
     const view = await openCounted(c, c.req.param("token"));
+    const { t } = customerTranslator(c, view);
     if (view === undefined) return c.json({ status: "throttled", message: t("join.throttled") }, 429);
     if (view.kind === "unknown") return c.json({ status: "unknown", message: t("join.unknown.title") }, 404);
     const status = joinStatusOf(view);
@@ -51,9 +56,9 @@ export function createJoinRoutes(deps: Pick<AppDeps, "database" | "clock">): Hon
   });
 
   routes.get(`${joinPathPrefix}:token`, async (c) => {
-    const t = c.get("t");
     const token = c.req.param("token");
     const view = await openCounted(c, token);
+    const t = customerTranslator(c, view);
     if (view === undefined) return c.text(t.t("join.throttled"), 429);
     const selfPath = `${joinPathPrefix}${encodeURIComponent(token)}`;
     return c.html(
@@ -62,4 +67,16 @@ export function createJoinRoutes(deps: Pick<AppDeps, "database" | "clock">): Hon
     );
   });
   return routes;
+}
+
+function customerTranslator(c: Context<AppEnv>, view: JoinPageView | undefined): Translator {
+  if (view === undefined || view.kind === "unknown") return c.get("t");
+  const requested = c.req.query("lang");
+  return createTranslator(
+    negotiateLocale({
+      explicit: [isSupportedLocale(requested) ? requested : undefined, view.invitationLocale],
+      acceptLanguage: c.req.header("accept-language"),
+      fallback: view.brand.defaultLocale,
+    }),
+  );
 }

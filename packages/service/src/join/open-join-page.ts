@@ -3,23 +3,33 @@
  * an unknown token and a replaced one look the same, so the page reveals nothing about sessions
  * it was not given the address of.
  */
+import { type Brand, loadBrand, supporterNameForCustomers } from "../brand/organisation-brand.js";
 import type { Db } from "../db/open-database.js";
 import { findJoinTarget } from "../db/repositories/join-links.js";
+import type { Locale } from "../i18n/index.js";
 import { hashSecretToken } from "../identity/random-tokens.js";
+
+/** What every page of a known address carries: whose it is and which language it was sent in. */
+export interface JoinPageBrand {
+  /** The organisation's brand; its `name` is what the customer sees. */
+  brand: Brand;
+  /** The language of the latest invitation e-mail, if one was sent. */
+  invitationLocale: Locale | undefined;
+}
 
 export type JoinPageView =
   | { kind: "unknown" }
-  | { kind: "closed" | "expired"; organisationName: string }
-  | {
+  | ({ kind: "closed" | "expired"; organisationName: string } & JoinPageBrand)
+  | ({
       kind: "open";
       organisationName: string;
-      /** Empty when the supporter set no display name. */
+      /** Empty when the supporter set no display name or the organisation shows no names. */
       supporterName: string;
       endCustomerLink: string;
       validUntil: Date;
       /** What the page tells the customer is happening (joinStatusOf). */
       status: Exclude<JoinStatus, "ended">;
-    };
+    } & JoinPageBrand);
 
 /**
  * The customer's side of the live desk (issue 24): `ready` until TeamViewer says they started
@@ -44,13 +54,15 @@ export async function openJoinPage(deps: { db: Db; now: Date }, token: string): 
   if (!isWellFormedJoinToken(token)) return { kind: "unknown" };
   const target = await findJoinTarget(deps.db, hashSecretToken(token));
   if (target === undefined) return { kind: "unknown" };
-  const { organisationName } = target;
-  if (target.sessionState === "closed") return { kind: "closed", organisationName };
-  if (target.expiresAt.getTime() <= deps.now.getTime()) return { kind: "expired", organisationName };
+  const brand = await loadBrand(deps.db, target.organisationId);
+  if (brand === undefined) return { kind: "unknown" };
+  const known = { organisationName: brand.name, brand, invitationLocale: target.invitationLocale };
+  if (target.sessionState === "closed") return { kind: "closed", ...known };
+  if (target.expiresAt.getTime() <= deps.now.getTime()) return { kind: "expired", ...known };
   return {
     kind: "open",
-    organisationName,
-    supporterName: target.supporterName,
+    ...known,
+    supporterName: supporterNameForCustomers(target.supporterName, brand.supporterNameMode),
     endCustomerLink: target.endCustomerLink,
     validUntil: target.expiresAt,
     status: target.isCustomerWaiting ? "waiting" : "ready",

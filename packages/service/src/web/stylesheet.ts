@@ -46,7 +46,7 @@ form.narrow { max-width: 28rem; }
 .field { margin-bottom: 1rem; }
 .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .field .hint { color: var(--muted); font-size: .9rem; margin: .15rem 0 0; }
-input[type=text], input[type=email], input[type=password], input[type=date], select {
+input[type=text], input[type=email], input[type=tel], input[type=password], input[type=date], select {
   width: 100%; max-width: 28rem; padding: .5rem .6rem; font: inherit; color: inherit;
   background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
 input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--danger); }
@@ -114,6 +114,10 @@ pre.mail-text { white-space: pre-wrap; background: var(--bg); border: 1px solid 
 .join-lead { font-size: 1.2rem; }
 .join-action { margin: 1.5rem 0 2rem; }
 a.join-button { font-size: 1.4rem; padding: .8rem 3rem; }
+.join-header .brand { display: inline-flex; align-items: center; gap: .6rem; }
+.brand-logo { max-height: 2.5rem; max-width: 10rem; }
+.brand-logo-preview { max-height: 4rem; max-width: 16rem; }
+.join-footer { max-width: 38rem; margin: 0 auto; padding: 0 1.5rem 1.5rem; color: var(--muted); font-size: .95rem; }
 .join-steps li { margin-bottom: .4rem; }
 .join-valid { color: var(--muted); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);

@@ -29,6 +29,11 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale({ acceptLanguage: ";;;,q=abc,<script>" })).toBe("en");
     expect(negotiateLocale({})).toBe("en");
   });
+
+  test("falls back to the given language (the organisation's) when nothing else matches", () => {
+    expect(negotiateLocale({ acceptLanguage: "fr-FR", fallback: "de" })).toBe("de");
+    expect(negotiateLocale({ acceptLanguage: "ja", fallback: "de" })).toBe("ja");
+  });
 });
 
 describe("catalogs", () => {

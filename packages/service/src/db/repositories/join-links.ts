@@ -4,14 +4,24 @@
  * supporter (links, e-mail address) can reach it by accident.
  */
 import { and, eq } from "drizzle-orm";
+import { isSupportedLocale } from "../../i18n/locales.js";
 import type { Db } from "../open-database.js";
-import { joinLinks, organisations, type SupportSessionState, supportSessions, users } from "../schema.js";
+import {
+  type InvitationLocale,
+  joinLinks,
+  organisations,
+  type SupportSessionState,
+  supportSessions,
+  users,
+} from "../schema.js";
 
 export interface JoinLinkValues {
   organisationId: string;
   sessionId: string;
   tokenHash: string;
   expiresAt: Date;
+  /** The invitation e-mail's language; null for an address given another way. */
+  locale: InvitationLocale | null;
   now: Date;
 }
 
@@ -23,7 +33,12 @@ export async function replaceJoinLink(db: Db, values: JoinLinkValues): Promise<v
     .values({ ...rest, createdAt: now })
     .onConflictDoUpdate({
       target: joinLinks.sessionId,
-      set: { tokenHash: values.tokenHash, expiresAt: values.expiresAt, createdAt: now },
+      set: {
+        tokenHash: values.tokenHash,
+        expiresAt: values.expiresAt,
+        locale: values.locale,
+        createdAt: now,
+      },
     });
 }
 
@@ -36,7 +51,10 @@ export interface JoinTarget {
   endCustomerLink: string;
   /** The assigned supporter's display name; empty when they set none (never their e-mail). */
   supporterName: string;
+  organisationId: string;
   organisationName: string;
+  /** The language of the invitation e-mail that carried the address; undefined for one given otherwise. */
+  invitationLocale: InvitationLocale | undefined;
 }
 
 export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTarget | undefined> {
@@ -47,14 +65,22 @@ export async function findJoinTarget(db: Db, tokenHash: string): Promise<JoinTar
       isCustomerWaiting: supportSessions.isOnline,
       endCustomerLink: supportSessions.endCustomerLink,
       supporterName: users.displayName,
+      organisationId: organisations.id,
       organisationName: organisations.name,
+      locale: joinLinks.locale,
     })
     .from(joinLinks)
     .innerJoin(supportSessions, eq(supportSessions.id, joinLinks.sessionId))
     .innerJoin(organisations, eq(organisations.id, joinLinks.organisationId))
     .leftJoin(users, eq(users.id, supportSessions.assignedUserId))
     .where(eq(joinLinks.tokenHash, tokenHash));
-  return row === undefined ? undefined : { ...row, supporterName: row.supporterName ?? "" };
+  if (row === undefined) return undefined;
+  const { locale, ...target } = row;
+  return {
+    ...target,
+    supporterName: row.supporterName ?? "",
+    invitationLocale: isSupportedLocale(locale) ? locale : undefined,
+  };
 }
 
 export async function hasJoinLink(db: Db, sessionId: string): Promise<boolean> {
@@ -88,5 +114,6 @@ export async function restoreJoinLink(
     await db.delete(joinLinks).where(current);
     return;
   }
-  await db.update(joinLinks).set({ tokenHash: previousTokenHash }).where(current);
+  // The earlier address's language is not kept: its page then follows the browser.
+  await db.update(joinLinks).set({ tokenHash: previousTokenHash, locale: null }).where(current);
 }

@@ -1,5 +1,6 @@
 import { apiKeys } from "./api-keys.js";
 import { audit } from "./audit.js";
+import { brand } from "./brand.js";
 import { common } from "./common.js";
 import { embedding } from "./embedding.js";
 import { embeddingIntegrations } from "./embedding-integrations.js";
@@ -34,6 +35,7 @@ const features = [
   embedding,
   embeddingIntegrations,
   audit,
+  brand,
 ] as const;
 
 type Feature = (typeof features)[number];

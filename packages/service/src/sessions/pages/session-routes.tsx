@@ -14,6 +14,7 @@
  */
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { organisationLocale } from "../../brand/organisation-brand.js";
 import { listConnectedColleagues } from "../../db/repositories/colleagues.js";
 import { hasJoinLink } from "../../db/repositories/join-links.js";
 import { listSessionInvitations } from "../../db/repositories/session-invitations.js";
@@ -417,11 +418,16 @@ export function createSessionPageRoutes(deps: SessionPageDeps): Hono<AppEnv> {
     });
   }
 
+  /** The invitation form's defaults; tickets know no requester language, so the organisation's. */
   async function ticketRequesterOf(externalId: string, organisationId: string): Promise<FormValues> {
-    const ticket = await findTicketByExternalId(deps.database.db, organisationId, externalId);
+    const [ticket, locale] = await Promise.all([
+      findTicketByExternalId(deps.database.db, organisationId, externalId),
+      organisationLocale(deps.database.db, organisationId),
+    ]);
     return {
       ...(ticket?.requesterEmail ? { email: ticket.requesterEmail } : {}),
       ...(ticket?.requesterName ? { name: ticket.requesterName } : {}),
+      locale,
     };
   }
 

@@ -89,6 +89,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /embed/actions/sessions/:id/join-address": embed("sessions", "write"),
   "POST /embed/actions/sessions/:id/close": embed("sessions", "write"),
   "POST /embed/actions/connect": embed("account", "write"),
+  // The brand's logo (by organisation and content hash) and accent stylesheet (by colour).
+  "GET /brand/:organisationId/:file": open,
+  "GET /brand/:file": open,
   // TeamViewer's OAuth redirect lands here; it checks the state against the browser session itself.
   "GET /teamviewer/callback": open,
   "GET /api/v1/openapi.json": open,
@@ -204,6 +207,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
     body: "{{joinLink}}",
   }),
   "POST /settings/invitations/:locale/reset": web(admins, "settings", "write"),
+  "GET /settings/brand": web(admins, "settings", "read"),
+  "POST /settings/brand": web(admins, "settings", "write", {
+    supporterNameMode: "full",
+    defaultLocale: "en",
+  }),
   "GET /settings/teamviewer": web(admins, "settings", "read"),
   "POST /settings/teamviewer": web(admins, "settings", "write", {}),
   "POST /settings/teamviewer/script-token": web(admins, "settings", "write", { token: "" }),

@@ -79,6 +79,10 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           return fixtures.screenshotId;
         case "integrationId":
           return fixtures.integrationId;
+        case "organisationId":
+          return "00000000-0000-4000-8000-000000000000";
+        case "file":
+          return segments.length > 3 ? "logo-0123456789abcdef" : "accent-0a5bd3.css";
         case "id":
           if (previous === "sessions") return fixtures.sessionId;
           if (previous === "reports" || previous === "connections") return fixtures.reportId;

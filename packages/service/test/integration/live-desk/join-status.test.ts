@@ -59,10 +59,12 @@ describe("the join page's status", () => {
     });
   });
 
-  it("answers in the customer's language: German and Japanese from Accept-Language and ?lang=", async () => {
-    const { h, joinPath } = await setUp(engine);
+  it("answers in the customer's language: the invitation's before the browser's, and ?lang=", async () => {
+    const { h, browser, sessionPath } = await setUp(engine);
+    expect((await invite(browser, sessionPath, { locale: "de" })).status).toBe(200);
+    const joinPath = joinPathIn(h.sentMail[1]?.text ?? "");
     const german = await statusOf(
-      await h.visitor().get(`${joinPath}/status`, { "accept-language": "de-DE" }),
+      await h.visitor().get(`${joinPath}/status`, { "accept-language": "en-GB" }),
     );
     expect(german.message).toBe(
       "Klicken Sie auf Teilnehmen und starten Sie QuickSupport: Ihr Techniker erfährt dann, dass Sie da sind.",

@@ -35,8 +35,12 @@ describe("the end customer's join page", () => {
     expect(html).toContain(`href="${row?.end_customer_link}"`);
   });
 
-  it("speaks German and Japanese from Accept-Language, and switches with ?lang=", async () => {
-    const { h, joinPath } = await setUp(engine);
+  it("speaks German and Japanese from Accept-Language on an address given without an e-mail, and switches with ?lang=", async () => {
+    const { h, browser, sessionPath } = await setUp(engine);
+    // An invitation's own language would come first (test/integration/brand/brand-for-customers.test.ts).
+    const joinPath = joinPathIn(
+      await (await browser.submit(sessionPath, `${sessionPath}/join-address`, {})).text(),
+    );
     const german = await (await h.visitor().get(joinPath, { "accept-language": "de-AT,de;q=0.9" })).text();
     expect(german).toContain('<html lang="de">');
     expect(german).toContain("Kenji Sato von Contoso Helpdesk hilft Ihnen.");

@@ -35,7 +35,9 @@ describe("invitations through a real SMTP server on loopback", () => {
     // Only the join page's address, in both versions: no TeamViewer link, no session code.
     const joinPath = joinPathIn(mail.text);
     expect(mail.text.match(/https?:\/\/\S+/g)).toEqual([`http://localhost:3000${joinPath}`]);
+    // The address in the text, and the join button.
     expect([...mail.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      `http://localhost:3000${joinPath}`,
       `http://localhost:3000${joinPath}`,
     ]);
     const [session] = await queryRows<{ code: string; end_customer_link: string }>(
