@@ -58,6 +58,8 @@ export const auditActions = [
   "helpdesk_template.updated",
   "helpdesk_template.reset",
   "connection_reports.exported",
+  "organisation.created",
+  "organisation.renamed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

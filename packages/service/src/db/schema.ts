@@ -37,11 +37,16 @@ export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
-export const organisations = pgTable("organisations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-});
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  // The name is the tenant's brand for its customers and how an operator tells tenants apart.
+  (t) => [uniqueIndex("organisations_name_unique").on(sql`lower(${t.name})`)],
+);
 
 export const users = pgTable(
   "users",
@@ -62,8 +67,10 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Case-insensitive: "Ann@Example.com" and "ann@example.com" are one person.
-    uniqueIndex("users_organisation_email_unique").on(t.organisationId, sql`lower(${t.email})`),
+    // Case-insensitive: "Ann@Example.com" and "ann@example.com" are one person. Unique in the
+    // whole installation, not per organisation, so sign-in finds the user's organisation from
+    // the address alone (docs/adr/0042-organisations-as-tenants.md).
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
     check("users_role_check", sql`${t.role} in (${inList(userRoles)})`),
   ],
 );

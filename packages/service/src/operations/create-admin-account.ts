@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Config } from "../config/config-schema.js";
-import { createUser, findUserByEmail } from "../db/repositories/users.js";
+import { createUser, findUserByEmailInInstallation } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
 import { en, isMessageKey } from "../i18n/messages/catalog.js";
 import { displayNameSchema, emailSchema } from "../identity/form-schemas.js";
@@ -26,9 +26,13 @@ export async function createAdminAccount(
   config: Config,
   input: { email: string; displayName?: string | undefined; password: string; logger?: Logger },
 ): Promise<CreatedAdmin> {
-  const email = check("--email", emailSchema, input.email);
-  const displayName = check("--name", displayNameSchema, input.displayName ?? email.split("@")[0] ?? email);
-  const password = check("the password", newPasswordSchema, input.password);
+  const email = parseCommandInput("--email", emailSchema, input.email);
+  const displayName = parseCommandInput(
+    "--name",
+    displayNameSchema,
+    input.displayName ?? email.split("@")[0] ?? email,
+  );
+  const password = parseCommandInput("the password", newPasswordSchema, input.password);
   const passwordHash = await hashPassword(password);
   return withCommandDatabase(
     config,
@@ -36,7 +40,7 @@ export async function createAdminAccount(
     async (context) => {
       const { database, clock, organisation } = context;
       return transaction(database.db, async (tx) => {
-        if ((await findUserByEmail(tx, organisation.id, email)) !== undefined) {
+        if ((await findUserByEmailInInstallation(tx, email)) !== undefined) {
           throw new CommandRefusedError(`There is already a user with the e-mail address ${email}.`);
         }
         const user = await createUser(tx, {
@@ -68,7 +72,7 @@ export async function createAdminAccount(
 }
 
 /** Parses with the web form's schema; its message keys become the English sentences. */
-function check<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
+export function parseCommandInput<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const key = parsed.error.issues[0]?.message ?? "forms.invalid";
