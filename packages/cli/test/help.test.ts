@@ -23,6 +23,9 @@ describe("--help", () => {
     expect(paths.map((path) => path.join(" "))).toEqual(
       expect.arrayContaining([
         "admin create",
+        "orgs create",
+        "orgs list",
+        "orgs rename",
         "keys rotate",
         "keys rewrap",
         "api-keys create",
