@@ -1,3 +1,2 @@
 DROP INDEX "users_organisation_email_unique";--> statement-breakpoint
-CREATE UNIQUE INDEX "organisations_name_unique" ON "organisations" USING btree (lower("name"));--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree (lower("email"));

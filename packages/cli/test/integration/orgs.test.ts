@@ -113,6 +113,9 @@ describe("attendant orgs", () => {
     expect(organisations).toMatchObject([{ name: "Attendant", userCount: 1 }]);
 
     await runAttendant(["orgs", "create", "Fabrikam", "--admin-email", "lee@fabrikam.example"], env);
+    const leeAgain = await runAttendant(["admin", "create", "--email", "lee@fabrikam.example"], env);
+    expect(leeAgain.exitCode).toBe(1);
+    expect(leeAgain.stderr).toContain("There is already a user with the e-mail address lee@fabrikam.example");
     const [first] = organisations as ListedOrganisation[];
     const clash = await runAttendant(["orgs", "rename", first?.id ?? "", "fabrikam"], env);
     expect(clash.exitCode).toBe(1);

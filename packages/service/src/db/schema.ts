@@ -37,16 +37,11 @@ export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
-export const organisations = pgTable(
-  "organisations",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    name: text("name").notNull(),
-    createdAt: createdAt(),
-  },
-  // The name is the tenant's brand for its customers and how an operator tells tenants apart.
-  (t) => [uniqueIndex("organisations_name_unique").on(sql`lower(${t.name})`)],
-);
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
 
 export const users = pgTable(
   "users",

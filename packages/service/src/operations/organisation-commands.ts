@@ -28,7 +28,10 @@ import { parseCommandInput } from "./create-admin-account.js";
 
 export const maxOrganisationNameLength = 100;
 
-/** Any fixed number, used only here: serialises organisation names across concurrent commands. */
+/**
+ * Any fixed number, used only here: serialises the name check and the write across concurrent
+ * commands, which is what keeps names unique (no index does: test harnesses reuse names).
+ */
 const organisationNamesLockKey = 7_216_042;
 
 export interface CreatedOrganisation {

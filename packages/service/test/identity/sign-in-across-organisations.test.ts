@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { selectAuditLogRows } from "../../src/db/repositories/audit-log.js";
 import { createOrganisation } from "../../src/db/repositories/organisations.js";
-import { createUser } from "../../src/db/repositories/users.js";
+import { createUser, listUsers } from "../../src/db/repositories/users.js";
 import { issueOneTimeLogin } from "../../src/identity/one-time-login.js";
 import { hashPassword } from "../../src/identity/passwords.js";
 import { fastPasswordHashing } from "../support/fast-password-hashing.js";
@@ -75,6 +75,23 @@ describe("sign-in with several organisations", { timeout: 120_000 }, () => {
     });
     expect(refused.status).toBe(404);
     expect(await auditOf(harness, harness.organisation.id)).toEqual([]);
+  });
+
+  it("refuses (409) a new user whose address another organisation already uses, storing nothing, so an address names one organisation", async () => {
+    const harness = await harnesses.create();
+    await harness.addUser("admin");
+    await addFabrikam(harness);
+    const browser = harness.browser();
+    await browser.signIn("admin@example.com");
+    const response = await browser.submit("/users", "/users", {
+      displayName: "Lee Again",
+      email: "Lee@Fabrikam.example",
+      role: "supporter",
+      password: "a long enough passphrase",
+    });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain("already exists");
+    expect(await listUsers(harness.db, harness.organisation.id)).toHaveLength(1);
   });
 
   it("signs a one-time link's user into their own organisation and audits it there", async () => {

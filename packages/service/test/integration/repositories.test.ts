@@ -94,12 +94,6 @@ describeEachEngine("repositories", (engine) => {
     );
   });
 
-  it("keep organisation names unique regardless of case", async () => {
-    const { db } = await setUp(engine);
-    const duplicate = createOrganisation(db, { name: "HELPDESK" });
-    expect(await databaseErrorOf(duplicate)).toMatch(/organisations_name_unique/);
-  });
-
   it("refuse a role outside admin, supporter and auditor", async () => {
     const { db, organisation } = await setUp(engine);
     const attempt = createUser(db, {

@@ -21,7 +21,7 @@ export async function findOrganisationById(db: Db, id: string): Promise<Organisa
   return organisation;
 }
 
-/** Case-insensitive, matching the unique index on lower(name). */
+/** Case-insensitive: the operator's commands keep names unique in any letter case. */
 export async function findOrganisationByName(db: Db, name: string): Promise<Organisation | undefined> {
   const [organisation] = await db
     .select()
