@@ -1,29 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { useInstallations } from "./installation.js";
 import { runAttendant } from "./run-attendant.js";
 
 // Every test spawns the real binary several times, each opening the embedded database.
 vi.setConfig({ testTimeout: 300_000 });
 
-const folders: string[] = [];
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-/** A fresh embedded database with a fixed keyring and public address, as an operator's would be. */
-async function installation() {
-  const dataDir = await mkdtemp(join(tmpdir(), "attendant-orgs-"));
-  folders.push(dataDir);
-  return {
-    ATTENDANT_DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    ATTENDANT_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
-    ATTENDANT_PRIMARY_KEY: "",
-    ATTENDANT_PUBLIC_URL: "https://support.example.com",
-  };
-}
+const newInstallation = useInstallations();
+/** A fresh installation with a public address, so the printed sign-in links can be checked. */
+const installation = () => newInstallation({ ATTENDANT_PUBLIC_URL: "https://support.example.com" });
 
 interface ListedOrganisation {
   id: string;
@@ -62,6 +46,36 @@ describe("attendant orgs", () => {
     );
     const text = await runAttendant(["orgs", "list"], env);
     expect(text.stdout).toContain(`${fabrikam.id}  Fabrikam Remote Help  1 user, 0 sessions  created `);
+  });
+
+  test("admin create --org adds an admin with a password to that organisation (for when the first admin's link expired), and refuses an unknown one (1)", async () => {
+    const env = await installation();
+    await runAttendant(["orgs", "create", "Fabrikam", "--admin-email", "lee@fabrikam.example"], env);
+    const [, fabrikam] = JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout) as [
+      ListedOrganisation,
+      ListedOrganisation,
+    ];
+    const added = await runAttendant(
+      ["admin", "create", "--org", fabrikam.id, "--email", "kim@fabrikam.example", "--json"],
+      env,
+    );
+    expect(added.stderr).toBe("");
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      email: "kim@fabrikam.example",
+      organisationId: fabrikam.id,
+    });
+    const unknown = await runAttendant(
+      ["admin", "create", "--org", "00000000-0000-4000-8000-000000000000", "--email", "x@example.com"],
+      env,
+    );
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain(
+      'There is no organisation "00000000-0000-4000-8000-000000000000"; `attendant orgs list` shows the ids.',
+    );
+    expect(JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout)).toMatchObject([
+      { name: "Attendant", userCount: 0 },
+      { name: "Fabrikam", userCount: 2 },
+    ]);
   });
 
   test("refuses an empty, too long or multi-line name and a missing admin address (2), saying what to change", async () => {

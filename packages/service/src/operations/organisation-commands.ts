@@ -10,7 +10,6 @@ import { lockForTransaction } from "../db/advisory-lock.js";
 import type { Db } from "../db/open-database.js";
 import {
   createOrganisation,
-  findOrganisationById,
   findOrganisationByName,
   listOrganisationSummaries,
   type Organisation,
@@ -22,9 +21,13 @@ import { transaction } from "../db/transaction.js";
 import { displayNameSchema, emailSchema } from "../identity/form-schemas.js";
 import { issueOneTimeLogin, oneTimeLoginLifetimeMs } from "../identity/one-time-login.js";
 import type { Logger } from "../logging/logger.js";
-import { isUuid } from "../sessions/pages/session-form-schemas.js";
-import { CommandInputError, CommandRefusedError, withCommandDatabase } from "./command-database.js";
-import { parseCommandInput } from "./create-admin-account.js";
+import {
+  CommandInputError,
+  CommandRefusedError,
+  findOrganisationOfCommand,
+  parseCommandInput,
+  withCommandDatabase,
+} from "./command-database.js";
 
 export const maxOrganisationNameLength = 100;
 
@@ -142,13 +145,7 @@ export async function renameOrganisationByCommand(
   return withCommandDatabase(config, logged(options), async ({ database, clock }) =>
     transaction(database.db, async (tx) => {
       await lockForTransaction(tx, organisationNamesLockKey);
-      const id = options.id.trim().toLowerCase();
-      const current = isUuid(id) ? await findOrganisationById(tx, id) : undefined;
-      if (current === undefined) {
-        throw new CommandRefusedError(
-          `There is no organisation "${options.id}"; \`attendant orgs list\` shows the ids.`,
-        );
-      }
+      const current = await findOrganisationOfCommand(tx, options.id);
       if (current.name === name) return { organisation: current, previousName: current.name };
       if (current.name.toLowerCase() !== name.toLowerCase()) await refuseTakenName(tx, name);
       const renamed = await renameOrganisation(tx, current.id, name);
