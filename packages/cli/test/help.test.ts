@@ -23,6 +23,9 @@ describe("--help", () => {
     expect(paths.map((path) => path.join(" "))).toEqual(
       expect.arrayContaining([
         "admin create",
+        "orgs create",
+        "orgs list",
+        "orgs rename",
         "keys rotate",
         "keys rewrap",
         "api-keys create",
@@ -46,7 +49,8 @@ describe("--help", () => {
 
   it("offers --json on every command that prints a result", () => {
     const leaves = commandPaths(createProgram()).filter(
-      (path) => !["serve", "admin", "keys", "api-keys", "sessions", "reports"].includes(path.join(" ")),
+      (path) =>
+        !["serve", "admin", "orgs", "keys", "api-keys", "sessions", "reports"].includes(path.join(" ")),
     );
     const program = createProgram();
     for (const path of leaves) {

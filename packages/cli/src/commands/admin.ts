@@ -7,9 +7,9 @@ import type { CommandOutput } from "../output.js";
 
 /**
  * `attendant admin create`: adds an administrator to the configured database, e.g. when the
- * only admin left or forgot their password. The password comes from standard input
- * (`--password-stdin`, so it never appears in the process list or shell history) or is
- * generated and printed once.
+ * only admin left or forgot their password, in the first organisation or the one `--org` names.
+ * The password comes from standard input (`--password-stdin`, so it never appears in the process
+ * list or shell history) or is generated and printed once.
  */
 export function registerAdminCommand(program: Command, output: CommandOutput): void {
   const admin = program.command("admin").description("Administrator accounts.");
@@ -19,6 +19,7 @@ export function registerAdminCommand(program: Command, output: CommandOutput): v
     .requiredOption("--email <address>", "the admin's e-mail address (their sign-in name)")
     .option("--name <name>", "display name (default: the part of the address before @)")
     .option("--password-stdin", "read the password from standard input instead of generating one")
+    .option("--org <id>", "the organisation's id (`attendant orgs list`; default: the first organisation)")
     .option("--json", "print the result as JSON")
     .action(async (options) => {
       const isGenerated = options.passwordStdin !== true;
@@ -27,6 +28,7 @@ export function registerAdminCommand(program: Command, output: CommandOutput): v
         email: options.email,
         displayName: options.name,
         password,
+        organisationId: options.org,
       });
       const result = { ...created, ...(isGenerated ? { password } : {}) };
       output.result(options.json === true, result, () =>

@@ -1,31 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseKeyring } from "@attendant/service";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { installationKey as key1, useInstallations } from "./installation.js";
 import { runAttendant } from "./run-attendant.js";
 
 // Every test spawns the real binary several times, each opening the embedded database.
 vi.setConfig({ testTimeout: 240_000 });
 
-const folders: string[] = [];
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-const key1 = Buffer.alloc(32, 7).toString("base64");
-
-/** A fresh embedded database with a fixed keyring, as an operator's installation would have. */
-async function installation() {
-  const dataDir = await mkdtemp(join(tmpdir(), "attendant-cli-"));
-  folders.push(dataDir);
-  return {
-    ATTENDANT_DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    ATTENDANT_KEYS: `k1:${key1}`,
-    ATTENDANT_PRIMARY_KEY: "",
-  };
-}
+const installation = useInstallations();
 
 describe("attendant admin create", () => {
   test("creates an admin with a generated password printed once, and refuses the address a second time", async () => {

@@ -64,6 +64,8 @@ export const auditActions = [
   "embedding_integration.deleted",
   "embedding_integration.secret_rotated",
   "embed_session.opened",
+  "organisation.created",
+  "organisation.renamed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -62,8 +62,10 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Case-insensitive: "Ann@Example.com" and "ann@example.com" are one person.
-    uniqueIndex("users_organisation_email_unique").on(t.organisationId, sql`lower(${t.email})`),
+    // Case-insensitive: "Ann@Example.com" and "ann@example.com" are one person. Unique in the
+    // whole installation, not per organisation, so sign-in finds the user's organisation from
+    // the address alone (docs/adr/0042-organisations-as-tenants.md).
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
     check("users_role_check", sql`${t.role} in (${inList(userRoles)})`),
   ],
 );

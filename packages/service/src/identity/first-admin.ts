@@ -1,19 +1,21 @@
 /**
- * The first administrator, created through /setup. Setup is open only while the organisation
- * has no user at all; the check and the insert run under a lock on the organisation row, so two
- * browsers racing through setup cannot both become admin.
+ * The first administrator, created through /setup. Setup is open only while the installation
+ * has no user at all, in any organisation: once an operator has created an organisation with its
+ * admin (`attendant orgs create`), nobody can claim the still empty first organisation through
+ * /setup. The check and the insert run under a lock on the organisation row, so two browsers
+ * racing through setup cannot both become admin.
  */
 
 import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { lockOrganisation } from "../db/repositories/organisations.js";
-import { countUsers, createUser, type User } from "../db/repositories/users.js";
+import { createUser, hasAnyUser, type User } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
 import { hashPassword, type PasswordHashingDeps, scryptParametersOf } from "./passwords.js";
 
-export async function isSetupOpen(db: Db, organisationId: string): Promise<boolean> {
-  return (await countUsers(db, organisationId)) === 0;
+export async function isSetupOpen(db: Db): Promise<boolean> {
+  return !(await hasAnyUser(db));
 }
 
 /** The new admin, or undefined when someone else completed setup first. */
@@ -32,7 +34,7 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password, scryptParametersOf(deps));
   return transaction(deps.db, async (tx) => {
     await lockOrganisation(tx, input.organisationId);
-    if (!(await isSetupOpen(tx, input.organisationId))) return undefined;
+    if (!(await isSetupOpen(tx))) return undefined;
     const admin = await createUser(tx, {
       organisationId: input.organisationId,
       email: input.email,

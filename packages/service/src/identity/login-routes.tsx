@@ -32,8 +32,7 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
   routes.get("/login", async (c) => {
     const next = c.req.query("next");
     if (c.get("user") !== undefined) return c.redirect(safeReturnPath(next, publicOrigin), 303);
-    const organisation = await ensureDefaultOrganisation(deps.database.db);
-    if (await isSetupOpen(deps.database.db, organisation.id)) return c.redirect("/setup", 303);
+    if (await isSetupOpen(deps.database.db)) return c.redirect("/setup", 303);
     return renderLogin(c, { values: next === undefined ? {} : { next } });
   });
 
@@ -46,7 +45,7 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
     }
     const organisation = await ensureDefaultOrganisation(deps.database.db);
     const result = await signIn(dbDeps(deps), {
-      organisationId: organisation.id,
+      unknownAddressOrganisationId: organisation.id,
       email: form.data.email,
       password: form.data.password,
       ip: clientAddressOf(c),
@@ -79,8 +78,8 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
   routes.get(oneTimeLoginPath, async (c) => {
     const t = c.get("t");
     const token = c.req.query("token");
-    const userId = token === undefined ? undefined : await redeemOneTimeLogin(dbDeps(deps), token);
-    if (userId === undefined) {
+    const redeemed = token === undefined ? undefined : await redeemOneTimeLogin(dbDeps(deps), token);
+    if (redeemed === undefined) {
       c.status(410);
       return c.render(
         <p>
@@ -89,9 +88,9 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
         { title: t.t("login.linkInvalidTitle") },
       );
     }
-    const organisation = await ensureDefaultOrganisation(deps.database.db);
+    const { userId, organisationId } = redeemed;
     await recordAuditEvent(dbDeps(deps), {
-      organisationId: organisation.id,
+      organisationId,
       actor: { userId, label: "one-time link" },
       action: "login.succeeded",
       target: { type: "user", id: userId },

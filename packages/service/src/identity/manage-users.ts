@@ -13,7 +13,7 @@ import { lockOrganisation } from "../db/repositories/organisations.js";
 import {
   countActiveAdmins,
   createUser,
-  findUserByEmail,
+  findUserByEmailInInstallation,
   findUserById,
   type User,
   type UserChanges,
@@ -43,8 +43,8 @@ export async function createUserAsAdmin(
   const passwordHash = await hashPassword(input.password, scryptParametersOf(deps));
   return transaction(deps.db, async (tx) => {
     await lockOrganisation(tx, actor.user.organisationId);
-    if ((await findUserByEmail(tx, actor.user.organisationId, input.email)) !== undefined)
-      return "email-taken";
+    // Addresses are unique in the whole installation: sign-in finds the organisation by them.
+    if ((await findUserByEmailInInstallation(tx, input.email)) !== undefined) return "email-taken";
     const created = await createUser(tx, {
       organisationId: actor.user.organisationId,
       email: input.email,

@@ -6,6 +6,7 @@
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { consumeOneTimeLogin, createOneTimeLogin } from "../db/repositories/one-time-logins.js";
+import { findUserById } from "../db/repositories/users.js";
 import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
 
 export const oneTimeLoginLifetimeMs = 15 * 60_000;
@@ -32,10 +33,15 @@ export async function issueOneTimeLogin(
   return `${options.publicUrl}${oneTimeLoginPath}?${query}`;
 }
 
-/** The user the link signs in, or undefined when it is unknown, already used or expired. */
+/**
+ * The user the link signs in and their organisation (whose audit log records it), or undefined
+ * when the link is unknown, already used or expired.
+ */
 export async function redeemOneTimeLogin(
   deps: { db: Db; clock: Clock },
   token: string,
-): Promise<string | undefined> {
-  return (await consumeOneTimeLogin(deps.db, hashSecretToken(token), deps.clock.now()))?.userId;
+): Promise<{ userId: string; organisationId: string } | undefined> {
+  const redeemed = await consumeOneTimeLogin(deps.db, hashSecretToken(token), deps.clock.now());
+  const user = redeemed === undefined ? undefined : await findUserById(deps.db, redeemed.userId);
+  return user === undefined ? undefined : { userId: user.id, organisationId: user.organisationId };
 }

@@ -1,5 +1,7 @@
 /**
- * Attendant serves one organisation per installation for now; it is created on first start.
+ * The installation's first organisation, created on first start: /setup and the demo admin
+ * belong to it. An operator adds further organisations with `attendant orgs create`
+ * (src/operations/organisation-commands.ts).
  */
 import { lockForTransaction } from "../db/advisory-lock.js";
 import type { Db } from "../db/open-database.js";

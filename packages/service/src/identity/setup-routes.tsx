@@ -33,19 +33,18 @@ export function createSetupRoutes(deps: IdentityDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get("/setup", async (c) => {
-    const organisation = await ensureDefaultOrganisation(deps.database.db);
-    if (!(await isSetupOpen(deps.database.db, organisation.id))) return renderNotFound(c);
+    if (!(await isSetupOpen(deps.database.db))) return renderNotFound(c);
     return renderSetup(c, { values: {} });
   });
 
   routes.post("/setup", async (c) => {
-    const organisation = await ensureDefaultOrganisation(deps.database.db);
-    if (!(await isSetupOpen(deps.database.db, organisation.id))) return renderNotFound(c);
+    if (!(await isSetupOpen(deps.database.db))) return renderNotFound(c);
     const form = await readForm(c, setupSchema);
     if (!form.isValid) {
       c.status(422);
       return renderSetup(c, form);
     }
+    const organisation = await ensureDefaultOrganisation(deps.database.db);
     const admin = await createFirstAdmin(dbDeps(deps), {
       organisationId: organisation.id,
       displayName: form.data.displayName,

@@ -12,7 +12,7 @@ import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { countRecentLoginFailures } from "../db/repositories/audit-log.js";
-import { findUserByEmail, type User, updateUser } from "../db/repositories/users.js";
+import { findUserByEmailInInstallation, type User, updateUser } from "../db/repositories/users.js";
 import {
   hashPassword,
   needsRehash,
@@ -42,7 +42,11 @@ function getDummyHash(parameters: ScryptParameters): Promise<string> {
 }
 
 export interface SignInAttempt {
-  organisationId: string;
+  /**
+   * Where a failure for an address nobody has is audited (the installation's first organisation);
+   * anything about a known user goes to the user's own organisation's log.
+   */
+  unknownAddressOrganisationId: string;
   email: string;
   password: string;
   ip: string | null;
@@ -59,7 +63,7 @@ export async function signIn(
   const email = attempt.email.trim().toLowerCase();
   const audit = (action: "login.succeeded" | "login.failed", user: User | undefined, reason?: string) =>
     recordAuditEvent(deps, {
-      organisationId: attempt.organisationId,
+      organisationId: user?.organisationId ?? attempt.unknownAddressOrganisationId,
       // Until the password is proven, the caller is anonymous, whoever they claim to be.
       actor:
         action === "login.succeeded" && user
@@ -77,7 +81,8 @@ export async function signIn(
     return { outcome: "throttled" };
   }
 
-  const user = await findUserByEmail(deps.db, attempt.organisationId, email);
+  // Addresses are unique in the installation, so the address alone names the organisation.
+  const user = await findUserByEmailInInstallation(deps.db, email);
   const storedHash = user?.passwordHash ?? (await getDummyHash(parameters));
   const isPasswordRight = await verifyPassword(attempt.password, storedHash);
   if (user === undefined || user.passwordHash === null || !isPasswordRight || user.isDisabled) {

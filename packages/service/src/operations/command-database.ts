@@ -1,15 +1,19 @@
 /**
  * What the `attendant` commands that change data (`admin create`, `api-keys …`) share: the
  * configured database, migrated like `serve` does, its keyring checked against stored secrets,
- * and the installation's organisation (created as on first start), closed again afterwards.
+ * and the installation's organisation (created as on first start), closed again afterwards; and
+ * how they read their input: the web forms' rules, and organisations named by id.
  */
+import type { z } from "zod";
 import { type Clock, systemClock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import { migrate } from "../db/migrate.js";
-import { type Database, openDatabase } from "../db/open-database.js";
-import type { Organisation } from "../db/repositories/organisations.js";
+import { type Database, type Db, openDatabase } from "../db/open-database.js";
+import { findOrganisationById, type Organisation } from "../db/repositories/organisations.js";
+import { en, isMessageKey } from "../i18n/messages/catalog.js";
 import { ensureDefaultOrganisation } from "../identity/organisation.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import { isUuid } from "../sessions/pages/session-form-schemas.js";
 import { assertKeyringCoversStoredSecrets } from "../vault/check-stored-key-ids.js";
 import { keyringSourceOf, resolveKeyring } from "../vault/demo-keyring.js";
 
@@ -48,4 +52,22 @@ export async function withCommandDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/** Parses with the web form's schema; its message keys become the English sentences. */
+export function parseCommandInput<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const key = parsed.error.issues[0]?.message ?? "forms.invalid";
+  throw new CommandInputError(`${what}: ${isMessageKey(key) ? en[key] : key}`);
+}
+
+/** The organisation an operator named by its id, or a refusal that says where ids are shown. */
+export async function findOrganisationOfCommand(db: Db, id: string): Promise<Organisation> {
+  const wanted = id.trim().toLowerCase();
+  const organisation = isUuid(wanted) ? await findOrganisationById(db, wanted) : undefined;
+  if (organisation === undefined) {
+    throw new CommandRefusedError(`There is no organisation "${id}"; \`attendant orgs list\` shows the ids.`);
+  }
+  return organisation;
 }

@@ -1,19 +1,24 @@
 /**
  * `attendant admin create`: an administrator created from the command line, e.g. when setup was
- * done by someone who left or the only admin lost access. Same rules as the users page: a valid
- * unique e-mail address and a password of 12 to 256 characters; audited as done by the CLI.
+ * done by someone who left or the only admin lost access, in the installation's first
+ * organisation or the one `--org` names (e.g. when its first admin's sign-in link expired). Same
+ * rules as the users page: a valid e-mail address unique in the installation and a password of 12
+ * to 256 characters; audited in that organisation's log as done by the CLI.
  */
-import type { z } from "zod";
 import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Config } from "../config/config-schema.js";
-import { createUser, findUserByEmail } from "../db/repositories/users.js";
+import { createUser, findUserByEmailInInstallation } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
-import { en, isMessageKey } from "../i18n/messages/catalog.js";
 import { displayNameSchema, emailSchema } from "../identity/form-schemas.js";
 import { newPasswordSchema } from "../identity/password-rules.js";
 import { hashPassword } from "../identity/passwords.js";
 import type { Logger } from "../logging/logger.js";
-import { CommandInputError, CommandRefusedError, withCommandDatabase } from "./command-database.js";
+import {
+  CommandRefusedError,
+  findOrganisationOfCommand,
+  parseCommandInput,
+  withCommandDatabase,
+} from "./command-database.js";
 
 export interface CreatedAdmin {
   userId: string;
@@ -24,19 +29,34 @@ export interface CreatedAdmin {
 
 export async function createAdminAccount(
   config: Config,
-  input: { email: string; displayName?: string | undefined; password: string; logger?: Logger },
+  input: {
+    email: string;
+    displayName?: string | undefined;
+    password: string;
+    /** The organisation's id; the installation's first organisation when absent. */
+    organisationId?: string | undefined;
+    logger?: Logger;
+  },
 ): Promise<CreatedAdmin> {
-  const email = check("--email", emailSchema, input.email);
-  const displayName = check("--name", displayNameSchema, input.displayName ?? email.split("@")[0] ?? email);
-  const password = check("the password", newPasswordSchema, input.password);
+  const email = parseCommandInput("--email", emailSchema, input.email);
+  const displayName = parseCommandInput(
+    "--name",
+    displayNameSchema,
+    input.displayName ?? email.split("@")[0] ?? email,
+  );
+  const password = parseCommandInput("the password", newPasswordSchema, input.password);
   const passwordHash = await hashPassword(password);
   return withCommandDatabase(
     config,
     { ...(input.logger ? { logger: input.logger } : {}) },
     async (context) => {
-      const { database, clock, organisation } = context;
+      const { database, clock } = context;
+      const organisation =
+        input.organisationId === undefined
+          ? context.organisation
+          : await findOrganisationOfCommand(database.db, input.organisationId);
       return transaction(database.db, async (tx) => {
-        if ((await findUserByEmail(tx, organisation.id, email)) !== undefined) {
+        if ((await findUserByEmailInInstallation(tx, email)) !== undefined) {
           throw new CommandRefusedError(`There is already a user with the e-mail address ${email}.`);
         }
         const user = await createUser(tx, {
@@ -65,12 +85,4 @@ export async function createAdminAccount(
       });
     },
   );
-}
-
-/** Parses with the web form's schema; its message keys become the English sentences. */
-function check<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const key = parsed.error.issues[0]?.message ?? "forms.invalid";
-  throw new CommandInputError(`${what}: ${isMessageKey(key) ? en[key] : key}`);
 }

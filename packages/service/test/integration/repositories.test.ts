@@ -16,7 +16,11 @@ import {
   findTeamViewerCredentials,
   openTeamViewerCredentials,
 } from "../../src/db/repositories/teamviewer-credentials.js";
-import { createUser, findUserByEmail } from "../../src/db/repositories/users.js";
+import {
+  createUser,
+  findUserByEmail,
+  findUserByEmailInInstallation,
+} from "../../src/db/repositories/users.js";
 import { createWebSession } from "../../src/db/repositories/web-sessions.js";
 import { transaction } from "../../src/db/transaction.js";
 import { parseKeyring } from "../../src/vault/keyring.js";
@@ -69,7 +73,7 @@ function connectTeamViewer(db: Db, userId: string): Promise<void> {
 }
 
 describeEachEngine("repositories", (engine) => {
-  it("treat e-mail addresses case-insensitively and keep them unique per organisation", async () => {
+  it("treat e-mail addresses case-insensitively and keep them unique in the whole installation", async () => {
     const { db, organisation, user } = await setUp(engine);
     expect((await findUserByEmail(db, organisation.id, " ann@EXAMPLE.com "))?.id).toBe(user.id);
     const duplicate = createUser(db, {
@@ -77,7 +81,17 @@ describeEachEngine("repositories", (engine) => {
       email: "ANN@example.com",
       role: "admin",
     });
-    expect(await databaseErrorOf(duplicate)).toMatch(/users_organisation_email_unique/);
+    expect(await databaseErrorOf(duplicate)).toMatch(/users_email_unique/);
+    const other = await createOrganisation(db, { name: "Other helpdesk" });
+    const inOtherOrganisation = createUser(db, {
+      organisationId: other.id,
+      email: "Ann@Example.com",
+      role: "admin",
+    });
+    expect(await databaseErrorOf(inOtherOrganisation)).toMatch(/users_email_unique/);
+    expect((await findUserByEmailInInstallation(db, "ANN@example.com"))?.organisationId).toBe(
+      organisation.id,
+    );
   });
 
   it("refuse a role outside admin, supporter and auditor", async () => {

@@ -1,8 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { organisations } from "../schema.js";
+import { organisations, supportSessions, users } from "../schema.js";
 
 export type Organisation = typeof organisations.$inferSelect;
+
+/** An organisation as the operator lists it: how many people and support sessions it has. */
+export interface OrganisationSummary extends Organisation {
+  userCount: number;
+  sessionCount: number;
+}
 
 export async function createOrganisation(db: Db, values: { name: string }): Promise<Organisation> {
   const [organisation] = await db.insert(organisations).values(values).returning();
@@ -15,9 +21,57 @@ export async function findOrganisationById(db: Db, id: string): Promise<Organisa
   return organisation;
 }
 
+/** Case-insensitive: the operator's commands keep names unique in any letter case. */
+export async function findOrganisationByName(db: Db, name: string): Promise<Organisation | undefined> {
+  const [organisation] = await db
+    .select()
+    .from(organisations)
+    .where(eq(sql`lower(${organisations.name})`, name.toLowerCase()));
+  return organisation;
+}
+
 /** The oldest organisation: while Attendant serves one organisation, that is the one. */
 export async function findFirstOrganisation(db: Db): Promise<Organisation | undefined> {
   const [organisation] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
+  return organisation;
+}
+
+/** Oldest first, so the installation's first organisation leads. */
+export function listOrganisationSummaries(db: Db): Promise<OrganisationSummary[]> {
+  const userCounts = db
+    .select({ organisationId: users.organisationId, total: count().as("user_total") })
+    .from(users)
+    .groupBy(users.organisationId)
+    .as("user_counts");
+  const sessionCounts = db
+    .select({ organisationId: supportSessions.organisationId, total: count().as("session_total") })
+    .from(supportSessions)
+    .groupBy(supportSessions.organisationId)
+    .as("session_counts");
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      createdAt: organisations.createdAt,
+      userCount: sql<number>`coalesce(${userCounts.total}, 0)::int`,
+      sessionCount: sql<number>`coalesce(${sessionCounts.total}, 0)::int`,
+    })
+    .from(organisations)
+    .leftJoin(userCounts, eq(userCounts.organisationId, organisations.id))
+    .leftJoin(sessionCounts, eq(sessionCounts.organisationId, organisations.id))
+    .orderBy(asc(organisations.createdAt), asc(organisations.id));
+}
+
+export async function renameOrganisation(
+  db: Db,
+  id: string,
+  name: string,
+): Promise<Organisation | undefined> {
+  const [organisation] = await db
+    .update(organisations)
+    .set({ name })
+    .where(eq(organisations.id, id))
+    .returning();
   return organisation;
 }
 

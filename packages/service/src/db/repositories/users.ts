@@ -35,13 +35,21 @@ export async function findUserByEmail(
   const [user] = await db
     .select()
     .from(users)
-    .where(
-      and(
-        eq(users.organisationId, organisationId),
-        eq(sql`lower(${users.email})`, email.trim().toLowerCase()),
-      ),
-    );
+    .where(and(eq(users.organisationId, organisationId), hasEmail(email)));
   return user;
+}
+
+/**
+ * The user with this address in any organisation: addresses are unique in the installation, so
+ * this is how sign-in finds the user's organisation.
+ */
+export async function findUserByEmailInInstallation(db: Db, email: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(hasEmail(email));
+  return user;
+}
+
+function hasEmail(email: string) {
+  return eq(sql`lower(${users.email})`, email.trim().toLowerCase());
 }
 
 export function listUsers(db: Db, organisationId: string): Promise<User[]> {
@@ -72,6 +80,12 @@ export async function countUsers(db: Db, organisationId: string): Promise<number
     .from(users)
     .where(eq(users.organisationId, organisationId));
   return row?.total ?? 0;
+}
+
+/** Users of every organisation together: none means the installation is not set up yet. */
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
 }
 
 /** Admins who can still sign in: the ones that keep an organisation manageable. */
