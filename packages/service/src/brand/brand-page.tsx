@@ -5,7 +5,7 @@
  */
 import { supporterNameModes } from "../db/schema.js";
 import { localeNames, supportedLocales, type Translator } from "../i18n/index.js";
-import { SelectField, TextField } from "../web/forms.js";
+import { SelectField, SuccessNotice, TextField } from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
 import type { BrandField, BrandForm, BrandProblems } from "./brand-settings.js";
 
@@ -48,11 +48,7 @@ export function BrandSettingsPage(props: { t: Translator; view: BrandPageView })
   return (
     <>
       <p>{t("brand.intro")}</p>
-      {view.isSaved && (
-        <p class="notice-ok" role="status">
-          {t("brand.saved")}
-        </p>
-      )}
+      <SuccessNotice message={view.isSaved ? t("brand.saved") : undefined} />
       {hasProblems && (
         <p class="form-error" role="alert">
           {t("brand.logoNotKept")}

@@ -7,6 +7,7 @@
  *
  * A refused template is shown again as the admin typed it, with what to fix.
  */
+
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../http/app-deps.js";
 import { isSupportedLocale, type Locale } from "../i18n/index.js";
@@ -14,6 +15,7 @@ import type { SignedInEnv } from "../identity/current-session.js";
 import { requireRole } from "../identity/require-user.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
 import { renderNotFound } from "../web/error-pages.js";
+import { SuccessNotice } from "../web/forms.js";
 import type { HelpdeskDeps } from "./helpdesk-connection-settings.js";
 import { type HelpdeskEventType, helpdeskEventTypes } from "./helpdesk-write-history.js";
 import {
@@ -101,11 +103,15 @@ export function createHelpdeskTemplateRoutes(
     const notice = c.req.query("notice");
     return c.render(
       <>
-        {(notice === "saved" || notice === "reset") && (
-          <p class="notice-ok" role="status">
-            {t.t(notice === "saved" ? "helpdesk.templates.saved" : "helpdesk.templates.resetDone")}
-          </p>
-        )}
+        <SuccessNotice
+          message={
+            notice === "saved"
+              ? t.t("helpdesk.templates.saved")
+              : notice === "reset"
+                ? t.t("helpdesk.templates.resetDone")
+                : undefined
+          }
+        />
         <HelpdeskTemplateEditor
           t={t}
           view={{

@@ -6,7 +6,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { Db } from "../db/open-database.js";
 import { localeNames, supportedLocales } from "../i18n/index.js";
-import { type FieldErrors, type FormValues, readForm, SelectField } from "../web/forms.js";
+import { type FieldErrors, type FormValues, readForm, SelectField, SuccessNotice } from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
 import { DisplayNameField, PasswordField } from "./account-fields.js";
 import { signInBrowser } from "./browser-session.js";
@@ -112,11 +112,15 @@ async function renderProfile(
   ];
   return c.render(
     <>
-      {(state.notice === "profile" || state.notice === "password") && (
-        <p class="notice-ok" role="status">
-          {t.t(state.notice === "profile" ? "profile.saved" : "profile.passwordChanged")}
-        </p>
-      )}
+      <SuccessNotice
+        message={
+          state.notice === "profile"
+            ? t.t("profile.saved")
+            : state.notice === "password"
+              ? t.t("profile.passwordChanged")
+              : undefined
+        }
+      />
       <form method="post" action="/profile" class="panel narrow" novalidate>
         <h2>{t.t("profile.detailsTitle")}</h2>
         <CsrfField />

@@ -6,7 +6,14 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { listUsers, type User } from "../db/repositories/users.js";
 import { userRoles } from "../db/schema.js";
-import { type FieldErrors, FormError, type FormValues, readForm, SelectField } from "../web/forms.js";
+import {
+  type FieldErrors,
+  FormError,
+  type FormValues,
+  readForm,
+  SelectField,
+  SuccessNotice,
+} from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
 import { roleLabelKeys } from "../web/role-labels.js";
 import { DisplayNameField, EmailField, PasswordField } from "./account-fields.js";
@@ -124,11 +131,7 @@ function renderUsersPage(c: UsersContext, users: User[], state: UsersPageState) 
   const create = state.createForm ?? { values: { role: "supporter" } };
   return c.render(
     <>
-      {state.isSaved && (
-        <p class="notice-ok" role="status">
-          {t.t("users.saved")}
-        </p>
-      )}
+      <SuccessNotice message={state.isSaved ? t.t("users.saved") : undefined} />
       <div class="table-wrap">
         <table>
           <thead>

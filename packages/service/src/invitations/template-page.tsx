@@ -3,8 +3,10 @@
  * built from sample values. The preview's HTML is ours (every character of the template and the
  * values is escaped by renderTemplateHtml), so it can be shown inline.
  */
+
 import { raw } from "hono/html";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
+import { SuccessNotice } from "../web/forms.js";
 import { TemplateForm } from "../web/template-form.js";
 import type { ComposedInvitation } from "./compose-invitation.js";
 import {
@@ -25,11 +27,7 @@ export function TemplatesOverview(props: {
   const { t } = props.t;
   return (
     <>
-      {props.notice && (
-        <p class="notice-ok" role="status">
-          {props.notice}
-        </p>
-      )}
+      <SuccessNotice message={props.notice} />
       <PlaceholderList t={props.t} />
       <div class="table-wrap">
         <table id="templates">

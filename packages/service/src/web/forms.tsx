@@ -144,6 +144,16 @@ function FieldError(props: {
 }
 
 /** A problem with the form as a whole (wrong password, throttled), announced to screen readers. */
+/** A short line saying a form's change was made, read out by screen readers. */
+export function SuccessNotice(props: { message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="notice-ok" role="status">
+      {props.message}
+    </p>
+  );
+}
+
 export function FormError(props: { message: string | undefined }) {
   if (!props.message) return null;
   return (

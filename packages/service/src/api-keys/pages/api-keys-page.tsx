@@ -4,7 +4,7 @@
  */
 import type { ApiKeyScope } from "../../db/schema.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
-import { type FieldErrors, FormError, TextField } from "../../web/forms.js";
+import { type FieldErrors, FormError, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import type { ApiKeySummary } from "../api-keys.js";
 
@@ -37,11 +37,7 @@ export function ApiKeysPage(props: {
       <p>
         {t("apiKeys.intro")} <a href="/api/v1/reference">{t("apiKeys.referenceLink")}</a>
       </p>
-      {props.notice && (
-        <p class="notice-ok" role="status">
-          {props.notice}
-        </p>
-      )}
+      <SuccessNotice message={props.notice} />
       <FormError message={props.error} />
       {props.created && (
         <section class="card" aria-labelledby="created-key-title">

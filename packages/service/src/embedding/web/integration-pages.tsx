@@ -5,7 +5,9 @@
  */
 
 import type { Translator } from "../../i18n/index.js";
-import { type FieldErrors, FormError, type FormValues, TextField } from "../../web/forms.js";
+import { CopyField } from "../../web/copy-button.js";
+import { DataTable } from "../../web/data-table.js";
+import { type FieldErrors, FormError, type FormValues, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
@@ -21,15 +23,6 @@ export interface IntegrationFormState {
 }
 
 const formatUtc = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
-
-function Notice(props: { message: string | undefined }) {
-  if (props.message === undefined) return null;
-  return (
-    <p class="notice-ok" role="status">
-      {props.message}
-    </p>
-  );
-}
 
 function IntegrationFields(props: { t: Translator; form: IntegrationFormState }) {
   const { t, form } = props;
@@ -66,41 +59,35 @@ export function IntegrationListPage(props: {
   return (
     <>
       <p>{t.t("embed.admin.intro")}</p>
-      <Notice message={props.notice} />
-      {props.integrations.length === 0 ? (
-        <p class="muted">{t.t("embed.admin.empty")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.t("embed.admin.field.name")}</th>
-                <th scope="col">{t.t("embed.admin.column.id")}</th>
-                <th scope="col">{t.t("embed.admin.field.origins")}</th>
-                <th scope="col">{t.t("embed.admin.column.status")}</th>
-                <th scope="col">{t.t("embed.admin.column.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.integrations.map((integration) => (
-                <tr id={`integration-${integration.id}`}>
-                  <td>
-                    <a href={integrationPath(integration.id)}>{integration.name}</a>
-                  </td>
-                  <td>
-                    <code class="long">{integration.id}</code>
-                  </td>
-                  <td>{integration.allowedOrigins.join(", ")}</td>
-                  <td>
-                    {t.t(integration.disabledAt === null ? "embed.admin.enabled" : "embed.admin.disabled")}
-                  </td>
-                  <td>{formatUtc(integration.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SuccessNotice message={props.notice} />
+      <DataTable
+        rows={props.integrations}
+        rowId={(integration) => `integration-${integration.id}`}
+        empty={t.t("embed.admin.empty")}
+        columns={[
+          {
+            header: t.t("embed.admin.field.name"),
+            cell: (integration) => <a href={integrationPath(integration.id)}>{integration.name}</a>,
+          },
+          {
+            header: t.t("embed.admin.column.id"),
+            cell: (integration) => <code class="long">{integration.id}</code>,
+          },
+          {
+            header: t.t("embed.admin.field.origins"),
+            cell: (integration) => integration.allowedOrigins.join(", "),
+          },
+          {
+            header: t.t("embed.admin.column.status"),
+            cell: (integration) =>
+              t.t(integration.disabledAt === null ? "embed.admin.enabled" : "embed.admin.disabled"),
+          },
+          {
+            header: t.t("embed.admin.column.created"),
+            cell: (integration) => formatUtc(integration.createdAt),
+          },
+        ]}
+      />
       <form method="post" action={embeddingSettingsPath} class="panel" novalidate>
         <h2>{t.t("embed.admin.add")}</h2>
         <CsrfField />
@@ -121,17 +108,8 @@ export function SecretPage(props: {
   return (
     <>
       <p role="status">{t.t("embed.admin.secretOnce")}</p>
-      <label for="integration-id">{t.t("embed.admin.column.id")}</label>
-      <input
-        id="integration-id"
-        class="copy-field"
-        type="text"
-        readonly
-        value={integration.id}
-        autocomplete="off"
-      />
-      <label for="secret">{t.t("embed.admin.secret")}</label>
-      <input id="secret" class="copy-field" type="text" readonly value={props.secret} autocomplete="off" />
+      <CopyField t={t} id="integration-id" label={t.t("embed.admin.column.id")} value={integration.id} />
+      <CopyField t={t} id="secret" label={t.t("embed.admin.secret")} value={props.secret} />
       <p class="hint">{t.t("embed.admin.secretHint")}</p>
       <p>
         <a href={integrationPath(integration.id)}>{t.t("embed.admin.open")}</a> ·{" "}
@@ -156,7 +134,7 @@ export function IntegrationPage(props: {
       <p>
         <a href={embeddingSettingsPath}>{t.t("embed.admin.back")}</a>
       </p>
-      <Notice message={props.notice} />
+      <SuccessNotice message={props.notice} />
       <FormError message={props.problem} />
       <p>
         {t.t("embed.admin.column.id")}: <code class="long">{integration.id}</code>

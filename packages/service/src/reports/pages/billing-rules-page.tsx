@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
-import { TextField } from "../../web/forms.js";
+import { SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { type BillingRules, billingRuleLimits, computeBillableMinutes } from "../billable-minutes.js";
 
@@ -46,11 +46,7 @@ export function BillingRulesPage(props: { t: Translator; view: BillingRulesView 
   const { view } = props;
   return (
     <>
-      {view.notice && (
-        <p class="notice-ok" role="status">
-          {view.notice}
-        </p>
-      )}
+      <SuccessNotice message={view.notice} />
       <p class="hint">{t("billing.hint")}</p>
       <p class="hint" id="billed-kept">
         {t("billing.billedKept")}

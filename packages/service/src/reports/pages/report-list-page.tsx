@@ -5,7 +5,7 @@
  */
 import type { Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
-import { FormError, SelectField, TextField } from "../../web/forms.js";
+import { FormError, SelectField, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
 import { filterQueryString } from "./report-filters.js";
@@ -54,11 +54,7 @@ export function ReportListPage(props: { t: Translator; view: ReportListView }) {
   const exportValues = view.mode === "unmatched" ? { ...view.values, matched: "false" } : view.values;
   return (
     <>
-      {view.notice && (
-        <p class="notice-ok" role="status">
-          {view.notice}
-        </p>
-      )}
+      <SuccessNotice message={view.notice} />
       <FormError message={view.problem} />
       <ReportToolbar t={tr} current={view.mode} />
       {view.mode === "unmatched" && <p class="hint">{t("reports.unmatched.hint")}</p>}

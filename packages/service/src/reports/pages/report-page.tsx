@@ -5,7 +5,7 @@
  */
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
-import { FormError, SelectField, TextField } from "../../web/forms.js";
+import { FormError, SelectField, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import type { ListedConnectionReport } from "../list-connection-reports.js";
@@ -42,11 +42,7 @@ export function ReportPage(props: { t: Translator; view: ReportPageView }) {
   const matchKey = report.match.by === null ? undefined : matchKeys[report.match.by];
   return (
     <>
-      {view.notice && (
-        <p class="notice-ok" role="status">
-          {view.notice}
-        </p>
-      )}
+      <SuccessNotice message={view.notice} />
       <FormError message={view.problem} />
       {report.writeBackPending !== null && (
         <p class="card" role="status" id="report-write-back-pending">

@@ -3,6 +3,7 @@
  * the assigned supporter and admins; the route sends no-store and no-referrer), the customer's
  * join page address and e-mail invitations, and the changes: edit, reassign, close.
  */
+
 import type { Colleague } from "../../db/repositories/colleagues.js";
 import type { Translator } from "../../i18n/index.js";
 import { formatClockTime, minutesBetween } from "../../live/wait-time.js";
@@ -11,6 +12,7 @@ import { TicketConnections } from "../../reports/pages/report-table.js";
 import { CopyField } from "../../web/copy-button.js";
 import { CopyScript } from "../../web/copy-script.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
+import { SuccessNotice } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
 import type { SupporterLinks, SupportSession } from "../support-session-view.js";
@@ -48,11 +50,7 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
   const isJoinable = session.status === "waiting" || session.status === "customer-online";
   return (
     <>
-      {view.notice && (
-        <p class="notice-ok" role="status">
-          {view.notice}
-        </p>
-      )}
+      <SuccessNotice message={view.notice} />
       <ProblemMessage t={tr} problem={view.problem} isAdmin={view.isAdmin} />
       <section class="card" id="session-status" data-live-region="session-status">
         <dl class="facts">

@@ -10,7 +10,9 @@ import type {
 } from "../../db/repositories/webhooks.js";
 import { type WebhookDeliveryState, type WebhookEventType, webhookEventTypes } from "../../db/schema.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
-import { type FieldErrors, FormError, type FormValues, TextField } from "../../web/forms.js";
+import { CopyField } from "../../web/copy-button.js";
+import { DataTable } from "../../web/data-table.js";
+import { type FieldErrors, FormError, type FormValues, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 
 export const webhooksPath = "/webhooks";
@@ -44,15 +46,6 @@ const stateKeys: Record<WebhookDeliveryState, MessageKey> = {
 function statusOf(t: Translator, endpoint: WebhookEndpointRecord): string {
   if (endpoint.disabledAt === null) return t.t("webhooks.status.enabled");
   return t.t(endpoint.disabledReason === "gone" ? "webhooks.status.gone" : "webhooks.status.disabled");
-}
-
-function Notice(props: { message: string | undefined }) {
-  if (props.message === undefined) return null;
-  return (
-    <p class="notice-ok" role="status">
-      {props.message}
-    </p>
-  );
 }
 
 export interface EndpointFormState {
@@ -121,43 +114,30 @@ export function EndpointListPage(props: {
   return (
     <>
       <p>{t.t("webhooks.intro")}</p>
-      <Notice message={props.notice} />
-      {props.endpoints.length === 0 ? (
-        <p class="muted">{t.t("webhooks.empty")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.t("webhooks.column.url")}</th>
-                <th scope="col">{t.t("webhooks.column.description")}</th>
-                <th scope="col">{t.t("webhooks.column.events")}</th>
-                <th scope="col">{t.t("webhooks.column.status")}</th>
-                <th scope="col">{t.t("webhooks.column.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.endpoints.map((endpoint) => (
-                <tr id={`endpoint-${endpoint.id}`}>
-                  <td>
-                    <a href={endpointPath(endpoint.id)}>
-                      <code class="long">{endpoint.url}</code>
-                    </a>
-                  </td>
-                  <td>{endpoint.description || "—"}</td>
-                  <td>
-                    {endpoint.eventTypes.length === 0
-                      ? t.t("webhooks.allEvents")
-                      : endpoint.eventTypes.join(", ")}
-                  </td>
-                  <td>{statusOf(t, endpoint)}</td>
-                  <td>{formatUtc(endpoint.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SuccessNotice message={props.notice} />
+      <DataTable
+        rows={props.endpoints}
+        rowId={(endpoint) => `endpoint-${endpoint.id}`}
+        empty={t.t("webhooks.empty")}
+        columns={[
+          {
+            header: t.t("webhooks.column.url"),
+            cell: (endpoint) => (
+              <a href={endpointPath(endpoint.id)}>
+                <code class="long">{endpoint.url}</code>
+              </a>
+            ),
+          },
+          { header: t.t("webhooks.column.description"), cell: (endpoint) => endpoint.description || "—" },
+          {
+            header: t.t("webhooks.column.events"),
+            cell: (endpoint) =>
+              endpoint.eventTypes.length === 0 ? t.t("webhooks.allEvents") : endpoint.eventTypes.join(", "),
+          },
+          { header: t.t("webhooks.column.status"), cell: (endpoint) => statusOf(t, endpoint) },
+          { header: t.t("webhooks.column.created"), cell: (endpoint) => formatUtc(endpoint.createdAt) },
+        ]}
+      />
       <form method="post" action={webhooksPath} class="panel" novalidate>
         <h2>{t.t("webhooks.add.title")}</h2>
         <CsrfField />
@@ -177,8 +157,7 @@ export function SecretPage(props: { t: Translator; endpoint: WebhookEndpointReco
         <code class="long">{endpoint.url}</code>
       </p>
       <p role="status">{t.t("webhooks.secret.once")}</p>
-      <label for="secret">{t.t("webhooks.secret.title")}</label>
-      <input id="secret" class="copy-field" type="text" readonly value={props.secret} autocomplete="off" />
+      <CopyField t={t} id="secret" label={t.t("webhooks.secret.title")} value={props.secret} />
       {endpoint.previousSecretExpiresAt !== null && (
         <p class="muted">
           {t.t("webhooks.secret.previous", { until: formatUtc(endpoint.previousSecretExpiresAt) })}
@@ -209,7 +188,7 @@ export function EndpointPage(props: {
       <p>
         <a href={webhooksPath}>{t.t("webhooks.back")}</a>
       </p>
-      <Notice message={props.notice} />
+      <SuccessNotice message={props.notice} />
       <FormError message={props.problem} />
       <dl class="facts">
         <dt>{t.t("webhooks.column.status")}</dt>
@@ -319,7 +298,7 @@ export function DeliveryPage(props: {
           <code class="long">{endpoint.url}</code>
         </a>
       </p>
-      <Notice message={props.notice} />
+      <SuccessNotice message={props.notice} />
       <FormError message={props.problem} />
       <dl class="facts">
         <dt>{t.t("webhooks.column.eventId")}</dt>
