@@ -1094,14 +1094,16 @@ export const helpdeskReportWrites = pgTable(
 
 /**
  * How a host proves who the agent is: `hmac` signs with the integration's own secret
- * (docs/adr/0038-embedding-trust.md). Platform kinds (their own signed JWTs) join this list.
+ * (docs/adr/0038-embedding-trust.md); `zendesk` and `forge` send the platform's own signed JWT,
+ * checked against keys the admin configured (docs/adr/0041-zendesk-and-forge-trust.md).
  */
-export const embeddingIntegrationKinds = ["hmac"] as const;
+export const embeddingIntegrationKinds = ["hmac", "zendesk", "forge"] as const;
 export type EmbeddingIntegrationKind = (typeof embeddingIntegrationKinds)[number];
 
 /**
- * A helpdesk allowed to show the ticket widget: its secret (sealed like every other) and the
- * exact origins that may frame the widget.
+ * A helpdesk allowed to show the ticket widget: the exact origins that may frame the widget, and
+ * either its secret (kind `hmac`, sealed like every other) or the platform's public keys and agents
+ * map (the other kinds; nothing in it is secret).
  */
 export const embeddingIntegrations = pgTable(
   "embedding_integrations",
@@ -1112,7 +1114,9 @@ export const embeddingIntegrations = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").$type<EmbeddingIntegrationKind>().notNull(),
-    secretEncrypted: text("secret_encrypted").notNull(),
+    secretEncrypted: text("secret_encrypted"),
+    /** Kinds other than `hmac`: src/embedding/platform/platform-trust-input.ts checks and shapes it. */
+    platformConfig: jsonb("platform_config").$type<Record<string, unknown>>(),
     /** Exact origins (`https://helpdesk.example.com`), the only ones allowed to frame the widget. */
     allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
     /** Null while enabled; a disabled integration opens nothing and ends its embed sessions. */
@@ -1124,6 +1128,10 @@ export const embeddingIntegrations = pgTable(
   (t) => [
     index("embedding_integrations_organisation_idx").on(t.organisationId, t.createdAt),
     check("embedding_integrations_kind_check", sql`${t.kind} in (${inList(embeddingIntegrationKinds)})`),
+    check(
+      "embedding_integrations_trust_check",
+      sql`(${t.kind} = 'hmac') = (${t.secretEncrypted} is not null and ${t.platformConfig} is null)`,
+    ),
   ],
 );
 

@@ -1,7 +1,7 @@
 /**
- * One verifier per kind of integration, each ending in an AssertedTicket. A new kind (a
- * platform's own signed JWT) adds its entry here and its name to `embeddingIntegrationKinds` in
- * src/db/schema.ts; nothing downstream changes.
+ * The verifiers of assertions that reach `/embed/ticket`, each ending in an AssertedTicket. Only
+ * `hmac` integrations sign those: Zendesk and Forge send the platform's own token, with the ticket
+ * beside it, to their own entry routes (platform/zendesk-token.ts, platform/forge-token.ts).
  */
 import type { EmbeddingIntegrationKind } from "../db/schema.js";
 import type { AssertedTicket } from "./asserted-ticket.js";
@@ -15,6 +15,6 @@ export type AssertionVerifier = (options: {
   now: Date;
 }) => Promise<AssertedTicket>;
 
-export const assertionVerifiers: Record<EmbeddingIntegrationKind, AssertionVerifier> = {
+export const assertionVerifiers: Record<Extract<EmbeddingIntegrationKind, "hmac">, AssertionVerifier> = {
   hmac: verifyHmacAssertion,
 };

@@ -48,6 +48,7 @@ export async function mintAssertion(
   const integration = await findEmbeddingIntegration(db, actor.organisationId, request.integrationId);
   if (integration === undefined) throw new EmbeddingError("integration-not-found");
   if (integration.disabledAt !== null) throw new EmbeddingError("integration-disabled");
+  if (integration.kind !== "hmac") throw new EmbeddingError("platform-signed");
   const agent = await findUserByEmail(db, actor.organisationId, request.agentEmail);
   if (agent === undefined || agent.isDisabled) throw new EmbeddingError("unknown-agent");
   if (actor.role !== "admin" && agent.id !== actor.userId) throw new EmbeddingError("forbidden");

@@ -35,6 +35,8 @@ export async function openEmbedSession(
   const integration = await findEmbeddingIntegrationById(db, integrationId);
   if (integration === undefined) throw new EmbedRefusal("unknown-integration");
   if (integration.disabledAt !== null) throw new EmbedRefusal("integration-disabled", integration.id);
+  // A Zendesk or Forge integration has no secret: no HMAC assertion can carry its signature.
+  if (integration.kind !== "hmac") throw new EmbedRefusal("bad-signature", integration.id);
   const secret = await loadEmbeddingSecret(db, deps.vault, integration.id);
   if (secret === undefined) throw new EmbedRefusal("unknown-integration");
   const asserted = await assertionVerifiers[integration.kind]({

@@ -1,7 +1,8 @@
 /**
  * Embedding integrations (issue 23): the helpdesks allowed to show the ticket widget. The signing
- * secret is sealed by the vault with the integration id bound in; only `loadEmbeddingSecret`
- * opens it, and only rotation replaces it.
+ * secret of an `hmac` integration is sealed by the vault with the integration id bound in; only
+ * `loadEmbeddingSecret` opens it, and only rotation replaces it. The other kinds keep the
+ * platform's public keys and agents map in `platformConfig` instead (nothing in it is secret).
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
@@ -18,6 +19,8 @@ export interface EmbeddingIntegrationRecord {
   name: string;
   kind: EmbeddingIntegrationKind;
   allowedOrigins: string[];
+  /** Null for `hmac`; the checked configuration of a platform kind otherwise. */
+  platformConfig: Record<string, unknown> | null;
   disabledAt: Date | null;
   createdByUserId: string | null;
   createdAt: Date;
@@ -30,6 +33,7 @@ const integrationColumns = {
   name: embeddingIntegrations.name,
   kind: embeddingIntegrations.kind,
   allowedOrigins: embeddingIntegrations.allowedOrigins,
+  platformConfig: embeddingIntegrations.platformConfig,
   disabledAt: embeddingIntegrations.disabledAt,
   createdByUserId: embeddingIntegrations.createdByUserId,
   createdAt: embeddingIntegrations.createdAt,
@@ -45,7 +49,9 @@ export async function insertEmbeddingIntegration(
     name: string;
     kind: EmbeddingIntegrationKind;
     allowedOrigins: string[];
-    secret: string;
+    /** Exactly one of the two, as the kind demands (a check constraint holds it). */
+    secret: string | null;
+    platformConfig: Record<string, unknown> | null;
     createdByUserId: string | null;
     now: Date;
   },
@@ -58,7 +64,9 @@ export async function insertEmbeddingIntegration(
       name: values.name,
       kind: values.kind,
       allowedOrigins: values.allowedOrigins,
-      secretEncrypted: vault.encrypt(values.secret, bindingFor(secretColumn, values.id)),
+      secretEncrypted:
+        values.secret === null ? null : vault.encrypt(values.secret, bindingFor(secretColumn, values.id)),
+      platformConfig: values.platformConfig,
       createdByUserId: values.createdByUserId,
       createdAt: values.now,
       updatedAt: values.now,
@@ -107,6 +115,7 @@ export async function listEmbeddingIntegrations(
 export interface EmbeddingIntegrationChanges {
   name?: string;
   allowedOrigins?: string[];
+  platformConfig?: Record<string, unknown>;
   disabledAt?: Date | null;
 }
 
@@ -167,5 +176,5 @@ export async function loadEmbeddingSecret(db: Db, vault: SecretBox, id: string):
     .select({ sealed: embeddingIntegrations.secretEncrypted })
     .from(embeddingIntegrations)
     .where(eq(embeddingIntegrations.id, id));
-  return row === undefined ? undefined : vault.decrypt(row.sealed, bindingFor(secretColumn, id));
+  return row?.sealed == null ? undefined : vault.decrypt(row.sealed, bindingFor(secretColumn, id));
 }

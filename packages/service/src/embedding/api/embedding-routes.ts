@@ -19,19 +19,25 @@ import {
   getIntegration,
   listIntegrations,
   registerIntegration,
+  registerPlatformIntegration,
   rotateIntegrationSecret,
   updateIntegration,
 } from "../manage-embedding-integrations.js";
 import { mintAssertion } from "../mint-assertion.js";
+import { agentsAsText, type PlatformConfigProblem } from "../platform/platform-trust-input.js";
+import { forgeConfigOf, zendeskConfigOf } from "../platform/stored-platform-config.js";
 import {
   createIntegrationBodySchema,
+  type ForgeConfigBody,
   integrationListSchema,
   integrationParamsSchema,
   integrationSchema,
   integrationWithSecretSchema,
   mintBodySchema,
   mintedSchema,
+  registeredIntegrationSchema,
   updateIntegrationBodySchema,
+  type ZendeskConfigBody,
 } from "./embedding-schemas.js";
 
 const json = <S>(schema: S, description: string) => ({
@@ -52,6 +58,7 @@ const errorStatus: Record<EmbeddingErrorReason, ContentfulStatusCode> = {
   "integration-not-found": 404,
   "integration-disabled": 409,
   "unknown-agent": 422,
+  "platform-signed": 409,
   "invalid-input": 400,
 };
 
@@ -62,6 +69,8 @@ const errorDetail: Record<Exclude<EmbeddingErrorReason, "invalid-input">, string
   "integration-disabled": "The embedding integration is disabled; enable it before minting.",
   "unknown-agent":
     "agentEmail is not an enabled Attendant user of your organisation. Add the user, or enable them.",
+  "platform-signed":
+    "This is a Zendesk or Forge integration: the platform signs with its own keys, so there is no secret to rotate or mint with. Change its keys with PATCH instead.",
 };
 
 const originMessages: Record<OriginProblem, string> = {
@@ -73,8 +82,29 @@ const originMessages: Record<OriginProblem, string> = {
   "origin-has-credentials": "must not contain a user name or password",
 };
 
+const platformConfigMessages: Record<PlatformConfigProblem, string> = {
+  "url-invalid": "is not an https address without a path, such as https://acme.zendesk.com",
+  "installation-id-invalid":
+    "is not an installation id: Zendesk's is a number (GET /api/v2/apps/installations.json), Forge's is ari:cloud:ecosystem::installation/<uuid> (forge install list)",
+  "app-id-invalid": "is not a Forge app id such as ari:cloud:ecosystem::app/<uuid> (from the app's manifest)",
+  "public-key-invalid":
+    "is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----): paste the app's key from GET /api/v2/apps/<app id>/public_key.pem as it is",
+  "jwks-not-json": "is not JSON: paste the JSON Web Key Set as Atlassian publishes it",
+  "jwks-without-keys": 'has no keys: a JSON Web Key Set is {"keys": [ … ]} with at least one key',
+  "jwks-key-invalid": "is not an RSA public key (key number given first)",
+  "jwks-private-key": "is a private key (key number given first): paste only Atlassian's public keys",
+  "agents-line-invalid":
+    "is not `platform user id = e-mail` (Zendesk user ids are numbers, Atlassian account ids have no spaces)",
+  "agents-duplicate-id": "is mapped twice: map each platform user once",
+  "too-long": "is too long",
+};
+
 const problemMessages: Record<EmbeddingInputProblem, string> = {
   ...originMessages,
+  ...platformConfigMessages,
+  "config-missing": "must be given for an integration of this kind",
+  "config-of-other-kind":
+    "belongs to another kind of integration: send only the configuration of the integration's kind",
   "name-missing": "must not be empty",
   "name-too-long": "is too long",
 };
@@ -101,12 +131,28 @@ export function embeddingErrorResponse(c: Context<ApiEnv>, error: EmbeddingError
   });
 }
 
+/** The API sends the agents as a map and the keys as JSON; the pages' text is what gets checked. */
+function configInput(body: { zendesk?: ZendeskConfigBody | undefined; forge?: ForgeConfigBody | undefined }) {
+  const { zendesk, forge } = body;
+  return {
+    ...(zendesk === undefined ? {} : { zendesk: { ...zendesk, agents: agentsAsText(zendesk.agents) } }),
+    ...(forge === undefined
+      ? {}
+      : { forge: { ...forge, jwks: JSON.stringify(forge.jwks), agents: agentsAsText(forge.agents) } }),
+  };
+}
+
 function toIntegrationJson(integration: EmbeddingIntegrationRecord) {
+  const zendesk = zendeskConfigOf(integration);
+  const forge = forgeConfigOf(integration);
   return {
     id: integration.id,
     name: integration.name,
     kind: integration.kind,
     allowedOrigins: integration.allowedOrigins,
+    ...(zendesk === undefined ? {} : { zendesk }),
+    // The key set came from JSON and is stored as jsonb; jose's JWK type just does not say so.
+    ...(forge === undefined ? {} : { forge: { ...forge, jwks: forge.jwks as ForgeConfigBody["jwks"] } }),
     enabled: integration.disabledAt === null,
     disabledAt: integration.disabledAt?.toISOString() ?? null,
     createdAt: integration.createdAt.toISOString(),
@@ -143,16 +189,23 @@ export function registerEmbeddingRoutes(
     createRoute({
       method: "post",
       path: "/embedding-integrations",
-      summary: "Register a helpdesk for the ticket widget; the answer carries its signing secret, once",
+      summary:
+        "Register a helpdesk for the ticket widget; for kind hmac the answer carries its signing secret, once",
       tags,
       middleware: [requireScope("embedding:write")] as const,
       request: {
         body: { content: { "application/json": { schema: createIntegrationBodySchema } }, required: true },
       },
-      responses: { 201: json(integrationWithSecretSchema, "Registered"), ...embeddingProblemResponses },
+      responses: { 201: json(registeredIntegrationSchema, "Registered"), ...embeddingProblemResponses },
     }),
     async (c) => {
-      const created = await registerIntegration(deps, { actor: actorOf(c), input: c.req.valid("json") });
+      const { kind, name, allowedOrigins, ...configs } = c.req.valid("json");
+      const input = { name, allowedOrigins, ...configInput(configs) };
+      if (kind !== "hmac") {
+        const created = await registerPlatformIntegration(deps, { actor: actorOf(c), kind, input });
+        return c.json({ integration: toIntegrationJson(created) }, 201);
+      }
+      const created = await registerIntegration(deps, { actor: actorOf(c), input });
       return c.json({ integration: toIntegrationJson(created.integration), secret: created.secret }, 201);
     },
   );
@@ -180,7 +233,8 @@ export function registerEmbeddingRoutes(
     createRoute({
       method: "patch",
       path: "/embedding-integrations/{integrationId}",
-      summary: "Rename an integration, change its allowed origins, or disable/enable it",
+      summary:
+        "Rename an integration, change its allowed origins or its Zendesk/Forge configuration, or disable/enable it",
       tags,
       middleware: [requireScope("embedding:write")] as const,
       request: {
@@ -197,6 +251,7 @@ export function registerEmbeddingRoutes(
         input: {
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.allowedOrigins === undefined ? {} : { allowedOrigins: input.allowedOrigins }),
+          ...configInput(input),
           ...(enabled === undefined ? {} : { isEnabled: enabled }),
         },
       });

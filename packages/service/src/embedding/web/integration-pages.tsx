@@ -153,11 +153,14 @@ export function IntegrationPage(props: {
           <input type="hidden" name="enabled" value={isEnabled ? "false" : "true"} />
           <button type="submit">{t.t(isEnabled ? "embed.admin.disable" : "embed.admin.enable")}</button>
         </form>
-        <form method="post" action={`${action}/rotate`}>
-          <CsrfField />
-          <p class="hint">{t.t("embed.admin.rotateHint")}</p>
-          <button type="submit">{t.t("embed.admin.rotate")}</button>
-        </form>
+        {/* Zendesk and Forge sign with the platform's keys: there is no secret to rotate. */}
+        {integration.kind === "hmac" && (
+          <form method="post" action={`${action}/rotate`}>
+            <CsrfField />
+            <p class="hint">{t.t("embed.admin.rotateHint")}</p>
+            <button type="submit">{t.t("embed.admin.rotate")}</button>
+          </form>
+        )}
         <form method="post" action={`${action}/delete`}>
           <CsrfField />
           <p class="hint">{t.t("embed.admin.deleteHint")}</p>

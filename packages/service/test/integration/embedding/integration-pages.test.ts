@@ -1,6 +1,8 @@
+import { exportSPKI, generateKeyPair } from "jose";
 import { describe, expect, it } from "vitest";
 import { listEmbeddingIntegrations } from "../../../src/db/repositories/embedding-integrations.js";
 import { type User, updateUser } from "../../../src/db/repositories/users.js";
+import { registerPlatformIntegration } from "../../../src/embedding/manage-embedding-integrations.js";
 import { hashPassword } from "../../../src/identity/passwords.js";
 import { usePgliteEngine } from "../../support/engines.js";
 import { fastPasswordHashing } from "../../support/fast-password-hashing.js";
@@ -99,6 +101,37 @@ describe("the embedding settings pages", () => {
     const deleted = await browser.submit(path, `${path}/delete`, {});
     expect(deleted.headers.get("location")).toBe("/settings/embedding?notice=deleted");
     expect(await listEmbeddingIntegrations(h.database.db, h.organisationId)).toEqual([]);
+  });
+
+  it("offers no secret rotation for a Zendesk integration, and keeps its keys when it is renamed", async () => {
+    const h = await createEmbedHarness(engine);
+    const { publicKey } = await generateKeyPair("RS256", { extractable: true });
+    const zendesk = await registerPlatformIntegration(h.deps, {
+      actor: h.actorOf(h.admin),
+      kind: "zendesk",
+      input: {
+        name: "Zendesk",
+        allowedOrigins: ["https://acme.zendesk.com"],
+        zendesk: {
+          accountUrl: "https://acme.zendesk.com",
+          installationId: "360001",
+          publicKeyPem: await exportSPKI(publicKey),
+          agents: "98765 = agent@acme.example",
+        },
+      },
+    });
+    const browser = await signIn(h, h.admin);
+    const path = `/settings/embedding/${zendesk.id}`;
+    const page = await (await browser.get(path)).text();
+    expect(page).toContain(`action="${path}/status"`);
+    expect(page).not.toContain(`action="${path}/rotate"`);
+    const saved = await browser.submit(path, path, {
+      name: "Zendesk EU",
+      allowedOrigins: "https://acme.zendesk.com",
+    });
+    expect(saved.status).toBe(303);
+    const [, stored] = await listEmbeddingIntegrations(h.database.db, h.organisationId);
+    expect(stored).toMatchObject({ name: "Zendesk EU", platformConfig: zendesk.platformConfig });
   });
 
   it("is for admins only", async () => {
