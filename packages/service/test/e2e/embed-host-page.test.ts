@@ -9,7 +9,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAdminEmail } from "../../src/identity/first-start.js";
 import { type AssertionParts, signAssertion } from "../embedding/assertion-signer.js";
@@ -54,13 +54,16 @@ describe("the ticket widget framed by a helpdesk on another site", () => {
   let allowedHost: Awaited<ReturnType<typeof startHostPage>>;
   let otherHost: Awaited<ReturnType<typeof startHostPage>>;
   let integration: { id: string; secret: string };
+  /** The demo admin's browser, signed in on Attendant's own site. */
+  let adminContext: BrowserContext;
 
   beforeAll(async () => {
     demo = await startDemoService({ logger: captureLogs().logger });
     browser = await launchChromium();
     allowedHost = await startHostPage();
     otherHost = await startHostPage();
-    const admin = await browser.newPage();
+    adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
     await admin.goto(demo.signInUrl);
     await admin.waitForURL((url) => url.pathname === "/");
     const origin = new URL(demo.signInUrl).origin;
@@ -219,5 +222,17 @@ describe("the ticket widget framed by a helpdesk on another site", () => {
       supporterLink.split("/").at(-1) ?? "missing",
     );
     await saveScreenshot(supporterPage, "embedded-widget-other-agents-session");
+  });
+
+  it("shows the widget on the demo helpdesk ticket page, which only a demo has, for the signed-in demo admin", async () => {
+    const page = await adminContext.newPage();
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto(`${new URL(demo.signInUrl).origin}/demo/helpdesk-ticket`);
+    const widget = page.frameLocator("#attendant-widget");
+    await expect
+      .poll(() => widget.locator("#embed-panel").textContent())
+      .toContain("Printer in room 2.14 prints blank pages");
+    expect(await widget.getByRole("button", { name: "Start remote session" }).count()).toBe(1);
+    await saveScreenshot(page, "demo-helpdesk-ticket");
   });
 });
