@@ -1,8 +1,9 @@
 /**
  * Demo mode only (issue 23): a way to try the ticket widget without a helpdesk. At every demo
  * start the organisation gets, if it has none yet, an embedding integration that only Attendant's
- * own origin may frame; `/demo/helpdesk-ticket` (web/demo-helpdesk-routes.tsx) is a page that
- * looks like a helpdesk's ticket and frames the widget for the signed-in user. The page opens it
+ * own origin may frame (moved along when the demo restarts on another address);
+ * `/demo/helpdesk-ticket` (web/demo-helpdesk-routes.tsx) is a page that looks like a helpdesk's
+ * ticket and frames the widget for the signed-in user. The page opens it
  * through the real entry route, with an assertion signed like the REST API's mint
  * (mint-assertion.ts), so the demo shows the path a helpdesk takes, not a shortcut.
  */
@@ -11,6 +12,7 @@ import {
   type EmbeddingIntegrationRecord,
   insertEmbeddingIntegration,
   listEmbeddingIntegrations,
+  updateEmbeddingIntegration,
 } from "../db/repositories/embedding-integrations.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { EmbeddingError } from "./embedding-error.js";
@@ -42,8 +44,19 @@ export async function ensureDemoIntegration(
   deps: EmbeddingDeps,
   options: { organisationId: string; publicUrl: string },
 ): Promise<EmbeddingIntegrationRecord> {
+  const origin = new URL(options.publicUrl).origin;
   const existing = await findDemoIntegration(deps, options.organisationId);
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) {
+    if (existing.allowedOrigins.length === 1 && existing.allowedOrigins[0] === origin) return existing;
+    // A demo restarted on another port or address: the page there must still be allowed to frame it.
+    const moved = await updateEmbeddingIntegration(deps.database.db, {
+      organisationId: options.organisationId,
+      id: existing.id,
+      changes: { allowedOrigins: [origin] },
+      now: deps.clock.now(),
+    });
+    return moved ?? existing;
+  }
   // Straight to the repository: the origin of a demo is plain http://localhost, which the
   // admins' form rightly refuses for a real helpdesk.
   return insertEmbeddingIntegration(deps.database.db, deps.vault, {
@@ -51,7 +64,7 @@ export async function ensureDemoIntegration(
     organisationId: options.organisationId,
     name: demoIntegrationName,
     kind: "hmac",
-    allowedOrigins: [new URL(options.publicUrl).origin],
+    allowedOrigins: [origin],
     secret: generateEmbeddingSecret(),
     createdByUserId: null,
     now: deps.clock.now(),

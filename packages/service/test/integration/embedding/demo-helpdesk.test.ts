@@ -34,6 +34,18 @@ describe("the demo helpdesk ticket", () => {
     expect(integrations[0]?.kind).toBe("hmac");
   });
 
+  it("follows the demo to another address: a restart on another port moves the allowed origin there", async () => {
+    const h = await demoWithIntegration();
+    await ensureDemoIntegration(h.deps, {
+      organisationId: h.organisationId,
+      publicUrl: "http://localhost:3100",
+    });
+    const integrations = await listEmbeddingIntegrations(h.database.db, h.organisationId);
+    expect(integrations.map((integration) => integration.allowedOrigins)).toEqual([
+      ["http://localhost:3100"],
+    ]);
+  });
+
   it("frames the widget for the signed-in user, opened through the entry route with a one-time assertion", async () => {
     const h = await demoWithIntegration();
     const supporter = await h.addUser("supporter");
