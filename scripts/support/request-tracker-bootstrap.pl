@@ -3,7 +3,7 @@
 # only read, a ticket field for the TeamViewer session code, RT's root password, an auth token
 # for each API user, and agents who sign in to the web UI (not superusers) for the tests of
 # Attendant's ticket panel: one as RT sets them up, one on RT's dark theme, one without an e-mail
-# address. RT has no command that makes auth tokens, so this uses RT's own API.
+# address, and one with the address of Attendant's demo admin (the agent of the end-to-end test). RT has no command that makes auth tokens, so this uses RT's own API.
 # Arguments: the ticket field's name, root's password. Prints the tokens as JSON.
 use strict;
 use warnings;
@@ -56,5 +56,6 @@ sub web_agent {
 web_agent('panel-agent', 'panel-agent@rt.invalid');
 web_agent('panel-agent-dark', 'panel-agent-dark@rt.invalid', 'elevator-dark');
 web_agent('panel-agent-without-mail');
+web_agent('attendant-demo-admin', 'demo-admin@attendant.invalid');
 
 print qq({"token":"$token","readOnlyToken":"$read_only_token"}\n);

@@ -58,6 +58,8 @@ export const panelAgents = {
   darkTheme: "panel-agent-dark",
   /** Has no e-mail address. */
   withoutEmail: "panel-agent-without-mail",
+  /** `demo-admin@attendant.invalid`: Attendant's demo admin (packages/service/src/identity/first-start.ts). */
+  attendantDemoAdmin: "attendant-demo-admin",
 } as const;
 
 /** The three settings of Attendant's panel in RT (integrations/request-tracker/install.sh). */
@@ -68,14 +70,18 @@ export interface AttendantPanelSettings {
 }
 
 /**
- * Fixed settings for the run's RT until the tests register the embedding integration in Attendant
- * themselves; the secret has the shape Attendant shows (32 bytes as base64url).
+ * Fixed settings for the run's RT: RT reads them only when it starts, so the test that runs
+ * Attendant against this RT starts Attendant at `attendantUrl` and stores this integration id and
+ * secret in it before its first start. The secret has the shape Attendant shows (32 bytes as
+ * base64url).
  */
-export const testPanelSettings: AttendantPanelSettings = {
-  url: "http://127.0.0.1:9/attendant",
-  integrationId: "2f1c7a52-8d0e-4b6a-9c3f-5e7d1a2b3c4d",
-  secret: "dGVzdC1vbmx5LXNlY3JldC1mb3ItdGhlLXJ0LXBhbmU",
-};
+export function testPanelSettings(attendantUrl: string): AttendantPanelSettings {
+  return {
+    url: attendantUrl,
+    integrationId: "2f1c7a52-8d0e-4b6a-9c3f-5e7d1a2b3c4d",
+    secret: "dGVzdC1vbmx5LXNlY3JldC1mb3ItdGhlLXJ0LXBhbmU",
+  };
+}
 
 export interface RequestTrackerServer {
   /** `http://127.0.0.1:<port>`: RT's web UI, REST2 under `/REST/2.0`. */

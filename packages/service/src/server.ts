@@ -10,6 +10,7 @@ import type { Config } from "./config/config-schema.js";
 import { migrate } from "./db/migrate.js";
 import { type Database, openDatabase } from "./db/open-database.js";
 import { releaseLeasesOfDeadProcesses } from "./db/release-dead-leases.js";
+import { ensureDemoIntegration } from "./embedding/demo-helpdesk.js";
 import { createHelpdeskTicketWatch, type HelpdeskTicketWatch } from "./helpdesks/helpdesk-ticket-watch.js";
 import { createHelpdeskWriter, type HelpdeskWriter } from "./helpdesks/helpdesk-writer.js";
 import type { AppDeps } from "./http/app-deps.js";
@@ -83,11 +84,19 @@ export async function startService(
     }
     const clock = options.clock ?? systemClock;
     // Creates the organisation on first start; in demo mode also the demo admin's one-time link.
-    ({ demoSignInUrl } = await prepareFirstStart(
+    const firstStart = await prepareFirstStart(
       { db: database.db, clock },
       { isDemoMode: demoSimulator !== undefined, publicUrl: config.publicUrl },
-    ));
+    );
+    demoSignInUrl = firstStart.demoSignInUrl;
     const vault = new SecretBox(keyring);
+    // In demo mode /demo/helpdesk-ticket frames the ticket widget through this integration.
+    if (demoSimulator !== undefined) {
+      await ensureDemoIntegration(
+        { database, vault, clock, logger },
+        { organisationId: firstStart.organisation.id, publicUrl: config.publicUrl },
+      );
+    }
     // In demo mode the sync reads the simulator's reports with its company script token.
     await applyDemoScriptToken(
       { db: database.db, vault, clock },

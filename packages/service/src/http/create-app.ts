@@ -13,7 +13,9 @@ import { createApiRoutes } from "../api/create-api-routes.js";
 import { createApiKeyRoutes } from "../api-keys/api-key-routes.js";
 import { createAccentStylesheetRoutes, createLogoRoutes } from "../brand/brand-asset-routes.js";
 import { createBrandRoutes } from "../brand/brand-routes.js";
+import { demoHelpdeskTicketPath } from "../embedding/demo-helpdesk.js";
 import { requireEmbedToken } from "../embedding/require-embed-token.js";
+import { createDemoHelpdeskRoutes } from "../embedding/web/demo-helpdesk-routes.js";
 import {
   createEmbedEntryRoutes,
   embedWidgetRoute,
@@ -75,7 +77,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLogging(deps.logger));
   // The uploaded logo answers with headers of its own, stricter than the pages' (brand-asset-routes.ts).
   app.route("/", createLogoRoutes({ db: deps.database.db }));
-  app.use(securityHeaders({ isHttps: new URL(deps.config.publicUrl).protocol === "https:" }));
+  const isDemoMode = deps.demoTeamViewerApp !== undefined;
+  app.use(
+    securityHeaders({
+      isHttps: new URL(deps.config.publicUrl).protocol === "https:",
+      framingOwnPages: isDemoMode ? [demoHelpdeskTicketPath] : [],
+    }),
+  );
 
   // Probes, the stylesheet and the icon come before the web middleware: they need no session lookup. The
   // probes also come before the host check: load balancers probe instances by address.
@@ -86,9 +94,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createPageScriptRoutes());
 
   const cookiePolicy = cookiePolicyFor(deps.config.publicUrl);
-  const publicHost = describePublicHost(deps.config.publicUrl, {
-    isDemoMode: deps.demoTeamViewerApp !== undefined,
-  });
+  const publicHost = describePublicHost(deps.config.publicUrl, { isDemoMode });
   const web = createWebExtensions();
   app.use(webContext({ db: deps.database.db, clock: deps.clock, policy: cookiePolicy }));
   app.use(noStoreWhenSignedIn());
@@ -155,6 +161,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createWebhookRoutes({ ...deps, web }));
   app.route("/", createHelpdeskRoutes({ ...deps, web }));
   app.route("/", createIntegrationRoutes({ ...deps, web }));
+  // Try the widget without a helpdesk: only a demo has this page (src/embedding/demo-helpdesk.ts).
+  if (isDemoMode) app.route("/", createDemoHelpdeskRoutes(deps));
 
   app.notFound((c) =>
     isApiPath(c.req.path) ? problemResponse(c, 404, { detail: "No such endpoint." }) : renderNotFound(c),

@@ -13,6 +13,10 @@
  * integration the response belongs to (`'none'` while it is unknown), `X-Frame-Options` is left
  * out (its only framing value besides DENY, SAMEORIGIN, cannot name another origin), and the
  * opener policy is left to the browser's default so a popup the widget opens can hand back.
+ *
+ * The pages named in `framingOwnPages` (in demo mode the demo helpdesk ticket,
+ * src/embedding/demo-helpdesk.ts) may frame pages of our own origin (`frame-src 'self'`); no
+ * page may frame anything else.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
@@ -24,7 +28,10 @@ export function isEmbedPath(path: string): boolean {
   return path.startsWith(embedPathPrefix);
 }
 
-export function securityHeaders(options: { isHttps: boolean }): MiddlewareHandler<AppEnv> {
+export function securityHeaders(options: {
+  isHttps: boolean;
+  framingOwnPages?: readonly string[];
+}): MiddlewareHandler<AppEnv> {
   const everyRoute = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
@@ -49,7 +56,13 @@ export function securityHeaders(options: { isHttps: boolean }): MiddlewareHandle
   return async (c, next) => {
     await everyRoute(c, next);
     if (isEmbedPath(c.req.path)) allowFramingBy(c, c.get("embedFrameOrigins") ?? []);
+    else if (options.framingOwnPages?.includes(c.req.path)) allowFramingOwnPages(c);
   };
+}
+
+function allowFramingOwnPages(c: Context<AppEnv>): void {
+  const policy = c.res.headers.get("Content-Security-Policy");
+  if (policy !== null) c.res.headers.set("Content-Security-Policy", `${policy}; frame-src 'self'`);
 }
 
 /** Rewrites the headers of an `/embed/*` response so that exactly `origins` may frame it. */

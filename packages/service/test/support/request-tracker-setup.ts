@@ -8,6 +8,7 @@
  * (scripts/ensure-system-packages.sh).
  */
 import type { TestProject } from "vitest/node";
+import { findFreePort } from "../../../../scripts/support/free-port.js";
 import {
   type AttendantPanelSettings,
   isRequestTrackerInstalled,
@@ -45,7 +46,11 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide("requestTracker", null);
     return;
   }
-  server = await startRequestTracker({ panel: testPanelSettings });
+  // A loopback port for the Attendant that test/helpdesk/rt-ticket-widget.test.ts starts: RT's
+  // panel must know Attendant's address before RT starts. localhost, not 127.0.0.1 like RT, so
+  // Chromium sees the widget as a frame of another site, as in a real helpdesk.
+  const attendantPort = await findFreePort();
+  server = await startRequestTracker({ panel: testPanelSettings(`http://localhost:${attendantPort}`) });
   const { url, token, readOnlyToken, rootPassword, mailboxPath, panel } = server;
   project.provide("requestTracker", { url, token, readOnlyToken, rootPassword, mailboxPath, panel });
 }

@@ -30,6 +30,11 @@ export const embedding = {
     "embed.panel.closeYes": "Yes, close the session",
     "embed.panel.reports": "Connections",
     "embed.panel.report": "{start} · {duration} · billable: {billable}",
+    "demo.helpdesk.title": "Demo helpdesk · Ticket {id}",
+    "demo.helpdesk.intro":
+      "This page stands in for your helpdesk's ticket page (demo mode only). The panel below is Attendant's ticket widget, framed exactly as a helpdesk frames it: start a session, invite the customer and watch them arrive. docs/embedding.md shows how to add it to a real helpdesk.",
+    "demo.helpdesk.requester": "Requester",
+    "demo.helpdesk.widgetTitle": "Attendant remote support for ticket {id}",
   },
   de: {
     "embed.shell.title": "Fernwartung",
@@ -56,6 +61,11 @@ export const embedding = {
     "embed.panel.closeYes": "Ja, Sitzung schließen",
     "embed.panel.reports": "Verbindungen",
     "embed.panel.report": "{start} · {duration} · abrechenbar: {billable}",
+    "demo.helpdesk.title": "Demo-Helpdesk · Ticket {id}",
+    "demo.helpdesk.intro":
+      "Diese Seite steht für die Ticketseite Ihres Helpdesks (nur im Demomodus). Darunter sehen Sie Attendants Ticket-Widget, eingebettet wie in einem Helpdesk: Starten Sie eine Sitzung, laden Sie den Kunden ein und sehen Sie ihn ankommen. docs/embedding.md zeigt, wie Sie es in ein echtes Helpdesk einbauen.",
+    "demo.helpdesk.requester": "Anfragende Person",
+    "demo.helpdesk.widgetTitle": "Attendant-Fernwartung für Ticket {id}",
   },
   ja: {
     "embed.shell.title": "リモートサポート",
@@ -82,5 +92,10 @@ export const embedding = {
     "embed.panel.closeYes": "はい、終了します",
     "embed.panel.reports": "接続",
     "embed.panel.report": "{start} · {duration} · 請求対象: {billable}",
+    "demo.helpdesk.title": "デモ ヘルプデスク · チケット {id}",
+    "demo.helpdesk.intro":
+      "このページはヘルプデスクのチケットページの代わりです（デモモードのみ）。下の枠は、ヘルプデスクと同じ方法で埋め込まれた Attendant のチケット ウィジェットです。セッションを開始し、お客様を招待し、参加を確認できます。実際のヘルプデスクへの追加方法は docs/embedding.md を参照してください。",
+    "demo.helpdesk.requester": "依頼者",
+    "demo.helpdesk.widgetTitle": "チケット {id} の Attendant リモートサポート",
   },
 } satisfies Catalogs;

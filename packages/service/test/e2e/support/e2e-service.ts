@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, vi } from "vitest";
+import type { Config } from "../../../src/config/config-schema.js";
 import { loadConfig } from "../../../src/config/load-config.js";
 import type { Logger } from "../../../src/logging/logger.js";
 import { type RunningService, startService } from "../../../src/server.js";
@@ -24,10 +25,15 @@ export interface DemoService {
   close(): Promise<void>;
 }
 
-/** `env` adds settings (e.g. ATTENDANT_SMTP_URL); the data folder is removed on close. */
+/**
+ * `env` adds settings (e.g. ATTENDANT_SMTP_URL, or ATTENDANT_PORT with ATTENDANT_PUBLIC_URL for a
+ * fixed address); `beforeFirstStart` may store data in the new data folder before the service
+ * first opens it (e.g. what a helpdesk was already set up with). The data folder is removed on close.
+ */
 export async function startDemoService(options: {
   logger: Logger;
   env?: Record<string, string>;
+  beforeFirstStart?: (config: Config) => Promise<void>;
 }): Promise<DemoService> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attendant-e2e-"));
   // The public URL must name the real port: the demo app's redirect URI is built from it.
@@ -41,6 +47,12 @@ export async function startDemoService(options: {
       ...options.env,
     },
   });
+  try {
+    await options.beforeFirstStart?.(config);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const printed: string[] = [];
   const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     printed.push(String(chunk));
