@@ -60,14 +60,12 @@ async function setUp(engine: TestEngine) {
       secretEncrypted: "not-read-by-this-test",
     })
     .returning();
-  await db
-    .insert(webhookEvents)
-    .values({
-      id: "msg_disabled_delivery",
-      organisationId: h.organisationId,
-      type: "session.created",
-      payload: {},
-    });
+  await db.insert(webhookEvents).values({
+    id: "msg_disabled_delivery",
+    organisationId: h.organisationId,
+    type: "session.created",
+    payload: {},
+  });
   const [delivery] = await db
     .insert(webhookDeliveries)
     .values({ eventId: "msg_disabled_delivery", endpointId: endpoint?.id ?? "", nextAttemptAt: now })
