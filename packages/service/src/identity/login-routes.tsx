@@ -102,16 +102,22 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
         { title: t.t("login.linkInvalidTitle") },
       );
     }
-    const { userId, organisationId } = redeemed;
+    const { userId, organisationId, isOrganisationDisabled } = redeemed;
     await recordAuditEvent(dbDeps(deps), {
       organisationId,
-      actor: { userId, label: "one-time link" },
-      action: "login.succeeded",
+      actor: isOrganisationDisabled ? { label: "anonymous" } : { userId, label: "one-time link" },
+      action: isOrganisationDisabled ? "login.failed" : "login.succeeded",
       target: { type: "user", id: userId },
       ip: clientAddressOf(c),
       userAgent: c.req.header("user-agent") ?? null,
-      details: { method: "one_time_link" },
+      details: isOrganisationDisabled
+        ? { method: "one_time_link", reason: "organisation_disabled" }
+        : { method: "one_time_link" },
     });
+    if (isOrganisationDisabled) {
+      c.status(403);
+      return c.render(<p>{t.t("login.organisationDisabled")}</p>, { title: t.t("login.title") });
+    }
     await signInBrowser(c, sessionDeps, userId);
     // Redirecting also takes the spent token out of the address bar and history.
     return c.redirect(safeReturnPath(c.req.query("next"), publicOrigin), 303);

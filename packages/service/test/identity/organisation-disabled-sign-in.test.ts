@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { selectAuditLogRows } from "../../src/db/repositories/audit-log.js";
 import { setOrganisationDisabledAt } from "../../src/db/repositories/organisations.js";
+import { issueOneTimeLogin } from "../../src/identity/one-time-login.js";
 import { testPassword, useWebHarnesses, type WebHarness } from "../web/web-harness.js";
 
 function disable(harness: WebHarness) {
@@ -59,5 +60,25 @@ describe("a disabled organisation's people", { timeout: 120_000 }, () => {
     expect((await browser.get("/users")).status).toBe(303);
     await browser.signIn("admin@example.com");
     expect((await browser.get("/users")).status).toBe(200);
+  });
+
+  it("uses up a one-time sign-in link of a disabled organisation without signing anyone in, saying why (403)", async () => {
+    const harness = await harnesses.create();
+    const admin = await harness.addUser("admin");
+    const link = await issueOneTimeLogin(harness, { userId: admin.id, publicUrl: harness.origin });
+    await disable(harness);
+    const browser = harness.browser();
+    const refused = await browser.get(link.slice(harness.origin.length));
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Your organisation has been disabled by the operator");
+    expect((await browser.get("/users")).status).toBe(303);
+    const audit = await selectAuditLogRows(
+      harness.db,
+      { organisationId: harness.organisation.id },
+      { order: "oldest-first", limit: 10 },
+    );
+    expect(audit.map((event) => [event.action, event.details.reason])).toEqual([
+      ["login.failed", "organisation_disabled"],
+    ]);
   });
 });
