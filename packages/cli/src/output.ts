@@ -3,6 +3,8 @@ export interface CommandOutput {
   /** A command's result, as JSON for scripts (`--json`) or as a sentence for people. */
   result(asJson: boolean, value: unknown, describe: () => string): void;
   error(message: string): void;
+  /** Something done as asked that the user should know the consequence of. */
+  warn(message: string): void;
 }
 
 export function createConsoleOutput(
@@ -15,6 +17,9 @@ export function createConsoleOutput(
     },
     error(message) {
       stderr(`attendant: ${message}\n`);
+    },
+    warn(message) {
+      stderr(`attendant: warning: ${message}\n`);
     },
   };
 }

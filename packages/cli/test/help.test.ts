@@ -26,6 +26,8 @@ describe("--help", () => {
         "orgs create",
         "orgs list",
         "orgs rename",
+        "orgs disable",
+        "orgs enable",
         "keys rotate",
         "keys rewrap",
         "api-keys create",

@@ -1,7 +1,10 @@
 import {
   createOrganisationByCommand,
+  disableOrganisationByCommand,
+  enableOrganisationByCommand,
   listOrganisationsByCommand,
   loadConfig,
+  type OrganisationSwitch,
   renameOrganisationByCommand,
 } from "@attendant/service";
 import type { Command } from "@commander-js/extra-typings";
@@ -9,7 +12,7 @@ import { countNoun } from "../count-noun.js";
 import type { CommandOutput } from "../output.js";
 
 /**
- * `attendant orgs create|list|rename`: the operator's commands for the organisations (tenants)
+ * `attendant orgs create|list|rename|disable|enable`: the operator's commands for the organisations (tenants)
  * of the configured database. Each organisation has its own users, TeamViewer app, API keys,
  * webhooks and audit log; its name is what its end customers see.
  */
@@ -61,13 +64,17 @@ export function registerOrgsCommand(program: Command, output: CommandOutput): vo
         organisations.map((organisation) => ({
           ...organisation,
           createdAt: organisation.createdAt.toISOString(),
+          disabledAt: organisation.disabledAt?.toISOString() ?? null,
         })),
         () =>
           organisations
             .map(
               (organisation) =>
                 `${organisation.id}  ${organisation.name}  ${countNoun(organisation.userCount, "user", "users")}, ` +
-                `${countNoun(organisation.sessionCount, "session", "sessions")}  created ${organisation.createdAt.toISOString()}`,
+                `${countNoun(organisation.sessionCount, "session", "sessions")}  created ${organisation.createdAt.toISOString()}` +
+                (organisation.disabledAt === null
+                  ? ""
+                  : `  disabled ${organisation.disabledAt.toISOString()}`),
             )
             .join("\n"),
       );
@@ -90,4 +97,50 @@ export function registerOrgsCommand(program: Command, output: CommandOutput): vo
             : `Renamed the organisation ${organisation.id} from "${previousName}" to "${organisation.name}".`,
       );
     });
+
+  orgs
+    .command("disable")
+    .description(
+      "Disable an organisation: its users, API keys, embeds and join links are refused and its sync, watches, write-back and webhooks pause. Its data stays.",
+    )
+    .argument("<id>", "the organisation's id (`attendant orgs list` shows it)")
+    .option("--json", "print the result as JSON")
+    .action(async (id, options) => {
+      const result = await disableOrganisationByCommand(loadConfig(), { id });
+      const { organisation } = result;
+      if (result.changed && result.otherEnabledCount === 0) {
+        output.warn(
+          `no organisation in this installation is enabled now; \`attendant orgs enable ${organisation.id}\` undoes this.`,
+        );
+      }
+      output.result(options.json === true, switchedJson(result), () =>
+        result.changed
+          ? `Disabled the organisation "${organisation.name}" (${organisation.id}); its data is kept, and \`attendant orgs enable ${organisation.id}\` undoes this.`
+          : `The organisation "${organisation.name}" (${organisation.id}) is already disabled; nothing changed.`,
+      );
+    });
+
+  orgs
+    .command("enable")
+    .description("Enable a disabled organisation again: its users and keys work and its paused jobs resume.")
+    .argument("<id>", "the organisation's id (`attendant orgs list` shows it)")
+    .option("--json", "print the result as JSON")
+    .action(async (id, options) => {
+      const result = await enableOrganisationByCommand(loadConfig(), { id });
+      const { organisation } = result;
+      output.result(options.json === true, switchedJson(result), () =>
+        result.changed
+          ? `Enabled the organisation "${organisation.name}" (${organisation.id}) again.`
+          : `The organisation "${organisation.name}" (${organisation.id}) is already enabled; nothing changed.`,
+      );
+    });
+}
+
+function switchedJson(result: OrganisationSwitch) {
+  return {
+    id: result.organisation.id,
+    name: result.organisation.name,
+    disabledAt: result.organisation.disabledAt?.toISOString() ?? null,
+    changed: result.changed,
+  };
 }

@@ -135,4 +135,64 @@ describe("attendant orgs", () => {
     expect(clash.exitCode).toBe(1);
     expect(clash.stderr).toContain('There is already an organisation named "Fabrikam"');
   });
+
+  test("disable keeps the organisation and says how to undo it, disabling twice says so, enable brings it back", async () => {
+    const env = await installation();
+    await runAttendant(["orgs", "create", "Fabrikam", "--admin-email", "lee@fabrikam.example"], env);
+    const [, fabrikam] = JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout) as [
+      ListedOrganisation,
+      ListedOrganisation,
+    ];
+    const disabled = await runAttendant(["orgs", "disable", fabrikam.id], env);
+    expect(disabled.exitCode).toBe(0);
+    expect(disabled.stderr).toBe("");
+    expect(disabled.stdout).toBe(
+      `Disabled the organisation "Fabrikam" (${fabrikam.id}); its data is kept, and \`attendant orgs enable ${fabrikam.id}\` undoes this.\n`,
+    );
+    const twice = await runAttendant(["orgs", "disable", fabrikam.id], env);
+    expect(twice.exitCode).toBe(0);
+    expect(twice.stdout).toBe(
+      `The organisation "Fabrikam" (${fabrikam.id}) is already disabled; nothing changed.\n`,
+    );
+    const listed = JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout);
+    expect(listed).toMatchObject([
+      { name: "Attendant", disabledAt: null },
+      { name: "Fabrikam", userCount: 1, disabledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    ]);
+    expect((await runAttendant(["orgs", "list"], env)).stdout).toMatch(
+      new RegExp(`${fabrikam.id}  Fabrikam  1 user, 0 sessions  created \\S+  disabled \\S+\n`),
+    );
+
+    const enabled = await runAttendant(["orgs", "enable", fabrikam.id, "--json"], env);
+    expect(JSON.parse(enabled.stdout)).toEqual({
+      id: fabrikam.id,
+      name: "Fabrikam",
+      disabledAt: null,
+      changed: true,
+    });
+    const again = await runAttendant(["orgs", "enable", fabrikam.id], env);
+    expect(again.stdout).toBe(
+      `The organisation "Fabrikam" (${fabrikam.id}) is already enabled; nothing changed.\n`,
+    );
+  });
+
+  test("disabling the last enabled organisation is done but warned about; an unknown id is refused (1)", async () => {
+    const env = await installation();
+    const [only] = JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout) as [
+      ListedOrganisation,
+    ];
+    const disabled = await runAttendant(["orgs", "disable", only.id], env);
+    expect(disabled.exitCode).toBe(0);
+    expect(disabled.stderr).toBe(
+      `attendant: warning: no organisation in this installation is enabled now; \`attendant orgs enable ${only.id}\` undoes this.\n`,
+    );
+    expect(disabled.stdout).toContain(`Disabled the organisation "Attendant" (${only.id})`);
+    for (const command of ["disable", "enable"]) {
+      const unknown = await runAttendant(["orgs", command, "00000000-0000-4000-8000-000000000000"], env);
+      expect(unknown.exitCode).toBe(1);
+      expect(unknown.stderr).toContain(
+        'There is no organisation "00000000-0000-4000-8000-000000000000"; `attendant orgs list` shows the ids.',
+      );
+    }
+  });
 });

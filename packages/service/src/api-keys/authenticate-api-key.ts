@@ -34,6 +34,12 @@ export interface ApiPrincipal {
 }
 
 /**
+ * A live key whose organisation the operator disabled (`attendant orgs disable`): refused with its
+ * own answer, so the caller learns why; only someone holding the key's secret learns it.
+ */
+export const organisationDisabled = "organisation-disabled";
+
+/**
  * Undefined for anything but a live key of an active user or organisation. A request that
  * authenticates is counted in its key's rate window: on PostgreSQL by the same statement that
  * finds the key, on the embedded database in memory (api-key-memory.ts).
@@ -42,7 +48,7 @@ export async function authenticateApiKey(
   deps: ApiKeyDeps,
   token: string,
   origin: { ip: string | null; userAgent: string | null },
-): Promise<ApiPrincipal | undefined> {
+): Promise<ApiPrincipal | typeof organisationDisabled | undefined> {
   const parsed = parseApiKey(token);
   if (parsed === undefined) return undefined;
   const now = deps.clock.now();
@@ -50,6 +56,7 @@ export async function authenticateApiKey(
   const { found, countRequest } = await lookUpKey(deps, parsed, windowStart);
   const actor = found === undefined ? undefined : actorOf(found, parsed.secret, origin);
   if (found === undefined || actor === undefined) return undefined;
+  if (found.organisationDisabledAt !== null) return organisationDisabled;
   const { key, actingUserTeamViewer } = found;
   const requestCount = await countRequest(key);
   // "Last used" is for people deciding which keys to revoke; minute precision is plenty, and

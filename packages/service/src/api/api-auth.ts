@@ -1,12 +1,12 @@
 /**
  * `Authorization: Bearer atd_<prefix>_<secret>` for `/api/v1` (issue 7, "API keys"). A missing,
  * unknown or revoked key is 401 with `WWW-Authenticate` (RFC 6750 §3); a key without the scope
- * a route needs is 403.
+ * a route needs, or of a disabled organisation, is 403.
  */
 import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ApiKeyDeps } from "../api-keys/api-keys.js";
-import { authenticateApiKey } from "../api-keys/authenticate-api-key.js";
+import { authenticateApiKey, organisationDisabled } from "../api-keys/authenticate-api-key.js";
 import type { ApiKeyScope } from "../db/schema.js";
 import { problemResponse } from "../http/problem.js";
 import { clientAddressOf } from "../identity/client-address.js";
@@ -32,6 +32,13 @@ export function requireApiKey(deps: ApiKeyDeps): MiddlewareHandler<ApiEnv> {
             ? "Send an API key as `Authorization: Bearer atd_…`."
             : "This API key is not valid or has been revoked.",
         extensions: { code: "invalid-api-key" },
+      });
+    }
+    if (principal === organisationDisabled) {
+      return problemResponse(c, 403, {
+        detail:
+          "This API key's organisation has been disabled by the operator of this installation; ask them to enable it again.",
+        extensions: { code: organisationDisabled },
       });
     }
     c.set("apiPrincipal", principal);

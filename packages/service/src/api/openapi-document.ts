@@ -66,7 +66,8 @@ const description = `The REST API of Attendant, attended remote support through 
 **Authentication.** Every request sends an API key as \`Authorization: Bearer atd_<prefix>_<secret>\`.
 Admins create keys on the *API keys* page or with \`attendant api-keys create\`; a key is shown once.
 A key acts for the whole organisation or on behalf of one user, and carries scopes such as
-\`sessions:write\`; a request without the scope an operation needs is answered 403.
+\`sessions:write\`; a request without the scope an operation needs is answered 403. A key of an
+organisation the operator has disabled is answered 403 with the code \`organisation-disabled\`.
 
 **Errors.** Every error is \`application/problem+json\` (RFC 9457) with \`requestId\`; quote it when
 reporting a problem. Invalid input is 400 with \`errors\` listing each bad field. No text may

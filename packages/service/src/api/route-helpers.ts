@@ -13,7 +13,9 @@ export const problem = (description: string) => ({
 export const problemResponses = {
   400: problem("Invalid input; `errors` lists each bad field"),
   401: problem("Missing, unknown or revoked API key"),
-  403: problem("The key lacks the scope, or the role does not allow this"),
+  403: problem(
+    "The key lacks the scope, the role does not allow this, or the key's organisation is disabled (`organisation-disabled`)",
+  ),
   404: problem("No such session or ticket"),
   409: problem("Conflicting state (TeamViewer connection, licence limit, Idempotency-Key in flight)"),
   413: problem("The request body is larger than 1 MiB"),

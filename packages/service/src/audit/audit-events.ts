@@ -66,6 +66,8 @@ export const auditActions = [
   "embed_session.opened",
   "organisation.created",
   "organisation.renamed",
+  "organisation.disabled",
+  "organisation.enabled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

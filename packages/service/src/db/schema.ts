@@ -41,6 +41,11 @@ export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   createdAt: createdAt(),
+  /**
+   * Set by `attendant orgs disable`: its users, keys, embeds, join links and background jobs stop;
+   * its data stays (docs/adr/0042-organisations-as-tenants.md).
+   */
+  disabledAt: timestamptz("disabled_at"),
 });
 
 export const users = pgTable(

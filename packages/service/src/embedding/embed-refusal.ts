@@ -8,6 +8,7 @@ export const embedRefusalReasons = [
   "invalid-claims",
   "unknown-integration",
   "integration-disabled",
+  "organisation-disabled",
   "bad-signature",
   "expired",
   "not-yet-valid",

@@ -16,6 +16,7 @@ import {
   touchEmbedSession,
 } from "../db/repositories/embed-sessions.js";
 import { findEmbeddingIntegrationById } from "../db/repositories/embedding-integrations.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserById } from "../db/repositories/users.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 import type { SessionUser, SignedInSession } from "../identity/session-user.js";
@@ -80,7 +81,8 @@ export async function resolveEmbedSession(
     user.isDisabled ||
     integration === undefined ||
     integration.disabledAt !== null ||
-    integration.organisationId !== user.organisationId
+    integration.organisationId !== user.organisationId ||
+    (await isOrganisationDisabled(deps.db, user.organisationId))
   ) {
     await deleteEmbedSession(deps.db, row.id);
     return undefined;

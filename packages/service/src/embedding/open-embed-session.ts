@@ -10,6 +10,7 @@ import {
   findEmbeddingIntegrationById,
   loadEmbeddingSecret,
 } from "../db/repositories/embedding-integrations.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserByEmail } from "../db/repositories/users.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { assertionVerifiers } from "./assertion-verifiers.js";
@@ -51,6 +52,10 @@ export async function openEmbedSession(
     expiresAt: asserted.expiresAt,
   });
   if (!isFirstUse) throw new EmbedRefusal("replayed", integration.id);
+  // Only after the signature: whether an organisation is disabled is for its own helpdesk to learn.
+  if (await isOrganisationDisabled(db, integration.organisationId)) {
+    throw new EmbedRefusal("organisation-disabled", integration.id);
+  }
   const user = await findUserByEmail(db, integration.organisationId, asserted.agentEmail);
   if (user === undefined || user.isDisabled) throw new EmbedRefusal("unknown-agent", integration.id);
   const { token, sessionId } = await startEmbedSession(

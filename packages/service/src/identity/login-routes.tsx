@@ -15,7 +15,7 @@ import { emailSchema } from "./form-schemas.js";
 import { dbDeps, type IdentityDeps } from "./identity-deps.js";
 import { oneTimeLoginPath, redeemOneTimeLogin } from "./one-time-login.js";
 import { ensureDefaultOrganisation } from "./organisation.js";
-import { signIn } from "./sign-in.js";
+import { type SignInResult, signIn } from "./sign-in.js";
 
 const loginSchema = z.object({
   email: emailSchema,
@@ -23,6 +23,20 @@ const loginSchema = z.object({
   password: z.string().min(1, { error: "common.required" }).max(1024, { error: "forms.tooLong" }),
   next: z.string().optional(),
 });
+
+type RefusedSignIn = Exclude<SignInResult["outcome"], "signed-in">;
+
+const refusedSignInStatus = {
+  invalid: 401,
+  throttled: 429,
+  "organisation-disabled": 403,
+} as const satisfies Record<RefusedSignIn, number>;
+
+const refusedSignInMessage = {
+  invalid: "login.invalid",
+  throttled: "login.throttled",
+  "organisation-disabled": "login.organisationDisabled",
+} as const satisfies Record<RefusedSignIn, string>;
 
 export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -52,8 +66,8 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
       userAgent: c.req.header("user-agent") ?? null,
     });
     if (result.outcome !== "signed-in") {
-      c.status(result.outcome === "throttled" ? 429 : 401);
-      const message = t.t(result.outcome === "throttled" ? "login.throttled" : "login.invalid");
+      c.status(refusedSignInStatus[result.outcome]);
+      const message = t.t(refusedSignInMessage[result.outcome]);
       return renderLogin(c, { values: form.values, message });
     }
     await signInBrowser(c, sessionDeps, result.user.id);
@@ -88,16 +102,22 @@ export function createLoginRoutes(deps: IdentityDeps): Hono<AppEnv> {
         { title: t.t("login.linkInvalidTitle") },
       );
     }
-    const { userId, organisationId } = redeemed;
+    const { userId, organisationId, isOrganisationDisabled } = redeemed;
     await recordAuditEvent(dbDeps(deps), {
       organisationId,
-      actor: { userId, label: "one-time link" },
-      action: "login.succeeded",
+      actor: isOrganisationDisabled ? { label: "anonymous" } : { userId, label: "one-time link" },
+      action: isOrganisationDisabled ? "login.failed" : "login.succeeded",
       target: { type: "user", id: userId },
       ip: clientAddressOf(c),
       userAgent: c.req.header("user-agent") ?? null,
-      details: { method: "one_time_link" },
+      details: isOrganisationDisabled
+        ? { method: "one_time_link", reason: "organisation_disabled" }
+        : { method: "one_time_link" },
     });
+    if (isOrganisationDisabled) {
+      c.status(403);
+      return c.render(<p>{t.t("login.organisationDisabled")}</p>, { title: t.t("login.title") });
+    }
     await signInBrowser(c, sessionDeps, userId);
     // Redirecting also takes the spent token out of the address bar and history.
     return c.redirect(safeReturnPath(c.req.query("next"), publicOrigin), 303);

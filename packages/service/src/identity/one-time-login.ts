@@ -6,6 +6,7 @@
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { consumeOneTimeLogin, createOneTimeLogin } from "../db/repositories/one-time-logins.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserById } from "../db/repositories/users.js";
 import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
 
@@ -35,13 +36,19 @@ export async function issueOneTimeLogin(
 
 /**
  * The user the link signs in and their organisation (whose audit log records it), or undefined
- * when the link is unknown, already used or expired.
+ * when the link is unknown, already used or expired. A link of a disabled organisation is used
+ * up all the same (it is single use) but signs nobody in.
  */
 export async function redeemOneTimeLogin(
   deps: { db: Db; clock: Clock },
   token: string,
-): Promise<{ userId: string; organisationId: string } | undefined> {
+): Promise<{ userId: string; organisationId: string; isOrganisationDisabled: boolean } | undefined> {
   const redeemed = await consumeOneTimeLogin(deps.db, hashSecretToken(token), deps.clock.now());
   const user = redeemed === undefined ? undefined : await findUserById(deps.db, redeemed.userId);
-  return user === undefined ? undefined : { userId: user.id, organisationId: user.organisationId };
+  if (user === undefined) return undefined;
+  return {
+    userId: user.id,
+    organisationId: user.organisationId,
+    isOrganisationDisabled: await isOrganisationDisabled(deps.db, user.organisationId),
+  };
 }

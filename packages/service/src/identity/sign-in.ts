@@ -12,6 +12,7 @@ import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
 import { countRecentLoginFailures } from "../db/repositories/audit-log.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserByEmailInInstallation, type User, updateUser } from "../db/repositories/users.js";
 import {
   hashPassword,
@@ -53,7 +54,13 @@ export interface SignInAttempt {
   userAgent: string | null;
 }
 
-export type SignInResult = { outcome: "signed-in"; user: User } | { outcome: "invalid" | "throttled" };
+/**
+ * `organisation-disabled` only once the password is proven: a guesser learns nothing about the
+ * organisation an address belongs to.
+ */
+export type SignInResult =
+  | { outcome: "signed-in"; user: User }
+  | { outcome: "invalid" | "throttled" | "organisation-disabled" };
 
 export async function signIn(
   deps: { db: Db; clock: Clock } & PasswordHashingDeps,
@@ -89,6 +96,10 @@ export async function signIn(
     const reason = user === undefined ? "unknown_email" : user.isDisabled ? "disabled" : "wrong_password";
     await audit("login.failed", user, reason);
     return { outcome: "invalid" };
+  }
+  if (await isOrganisationDisabled(deps.db, user.organisationId)) {
+    await audit("login.failed", user, "organisation_disabled");
+    return { outcome: "organisation-disabled" };
   }
 
   if (needsRehash(user.passwordHash, parameters)) {

@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserById } from "../db/repositories/users.js";
 import {
   createWebSession,
@@ -67,7 +68,7 @@ export async function resolveWebSession(
   const now = deps.clock.now().getTime();
   const isExpired = now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= sessionIdleTimeoutMs;
   const user = isExpired ? undefined : await findUserById(deps.db, row.userId);
-  if (user === undefined || user.isDisabled) {
+  if (user === undefined || user.isDisabled || (await isOrganisationDisabled(deps.db, user.organisationId))) {
     await deleteWebSession(deps.db, row.id);
     return undefined;
   }

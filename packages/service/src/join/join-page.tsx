@@ -93,6 +93,8 @@ function contentFor(
         title: t("join.expired.title"),
         body: <p>{t("join.expired.text", { organisationName: view.organisationName })}</p>,
       };
+    case "withdrawn":
+      return { title: t("join.withdrawn.title"), body: <p>{t("join.withdrawn.text")}</p> };
     case "closed":
       return {
         title: t("join.closed.title"),

@@ -23,7 +23,7 @@ import { joinPathPrefix } from "./join-links.js";
 import { JoinDocument } from "./join-page.js";
 import { type JoinPageView, joinStatusOf, openJoinPage } from "./open-join-page.js";
 
-const statusOf = { open: 200, unknown: 404, expired: 410, closed: 410 } as const;
+const statusOf = { open: 200, unknown: 404, expired: 410, closed: 410, withdrawn: 410 } as const;
 
 export function createJoinRoutes(deps: Pick<AppDeps, "database" | "clock">): Hono<AppEnv> {
   const limiter = createGuessLimiter(deps.clock);

@@ -6,6 +6,7 @@
 import { type Brand, loadBrand, supporterNameForCustomers } from "../brand/organisation-brand.js";
 import type { Db } from "../db/open-database.js";
 import { findJoinTarget } from "../db/repositories/join-links.js";
+import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import type { Locale } from "../i18n/index.js";
 import { hashSecretToken } from "../identity/random-tokens.js";
 
@@ -19,7 +20,8 @@ export interface JoinPageBrand {
 
 export type JoinPageView =
   | { kind: "unknown" }
-  | ({ kind: "closed" | "expired"; organisationName: string } & JoinPageBrand)
+  /** `withdrawn`: the operator disabled the session's organisation (`attendant orgs disable`). */
+  | ({ kind: "closed" | "expired" | "withdrawn"; organisationName: string } & JoinPageBrand)
   | ({
       kind: "open";
       organisationName: string;
@@ -57,6 +59,7 @@ export async function openJoinPage(deps: { db: Db; now: Date }, token: string): 
   const brand = await loadBrand(deps.db, target.organisationId);
   if (brand === undefined) return { kind: "unknown" };
   const known = { organisationName: brand.name, brand, invitationLocale: target.invitationLocale };
+  if (await isOrganisationDisabled(deps.db, target.organisationId)) return { kind: "withdrawn", ...known };
   if (target.sessionState === "closed") return { kind: "closed", ...known };
   if (target.expiresAt.getTime() <= deps.now.getTime()) return { kind: "expired", ...known };
   return {

@@ -1,5 +1,5 @@
 /**
- * `attendant orgs create|list|rename`: the operator's level above organisations, on the
+ * `attendant orgs create|list|rename|disable|enable`: the operator's level above organisations, on the
  * configured database. An organisation is a tenant with its own users, TeamViewer app, API keys,
  * webhooks and audit log (docs/adr/0042-organisations-as-tenants.md). Creating one also creates
  * its first admin, who signs in through a one-time link, so the organisation is usable at once.
@@ -12,9 +12,11 @@ import {
   createOrganisation,
   findOrganisationByName,
   listOrganisationSummaries,
+  lockOrganisation,
   type Organisation,
   type OrganisationSummary,
   renameOrganisation,
+  setOrganisationDisabledAt,
 } from "../db/repositories/organisations.js";
 import { createUser, findUserByEmailInInstallation } from "../db/repositories/users.js";
 import { transaction } from "../db/transaction.js";
@@ -160,6 +162,67 @@ export async function renameOrganisationByCommand(
         },
       );
       return { organisation: renamed, previousName: current.name };
+    }),
+  );
+}
+
+export interface OrganisationSwitch {
+  organisation: Organisation;
+  /** False when it already was so: nothing changed and nothing was audited. */
+  changed: boolean;
+  /** Disabling: how many other organisations are still enabled (0 warns that none is). */
+  otherEnabledCount: number;
+}
+
+/**
+ * `attendant orgs disable <id>`: its users, API keys, embeds and join links are refused and its
+ * background jobs skip it from now on; every row stays (docs/adr/0042-organisations-as-tenants.md).
+ */
+export function disableOrganisationByCommand(
+  config: Config,
+  options: CommonOptions & { id: string },
+): Promise<OrganisationSwitch> {
+  return switchOrganisation(config, options, true);
+}
+
+/** `attendant orgs enable <id>`: undoes disabling; waiting jobs and deliveries resume. */
+export function enableOrganisationByCommand(
+  config: Config,
+  options: CommonOptions & { id: string },
+): Promise<OrganisationSwitch> {
+  return switchOrganisation(config, options, false);
+}
+
+function switchOrganisation(
+  config: Config,
+  options: CommonOptions & { id: string },
+  disable: boolean,
+): Promise<OrganisationSwitch> {
+  return withCommandDatabase(config, logged(options), async ({ database, clock }) =>
+    transaction(database.db, async (tx) => {
+      const named = await findOrganisationOfCommand(tx, options.id);
+      await lockOrganisation(tx, named.id);
+      // Read again under the lock: a concurrent disable or enable has committed by now.
+      const current = await findOrganisationOfCommand(tx, named.id);
+      const others = (await listOrganisationSummaries(tx)).filter(
+        (organisation) => organisation.id !== current.id && organisation.disabledAt === null,
+      );
+      const wasDisabled = current.disabledAt !== null;
+      if (wasDisabled === disable) {
+        return { organisation: current, changed: false, otherEnabledCount: others.length };
+      }
+      const switched = await setOrganisationDisabledAt(tx, current.id, disable ? clock.now() : null);
+      if (switched === undefined) throw new Error(`organisation ${current.id} vanished while locked`);
+      await recordAuditEvent(
+        { db: tx, clock },
+        {
+          organisationId: current.id,
+          actor: { label: "operator (cli)" },
+          action: disable ? "organisation.disabled" : "organisation.enabled",
+          details: { name: current.name },
+        },
+      );
+      return { organisation: switched, changed: true, otherEnabledCount: others.length };
     }),
   );
 }

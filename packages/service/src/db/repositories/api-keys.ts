@@ -7,6 +7,7 @@ import {
   type ApiKeyScope,
   apiKeyRateWindows,
   apiKeys,
+  organisations,
   teamViewerApps,
   teamViewerConnections,
   users,
@@ -47,6 +48,8 @@ export interface FoundApiKey {
    * that calls TeamViewer as that user reads next. Both null for an organisation-wide key.
    */
   actingUserTeamViewer: SealedTeamViewerCredentials;
+  /** When the key's organisation was disabled (`attendant orgs disable`); its keys are refused. */
+  organisationDisabledAt: Date | null;
 }
 
 /**
@@ -69,7 +72,7 @@ export async function findApiKey(db: Db, prefix: string): Promise<FoundApiKey | 
  *
  * `requestCount` is the request counted in the key's rate window that starts at `windowStart`,
  * this one included; null when the request will not authenticate (wrong secret, revoked key, a
- * disabled or foreign acting user), which is not counted.
+ * disabled organisation, a disabled or foreign acting user), which is not counted.
  */
 export async function findApiKeyCountingRequest(
   db: Db,
@@ -85,6 +88,7 @@ export async function findApiKeyCountingRequest(
 
 function toFoundApiKey(row: {
   key: ApiKeyRecord;
+  organisation: { disabledAt: Date | null } | null;
   actingUser: User | null;
   teamViewerApp: SealedTeamViewerCredentials["app"];
   teamViewerConnection: SealedTeamViewerCredentials["connection"];
@@ -92,6 +96,7 @@ function toFoundApiKey(row: {
   const isActingForUser = row.actingUser !== null;
   return {
     key: row.key,
+    organisationDisabledAt: row.organisation?.disabledAt ?? null,
     actingUser: row.actingUser,
     actingUserTeamViewer: {
       app: isActingForUser ? row.teamViewerApp : null,
@@ -103,6 +108,7 @@ function toFoundApiKey(row: {
 /** What an API request's principal is read from, by the key's prefix. */
 const principalColumns = {
   key: apiKeys,
+  organisation: organisations,
   actingUser: users,
   teamViewerApp: teamViewerApps,
   teamViewerConnection: teamViewerConnections,
@@ -121,6 +127,7 @@ function selectPrincipal<Also extends SelectedFields>(starter: Pick<Db, "select"
   return starter
     .select({ ...principalColumns, ...also })
     .from(apiKeys)
+    .leftJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .leftJoin(users, eq(users.id, apiKeys.actingUserId))
     .leftJoin(teamViewerApps, eq(teamViewerApps.organisationId, apiKeys.organisationId))
     .leftJoin(teamViewerConnections, eq(teamViewerConnections.userId, users.id))
@@ -142,10 +149,12 @@ const selectApiKeyCountingRequest = preparedStatement("find_api_key_counting_req
             requestCount: sql`1`.as("request_count"),
           })
           .from(apiKeys)
+          .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
           .leftJoin(users, eq(users.id, apiKeys.actingUserId))
           .where(
             and(
               prefixIs,
+              isNull(organisations.disabledAt),
               eq(apiKeys.secretHash, sql.placeholder("secretHash")),
               isNull(apiKeys.revokedAt),
               or(

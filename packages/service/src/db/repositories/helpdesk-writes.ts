@@ -14,6 +14,7 @@ import {
   type WebhookEventType,
   webhookEvents,
 } from "../schema.js";
+import { organisationIsEnabled } from "./organisations.js";
 import { forgetInvitationHelpdeskJoinUrl } from "./session-invitations.js";
 
 /** The outbox events write-back acts on; the rest never reach a helpdesk. */
@@ -107,6 +108,7 @@ export async function claimDueHelpdeskWrites(
           eq(helpdeskWrites.state, "pending"),
           lte(helpdeskWrites.nextAttemptAt, values.now),
           or(isNull(helpdeskWrites.lockedUntil), lte(helpdeskWrites.lockedUntil, values.now)),
+          organisationIsEnabled(helpdeskWrites.organisationId),
           sql`not exists (
             select 1 from ${helpdeskWrites} earlier
             where earlier.organisation_id = ${helpdeskWrites.organisationId}

@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { organisations, supportSessions, users } from "../schema.js";
 
@@ -30,6 +30,38 @@ export async function findOrganisationByName(db: Db, name: string): Promise<Orga
   return organisation;
 }
 
+/** True once `attendant orgs disable` stopped it; false for an enabled or unknown organisation. */
+export async function isOrganisationDisabled(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), isNotNull(organisations.disabledAt)));
+  return row !== undefined;
+}
+
+/**
+ * A condition for the background jobs' queries (report sync, status watch, helpdesk write-back,
+ * webhook deliveries): the row's organisation is not disabled. Its work then waits, unchanged,
+ * and is picked up again once the organisation is enabled.
+ */
+export function organisationIsEnabled(organisationId: SQLWrapper): SQL {
+  return sql`not exists (select 1 from ${organisations} where ${organisations.id} = ${organisationId} and ${organisations.disabledAt} is not null)`;
+}
+
+/** Sets or clears `disabled_at`; undefined when there is no such organisation. */
+export async function setOrganisationDisabledAt(
+  db: Db,
+  id: string,
+  disabledAt: Date | null,
+): Promise<Organisation | undefined> {
+  const [organisation] = await db
+    .update(organisations)
+    .set({ disabledAt })
+    .where(eq(organisations.id, id))
+    .returning();
+  return organisation;
+}
+
 /** The oldest organisation: while Attendant serves one organisation, that is the one. */
 export async function findFirstOrganisation(db: Db): Promise<Organisation | undefined> {
   const [organisation] = await db.select().from(organisations).orderBy(asc(organisations.createdAt)).limit(1);
@@ -53,6 +85,7 @@ export function listOrganisationSummaries(db: Db): Promise<OrganisationSummary[]
       id: organisations.id,
       name: organisations.name,
       createdAt: organisations.createdAt,
+      disabledAt: organisations.disabledAt,
       userCount: sql<number>`coalesce(${userCounts.total}, 0)::int`,
       sessionCount: sql<number>`coalesce(${sessionCounts.total}, 0)::int`,
     })

@@ -12,6 +12,7 @@ import {
   teamViewerConnections,
   users,
 } from "../schema.js";
+import { organisationIsEnabled } from "./organisations.js";
 
 export type SyncAccount = typeof reportSyncAccounts.$inferSelect;
 
@@ -141,6 +142,7 @@ export function listDueSyncAccounts(db: Db, now: Date, limit: number): Promise<S
       and(
         eq(reportSyncAccounts.status, "active"),
         or(isNull(reportSyncAccounts.pausedUntil), lte(reportSyncAccounts.pausedUntil, now)),
+        organisationIsEnabled(reportSyncAccounts.organisationId),
         or(lte(reportSyncAccounts.nextSyncAt, now), lte(reportSyncAccounts.nextCodePollAt, now)),
       ),
     )

@@ -5,6 +5,7 @@
 import { and, asc, eq, exists, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
 import { sessionWatchAccounts, supportSessions } from "../schema.js";
+import { organisationIsEnabled } from "./organisations.js";
 import { sessionOwnerId } from "./support-sessions.js";
 
 export type SessionWatchAccount = typeof sessionWatchAccounts.$inferSelect;
@@ -59,6 +60,7 @@ export function listDueSessionWatchAccounts(
       and(
         lte(sessionWatchAccounts.nextWatchAt, now),
         or(isNull(sessionWatchAccounts.pausedUntil), lte(sessionWatchAccounts.pausedUntil, now)),
+        organisationIsEnabled(sessionWatchAccounts.organisationId),
         exists(
           db
             .select({ id: supportSessions.id })

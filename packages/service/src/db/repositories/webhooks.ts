@@ -22,6 +22,7 @@ import {
   webhookEvents,
 } from "../schema.js";
 import { fanOutHelpdeskWrites, helpdeskWants } from "./helpdesk-writes.js";
+import { organisationIsEnabled } from "./organisations.js";
 import { bindingFor, secretColumns } from "./stored-secrets.js";
 
 const secretColumn = secretColumns.webhookSecret;
@@ -388,6 +389,9 @@ export async function claimDueWebhookDeliveries(
           eq(webhookDeliveries.state, "pending"),
           lte(webhookDeliveries.nextAttemptAt, values.now),
           or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, values.now)),
+          organisationIsEnabled(
+            sql`(select ${webhookEndpoints.organisationId} from ${webhookEndpoints} where ${webhookEndpoints.id} = ${webhookDeliveries.endpointId})`,
+          ),
         ),
       )
       .orderBy(asc(webhookDeliveries.nextAttemptAt))

@@ -28,6 +28,7 @@ const statusOf: Record<EmbedRefusalReason, 400 | 403 | 404> = {
   "invalid-claims": 400,
   "unknown-integration": 404,
   "integration-disabled": 403,
+  "organisation-disabled": 403,
   "bad-signature": 403,
   expired: 403,
   "not-yet-valid": 403,

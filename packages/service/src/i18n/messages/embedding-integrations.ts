@@ -66,6 +66,9 @@ export const embeddingIntegrations = {
     "embed.refused.integration-disabled.title": "The widget is switched off for this helpdesk",
     "embed.refused.integration-disabled.text":
       "An administrator disabled this embedding integration. They can enable it again under Settings → Embedding.",
+    "embed.refused.organisation-disabled.title": "This organisation is disabled in Attendant",
+    "embed.refused.organisation-disabled.text":
+      "The operator of this Attendant installation disabled the organisation this helpdesk belongs to, so nobody in it can use the widget. Ask the operator to enable it again.",
     "embed.refused.bad-signature.title": "The helpdesk's signature does not match",
     "embed.refused.bad-signature.text":
       "The assertion was not signed with this integration's current secret using HS256. If the secret was rotated, an administrator must put the new one into the helpdesk.",
@@ -144,6 +147,9 @@ export const embeddingIntegrations = {
     "embed.refused.integration-disabled.title": "Das Widget ist für dieses Helpdesk abgeschaltet",
     "embed.refused.integration-disabled.text":
       "Die Administration hat diese Einbettung deaktiviert. Sie kann sie unter Einstellungen → Einbettung wieder aktivieren.",
+    "embed.refused.organisation-disabled.title": "Diese Organisation ist in Attendant deaktiviert",
+    "embed.refused.organisation-disabled.text":
+      "Der Betreiber dieser Attendant-Installation hat die Organisation dieses Helpdesks deaktiviert; niemand aus ihr kann das Widget nutzen. Bitten Sie den Betreiber, sie wieder zu aktivieren.",
     "embed.refused.bad-signature.title": "Die Signatur des Helpdesks passt nicht",
     "embed.refused.bad-signature.text":
       "Die Assertion wurde nicht mit HS256 und dem aktuellen Geheimnis dieser Einbettung signiert. Wurde das Geheimnis erneuert, muss die Administration das neue im Helpdesk eintragen.",
@@ -221,6 +227,9 @@ export const embeddingIntegrations = {
     "embed.refused.integration-disabled.title": "このヘルプデスクではウィジェットが無効になっています",
     "embed.refused.integration-disabled.text":
       "管理者がこの埋め込み連携を無効にしました。「設定 → 埋め込み」で再度有効にできます。",
+    "embed.refused.organisation-disabled.title": "この組織は Attendant で無効になっています",
+    "embed.refused.organisation-disabled.text":
+      "この Attendant の運用者が、このヘルプデスクの属する組織を無効にしたため、組織のメンバーはウィジェットを使用できません。運用者に再度有効にするよう依頼してください。",
     "embed.refused.bad-signature.title": "ヘルプデスクの署名が一致しません",
     "embed.refused.bad-signature.text":
       "アサーションが、この連携の現在のシークレットと HS256 で署名されていません。シークレットを更新した場合は、管理者が新しいシークレットをヘルプデスクに設定する必要があります。",

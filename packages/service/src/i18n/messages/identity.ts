@@ -41,6 +41,8 @@ export const identity = {
     "login.submit": "Sign in",
     "login.invalid": "The e-mail address or password is not correct.",
     "login.throttled": "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+    "login.organisationDisabled":
+      "Your organisation has been disabled by the operator of this installation, so nobody in it can sign in. Ask the operator to enable it again.",
     "login.linkInvalidTitle": "Sign-in link not valid",
     "login.linkInvalid":
       "This sign-in link has already been used or has expired. Restart Attendant for a new link, or sign in with your password.",
@@ -133,6 +135,8 @@ export const identity = {
     "login.invalid": "E-Mail-Adresse oder Passwort ist nicht korrekt.",
     "login.throttled":
       "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.",
+    "login.organisationDisabled":
+      "Ihre Organisation wurde vom Betreiber dieser Installation deaktiviert; niemand aus ihr kann sich anmelden. Bitten Sie den Betreiber, sie wieder zu aktivieren.",
     "login.linkInvalidTitle": "Anmeldelink ungültig",
     "login.linkInvalid":
       "Dieser Anmeldelink wurde bereits verwendet oder ist abgelaufen. Starten Sie Attendant neu, um einen neuen Link zu erhalten, oder melden Sie sich mit Ihrem Passwort an.",
@@ -226,6 +230,8 @@ export const identity = {
     "login.submit": "ログイン",
     "login.invalid": "メールアドレスまたはパスワードが正しくありません。",
     "login.throttled": "ログインの失敗が多すぎます。15 分ほど待ってから、もう一度お試しください。",
+    "login.organisationDisabled":
+      "このインストールの運用者があなたの組織を無効にしたため、組織のメンバーはログインできません。運用者に再度有効にするよう依頼してください。",
     "login.linkInvalidTitle": "ログインリンクが無効です",
     "login.linkInvalid":
       "このログインリンクは使用済みか、有効期限が切れています。新しいリンクを得るには Attendant を再起動するか、パスワードでログインしてください。",

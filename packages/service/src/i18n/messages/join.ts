@@ -30,6 +30,9 @@ export const join = {
     "join.unknown.text":
       "Please check that you opened the complete address from your invitation. Each new invitation replaces the previous one, so use the most recent. If it still does not work, ask your support contact for a new invitation.",
     "join.throttled": "Too many attempts. Please wait a few minutes and try again.",
+    "join.withdrawn.title": "This link is no longer valid",
+    "join.withdrawn.text":
+      "This support invitation has been withdrawn and can no longer be used. If you still need help, please ask your support contact for a new invitation.",
   },
   de: {
     "join.brand": "Fernwartung",
@@ -58,6 +61,9 @@ export const join = {
     "join.unknown.text":
       "Bitte prüfen Sie, ob Sie die vollständige Adresse aus Ihrer Einladung geöffnet haben. Jede neue Einladung ersetzt die vorherige, verwenden Sie also die neueste. Funktioniert es weiterhin nicht, bitten Sie Ihren Support-Kontakt um eine neue Einladung.",
     "join.throttled": "Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
+    "join.withdrawn.title": "Dieser Link ist nicht mehr gültig",
+    "join.withdrawn.text":
+      "Diese Einladung zur Fernwartung wurde zurückgezogen und kann nicht mehr verwendet werden. Wenn Sie weiterhin Hilfe brauchen, bitten Sie Ihren Support-Kontakt um eine neue Einladung.",
   },
   ja: {
     "join.brand": "リモートサポート",
@@ -86,5 +92,8 @@ export const join = {
     "join.unknown.text":
       "招待に記載されたアドレスを最後まで正しく開いているかご確認ください。新しい招待が届くと以前の招待は無効になりますので、最新のものをご利用ください。それでも開けない場合は、サポート窓口に新しい招待をご依頼ください。",
     "join.throttled": "試行回数が多すぎます。数分待ってから、もう一度お試しください。",
+    "join.withdrawn.title": "このリンクは無効になりました",
+    "join.withdrawn.text":
+      "このリモートサポートの招待は取り消されたため、ご利用いただけません。引き続きサポートが必要な場合は、サポート窓口に新しい招待をご依頼ください。",
   },
 } as const satisfies Catalogs;

@@ -30,7 +30,13 @@ describe("API keys kept in memory [pglite]", () => {
       seen.push(`${table} answered`);
     }
 
-    expect(principalTables).toEqual(["api_keys", "users", "teamviewer_apps", "teamviewer_connections"]);
+    expect(principalTables).toEqual([
+      "api_keys",
+      "organisations",
+      "users",
+      "teamviewer_apps",
+      "teamviewer_connections",
+    ]);
     expect(seen).toEqual(principalTables.flatMap((table) => [`changed ${table}`, `${table} answered`]));
   });
 
