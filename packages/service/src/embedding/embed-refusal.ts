@@ -24,6 +24,8 @@ export class EmbedRefusal extends Error {
     readonly reason: EmbedRefusalReason,
     /** Known once the assertion named an integration that exists: its origins may frame the refusal. */
     readonly integrationId?: string,
+    /** The platform's explanation of a refused token, for the admin reading the log; never shown. */
+    readonly detail?: string,
   ) {
     super(`embed refused: ${reason}`);
   }

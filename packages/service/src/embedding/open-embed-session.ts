@@ -1,23 +1,20 @@
 /**
- * The host opens the widget (issue 23): an assertion in, an embed session out, or a refusal
- * naming why. Order matters: the integration must exist and be enabled before its secret is
- * opened; the signature is checked before anything the assertion says is believed; the one-time
+ * The host opens the widget (issue 23): a host's claim in (src/embedding/host-claim.ts: the HMAC
+ * assertion, Zendesk's or Forge's token), an embed session out, or a refusal naming why. Order
+ * matters: the integration must exist and be enabled before its secret or keys are used; the
+ * signature is checked before anything the assertion says is believed; the one-time
  * id is claimed before the agent is looked up, so a replay is refused as one whoever it names.
  */
 
 import { claimAssertionNonce } from "../db/repositories/embed-sessions.js";
-import {
-  findEmbeddingIntegrationById,
-  loadEmbeddingSecret,
-} from "../db/repositories/embedding-integrations.js";
+import { findEmbeddingIntegrationById } from "../db/repositories/embedding-integrations.js";
 import { isOrganisationDisabled } from "../db/repositories/organisations.js";
 import { findUserByEmail } from "../db/repositories/users.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
-import { assertionVerifiers } from "./assertion-verifiers.js";
 import { EmbedRefusal } from "./embed-refusal.js";
 import { startEmbedSession } from "./embed-sessions.js";
+import type { HostClaim } from "./host-claim.js";
 import type { EmbeddingDeps } from "./manage-embedding-integrations.js";
-import { readAssertionIssuer } from "./verify-hmac-assertion.js";
 
 export interface OpenedEmbedSession {
   token: string;
@@ -27,23 +24,15 @@ export interface OpenedEmbedSession {
 
 export async function openEmbedSession(
   deps: EmbeddingDeps,
-  options: { assertion: string | undefined; ip: string | null; userAgent: string | null },
+  options: { claim: HostClaim; ip: string | null; userAgent: string | null },
 ): Promise<OpenedEmbedSession> {
   const db = deps.database.db;
-  const assertion = options.assertion?.trim() ?? "";
-  if (assertion === "") throw new EmbedRefusal("missing-assertion");
-  const integrationId = readAssertionIssuer(assertion);
-  const integration = await findEmbeddingIntegrationById(db, integrationId);
+  const integration = await options.claim.integration(db);
   if (integration === undefined) throw new EmbedRefusal("unknown-integration");
   if (integration.disabledAt !== null) throw new EmbedRefusal("integration-disabled", integration.id);
-  // A Zendesk or Forge integration has no secret: no HMAC assertion can carry its signature.
-  if (integration.kind !== "hmac") throw new EmbedRefusal("bad-signature", integration.id);
-  const secret = await loadEmbeddingSecret(db, deps.vault, integration.id);
-  if (secret === undefined) throw new EmbedRefusal("unknown-integration");
-  const asserted = await assertionVerifiers[integration.kind]({
-    assertion,
-    integrationId: integration.id,
-    secret,
+  const asserted = await options.claim.verify(integration, {
+    db,
+    vault: deps.vault,
     now: deps.clock.now(),
   });
   const isFirstUse = await claimAssertionNonce(db, {

@@ -82,5 +82,7 @@ export interface AppEnv {
      * embed routes once they know the integration (src/http/security-headers.ts reads it).
      */
     embedFrameOrigins?: readonly string[];
+    /** A platform's script one `/embed/*` response may run besides ours (Zendesk's ZAF SDK, ADR 0044). */
+    embedScriptSource?: string;
   };
 }

@@ -12,7 +12,10 @@
  * docs/adr/0038-embedding-trust.md): there `frame-ancestors` lists exactly the origins of the
  * integration the response belongs to (`'none'` while it is unknown), `X-Frame-Options` is left
  * out (its only framing value besides DENY, SAMEORIGIN, cannot name another origin), and the
- * opener policy is left to the browser's default so a popup the widget opens can hand back.
+ * opener policy is left to the browser's default so a popup the widget opens can hand back. The
+ * one `/embed/*` response that needs a platform's script (Zendesk's bridge page) names it in
+ * `embedScriptSource`, and only that script is added to its `script-src`
+ * (docs/adr/0044-zendesk-and-forge-entry-routes.md).
  *
  * The pages named in `framingOwnPages` (in demo mode the demo helpdesk ticket,
  * src/embedding/demo-helpdesk.ts) may frame pages of our own origin (`frame-src 'self'`); no
@@ -55,14 +58,25 @@ export function securityHeaders(options: {
   });
   return async (c, next) => {
     await everyRoute(c, next);
-    if (isEmbedPath(c.req.path)) allowFramingBy(c, c.get("embedFrameOrigins") ?? []);
-    else if (options.framingOwnPages?.includes(c.req.path)) allowFramingOwnPages(c);
+    if (isEmbedPath(c.req.path)) {
+      allowFramingBy(c, c.get("embedFrameOrigins") ?? []);
+      allowPlatformScript(c, c.get("embedScriptSource"));
+    } else if (options.framingOwnPages?.includes(c.req.path)) allowFramingOwnPages(c);
   };
 }
 
 function allowFramingOwnPages(c: Context<AppEnv>): void {
   const policy = c.res.headers.get("Content-Security-Policy");
   if (policy !== null) c.res.headers.set("Content-Security-Policy", `${policy}; frame-src 'self'`);
+}
+
+function allowPlatformScript(c: Context<AppEnv>, source: string | undefined): void {
+  const policy = c.res.headers.get("Content-Security-Policy");
+  if (policy === null || source === undefined) return;
+  c.res.headers.set(
+    "Content-Security-Policy",
+    policy.replace("script-src 'self'", `script-src 'self' ${source}`),
+  );
 }
 
 /** Rewrites the headers of an `/embed/*` response so that exactly `origins` may frame it. */

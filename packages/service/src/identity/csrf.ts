@@ -11,8 +11,8 @@
  *
  * Paths under /api/ are exempt: they will authenticate with bearer tokens, which a foreign page
  * cannot make the browser attach. So are two kinds of /embed/ requests, the widget a helpdesk frames:
- * its entry, opened by a signed one-time assertion the helpdesk posts from its own origin
- * (src/embedding/web/embed-entry-routes.tsx), and its actions that carry the X-Attendant-Embed header:
+ * its entries, opened by a signed one-time assertion the helpdesk posts from its own origin, or
+ * Zendesk's or Forge's signed token (src/embedding/web/embed-entry-routes.tsx), and its actions that carry the X-Attendant-Embed header:
  * they authenticate with that header, never a cookie, and a foreign page cannot send a custom
  * header to us without a CORS preflight, which we never allow. Without the header an action is a
  * cookie form post like any other (docs/adr/0039-embedded-widget-transport.md).

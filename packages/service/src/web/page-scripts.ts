@@ -224,6 +224,33 @@ const embedWidgetScript = `(() => {
 })();
 `;
 
+/**
+ * The Zendesk bridge page (src/embedding/web/zendesk-bridge.tsx): Zendesk signs who opens the app
+ * but not the ticket, so the ZAF SDK asks the ticket sidebar for it, and the page posts Zendesk's
+ * token with that ticket back to the same address, which then opens the widget.
+ */
+const zendeskBridgeScript = `(() => {
+  const form = document.getElementById("zendesk-bridge");
+  const status = document.getElementById("embed-status");
+  if (!form) return;
+  if (!window.ZAFClient) {
+    status.textContent = status.getAttribute("data-failed");
+    return;
+  }
+  const fields = ["ticket.id", "ticket.subject", "ticket.requester.name", "ticket.requester.email"];
+  window.ZAFClient.init().get(fields).then((data) => {
+    const text = (value) => (value === undefined || value === null ? "" : String(value));
+    form.elements.ticket_id.value = text(data["ticket.id"]);
+    form.elements.ticket_title.value = text(data["ticket.subject"]);
+    form.elements.requester_name.value = text(data["ticket.requester.name"]);
+    form.elements.requester_email.value = text(data["ticket.requester.email"]);
+    form.submit();
+  }, () => {
+    status.textContent = status.getAttribute("data-failed");
+  });
+})();
+`;
+
 function assetPath(name: string, source: string): string {
   return `/assets/${name}-${createHash("sha256").update(source).digest("hex").slice(0, 12)}.js`;
 }
@@ -231,6 +258,7 @@ function assetPath(name: string, source: string): string {
 export const liveDeskScriptPath = assetPath("live-desk", liveDeskScript);
 export const joinStatusScriptPath = assetPath("join-status", joinStatusScript);
 export const embedWidgetScriptPath = assetPath("embed-widget", embedWidgetScript);
+export const zendeskBridgeScriptPath = assetPath("zendesk-bridge", zendeskBridgeScript);
 
 export function createPageScriptRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -238,6 +266,7 @@ export function createPageScriptRoutes(): Hono<AppEnv> {
     [liveDeskScriptPath, liveDeskScript],
     [joinStatusScriptPath, joinStatusScript],
     [embedWidgetScriptPath, embedWidgetScript],
+    [zendeskBridgeScriptPath, zendeskBridgeScript],
   ] as const) {
     routes.get(path, (c) =>
       c.body(source, 200, {

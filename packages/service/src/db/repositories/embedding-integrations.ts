@@ -4,7 +4,7 @@
  * `loadEmbeddingSecret` opens it, and only rotation replaces it. The other kinds keep the
  * platform's public keys and agents map in `platformConfig` instead (nothing in it is secret).
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { SecretBox } from "../../vault/secret-box.js";
 import type { Db } from "../open-database.js";
 import { type EmbeddingIntegrationKind, embeddingIntegrations } from "../schema.js";
@@ -177,4 +177,27 @@ export async function loadEmbeddingSecret(db: Db, vault: SecretBox, id: string):
     .from(embeddingIntegrations)
     .where(eq(embeddingIntegrations.id, id));
   return row?.sealed == null ? undefined : vault.decrypt(row.sealed, bindingFor(secretColumn, id));
+}
+
+/**
+ * The Forge integration serving one app installation (the oldest, should an admin register two):
+ * a Forge Invocation Token names its installation, not an integration, so this is how the Forge
+ * entry finds the keys to verify it with.
+ */
+export async function findForgeIntegrationByInstallation(
+  db: Db,
+  installationId: string,
+): Promise<EmbeddingIntegrationRecord | undefined> {
+  const [row] = await db
+    .select(integrationColumns)
+    .from(embeddingIntegrations)
+    .where(
+      and(
+        eq(embeddingIntegrations.kind, "forge"),
+        sql`${embeddingIntegrations.platformConfig} ->> 'installationId' = ${installationId}`,
+      ),
+    )
+    .orderBy(asc(embeddingIntegrations.createdAt), asc(embeddingIntegrations.id))
+    .limit(1);
+  return row;
 }

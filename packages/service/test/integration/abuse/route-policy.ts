@@ -79,6 +79,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   // The ticket widget's entry: a signed one-time assertion is its credential (src/embedding/).
   "GET /embed/ticket": open,
   "POST /embed/ticket": { ...open, action: "write", body: { assertion: "not-a-token" } },
+  // Zendesk's and Forge's entries: the platform's signed token is their credential.
+  "POST /embed/zendesk/:integrationId": { ...open, action: "write", body: { token: "not-a-token" } },
+  "POST /embed/forge/launch": { ...open, action: "write", body: { title: "Printer on fire" } },
   // The widget's shell carries nothing: the token arrives in the address's fragment.
   "GET /embed/widget/:integrationId": open,
   // The widget's own requests, behind the embed token only.
