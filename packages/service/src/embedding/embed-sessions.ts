@@ -16,8 +16,7 @@ import {
   touchEmbedSession,
 } from "../db/repositories/embed-sessions.js";
 import { findEmbeddingIntegrationById } from "../db/repositories/embedding-integrations.js";
-import { isOrganisationDisabled } from "../db/repositories/organisations.js";
-import { findUserById } from "../db/repositories/users.js";
+import { findActiveUserById } from "../db/repositories/users.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 import type { SessionUser, SignedInSession } from "../identity/session-user.js";
 import { sessionIdleTimeoutMs } from "../identity/web-sessions.js";
@@ -73,16 +72,14 @@ export async function resolveEmbedSession(
   if (row === undefined) return undefined;
   const now = deps.clock.now().getTime();
   const isExpired = now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= embedIdleTimeoutMs;
-  const user = isExpired ? undefined : await findUserById(deps.db, row.userId);
+  const user = isExpired ? undefined : await findActiveUserById(deps.db, row.userId);
   const integration =
     user === undefined ? undefined : await findEmbeddingIntegrationById(deps.db, row.integrationId);
   if (
     user === undefined ||
-    user.isDisabled ||
     integration === undefined ||
     integration.disabledAt !== null ||
-    integration.organisationId !== user.organisationId ||
-    (await isOrganisationDisabled(deps.db, user.organisationId))
+    integration.organisationId !== user.organisationId
   ) {
     await deleteEmbedSession(deps.db, row.id);
     return undefined;

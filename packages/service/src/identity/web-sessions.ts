@@ -8,8 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
-import { isOrganisationDisabled } from "../db/repositories/organisations.js";
-import { findUserById } from "../db/repositories/users.js";
+import { findActiveUserById } from "../db/repositories/users.js";
 import {
   createWebSession,
   deleteWebSession,
@@ -67,8 +66,8 @@ export async function resolveWebSession(
   if (row === undefined) return undefined;
   const now = deps.clock.now().getTime();
   const isExpired = now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= sessionIdleTimeoutMs;
-  const user = isExpired ? undefined : await findUserById(deps.db, row.userId);
-  if (user === undefined || user.isDisabled || (await isOrganisationDisabled(deps.db, user.organisationId))) {
+  const user = isExpired ? undefined : await findActiveUserById(deps.db, row.userId);
+  if (user === undefined) {
     await deleteWebSession(deps.db, row.id);
     return undefined;
   }

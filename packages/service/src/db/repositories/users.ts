@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { type UserRole, users } from "../schema.js";
+import { organisations, type UserRole, users } from "../schema.js";
 
 export type User = typeof users.$inferSelect;
 
@@ -24,6 +24,19 @@ export async function createUser(db: Db, values: CreateUserValues): Promise<User
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id));
   return user;
+}
+
+/**
+ * The user behind a browser or widget session, in one query on every signed-in request: only while
+ * neither the user nor their organisation is disabled.
+ */
+export async function findActiveUserById(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.id, id), eq(users.isDisabled, false), isNull(organisations.disabledAt)));
+  return row?.user;
 }
 
 /** Case-insensitive, matching the unique index on lower(email). */
