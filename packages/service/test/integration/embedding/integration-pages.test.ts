@@ -130,7 +130,10 @@ describe("the embedding settings pages", () => {
       allowedOrigins: "https://acme.zendesk.com",
     });
     expect(saved.status).toBe(303);
-    const [, stored] = await listEmbeddingIntegrations(h.database.db, h.organisationId);
+    // The harness's own integration may share the clock's instant, so find this one by id.
+    const stored = (await listEmbeddingIntegrations(h.database.db, h.organisationId)).find(
+      (integration) => integration.id === zendesk.id,
+    );
     expect(stored).toMatchObject({ name: "Zendesk EU", platformConfig: zendesk.platformConfig });
   });
 
