@@ -40,6 +40,7 @@ export const auditActions = [
   "invitation_template.updated",
   "invitation_template.reset",
   "organisation_brand.updated",
+  "session_policy.updated",
   "ticket.closed",
   "api_key.created",
   "api_key.revoked",

@@ -46,6 +46,11 @@ export const organisations = pgTable("organisations", {
    * its data stays (docs/adr/0042-organisations-as-tenants.md).
    */
   disabledAt: timestamptz("disabled_at"),
+  /**
+   * Close sessions at TeamViewer once past their validity, so none lingers there
+   * (src/sessions/close-expired-sessions.ts, docs/adr/0052-closing-expired-sessions.md).
+   */
+  closesExpiredSessions: boolean("closes_expired_sessions").notNull().default(false),
 });
 
 export const users = pgTable(

@@ -37,6 +37,7 @@ import { createStreamSlots, defaultStreamsPerUser } from "../live/stream-slots.j
 import { chooseMailDelivery } from "../mail/mail-delivery.js";
 import { createOutboxRoutes } from "../mail/outbox-routes.js";
 import { createReportRoutes } from "../reports/report-routes.js";
+import { createSessionPolicyRoutes } from "../sessions/pages/session-policy-routes.js";
 import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
 import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
 import { createTeamViewerRoutes } from "../teamviewer/teamviewer-routes.js";
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createEmbedWidgetRoutes({ ...deps, teamViewer, mail, ...live }, requireEmbedToken(deps)));
   app.route("/", createTemplateRoutes({ ...deps, web }));
   app.route("/", createBrandRoutes({ ...deps, web }));
+  app.route("/", createSessionPolicyRoutes({ ...deps, web }));
   app.route("/", createApiKeyRoutes({ ...deps, web }));
   if (mail.kind === "outbox") app.route("/", createOutboxRoutes({ ...deps, web }));
   app.route("/", createReportRoutes({ ...deps, web, teamViewer }));

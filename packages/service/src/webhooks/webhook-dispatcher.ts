@@ -12,10 +12,7 @@
  * A crash mid-attempt leaves the lease to expire; the delivery is then attempted again
  * (at-least-once: receivers deduplicate by `webhook-id`).
  */
-import {
-  type ExpiredSessionCursor,
-  listSessionsExpiredBetween,
-} from "../db/repositories/support-sessions.js";
+import { pagesOfSessionsExpiredBetween } from "../db/repositories/support-sessions.js";
 import {
   claimDueWebhookDeliveries,
   deleteOldWebhookEvents,
@@ -89,22 +86,17 @@ export function createWebhookDispatcher(config: {
    */
   async function sweepExpiredSessions(): Promise<number> {
     const now = deps.clock.now();
-    let after: ExpiredSessionCursor | undefined;
     let count = 0;
-    for (;;) {
-      const expired = await listSessionsExpiredBetween(deps.database.db, {
-        from: sweptUntil ?? new Date(now.getTime() - expiryLookBackMs),
-        to: now,
-        after,
-        limit: options.expiryBatchSize,
-      });
+    const pages = pagesOfSessionsExpiredBetween(deps.database.db, {
+      from: sweptUntil ?? new Date(now.getTime() - expiryLookBackMs),
+      to: now,
+      limit: options.expiryBatchSize,
+    });
+    for await (const expired of pages) {
       for (const session of expired) {
         await transaction(deps.database.db, (tx) => recordSessionExpired(tx, session, now));
       }
       count += expired.length;
-      const last = expired.at(-1);
-      if (last === undefined || expired.length < options.expiryBatchSize) break;
-      after = { validUntil: last.validUntil, id: last.id };
     }
     sweptUntil = now;
     return count;

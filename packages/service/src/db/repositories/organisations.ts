@@ -86,6 +86,7 @@ export function listOrganisationSummaries(db: Db): Promise<OrganisationSummary[]
       name: organisations.name,
       createdAt: organisations.createdAt,
       disabledAt: organisations.disabledAt,
+      closesExpiredSessions: organisations.closesExpiredSessions,
       userCount: sql<number>`coalesce(${userCounts.total}, 0)::int`,
       sessionCount: sql<number>`coalesce(${sessionCounts.total}, 0)::int`,
     })
@@ -103,6 +104,20 @@ export async function renameOrganisation(
   const [organisation] = await db
     .update(organisations)
     .set({ name })
+    .where(eq(organisations.id, id))
+    .returning();
+  return organisation;
+}
+
+/** Whether the organisation's sessions are closed at TeamViewer once past their validity. */
+export async function setClosesExpiredSessions(
+  db: Db,
+  id: string,
+  closesExpiredSessions: boolean,
+): Promise<Organisation | undefined> {
+  const [organisation] = await db
+    .update(organisations)
+    .set({ closesExpiredSessions })
     .where(eq(organisations.id, id))
     .returning();
   return organisation;

@@ -346,17 +346,27 @@ export interface ExpiredSessionCursor {
 /**
  * Open sessions whose validity ended within [from, to), oldest first, after `after` when given,
  * across organisations: the webhook dispatcher's expiry sweep (TeamViewer reports no expiry, so
- * it is noticed here).
+ * it is noticed here). With `onlyWhereClosedAtTeamViewer`, only those of enabled organisations
+ * that close them at TeamViewer (src/sessions/close-expired-sessions.ts).
  */
 export async function listSessionsExpiredBetween(
   db: Db,
-  values: { from: Date; to: Date; after?: ExpiredSessionCursor | undefined; limit: number },
+  values: {
+    from: Date;
+    to: Date;
+    after?: ExpiredSessionCursor | undefined;
+    limit: number;
+    onlyWhereClosedAtTeamViewer?: boolean;
+  },
 ): Promise<SupportSessionRecord[]> {
   const { after } = values;
   return selectSessions(db)
     .where(
       and(
         eq(supportSessions.state, "open"),
+        values.onlyWhereClosedAtTeamViewer === true
+          ? sql`exists (select 1 from ${organisations} where ${organisations.id} = ${supportSessions.organisationId} and ${organisations.closesExpiredSessions} and ${organisations.disabledAt} is null)`
+          : undefined,
         gte(supportSessions.validUntil, values.from),
         lt(supportSessions.validUntil, values.to),
         after === undefined
@@ -369,6 +379,21 @@ export async function listSessionsExpiredBetween(
     )
     .orderBy(asc(supportSessions.validUntil), asc(supportSessions.id))
     .limit(values.limit);
+}
+
+/** listSessionsExpiredBetween page after page, each starting after the last one's final session. */
+export async function* pagesOfSessionsExpiredBetween(
+  db: Db,
+  values: { from: Date; to: Date; limit: number; onlyWhereClosedAtTeamViewer?: boolean },
+): AsyncGenerator<SupportSessionRecord[]> {
+  let after: ExpiredSessionCursor | undefined;
+  for (;;) {
+    const page = await listSessionsExpiredBetween(db, { ...values, after });
+    if (page.length > 0) yield page;
+    const last = page.at(-1);
+    if (last === undefined || page.length < values.limit) return;
+    after = { validUntil: last.validUntil, id: last.id };
+  }
 }
 
 /**

@@ -35,6 +35,8 @@ export const audit = {
     "audit.sentence.invitation_template.updated": "{actor} changed the invitation e-mail",
     "audit.sentence.invitation_template.reset": "{actor} reset the invitation e-mail to the default",
     "audit.sentence.organisation_brand.updated": "{actor} changed what customers see of the organisation",
+    "audit.sentence.session_policy.updated":
+      "{actor} changed whether expired sessions are closed at TeamViewer",
     "audit.sentence.ticket.closed": "{actor} closed ticket {externalId}",
     "audit.sentence.api_key.created": "{actor} created the API key {name}",
     "audit.sentence.api_key.revoked": "{actor} revoked the API key {prefix}",
@@ -103,6 +105,8 @@ export const audit = {
       "{actor} hat die Einladungs-E-Mail auf den Standard zurückgesetzt",
     "audit.sentence.organisation_brand.updated":
       "{actor} hat geändert, was Kunden von der Organisation sehen",
+    "audit.sentence.session_policy.updated":
+      "{actor} hat geändert, ob abgelaufene Sitzungen bei TeamViewer geschlossen werden",
     "audit.sentence.ticket.closed": "{actor} hat das Ticket {externalId} geschlossen",
     "audit.sentence.api_key.created": "{actor} hat den API-Schlüssel {name} angelegt",
     "audit.sentence.api_key.revoked": "{actor} hat den API-Schlüssel {prefix} widerrufen",
@@ -175,6 +179,8 @@ export const audit = {
     "audit.sentence.invitation_template.updated": "{actor} が招待メールを変更しました",
     "audit.sentence.invitation_template.reset": "{actor} が招待メールを既定に戻しました",
     "audit.sentence.organisation_brand.updated": "{actor} がお客様に表示される組織の情報を変更しました",
+    "audit.sentence.session_policy.updated":
+      "{actor} が期限切れセッションを TeamViewer で閉じるかどうかを変更しました",
     "audit.sentence.ticket.closed": "{actor} がチケット {externalId} をクローズしました",
     "audit.sentence.api_key.created": "{actor} が API キー {name} を作成しました",
     "audit.sentence.api_key.revoked": "{actor} が API キー {prefix} を失効させました",

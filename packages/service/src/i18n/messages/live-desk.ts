@@ -29,6 +29,15 @@ export const liveDesk = {
       "Press Join and start QuickSupport: your technician is then told that you are there.",
     "join.status.waiting": "Your technician knows that you are there. Please wait a moment for them.",
     "join.status.ended": "This support session has ended.",
+    "nav.sessionPolicy": "Session rules",
+    "sessionPolicy.title": "Session rules",
+    "sessionPolicy.intro":
+      "A session expires when its validity ends; Attendant then shows it as expired and tells webhooks and the helpdesk. TeamViewer keeps it open in your supporters' session lists until someone closes it.",
+    "sessionPolicy.closeExpired": "Close sessions at TeamViewer when they expire",
+    "sessionPolicy.closeExpiredHint":
+      "Checked every 5 minutes, as the supporter who created the session. A close TeamViewer refuses is tried again for a week.",
+    "sessionPolicy.saved": "Saved.",
+    "sessionPolicy.invalid": "Tick the box or leave it empty; nothing else is accepted. Nothing was changed.",
   },
   de: {
     "nav.waiting": "Wartend",
@@ -53,6 +62,16 @@ export const liveDesk = {
       "Klicken Sie auf Teilnehmen und starten Sie QuickSupport: Ihr Techniker erfährt dann, dass Sie da sind.",
     "join.status.waiting": "Ihr Techniker weiß, dass Sie da sind. Bitte warten Sie einen Moment auf ihn.",
     "join.status.ended": "Diese Support-Sitzung ist beendet.",
+    "nav.sessionPolicy": "Sitzungsregeln",
+    "sessionPolicy.title": "Sitzungsregeln",
+    "sessionPolicy.intro":
+      "Eine Sitzung läuft ab, wenn ihre Gültigkeit endet; Attendant zeigt sie dann als abgelaufen und meldet das an Webhooks und den Helpdesk. TeamViewer lässt sie in den Sitzungslisten Ihrer Supporter offen, bis jemand sie schließt.",
+    "sessionPolicy.closeExpired": "Sitzungen bei TeamViewer schließen, wenn sie ablaufen",
+    "sessionPolicy.closeExpiredHint":
+      "Alle 5 Minuten geprüft, im Namen des Supporters, der die Sitzung angelegt hat. Lehnt TeamViewer das Schließen ab, wird es eine Woche lang erneut versucht.",
+    "sessionPolicy.saved": "Gespeichert.",
+    "sessionPolicy.invalid":
+      "Setzen Sie das Häkchen oder lassen Sie das Feld leer; anderes wird nicht angenommen. Nichts wurde geändert.",
   },
   ja: {
     "nav.waiting": "待機中",
@@ -77,5 +96,15 @@ export const liveDesk = {
       "「参加」を押して QuickSupport を起動してください。起動すると、担当者にお客様の準備ができたことが伝わります。",
     "join.status.waiting": "担当者はお客様の準備ができたことを把握しています。少々お待ちください。",
     "join.status.ended": "このサポートセッションは終了しました。",
+    "nav.sessionPolicy": "セッションのルール",
+    "sessionPolicy.title": "セッションのルール",
+    "sessionPolicy.intro":
+      "セッションは有効期限が切れると期限切れになります。Attendant は期限切れと表示し、Webhook とヘルプデスクに通知します。TeamViewer では、誰かが閉じるまでサポート担当者のセッション一覧に開いたまま残ります。",
+    "sessionPolicy.closeExpired": "期限切れのセッションを TeamViewer で閉じる",
+    "sessionPolicy.closeExpiredHint":
+      "5 分ごとに、セッションを作成したサポート担当者として確認します。TeamViewer が拒否した場合は 1 週間再試行します。",
+    "sessionPolicy.saved": "保存しました。",
+    "sessionPolicy.invalid":
+      "チェックを入れるか空のままにしてください。それ以外は受け付けません。何も変更していません。",
   },
 } as const satisfies Catalogs;

@@ -210,6 +210,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
     body: "{{joinLink}}",
   }),
   "POST /settings/invitations/:locale/reset": web(admins, "settings", "write"),
+  "GET /settings/sessions": web(admins, "settings", "read"),
+  "POST /settings/sessions": web(admins, "settings", "write", { closesExpiredSessions: "on" }),
   "GET /settings/brand": web(admins, "settings", "read"),
   "POST /settings/brand": web(admins, "settings", "write", {
     supporterNameMode: "full",

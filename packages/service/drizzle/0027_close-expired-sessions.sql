@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "closes_expired_sessions" boolean DEFAULT false NOT NULL;
