@@ -851,6 +851,7 @@ export const webhookEventTypes = [
   "session.created",
   "session.customer_online",
   "session.customer_left",
+  "session.connected",
   "session.closed",
   "session.expired",
   "connection.reported",

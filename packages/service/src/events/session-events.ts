@@ -1,11 +1,17 @@
 /**
  * Webhook events of support sessions, recorded in the transaction of the change (see
- * record-event.ts): creation, the customer coming online and leaving again, closing, and
- * expiry.
+ * record-event.ts): creation, the customer coming online and leaving again, a supporter's
+ * connection, closing, and expiry.
  */
 
 import type { Db } from "../db/open-database.js";
-import type { SupportSessionChanges, SupportSessionRecord } from "../db/repositories/support-sessions.js";
+import type { MatchedReport } from "../db/repositories/connection-reports.js";
+import {
+  findSupportSession,
+  type SupportSessionChanges,
+  type SupportSessionRecord,
+} from "../db/repositories/support-sessions.js";
+import { findEventSubscribers } from "../db/repositories/webhooks.js";
 import type { SessionViewSource } from "../sessions/support-session-view.js";
 import { sessionEventData } from "./event-data.js";
 import { recordWebhookEvent, type WebhookEventInput } from "./record-event.js";
@@ -57,4 +63,39 @@ export async function recordSessionExpired(tx: Db, session: SupportSessionRecord
     now,
     onceKey: session.id,
   });
+}
+
+/**
+ * `session.connected`, once per session, when the first report of a connection to its customer
+ * is matched to it: TeamViewer tells of a connection only by its report, after it ended
+ * (docs/adr/0028-session-status-watch.md), so this is when Attendant can know. `connectedAt` is
+ * the earliest start among the reports matched now; a later report adds no second event.
+ * Called in the transaction that matched the reports.
+ */
+export async function recordSessionsConnected(
+  tx: Db,
+  organisationId: string,
+  matched: readonly MatchedReport[],
+  now: Date,
+): Promise<void> {
+  if (matched.length === 0) return;
+  const subscribers = await findEventSubscribers(tx, organisationId, "session.connected");
+  if (!subscribers.endpoint && !subscribers.helpdesk) return;
+  const connectedAt = new Map<string, Date | null>();
+  for (const { supportSessionId, startDate } of matched) {
+    const earliest = connectedAt.get(supportSessionId);
+    if (earliest === undefined || (startDate !== null && (earliest === null || startDate < earliest)))
+      connectedAt.set(supportSessionId, startDate);
+  }
+  for (const [sessionId, startDate] of connectedAt) {
+    const session = await findSupportSession(tx, organisationId, sessionId);
+    if (session === undefined) continue;
+    await recordWebhookEvent(tx, {
+      organisationId,
+      type: "session.connected",
+      data: { ...sessionEventData(session, now), connectedAt: startDate?.toISOString() ?? null },
+      now,
+      onceKey: sessionId,
+    });
+  }
 }

@@ -29,6 +29,7 @@ import { type EventSubscribers, findEventSubscribers } from "../db/repositories/
 import { transaction } from "../db/transaction.js";
 import { withoutReferenceChecks } from "../db/without-reference-checks.js";
 import { recordReportedConnections } from "../events/record-event.js";
+import { recordSessionsConnected } from "../events/session-events.js";
 import { toConnectionReportValues } from "./report-record.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
 import { SyncLeaseLostError } from "./sync-failures.js";
@@ -110,7 +111,10 @@ export async function storeReportBatch(
     // Their foreign-key checks on every stored row would only repeat that (ADR 0013).
     if (deps.database.engine === "pglite") await withoutReferenceChecks(tx, upsert);
     else await upsert();
-    if (matchable.length > 0) await matchConnectionReports(tx, account.organisationId, now, matchable);
+    if (matchable.length > 0) {
+      const matched = await matchConnectionReports(tx, account.organisationId, now, matchable);
+      await recordSessionsConnected(tx, account.organisationId, matched, now);
+    }
     await recordReportedConnections(
       tx,
       {

@@ -149,17 +149,23 @@ export async function executeReportUpsert(db: Db, prepared: PreparedReportUpsert
     on conflict (organisation_id, teamviewer_report_id) do update set ${updates}`);
 }
 
+/** A report the match just linked to a session: when its connection began. */
+export interface MatchedReport {
+  supportSessionId: string;
+  startDate: Date | null;
+}
+
 /**
  * Links unmatched reports of the organisation to their support session (and so its ticket):
  * first by `custom_api = attendant:<correlation id>`, which we set ourselves, then by session
- * code. `reportIds` (TeamViewer ids) narrows it to one page. Returns how many were matched.
+ * code. `reportIds` (TeamViewer ids) narrows it to one page. Returns the reports it linked.
  */
 export async function matchConnectionReports(
   db: Db,
   organisationId: string,
   now: Date,
   reportIds?: readonly string[],
-): Promise<number> {
+): Promise<MatchedReport[]> {
   const byMethod: [ReportMatchMethod, SQL][] = [
     [
       "custom_api",
@@ -167,7 +173,7 @@ export async function matchConnectionReports(
     ],
     ["session_code", eq(connectionReports.sessionCode, supportSessions.code)],
   ];
-  let matched = 0;
+  const matched: MatchedReport[] = [];
   for (const [method, joinCondition] of byMethod) {
     const rows = await db
       .update(connectionReports)
@@ -189,8 +195,8 @@ export async function matchConnectionReports(
             : sql`${connectionReports.teamViewerReportId} = any(${sql.param(reportIds)}::text[])`,
         ),
       )
-      .returning({ id: connectionReports.id });
-    matched += rows.length;
+      .returning({ supportSessionId: supportSessions.id, startDate: connectionReports.startDate });
+    matched.push(...rows);
   }
   return matched;
 }

@@ -90,6 +90,8 @@ export const webhooks = {
     "webhooks.event.sessionCreated": "a session was created",
     "webhooks.event.sessionCustomerOnline": "the customer is waiting in the session",
     "webhooks.event.sessionCustomerLeft": "the customer left the session before it ended",
+    "webhooks.event.sessionConnected":
+      "a supporter was connected to the customer (known once the connection's report is synced)",
     "webhooks.event.sessionClosed": "a session was closed",
     "webhooks.event.sessionExpired": "a session passed its validity without being closed",
     "webhooks.event.connectionReported": "TeamViewer reported a connection",
@@ -188,6 +190,8 @@ export const webhooks = {
     "webhooks.event.sessionCreated": "eine Sitzung wurde angelegt",
     "webhooks.event.sessionCustomerOnline": "der Kunde wartet in der Sitzung",
     "webhooks.event.sessionCustomerLeft": "der Kunde hat die Sitzung verlassen, bevor sie endete",
+    "webhooks.event.sessionConnected":
+      "ein Supporter war mit dem Kunden verbunden (bekannt, sobald der Verbindungsbericht synchronisiert ist)",
     "webhooks.event.sessionClosed": "eine Sitzung wurde geschlossen",
     "webhooks.event.sessionExpired": "eine Sitzung ist abgelaufen, ohne geschlossen zu werden",
     "webhooks.event.connectionReported": "TeamViewer hat eine Verbindung gemeldet",
@@ -284,6 +288,7 @@ export const webhooks = {
     "webhooks.event.sessionCreated": "セッションが作成された",
     "webhooks.event.sessionCustomerOnline": "顧客がセッションで待機している",
     "webhooks.event.sessionCustomerLeft": "顧客がセッション終了前に退出した",
+    "webhooks.event.sessionConnected": "サポート担当者が顧客に接続した（接続レポートの同期後に判明）",
     "webhooks.event.sessionClosed": "セッションが終了した",
     "webhooks.event.sessionExpired": "セッションが終了されないまま有効期限を過ぎた",
     "webhooks.event.connectionReported": "TeamViewer が接続を報告した",

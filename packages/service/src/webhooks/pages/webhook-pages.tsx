@@ -28,6 +28,7 @@ const eventLabelKeys: Record<WebhookEventType, MessageKey> = {
   "session.created": "webhooks.event.sessionCreated",
   "session.customer_online": "webhooks.event.sessionCustomerOnline",
   "session.customer_left": "webhooks.event.sessionCustomerLeft",
+  "session.connected": "webhooks.event.sessionConnected",
   "session.closed": "webhooks.event.sessionClosed",
   "session.expired": "webhooks.event.sessionExpired",
   "connection.reported": "webhooks.event.connectionReported",

@@ -1,0 +1,2 @@
+ALTER TABLE "webhook_events" DROP CONSTRAINT "webhook_events_type_check";--> statement-breakpoint
+ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_type_check" CHECK ("webhook_events"."type" in ('session.created', 'session.customer_online', 'session.customer_left', 'session.connected', 'session.closed', 'session.expired', 'connection.reported', 'connection.updated', 'teamviewer.connection_lost', 'invitation.sent'));
