@@ -5,6 +5,7 @@
  * next to the field it is about. Zendesk's and Forge's fields are named `zendesk<Field>` and
  * `forge<Field>`, so one form can carry both sections and only the chosen kind's is read.
  */
+import { embeddingIntegrationKinds } from "../../db/schema.js";
 import type { MessageKey, MessageParams, Translator } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import type { OriginProblem } from "../allowed-origins.js";
@@ -42,8 +43,6 @@ export const platformFields = {
 export const formFieldOf = (kind: PlatformKind, field: string): string =>
   `${kind}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
 
-const integrationKinds: readonly IntegrationKind[] = ["hmac", "zendesk", "forge"];
-
 const originProblemKeys: Record<OriginProblem, MessageKey> = {
   "origins-missing": "embed.admin.error.originsMissing",
   "too-many-origins": "embed.admin.error.tooManyOrigins",
@@ -66,7 +65,7 @@ export function readRegisterForm(
   body: Record<string, unknown>,
 ): (ReadIntegrationForm & { kind: IntegrationKind }) | { kind: undefined; values: FormValues } {
   const typed = typeof body.kind === "string" ? body.kind : "hmac";
-  const kind = integrationKinds.find((candidate) => candidate === typed);
+  const kind = embeddingIntegrationKinds.find((candidate) => candidate === typed);
   if (kind === undefined)
     return { kind, values: { ...readIntegrationForm(body, "hmac").values, kind: typed } };
   return { kind, ...readIntegrationForm(body, kind, { isRegistering: true }) };

@@ -6,6 +6,7 @@
  * that shows a new secret once, with everything a helpdesk admin needs to sign assertions.
  */
 
+import { embeddingIntegrationKinds } from "../../db/schema.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { CopyField } from "../../web/copy-button.js";
 import { DataTable } from "../../web/data-table.js";
@@ -52,7 +53,7 @@ function IntegrationFields(props: { t: Translator; form: IntegrationFormState })
   );
 }
 
-/** Single-line fields; the key, the key set and the agents map are pasted over several lines. */
+/** The fields pasted over several lines: the key, the key set and the agents map. */
 const multiLineFields: ReadonlySet<string> = new Set(["publicKeyPem", "jwks", "agents"]);
 
 /** One platform's configuration: the fields the API takes under `zendesk` or `forge`. */
@@ -102,7 +103,7 @@ function KindChoice(props: { t: Translator; form: IntegrationFormState }) {
         label={t.t("embed.admin.field.kind")}
         value={form.values.kind ?? "hmac"}
         error={form.errors.kind}
-        options={(["hmac", "zendesk", "forge"] as const).map((kind) => ({
+        options={embeddingIntegrationKinds.map((kind) => ({
           value: kind,
           label: t.t(kindLabelKey(kind)),
         }))}
@@ -124,6 +125,7 @@ export function IntegrationListPage(props: {
   return (
     <>
       <p>{t.t("embed.admin.intro")}</p>
+      <p>{t.t("embed.admin.introPlatforms")}</p>
       <SuccessNotice message={props.notice} />
       <DataTable
         rows={props.integrations}

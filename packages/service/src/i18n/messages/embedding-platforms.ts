@@ -7,6 +7,8 @@ import type { Catalogs } from "./catalog-types.js";
  */
 export const embeddingPlatforms = {
   en: {
+    "embed.admin.introPlatforms":
+      "A Zendesk or Jira (Forge) app needs no secret: the platform signs, so choose its kind and give the platform's keys and which of its users are which Attendant user.",
     "embed.admin.field.kind": "Kind",
     "embed.admin.field.kindHint":
       "Fill in only the section of the kind you choose; the other sections are ignored.",
@@ -60,6 +62,8 @@ export const embeddingPlatforms = {
     "embed.admin.error.config.too-long": "This is too long.",
   },
   de: {
+    "embed.admin.introPlatforms":
+      "Eine Zendesk- oder Jira-App (Forge) braucht kein Geheimnis: Die Plattform signiert. Wählen Sie ihre Art und geben Sie die Schlüssel der Plattform an und welcher ihrer Benutzer welcher Attendant-Benutzer ist.",
     "embed.admin.field.kind": "Art",
     "embed.admin.field.kindHint":
       "Füllen Sie nur den Abschnitt der gewählten Art aus; die anderen Abschnitte werden nicht beachtet.",
@@ -116,6 +120,8 @@ export const embeddingPlatforms = {
     "embed.admin.error.config.too-long": "Das ist zu lang.",
   },
   ja: {
+    "embed.admin.introPlatforms":
+      "Zendesk や Jira (Forge) のアプリにシークレットは不要です。プラットフォームが署名するので、種類を選び、プラットフォームの鍵と、どのユーザーがどの Attendant ユーザーかを入力してください。",
     "embed.admin.field.kind": "種類",
     "embed.admin.field.kindHint": "選んだ種類の欄だけを入力してください。他の欄は無視されます。",
     "embed.admin.kind.hmac": "ヘルプデスクのサーバーが署名(シークレット)",
