@@ -51,6 +51,10 @@ export function createAccentStylesheetRoutes(): Hono<AppEnv> {
     const css = [
       `@media (prefers-color-scheme: light) { :root { --accent: ${colour}; --accent-fg: #fff; } }`,
       `@media (prefers-color-scheme: dark) { .button, button { background: ${colour}; border-color: ${colour}; color: #fff; } }`,
+      // The ticket widget in a scheme its host chose sets its own colours (src/web/stylesheet.ts);
+      // the same two rules for it, whatever the browser prefers.
+      `.embed-panel.theme-light { --accent: ${colour}; --accent-fg: #fff; }`,
+      `.embed-panel.theme-dark .button, .embed-panel.theme-dark button { background: ${colour}; border-color: ${colour}; color: #fff; }`,
       "",
     ].join("\n");
     return c.body(css, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": immutable });

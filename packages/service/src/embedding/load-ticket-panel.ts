@@ -3,9 +3,11 @@
  * sessions this user may see, with the supporter links only where the session page would show
  * them (src/sessions/pages/session-routes.tsx), whether each session has a join page address, the
  * ticket's connection reports, and for "Start remote session" the user's TeamViewer groups (the
- * first one prefilled, as the "New session" form does) or the TeamViewer problem that stops them.
+ * first one prefilled, as the "New session" form does) or the TeamViewer problem that stops them,
+ * and the organisation's brand (name, logo, accent colour) for its header.
  * Every rule is the existing use cases': the asserted ticket never widens what the user may see.
  */
+import { type Brand, loadBrand } from "../brand/organisation-brand.js";
 import { hasJoinLink } from "../db/repositories/join-links.js";
 import type { ListedConnectionReport } from "../reports/list-connection-reports.js";
 import { revealSupporterLinks } from "../sessions/get-support-session.js";
@@ -43,6 +45,8 @@ export interface TicketPanel {
   canCreate: boolean;
   /** Absent when the caller asked only for what changes live (no TeamViewer call then). */
   start: StartChoices | undefined;
+  /** The organisation's brand for the panel's header, as the join page shows it. */
+  brand: Brand | undefined;
 }
 
 export async function loadTicketPanel(
@@ -51,12 +55,13 @@ export async function loadTicketPanel(
 ): Promise<TicketPanel> {
   const { actor, ticket } = options;
   const canCreate = canCreateSessions(actor);
-  const [sessions, reports, start] = await Promise.all([
+  const [sessions, reports, start, brand] = await Promise.all([
     listPanelSessions(deps, actor, ticket.externalId),
     listTicketReports(deps, actor, ticket.externalId),
     options.withStartChoices && canCreate ? loadStartChoices(deps, actor) : undefined,
+    loadBrand(deps.database.db, actor.organisationId),
   ]);
-  return { sessions, reports, canCreate, start };
+  return { sessions, reports, canCreate, start, brand };
 }
 
 async function listPanelSessions(

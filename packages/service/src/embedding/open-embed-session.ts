@@ -83,3 +83,23 @@ export async function framingOriginsOf(
   const integration = await findEmbeddingIntegrationById(deps.database.db, integrationId);
   return integration?.allowedOrigins ?? [];
 }
+
+/**
+ * The one value of `embedFrameOrigins` that is not an origin: any page may frame the response.
+ * Allowed origins are validated never to be `*` (allowed-origins.ts), so it cannot come from one.
+ */
+export const anyFrameAncestor = "*";
+
+/**
+ * Who may frame a refusal page: the integration's origins once it is known, else anyone. A refusal
+ * that names no integration has nothing to click and tells nothing the address does not already
+ * tell when opened on its own; framed, it explains in the helpdesk's sidebar what the browser's
+ * blocked-frame error would hide (docs/adr/0045-framing-refusals-of-unknown-integrations.md).
+ */
+export async function refusalFramingOriginsOf(
+  deps: Pick<EmbeddingDeps, "database">,
+  integrationId: string | undefined,
+): Promise<readonly string[]> {
+  const origins = await framingOriginsOf(deps, integrationId);
+  return origins.length === 0 ? [anyFrameAncestor] : origins;
+}

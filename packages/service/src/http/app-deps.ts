@@ -79,7 +79,8 @@ export interface AppEnv {
     secureHeadersNonce?: string;
     /**
      * Who may frame this `/embed/*` response: the integration's allowed origins, set by the
-     * embed routes once they know the integration (src/http/security-headers.ts reads it).
+     * embed routes once they know the integration (src/http/security-headers.ts reads it), or
+     * `anyFrameAncestor` for a refusal that names no integration (src/embedding/open-embed-session.ts).
      */
     embedFrameOrigins?: readonly string[];
     /** A platform's script one `/embed/*` response may run besides ours (Zendesk's ZAF SDK, ADR 0044). */

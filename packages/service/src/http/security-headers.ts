@@ -10,7 +10,8 @@
  *
  * The one exception is `/embed/*`, the ticket widget that helpdesks frame (issue 23,
  * docs/adr/0038-embedding-trust.md): there `frame-ancestors` lists exactly the origins of the
- * integration the response belongs to (`'none'` while it is unknown), `X-Frame-Options` is left
+ * integration the response belongs to (`'none'` while it is unknown, `*` for the refusal page of an
+ * unknown integration: docs/adr/0045-framing-refusals-of-unknown-integrations.md), `X-Frame-Options` is left
  * out (its only framing value besides DENY, SAMEORIGIN, cannot name another origin), and the
  * opener policy is left to the browser's default so a popup the widget opens can hand back. The
  * one `/embed/*` response that needs a platform's script (Zendesk's bridge page) names it in

@@ -6,7 +6,7 @@
  */
 import type { Child } from "hono/jsx";
 import { BrandContact } from "../brand/brand-contact.js";
-import type { Brand } from "../brand/organisation-brand.js";
+import { BrandMark } from "../brand/brand-mark.js";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
 import { faviconPath } from "../web/favicon.js";
 import { joinStatusScriptPath } from "../web/page-scripts.js";
@@ -44,17 +44,6 @@ export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPat
         {brand !== undefined && <BrandContact t={props.t} brand={brand} />}
       </body>
     </html>
-  );
-}
-
-/** The organisation's logo and name; nothing of anyone's for an address that does not work. */
-function BrandMark(props: { brand: Brand | undefined; fallback: string }) {
-  if (props.brand === undefined) return <span class="brand">{props.fallback}</span>;
-  return (
-    <span class="brand">
-      {props.brand.logoPath !== undefined && <img class="brand-logo" src={props.brand.logoPath} alt="" />}
-      <span id="brand-name">{props.brand.name}</span>
-    </span>
   );
 }
 

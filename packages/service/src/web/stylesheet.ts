@@ -145,6 +145,8 @@ main.embed-main { padding: .5rem; max-width: none; }
 .embed-panel h4, .embed-panel h5 { font-size: .95rem; margin: 0 0 .35rem; }
 .embed-panel .card { padding: .6rem .7rem; margin-bottom: .6rem; }
 .embed-panel form { margin-top: .5rem; }
+.embed-brand .brand { display: inline-flex; align-items: center; gap: .5rem; font-size: 1rem; }
+.embed-brand .brand-logo { max-height: 1.75rem; max-width: 8rem; }
 .embed-panel.theme-light { color-scheme: light; --fg: #1b1f24; --muted: #57606a; --bg: #f6f8fa;
   --panel: #fff; --line: #d0d7de; --accent: #0a5bd3; --accent-fg: #fff; --danger: #b42318; --ok: #1a7f37;
   --warn-bg: #fff8c5; --warn-line: #d4a72c; }

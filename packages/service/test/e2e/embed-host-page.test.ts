@@ -204,6 +204,18 @@ describe("the ticket widget framed by a helpdesk on another site", () => {
     await saveScreenshot(page, "embedded-widget-refused-unknown-agent");
   });
 
+  it("shows the unknown-integration refusal inside the frame of any helpdesk, even one on no list", async () => {
+    const page = await openIn(
+      otherHost,
+      await assertion({ integrationId: "00000000-0000-4000-8000-000000000000" }),
+    );
+    expect(await refusalIn(page)).toMatchObject({
+      reason: "unknown-integration",
+      title: "This helpdesk is not registered",
+    });
+    await saveScreenshot(page, "embedded-widget-refused-unknown-integration");
+  });
+
   it("never shows a supporter the supporter links of another agent's session on the same ticket", async () => {
     const adminPage = await openIn(allowedHost);
     const adminWidget = adminPage.frameLocator("#attendant");

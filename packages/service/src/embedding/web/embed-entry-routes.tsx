@@ -3,7 +3,8 @@
  * `GET /embed/ticket?assertion=<JWT>`, or the same as a form field `assertion` for hosts that
  * post. A verified assertion becomes an embed session and a 303 to
  * `/embed/widget/<integrationId>#token=<token>`: the fragment never reaches a server or a log.
- * Anything else gets the refusal page, framable by the integration's origins once it is known,
+ * Anything else gets the refusal page, framable by the integration's origins once it is known
+ * and by any origin while it is not (docs/adr/0045-framing-refusals-of-unknown-integrations.md),
  * one warning in the log (the reason and the integration, never the assertion) and no session.
  *
  * Zendesk's app posts its signed-URL token (form field `token`) to
@@ -26,7 +27,12 @@ import { EmbedRefusal, type EmbedRefusalReason } from "../embed-refusal.js";
 import { hmacClaim } from "../hmac-claim.js";
 import type { HostClaim } from "../host-claim.js";
 import type { EmbeddingDeps } from "../manage-embedding-integrations.js";
-import { framingOriginsOf, type OpenedEmbedSession, openEmbedSession } from "../open-embed-session.js";
+import {
+  framingOriginsOf,
+  type OpenedEmbedSession,
+  openEmbedSession,
+  refusalFramingOriginsOf,
+} from "../open-embed-session.js";
 import { forgeClaim, zendeskClaim } from "../platform/platform-claims.js";
 import { RefusalDocument } from "./refusal-page.js";
 import { ZendeskBridgeDocument, zafSdkUrl } from "./zendesk-bridge.js";
@@ -93,7 +99,7 @@ export function createEmbedEntryRoutes(deps: EmbeddingDeps & Pick<AppDeps, "conf
         },
         "refused to open the ticket widget",
       );
-      c.set("embedFrameOrigins", await framingOriginsOf(deps, error.integrationId));
+      c.set("embedFrameOrigins", await refusalFramingOriginsOf(deps, error.integrationId));
       return answer.refused(error);
     }
   }
@@ -127,14 +133,18 @@ export function createEmbedEntryRoutes(deps: EmbeddingDeps & Pick<AppDeps, "conf
     const token = textField(body, "token")?.trim() ?? "";
     const ticketId = textField(body, "ticket_id");
     if (token !== "" && ticketId === undefined) {
-      // Zendesk's own post: the ticket is not in it, the bridge page asks the sidebar for it.
-      c.header("Cache-Control", "no-store");
-      c.set(
-        "embedFrameOrigins",
-        await framingOriginsOf(deps, uuidPattern.test(integrationId) ? integrationId : undefined),
+      // Zendesk's own post: the ticket is not in it, the bridge page asks the sidebar for it. For
+      // an integration that does not exist there is nothing to bridge to: the refusal page at once.
+      const origins = await framingOriginsOf(
+        deps,
+        uuidPattern.test(integrationId) ? integrationId : undefined,
       );
-      c.set("embedScriptSource", zafSdkUrl);
-      return c.html(html`<!doctype html>${<ZendeskBridgeDocument t={c.get("t")} token={token} />}`);
+      if (origins.length > 0) {
+        c.header("Cache-Control", "no-store");
+        c.set("embedFrameOrigins", origins);
+        c.set("embedScriptSource", zafSdkUrl);
+        return c.html(html`<!doctype html>${<ZendeskBridgeDocument t={c.get("t")} token={token} />}`);
+      }
     }
     const optional = (name: string) => {
       const value = textField(body, name)?.trim();

@@ -1,28 +1,32 @@
 /**
- * The admins' embedding pages' markup (issue 23): the integrations with the register form, one
- * integration's settings (name, allowed origins, on/off, secret rotation, deletion), and the page
+ * The admins' embedding pages' markup (issue 23): the integrations with the register form (an
+ * HMAC integration, or a Zendesk or Forge one with the platform's keys and agents), one
+ * integration's settings (name, allowed origins, the platform's configuration, on/off, secret
+ * rotation, deletion), and the page
  * that shows a new secret once, with everything a helpdesk admin needs to sign assertions.
  */
 
-import type { Translator } from "../../i18n/index.js";
+import { embeddingIntegrationKinds } from "../../db/schema.js";
+import type { MessageKey, Translator } from "../../i18n/index.js";
 import { CopyField } from "../../web/copy-button.js";
 import { DataTable } from "../../web/data-table.js";
-import { type FieldErrors, FormError, type FormValues, SuccessNotice, TextField } from "../../web/forms.js";
+import { FormError, SelectField, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import { TextAreaField } from "../../web/text-area-field.js";
-import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
+import type { EmbeddingIntegrationRecord, PlatformKind } from "../manage-embedding-integrations.js";
+import {
+  formFieldOf,
+  type IntegrationFormState,
+  type IntegrationKind,
+  platformFields,
+} from "./integration-form.js";
 
 export const embeddingSettingsPath = "/settings/embedding";
 export const integrationPath = (id: string) => `${embeddingSettingsPath}/${id}`;
 
-export interface IntegrationFormState {
-  values: FormValues;
-  errors: FieldErrors;
-  /** Origin problems name the entry, so they come translated. */
-  originsError?: string | undefined;
-}
-
 const formatUtc = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
+
+const kindLabelKey = (kind: IntegrationKind): MessageKey => `embed.admin.kind.${kind}`;
 
 function IntegrationFields(props: { t: Translator; form: IntegrationFormState }) {
   const { t, form } = props;
@@ -42,9 +46,71 @@ function IntegrationFields(props: { t: Translator; form: IntegrationFormState })
         label={t.t("embed.admin.field.origins")}
         hint={t.t("embed.admin.field.originsHint")}
         value={form.values.allowedOrigins}
-        errorText={form.originsError}
+        errorText={form.texts?.allowedOrigins}
         rows={3}
       />
+    </>
+  );
+}
+
+/** The fields pasted over several lines: the key, the key set and the agents map. */
+const multiLineFields: ReadonlySet<string> = new Set(["publicKeyPem", "jwks", "agents"]);
+
+/** One platform's configuration: the fields the API takes under `zendesk` or `forge`. */
+function PlatformFields(props: { t: Translator; kind: PlatformKind; form: IntegrationFormState }) {
+  const { t, kind, form } = props;
+  return (
+    <fieldset class={`platform-fields platform-${kind}`}>
+      <legend>{t.t(`embed.admin.${kind}.legend`)}</legend>
+      {platformFields[kind].map((field) => {
+        const name = formFieldOf(kind, field);
+        const label = t.t(`embed.admin.${kind}.${field}` as MessageKey);
+        const hint = t.t(`embed.admin.${kind}.${field}Hint` as MessageKey);
+        return multiLineFields.has(field) ? (
+          <TextAreaField
+            t={t}
+            name={name}
+            label={label}
+            hint={hint}
+            value={form.values[name]}
+            errorText={form.texts?.[name]}
+            rows={field === "agents" ? 4 : 8}
+          />
+        ) : (
+          <TextField
+            t={t}
+            name={name}
+            label={label}
+            hint={hint}
+            value={form.values[name]}
+            error={form.errors[name]}
+            errorParams={form.params?.[name] ?? {}}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Registering: the kind, and every kind's section (only the chosen one is read). */
+function KindChoice(props: { t: Translator; form: IntegrationFormState }) {
+  const { t, form } = props;
+  return (
+    <>
+      <SelectField
+        t={t}
+        name="kind"
+        label={t.t("embed.admin.field.kind")}
+        value={form.values.kind ?? "hmac"}
+        error={form.errors.kind}
+        options={embeddingIntegrationKinds.map((kind) => ({
+          value: kind,
+          label: t.t(kindLabelKey(kind)),
+        }))}
+      />
+      <p class="hint">{t.t("embed.admin.field.kindHint")}</p>
+      <PlatformFields t={t} kind="zendesk" form={form} />
+      <PlatformFields t={t} kind="forge" form={form} />
     </>
   );
 }
@@ -59,6 +125,7 @@ export function IntegrationListPage(props: {
   return (
     <>
       <p>{t.t("embed.admin.intro")}</p>
+      <p>{t.t("embed.admin.introPlatforms")}</p>
       <SuccessNotice message={props.notice} />
       <DataTable
         rows={props.integrations}
@@ -72,6 +139,10 @@ export function IntegrationListPage(props: {
           {
             header: t.t("embed.admin.column.id"),
             cell: (integration) => <code class="long">{integration.id}</code>,
+          },
+          {
+            header: t.t("embed.admin.field.kind"),
+            cell: (integration) => t.t(kindLabelKey(integration.kind)),
           },
           {
             header: t.t("embed.admin.field.origins"),
@@ -92,6 +163,7 @@ export function IntegrationListPage(props: {
         <h2>{t.t("embed.admin.add")}</h2>
         <CsrfField />
         <IntegrationFields t={t} form={props.form} />
+        <KindChoice t={t} form={props.form} />
         <button type="submit">{t.t("embed.admin.register")}</button>
       </form>
     </>
@@ -139,10 +211,14 @@ export function IntegrationPage(props: {
       <p>
         {t.t("embed.admin.column.id")}: <code class="long">{integration.id}</code>
       </p>
+      <p>
+        {t.t("embed.admin.field.kind")}: {t.t(kindLabelKey(integration.kind))}
+      </p>
       <form method="post" action={action} class="panel" novalidate>
         <h2>{t.t("embed.admin.settings")}</h2>
         <CsrfField />
         <IntegrationFields t={t} form={props.form} />
+        {integration.kind !== "hmac" && <PlatformFields t={t} kind={integration.kind} form={props.form} />}
         <button type="submit">{t.t("embed.admin.save")}</button>
       </form>
       <section class="panel">

@@ -2,22 +2,22 @@
  * The admins' embedding pages (issue 23), in the settings area:
  *
  *   GET  /settings/embedding               integrations, and the register form
- *   POST /settings/embedding               register; shows the id and the new secret once
- *   GET  /settings/embedding/:id           name, allowed origins, on/off, rotation, deletion
- *   POST /settings/embedding/:id           save name and origins
+ *   POST /settings/embedding               register; shows an HMAC integration's id and new secret
+ *                                          once, leads on to a Zendesk or Forge one's page (no secret)
+ *   GET  /settings/embedding/:id           name, allowed origins, configuration, on/off, rotation, deletion
+ *   POST /settings/embedding/:id           save name, origins and a Zendesk or Forge configuration
  *   POST /settings/embedding/:id/status    enabled=true|false
  *   POST /settings/embedding/:id/rotate    new secret, shown once
  *   POST /settings/embedding/:id/delete
  */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app-deps.js";
-import type { MessageKey, Translator } from "../../i18n/index.js";
+import type { MessageKey } from "../../i18n/index.js";
 import type { SignedInEnv } from "../../identity/current-session.js";
 import { requireRole } from "../../identity/require-user.js";
 import { webActorOf } from "../../sessions/pages/web-actor.js";
 import { renderNotFound } from "../../web/error-pages.js";
 import type { WebExtensions } from "../../web/web-extensions.js";
-import type { OriginProblem } from "../allowed-origins.js";
 import { EmbeddingError } from "../embedding-error.js";
 import type { EmbeddingIntegrationRecord } from "../manage-embedding-integrations.js";
 import {
@@ -26,12 +26,20 @@ import {
   getIntegration,
   listIntegrations,
   registerIntegration,
+  registerPlatformIntegration,
   rotateIntegrationSecret,
   updateIntegration,
 } from "../manage-embedding-integrations.js";
 import {
-  embeddingSettingsPath,
+  formOf,
+  formWithErrors,
   type IntegrationFormState,
+  kindProblemForm,
+  readIntegrationForm,
+  readRegisterForm,
+} from "./integration-form.js";
+import {
+  embeddingSettingsPath,
   IntegrationListPage,
   IntegrationPage,
   integrationPath,
@@ -40,46 +48,9 @@ import {
 
 type PageContext = Context<SignedInEnv>;
 
-const originProblemKeys: Record<OriginProblem, MessageKey> = {
-  "origins-missing": "embed.admin.error.originsMissing",
-  "too-many-origins": "embed.admin.error.tooManyOrigins",
-  "origin-not-a-url": "embed.admin.error.originNotUrl",
-  "origin-not-https": "embed.admin.error.originNotHttps",
-  "origin-has-path": "embed.admin.error.originHasPath",
-  "origin-has-credentials": "embed.admin.error.originHasCredentials",
-};
-
 const uuid = "[0-9a-fA-F-]{36}";
 const integrationRoute = `${embeddingSettingsPath}/:id{${uuid}}`;
 const emptyForm: IntegrationFormState = { values: {}, errors: {} };
-
-async function readIntegrationForm(c: PageContext) {
-  const body = await c.req.parseBody();
-  const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
-  const values = { name: text("name"), allowedOrigins: text("allowedOrigins") };
-  return { values, input: { name: values.name, allowedOrigins: values.allowedOrigins.split(/\r?\n/) } };
-}
-
-function formWithErrors(
-  t: Translator,
-  values: IntegrationFormState["values"],
-  error: EmbeddingError,
-): IntegrationFormState {
-  const form: IntegrationFormState = { values, errors: {} };
-  const origins: string[] = [];
-  for (const entry of error.problems) {
-    if (entry.field === "name")
-      form.errors.name ??= entry.problem === "name-too-long" ? "forms.invalid" : "common.required";
-    else origins.push(t.t(originProblemKeys[entry.problem as OriginProblem], { origin: entry.value ?? "" }));
-  }
-  if (origins.length > 0) form.originsError = origins.join(" ");
-  return form;
-}
-
-const formOf = (integration: EmbeddingIntegrationRecord): IntegrationFormState => ({
-  values: { name: integration.name, allowedOrigins: integration.allowedOrigins.join("\n") },
-  errors: {},
-});
 
 export function createIntegrationRoutes(deps: EmbeddingDeps & { web: WebExtensions }): Hono<AppEnv> {
   deps.web.addNavEntry({ href: embeddingSettingsPath, label: "nav.embedding", roles: ["admin"] });
@@ -143,13 +114,24 @@ export function createIntegrationRoutes(deps: EmbeddingDeps & { web: WebExtensio
   );
 
   routes.post(embeddingSettingsPath, admin, async (c) => {
-    const { values, input } = await readIntegrationForm(c);
+    const form = readRegisterForm(await c.req.parseBody());
+    if (form.kind === undefined) {
+      c.status(422);
+      return renderList(c, kindProblemForm(form.values));
+    }
+    const { kind, values, input } = form;
     return handle(
       c,
       async () => {
-        const created = await registerIntegration(deps, { actor: webActorOf(c), input });
-        c.status(201);
-        return showSecret(c, created);
+        const actor = webActorOf(c);
+        if (kind === "hmac") {
+          const created = await registerIntegration(deps, { actor, input });
+          c.status(201);
+          return showSecret(c, created);
+        }
+        // No secret to show: the platform signs. The integration's page has the id the app needs.
+        const created = await registerPlatformIntegration(deps, { actor, kind, input });
+        return c.redirect(`${integrationPath(created.id)}?notice=registered`, 303);
       },
       async (error) => {
         c.status(422);
@@ -158,30 +140,45 @@ export function createIntegrationRoutes(deps: EmbeddingDeps & { web: WebExtensio
     );
   });
 
-  routes.get(integrationRoute, admin, (c) =>
-    handle(c, () =>
-      renderIntegration(
-        c,
-        c.req.query("notice") === "saved" ? { notice: c.get("t").t("embed.admin.saved") } : {},
-      ),
-    ),
-  );
+  const notices: Record<string, MessageKey> = {
+    saved: "embed.admin.saved",
+    registered: "embed.admin.registeredPlatform",
+  };
+
+  routes.get(integrationRoute, admin, (c) => {
+    const notice = notices[c.req.query("notice") ?? ""];
+    return handle(c, () =>
+      renderIntegration(c, notice === undefined ? {} : { notice: c.get("t").t(notice) }),
+    );
+  });
 
   routes.post(integrationRoute, admin, async (c) => {
-    const { values, input } = await readIntegrationForm(c);
-    return handle(
-      c,
-      async () => {
-        await updateIntegration(deps, { actor: webActorOf(c), integrationId: c.req.param("id"), input });
-        return c.redirect(`${integrationPath(c.req.param("id"))}?notice=saved`, 303);
-      },
-      // Input is checked before the integration is looked up: re-rendering may find there is none.
-      (error) =>
-        handle(c, async () => {
-          c.status(422);
-          return renderIntegration(c, { form: formWithErrors(c.get("t"), values, error) });
-        }),
-    );
+    const body = await c.req.parseBody();
+    // The kind decides which fields are read, so the integration is read first.
+    return handle(c, async () => {
+      const integration = await getIntegration(deps, {
+        actor: webActorOf(c),
+        integrationId: c.req.param("id"),
+      });
+      const form = readIntegrationForm(body, integration.kind);
+      return handle(
+        c,
+        async () => {
+          await updateIntegration(deps, {
+            actor: webActorOf(c),
+            integrationId: integration.id,
+            input: form.input,
+          });
+          return c.redirect(`${integrationPath(integration.id)}?notice=saved`, 303);
+        },
+        // Re-rendering may find the integration deleted meanwhile: then not found, as for any page.
+        (error) =>
+          handle(c, async () => {
+            c.status(422);
+            return renderIntegration(c, { form: formWithErrors(c.get("t"), form.values, error) });
+          }),
+      );
+    });
   });
 
   routes.post(`${integrationRoute}/status`, admin, async (c) => {

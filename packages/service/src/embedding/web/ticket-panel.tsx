@@ -7,6 +7,7 @@
  * is typing elsewhere in the panel survives a status change.
  */
 import { randomUUID } from "node:crypto";
+import { BrandMark } from "../../brand/brand-mark.js";
 import { localeNames, supportedLocales, type Translator } from "../../i18n/index.js";
 import { formatClockTime, minutesBetween } from "../../live/wait-time.js";
 import type { MailDelivery } from "../../mail/mail-delivery.js";
@@ -45,6 +46,22 @@ export interface TicketPanelView {
   now: Date;
 }
 
+/**
+ * The organisation's name, logo and accent colour, as on the join page. The panel is swapped into
+ * the shell's body, so the accent stylesheet comes with it (a stylesheet link works in the body).
+ */
+function PanelBrand(props: { t: Translator; brand: TicketPanel["brand"] }) {
+  const { brand } = props;
+  return (
+    <header class="embed-brand">
+      {brand?.accentStylesheetPath !== undefined && (
+        <link rel="stylesheet" href={brand.accentStylesheetPath} />
+      )}
+      <BrandMark brand={brand} fallback={props.t.t("embed.brand")} />
+    </header>
+  );
+}
+
 export function TicketPanelFragment(props: { t: Translator; view: TicketPanelView }) {
   const tr = props.t;
   const { t } = tr;
@@ -52,6 +69,7 @@ export function TicketPanelFragment(props: { t: Translator; view: TicketPanelVie
   const themeClass = view.theme === undefined ? "" : ` theme-${view.theme}`;
   return (
     <div class={`embed-panel${themeClass}`} lang={tr.locale}>
+      <PanelBrand t={tr} brand={view.panel.brand} />
       {view.notice && (
         <p class="notice-ok" role="status" tabindex={-1} data-focus>
           {view.notice}

@@ -4,6 +4,7 @@ import { brand } from "./brand.js";
 import { common } from "./common.js";
 import { embedding } from "./embedding.js";
 import { embeddingIntegrations } from "./embedding-integrations.js";
+import { embeddingPlatforms } from "./embedding-platforms.js";
 import { helpdesks } from "./helpdesks.js";
 import { identity } from "./identity.js";
 import { invitations } from "./invitations.js";
@@ -34,6 +35,7 @@ const features = [
   helpdesks,
   embedding,
   embeddingIntegrations,
+  embeddingPlatforms,
   audit,
   brand,
 ] as const;

@@ -179,6 +179,38 @@ describe("opening the ticket widget from a signed assertion", () => {
 });
 
 describe("frame headers", () => {
+  it("lets any origin frame the refusal of an unknown integration, a page with nothing to click and nothing of anyone's", async () => {
+    const h = await createEmbedHarness(engine);
+    const unknownIssuer = await h.sign({ claims: { iss: "00000000-0000-4000-8000-000000000000" } });
+    for (const [assertion, reason] of [
+      [unknownIssuer, "unknown-integration"],
+      ["garbage", "garbled-assertion"],
+      [undefined, "missing-assertion"],
+    ] as const) {
+      const refused = await h.open(assertion);
+      expect(frameAncestorsOf(refused)).toBe("*");
+      expect(refused.headers.get("x-frame-options")).toBeNull();
+      const page = await refused.text();
+      expect(page).toContain(`data-refusal="${reason}"`);
+      for (const actionable of ["<form", "<a ", "<button", "<input", "<script", "<iframe"]) {
+        expect(page).not.toContain(actionable);
+      }
+      expect(page).not.toContain(h.integrationId);
+    }
+  });
+
+  it("keeps the refusal of a disabled integration framable by its own origins only", async () => {
+    const h = await createEmbedHarness(engine);
+    await updateIntegration(h.deps, {
+      actor: h.actorOf(h.admin),
+      integrationId: h.integrationId,
+      input: { isEnabled: false },
+    });
+    const refused = await h.open(await h.sign());
+    expect(await refused.text()).toContain('data-refusal="integration-disabled"');
+    expect(frameAncestorsOf(refused)).toBe(`${hostOrigin} http://localhost:8080`);
+  });
+
   it("lets only the integration's origins frame /embed responses, and nobody frame the rest", async () => {
     const h = await createEmbedHarness(engine);
     const opened = await h.open(await h.sign());
@@ -188,9 +220,6 @@ describe("frame headers", () => {
 
     const refusedKnown = await h.open(await h.sign({ issuedAtOffset: -400 }));
     expect(frameAncestorsOf(refusedKnown)).toBe(`${hostOrigin} http://localhost:8080`);
-    const refusedUnknown = await h.open("garbage");
-    expect(frameAncestorsOf(refusedUnknown)).toBe("'none'");
-    expect(refusedUnknown.headers.get("x-frame-options")).toBeNull();
 
     const widget = await h.api("GET", `/embed/widget/${h.integrationId}`);
     expect(frameAncestorsOf(widget)).toBe(`${hostOrigin} http://localhost:8080`);

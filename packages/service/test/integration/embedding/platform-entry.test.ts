@@ -208,6 +208,20 @@ describe("the Zendesk entry, POST /embed/zendesk/:integrationId", () => {
     expect(await replay.text()).toContain('data-refusal="replayed"');
   });
 
+  it("answers Zendesk's own post for an unknown integration with the refusal page any origin may frame, not the bridge", async () => {
+    const h = await createEmbedHarness(engine);
+    await registerPlatform(h, "zendesk");
+    const response = await post(h, "00000000-0000-4000-8000-000000000000", {
+      token: await signPlatformToken(h, { claims: zendeskClaims() }),
+    });
+    expect(response.status).toBe(404);
+    const page = await response.text();
+    expect(page).toContain('data-refusal="unknown-integration"');
+    expect(page).not.toContain("zendesk-bridge");
+    expect(frameAncestorsOf(response)).toBe("*");
+    expect(scriptSourcesOf(response)).not.toContain("zdassets");
+  });
+
   it("refuses a token for a disabled integration", async () => {
     const h = await createEmbedHarness(engine);
     const integrationId = await registerPlatform(h, "zendesk");

@@ -10,6 +10,8 @@ import { issueOneTimeLogin } from "../../../src/identity/one-time-login.js";
 import { refreshSupportSessionStatus } from "../../../src/sessions/refresh-support-session-status.js";
 import { createEmbedWorld } from "../../support/embedded-agent.js";
 import { type TestEngine, usePgliteEngine } from "../../support/engines.js";
+import { solidPng } from "../../support/png-image.js";
+import { brandPath, logoPathIn, submitBrand } from "../brand/brand-harness.js";
 import { seedReports } from "../report-views/report-fixtures.js";
 import { createPagesHarness, type PagesHarness } from "../session-pages/pages-harness.js";
 
@@ -334,6 +336,46 @@ describe("the ticket widget's panel", () => {
       await (await world.openWidget({ user: supporter, ticket })).request("/embed/panel"),
     );
     expect(plain).toContain('class="embed-panel" lang="en"');
+  });
+});
+
+describe("the ticket widget's brand", () => {
+  const engine = usePgliteEngine();
+
+  it("shows the organisation's display name, its logo from the logo route and its accent colour in the panel's header, as the join page does", async () => {
+    const { h, agent } = await setUp(engine);
+    const admin = await h.signIn(await h.addUser("admin"), "Ada Admin");
+    const saved = await submitBrand(
+      admin,
+      {},
+      { bytes: solidPng(80, 40), name: "logo.png", type: "image/png" },
+    );
+    expect(saved.status).toBe(303);
+    const logoPath = logoPathIn(await (await admin.get(brandPath)).text());
+
+    const page = await html(await agent.request("/embed/panel"));
+    const header = /<header class="embed-brand">[\s\S]*?<\/header>/.exec(page)?.[0] ?? "";
+    expect(header).toContain('<link rel="stylesheet" href="/brand/accent-6a1b9a.css"/>');
+    expect(header).toContain(`<img class="brand-logo" src="${logoPath}" alt=""/>`);
+    expect(header).toContain('<span id="brand-name">Fabrikam Support</span>');
+
+    const logo = await h.visitor().get(logoPath);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get("content-type")).toBe("image/png");
+    const stylesheet = await (await h.visitor().get("/brand/accent-6a1b9a.css")).text();
+    expect(stylesheet).toContain(".embed-panel.theme-light { --accent: #6a1b9a; --accent-fg: #fff; }");
+    expect(stylesheet).toContain(
+      ".embed-panel.theme-dark .button, .embed-panel.theme-dark button { background: #6a1b9a;",
+    );
+  });
+
+  it("shows the organisation's own name without logo or accent while no brand is saved", async () => {
+    const { agent } = await setUp(engine);
+    const page = await html(await agent.request("/embed/panel"));
+    const header = /<header class="embed-brand">[\s\S]*?<\/header>/.exec(page)?.[0] ?? "";
+    expect(header).toContain('<span id="brand-name">Contoso Helpdesk</span>');
+    expect(header).not.toContain("brand-logo");
+    expect(header).not.toContain("/brand/accent-");
   });
 });
 
