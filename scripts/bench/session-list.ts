@@ -3,7 +3,9 @@
  * supporters, the REST API's session reads answer one at a time (p50/p95 of each: a supporter's
  * own sessions, the organisation's, one ticket's, the open ones) and under load (a supporter's own
  * list, the default, at `connections` parallel keep-alive connections from a process of its own).
- * The service is started as `serve` starts it, on a database seeded in bulk beforehand.
+ * The service is started as `serve` starts it, on a database seeded in bulk beforehand. The same
+ * load then runs against a bare Hono server (support/reference-server.ts), answering a word and
+ * the same page from memory: the ceiling this machine and load generator allow.
  *
  * Usage: session-list.ts '<json of SessionListCaseInput>'; prints one JSON object.
  */
@@ -17,6 +19,7 @@ import { percentile } from "./support/bench-context.js";
 import { type BenchEngine, openBenchService } from "./support/bench-service.js";
 import type { BenchSimulator } from "./support/bench-simulator.js";
 import type { HttpLoadInput } from "./support/http-load.js";
+import { startReferenceServer } from "./support/reference-server.js";
 
 export interface SessionListCaseInput {
   engine: BenchEngine;
@@ -129,8 +132,16 @@ const loadInput: HttpLoadInput = {
   durationMs: input.loadMs,
 };
 const load = await runLoad(loadInput);
+const page: unknown = await (await fetch(loadInput.url, { headers: loadInput.headers })).json();
 await service.close();
 await prepared.removeDataDir();
+
+const reference = await startReferenceServer(page);
+const referenceLoad = {
+  hello: await runLoad({ ...loadInput, url: `${reference.url}/hello`, headers: {} }),
+  samePageFromMemory: await runLoad({ ...loadInput, url: `${reference.url}/page`, headers: {} }),
+};
+await reference.close();
 
 process.stdout.write(
   `${JSON.stringify({
@@ -141,10 +152,24 @@ process.stdout.write(
     seedMs,
     latencies,
     loadMine: { connections: input.connections, ...load },
+    referenceLoad,
   })}\n`,
 );
 
-function runLoad(loadCase: HttpLoadInput): Promise<Record<string, unknown>> {
+/**
+ * The load, and the CPU this process (the service or reference server and, on PGlite, its
+ * database thread) spent per request meanwhile: unlike requests/s, not lowered by whatever else
+ * the machine runs at the time.
+ */
+async function runLoad(loadCase: HttpLoadInput): Promise<Record<string, unknown>> {
+  const cpuBefore = process.cpuUsage();
+  const result = await runLoadProcess(loadCase);
+  const cpu = process.cpuUsage(cpuBefore);
+  const answered = Math.max(1, Number(result.requests) + Number(result.failures));
+  return { ...result, serverCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / answered };
+}
+
+function runLoadProcess(loadCase: HttpLoadInput): Promise<Record<string, unknown>> {
   const script = fileURLToPath(new URL("support/http-load.ts", import.meta.url));
   const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(loadCase)], {
     stdio: ["ignore", "pipe", "inherit"],

@@ -44,8 +44,10 @@ async function loop(url: string, headers: Record<string, string>): Promise<void>
 }
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 await Promise.all(Array.from({ length: input.connections }, () => loop(input.url, input.headers)));
 const elapsedS = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 agent.destroy();
 process.stdout.write(
   `${JSON.stringify({
@@ -54,5 +56,7 @@ process.stdout.write(
     requestsPerSecond: latencies.length / elapsedS,
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
+    // What generating the load cost, so a run on a busy machine still shows where the cores went.
+    generatorCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length + failures),
   })}\n`,
 );

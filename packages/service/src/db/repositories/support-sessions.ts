@@ -264,32 +264,96 @@ export function listSupportSessionRecords(
   db: Db,
   query: SupportSessionQuery,
 ): Promise<SupportSessionRecord[]> {
-  const conditions: (SQL | undefined)[] = [eq(supportSessions.organisationId, query.organisationId)];
-  if (query.assignedUserId !== undefined)
-    conditions.push(eq(supportSessions.assignedUserId, query.assignedUserId));
-  if (query.ticketId !== undefined) conditions.push(eq(supportSessions.ticketId, query.ticketId));
-  if (query.state === "closed") conditions.push(eq(supportSessions.state, "closed"));
-  if (query.state === "open") {
-    conditions.push(eq(supportSessions.state, "open"), gt(supportSessions.validUntil, query.now));
+  const shape: SessionListShape = {
+    byAssignee: query.assignedUserId !== undefined,
+    byTicket: query.ticketId !== undefined,
+    state: query.state ?? "any",
+    byFrom: query.from !== undefined,
+    byTo: query.to !== undefined,
+    byCursor: query.after !== undefined,
+  };
+  return sessionListStatement(shape)(db).execute({
+    organisationId: query.organisationId,
+    assignedUserId: query.assignedUserId,
+    ticketId: query.ticketId,
+    now: encodeValue(query.now),
+    from: encodeValue(query.from),
+    to: encodeValue(query.to),
+    afterCreatedAt: encodeValue(query.after?.createdAt),
+    afterId: query.after?.id,
+    limit: query.limit,
+  });
+}
+
+/** Which filters a list applies; each combination is one prepared statement. */
+interface SessionListShape {
+  byAssignee: boolean;
+  byTicket: boolean;
+  state: SessionStateFilter | "any";
+  byFrom: boolean;
+  byTo: boolean;
+  byCursor: boolean;
+}
+
+/**
+ * Every API list request, widget and session page reads a list: rendering the query builder
+ * each time cost more CPU than the query (docs/performance.md, "Session lists under load"), so
+ * each combination of filters (at most 2⁵ × 4) is rendered once, with placeholders for its values.
+ */
+const sessionListStatements = new Map<string, ReturnType<typeof prepareSessionList>>();
+
+function sessionListStatement(shape: SessionListShape) {
+  const key = [
+    shape.byAssignee ? "assignee" : "",
+    shape.byTicket ? "ticket" : "",
+    shape.state,
+    shape.byFrom ? "from" : "",
+    shape.byTo ? "to" : "",
+    shape.byCursor ? "cursor" : "",
+  ].join("_");
+  let statement = sessionListStatements.get(key);
+  if (statement === undefined) {
+    statement = prepareSessionList(`list_support_sessions_${key}`, shape);
+    sessionListStatements.set(key, statement);
   }
-  if (query.state === "expired") {
-    conditions.push(eq(supportSessions.state, "open"), lte(supportSessions.validUntil, query.now));
-  }
-  if (query.from !== undefined) conditions.push(gte(supportSessions.createdAt, query.from));
-  if (query.to !== undefined) conditions.push(lte(supportSessions.createdAt, query.to));
-  if (query.after !== undefined) {
-    const { createdAt, id } = query.after;
-    conditions.push(
-      or(
-        lt(supportSessions.createdAt, createdAt),
-        and(eq(supportSessions.createdAt, createdAt), lt(supportSessions.id, id)),
-      ),
-    );
-  }
-  return selectSessions(db)
-    .where(and(...conditions))
-    .orderBy(desc(supportSessions.createdAt), desc(supportSessions.id))
-    .limit(query.limit);
+  return statement;
+}
+
+function prepareSessionList(name: string, shape: SessionListShape) {
+  return preparedStatement(name, (db, statementName) => {
+    const timestamp = (placeholder: string) => sql`${valuePlaceholder(placeholder)}::timestamptz`;
+    const conditions: (SQL | undefined)[] = [
+      eq(supportSessions.organisationId, sql.placeholder("organisationId")),
+    ];
+    if (shape.byAssignee)
+      conditions.push(eq(supportSessions.assignedUserId, sql.placeholder("assignedUserId")));
+    if (shape.byTicket) conditions.push(eq(supportSessions.ticketId, sql.placeholder("ticketId")));
+    if (shape.state === "closed") conditions.push(eq(supportSessions.state, "closed"));
+    if (shape.state === "open") {
+      conditions.push(eq(supportSessions.state, "open"), gt(supportSessions.validUntil, timestamp("now")));
+    }
+    if (shape.state === "expired") {
+      conditions.push(eq(supportSessions.state, "open"), lte(supportSessions.validUntil, timestamp("now")));
+    }
+    if (shape.byFrom) conditions.push(gte(supportSessions.createdAt, timestamp("from")));
+    if (shape.byTo) conditions.push(lte(supportSessions.createdAt, timestamp("to")));
+    if (shape.byCursor) {
+      conditions.push(
+        or(
+          lt(supportSessions.createdAt, timestamp("afterCreatedAt")),
+          and(
+            eq(supportSessions.createdAt, timestamp("afterCreatedAt")),
+            lt(supportSessions.id, sql.placeholder("afterId")),
+          ),
+        ),
+      );
+    }
+    return selectSessions(db)
+      .where(and(...conditions))
+      .orderBy(desc(supportSessions.createdAt), desc(supportSessions.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(statementName);
+  });
 }
 
 export type SupportSessionChanges = Partial<
