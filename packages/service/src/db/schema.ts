@@ -46,6 +46,11 @@ export const organisations = pgTable("organisations", {
    * its data stays (docs/adr/0042-organisations-as-tenants.md).
    */
   disabledAt: timestamptz("disabled_at"),
+  /**
+   * The IANA time zone its people read times in unless they chose their own
+   * (src/i18n/zoned-time.ts checks it; docs/adr/0047-time-zones.md).
+   */
+  timeZone: text("time_zone").notNull().default("UTC"),
 });
 
 export const users = pgTable(
@@ -62,6 +67,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** The user's chosen UI language; null means "follow the browser". */
     locale: text("locale"),
+    /** The user's own IANA time zone; null means "the organisation's" (src/i18n/zoned-time.ts). */
+    timeZone: text("time_zone"),
     isDisabled: boolean("is_disabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -94,6 +94,8 @@ export async function resolveEmbedSession(
       displayName: user.displayName,
       role: user.role,
       locale: user.locale,
+      ownTimeZone: user.timeZone,
+      timeZone: user.timeZone ?? user.organisationTimeZone,
     },
     session: { id: row.id, csrfSecret: row.csrfSecret },
     embed: {

@@ -7,3 +7,13 @@ export {
   type PluralMessageKey,
   type Translator,
 } from "./translate.js";
+export {
+  checkTimeZone,
+  defaultTimeZone,
+  formatZonedDateTime,
+  isoWithOffset,
+  isTimeZone,
+  startOfZonedDay,
+  timeZoneChoices,
+  zonedDay,
+} from "./zoned-time.js";

@@ -83,6 +83,8 @@ export async function resolveWebSession(
       displayName: user.displayName,
       role: user.role,
       locale: user.locale,
+      ownTimeZone: user.timeZone,
+      timeZone: user.timeZone ?? user.organisationTimeZone,
     },
   };
 }

@@ -86,6 +86,7 @@ export function listOrganisationSummaries(db: Db): Promise<OrganisationSummary[]
       name: organisations.name,
       createdAt: organisations.createdAt,
       disabledAt: organisations.disabledAt,
+      timeZone: organisations.timeZone,
       userCount: sql<number>`coalesce(${userCounts.total}, 0)::int`,
       sessionCount: sql<number>`coalesce(${sessionCounts.total}, 0)::int`,
     })

@@ -22,8 +22,6 @@ export interface IntegrationFormState {
   originsError?: string | undefined;
 }
 
-const formatUtc = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
-
 function IntegrationFields(props: { t: Translator; form: IntegrationFormState }) {
   const { t, form } = props;
   return (
@@ -84,7 +82,7 @@ export function IntegrationListPage(props: {
           },
           {
             header: t.t("embed.admin.column.created"),
-            cell: (integration) => formatUtc(integration.createdAt),
+            cell: (integration) => t.formatDateTime(integration.createdAt),
           },
         ]}
       />

@@ -13,6 +13,7 @@ import { reports } from "./reports.js";
 import { sessionPages } from "./session-pages.js";
 import { sessions } from "./sessions.js";
 import { teamviewer } from "./teamviewer.js";
+import { timeZones } from "./time-zones.js";
 import { webhooks } from "./webhooks.js";
 
 /**
@@ -36,6 +37,7 @@ const features = [
   embeddingIntegrations,
   audit,
   brand,
+  timeZones,
 ] as const;
 
 type Feature = (typeof features)[number];
