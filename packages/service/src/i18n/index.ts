@@ -10,6 +10,7 @@ export {
 export {
   checkTimeZone,
   defaultTimeZone,
+  endOfZonedDay,
   formatZonedDateTime,
   isoWithOffset,
   isTimeZone,

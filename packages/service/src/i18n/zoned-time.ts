@@ -7,14 +7,32 @@
 
 export const defaultTimeZone = "UTC";
 
-/** IANA names this runtime knows; `UTC` is valid everywhere but not listed by Node 20. */
-const knownZones: ReadonlySet<string> = new Set([defaultTimeZone, ...Intl.supportedValuesOf("timeZone")]);
+/**
+ * The choices a settings form offers, UTC first. Node lists one name per zone, sometimes CLDR's
+ * older one (Asia/Calcutta, not Asia/Kolkata); every IANA name of a zone is accepted all the same.
+ */
+export const timeZoneChoices: readonly string[] = [defaultTimeZone, ...Intl.supportedValuesOf("timeZone")];
 
-/** The choices a settings form offers, UTC first. */
-export const timeZoneChoices: readonly string[] = [...knownZones];
+/** An IANA name ("Europe/Berlin", "Etc/GMT+5"), not an offset ("+01:00") that newer runtimes take. */
+const ianaName = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+const checked = new Map<string, boolean>();
 
+/** Whether the runtime's time zone data knows the name; a formatter is the only way to ask. */
 export function isTimeZone(value: string | undefined): value is string {
-  return value !== undefined && knownZones.has(value);
+  if (value === undefined || !ianaName.test(value)) return false;
+  let isKnown = checked.get(value);
+  if (isKnown === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      isKnown = true;
+    } catch {
+      isKnown = false;
+    }
+    // Only valid-looking names get here, and only a bounded number of them are zones; the rest
+    // are not kept, so nobody fills this map with made-up names.
+    if (isKnown) checked.set(value, isKnown);
+  }
+  return isKnown;
 }
 
 /** The zone itself, or an error naming the value and what to give instead. */
@@ -146,4 +164,10 @@ export function startOfZonedDay(day: string, timeZone: string): Date {
   const midnightAsUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   const guess = midnightAsUtc - offsetMinutes(new Date(midnightAsUtc), timeZone) * 60_000;
   return new Date(midnightAsUtc - offsetMinutes(new Date(guess), timeZone) * 60_000);
+}
+
+/** The last millisecond of a calendar day in the zone: just before the next day begins. */
+export function endOfZonedDay(day: string, timeZone: string): Date {
+  const next = new Date(startOfZonedDay(day, "UTC").getTime() + 36 * 3600_000).toISOString().slice(0, 10);
+  return new Date(startOfZonedDay(next, timeZone).getTime() - 1);
 }
