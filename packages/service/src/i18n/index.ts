@@ -14,6 +14,7 @@ export {
   formatZonedDateTime,
   isoWithOffset,
   isTimeZone,
+  readableTimeZone,
   startOfZonedDay,
   timeZoneChoices,
   zonedDay,

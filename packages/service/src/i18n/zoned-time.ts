@@ -35,6 +35,14 @@ export function isTimeZone(value: string | undefined): value is string {
   return isKnown;
 }
 
+/**
+ * The first of the stored zones that this runtime knows, else UTC: a zone saved under other time
+ * zone data (an older Node, a hand-edited row) must not break every page of an organisation.
+ */
+export function readableTimeZone(...stored: (string | null | undefined)[]): string {
+  return stored.find((zone): zone is string => isTimeZone(zone ?? undefined)) ?? defaultTimeZone;
+}
+
 /** The zone itself, or an error naming the value and what to give instead. */
 export function checkTimeZone(value: string): string {
   if (isTimeZone(value)) return value;

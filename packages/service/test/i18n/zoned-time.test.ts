@@ -7,6 +7,7 @@ import {
   isoWithOffset,
   isTimeZone,
   offsetMinutes,
+  readableTimeZone,
   startOfZonedDay,
   zonedDay,
 } from "../../src/i18n/zoned-time.js";
@@ -66,5 +67,12 @@ describe("the time zone formatting", () => {
     expect(() => startOfZonedDay("3 March", "UTC")).toThrow(
       '"3 March" is not a day: give one like 2030-01-31.',
     );
+  });
+
+  it("reads a stored zone this runtime does not know as the next one, then UTC, instead of failing every page", () => {
+    expect(readableTimeZone("Asia/Tokyo", "Europe/Berlin")).toBe("Asia/Tokyo");
+    expect(readableTimeZone(null, "Europe/Berlin")).toBe("Europe/Berlin");
+    expect(readableTimeZone("Mars/Olympus_Mons", "Europe/Berlin")).toBe("Europe/Berlin");
+    expect(readableTimeZone("Mars/Olympus_Mons", undefined)).toBe("UTC");
   });
 });
