@@ -15,7 +15,6 @@ export const timeZones = {
     "timeZone.error.required": "Choose a time zone from the list.",
     "timeZone.error.unknown":
       "This is not a time zone we know. Choose one from the list: an IANA name such as Europe/Berlin, Asia/Tokyo or UTC.",
-    "timeZone.csvNote": "Times carry their offset from UTC ({timeZone}).",
   },
   de: {
     "timeZone.label": "Zeitzone",
@@ -27,7 +26,6 @@ export const timeZones = {
     "timeZone.error.required": "Wählen Sie eine Zeitzone aus der Liste.",
     "timeZone.error.unknown":
       "Diese Zeitzone ist uns nicht bekannt. Wählen Sie eine aus der Liste: einen IANA-Namen wie Europe/Berlin, Asia/Tokyo oder UTC.",
-    "timeZone.csvNote": "Zeiten tragen ihren Abstand zu UTC ({timeZone}).",
   },
   ja: {
     "timeZone.label": "タイムゾーン",
@@ -39,6 +37,5 @@ export const timeZones = {
     "timeZone.error.required": "一覧からタイムゾーンを選んでください。",
     "timeZone.error.unknown":
       "このタイムゾーンは認識できません。一覧から選んでください（Europe/Berlin、Asia/Tokyo、UTC などの IANA 名）。",
-    "timeZone.csvNote": "時刻には UTC からのオフセットが付きます（{timeZone}）。",
   },
 } satisfies Catalogs;
