@@ -7,6 +7,7 @@ import { supporterNameModes } from "../db/schema.js";
 import { localeNames, supportedLocales, type Translator } from "../i18n/index.js";
 import { SelectField, SuccessNotice, TextField } from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
+import { TimeZoneField } from "../web/time-zone-field.js";
 import type { BrandField, BrandForm, BrandProblems } from "./brand-settings.js";
 
 export const brandSettingsPath = "/settings/brand";
@@ -25,7 +26,7 @@ export function BrandSettingsPage(props: { t: Translator; view: BrandPageView })
   const { view } = props;
   const problem = (field: BrandField) => view.problems[field];
   const text = (
-    field: Exclude<BrandField, "logo" | "supporterNameMode" | "defaultLocale">,
+    field: Exclude<BrandField, "logo" | "supporterNameMode" | "defaultLocale" | "timeZone">,
     hint?: string,
   ) => {
     const found = problem(field);
@@ -116,6 +117,13 @@ export function BrandSettingsPage(props: { t: Translator; view: BrandPageView })
           options={supportedLocales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
         />
         <p class="hint">{t("brand.defaultLocaleHint")}</p>
+        <TimeZoneField
+          t={tr}
+          name="timeZone"
+          value={view.values.timeZone}
+          error={problem("timeZone")?.key}
+          hint={t("timeZone.organisationHint")}
+        />
         <button type="submit">{t("brand.save")}</button>
       </form>
     </>

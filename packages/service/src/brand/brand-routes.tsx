@@ -85,5 +85,6 @@ function formOf(brand: Brand): BrandForm {
     legalUrl: brand.legalUrl ?? "",
     supporterNameMode: brand.supporterNameMode,
     defaultLocale: brand.defaultLocale,
+    timeZone: brand.timeZone,
   };
 }

@@ -6,6 +6,7 @@
 import type { BrandSettings } from "../db/repositories/organisation-brands.js";
 import { type SupporterNameMode, supporterNameModes } from "../db/schema.js";
 import { isSupportedLocale, type MessageKey, type MessageParams } from "../i18n/index.js";
+import { checkTimeZoneField } from "../web/time-zone-field.js";
 import { contrastWithWhite, isAccentColour, minimumContrastWithWhite } from "./accent-colour.js";
 
 export const brandFields = [
@@ -17,6 +18,7 @@ export const brandFields = [
   "legalUrl",
   "supporterNameMode",
   "defaultLocale",
+  "timeZone",
 ] as const;
 export type BrandField = (typeof brandFields)[number] | "logo";
 
@@ -97,11 +99,14 @@ export function readBrandForm(
   if (!isSupporterNameMode(supporterNameMode)) problems.supporterNameMode = { key: "brand.error.choice" };
   const defaultLocale = form.defaultLocale;
   if (!isSupportedLocale(defaultLocale)) problems.defaultLocale = { key: "brand.error.choice" };
+  const timeZone = checkTimeZoneField(text("timeZone"));
+  if (timeZone.problem !== undefined) problems.timeZone = timeZone.problem;
 
   if (
     Object.keys(problems).length > 0 ||
     !isSupporterNameMode(supporterNameMode) ||
-    !isSupportedLocale(defaultLocale)
+    !isSupportedLocale(defaultLocale) ||
+    timeZone.value === undefined
   ) {
     return { isValid: false, problems };
   }
@@ -116,6 +121,7 @@ export function readBrandForm(
       legalUrl,
       supporterNameMode,
       defaultLocale,
+      timeZone: timeZone.value,
     },
   };
 }

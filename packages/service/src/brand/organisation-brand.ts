@@ -13,7 +13,7 @@ import {
 } from "../db/repositories/organisation-brands.js";
 import type { SupporterNameMode } from "../db/schema.js";
 import type { AppDeps } from "../http/app-deps.js";
-import type { Locale } from "../i18n/index.js";
+import { type Locale, readableTimeZone } from "../i18n/index.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import { auditSessionAction } from "../sessions/session-audit.js";
 import { accentStylesheetPath, logoPath } from "./brand-asset-paths.js";
@@ -37,6 +37,7 @@ export async function loadBrand(db: Db, organisationId: string): Promise<Brand |
     ...stored,
     organisationId,
     name: stored.displayName ?? stored.organisationName,
+    timeZone: readableTimeZone(stored.timeZone),
     logoPath: stored.logoHash === null ? undefined : logoPath(organisationId, stored.logoHash),
     accentStylesheetPath:
       stored.accentColour === null ? undefined : accentStylesheetPath(stored.accentColour),

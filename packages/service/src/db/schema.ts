@@ -51,6 +51,11 @@ export const organisations = pgTable("organisations", {
    * (src/sessions/close-expired-sessions.ts, docs/adr/0052-closing-expired-sessions.md).
    */
   closesExpiredSessions: boolean("closes_expired_sessions").notNull().default(false),
+  /**
+   * The IANA time zone its people read times in unless they chose their own
+   * (src/i18n/zoned-time.ts checks it; docs/adr/0047-time-zones.md).
+   */
+  timeZone: text("time_zone").notNull().default("UTC"),
 });
 
 export const users = pgTable(
@@ -67,6 +72,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** The user's chosen UI language; null means "follow the browser". */
     locale: text("locale"),
+    /** The user's own IANA time zone; null means "the organisation's" (src/i18n/zoned-time.ts). */
+    timeZone: text("time_zone"),
     isDisabled: boolean("is_disabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -17,6 +17,7 @@ import {
 } from "../db/repositories/embed-sessions.js";
 import { findEmbeddingIntegrationById } from "../db/repositories/embedding-integrations.js";
 import { findActiveUserById } from "../db/repositories/users.js";
+import { readableTimeZone } from "../i18n/index.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 import type { SessionUser, SignedInSession } from "../identity/session-user.js";
 import { sessionIdleTimeoutMs } from "../identity/web-sessions.js";
@@ -94,6 +95,8 @@ export async function resolveEmbedSession(
       displayName: user.displayName,
       role: user.role,
       locale: user.locale,
+      ownTimeZone: user.timeZone,
+      timeZone: readableTimeZone(user.timeZone, user.organisationTimeZone),
     },
     session: { id: row.id, csrfSecret: row.csrfSecret },
     embed: {

@@ -41,6 +41,7 @@ export function requireEmbedToken(deps: { database: { db: Db }; clock: Clock }):
           explicit: [resolved.embed.locale, resolved.user.locale],
           acceptLanguage: c.req.header("accept-language"),
         }),
+        resolved.user.timeZone,
       ),
     );
     await next();

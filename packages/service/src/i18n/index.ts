@@ -7,3 +7,15 @@ export {
   type PluralMessageKey,
   type Translator,
 } from "./translate.js";
+export {
+  checkTimeZone,
+  defaultTimeZone,
+  endOfZonedDay,
+  formatZonedDateTime,
+  isoWithOffset,
+  isTimeZone,
+  readableTimeZone,
+  startOfZonedDay,
+  timeZoneChoices,
+  zonedDay,
+} from "./zoned-time.js";

@@ -1,5 +1,6 @@
 import type { Locale } from "./locales.js";
 import { de, en, isMessageKey, ja, type MessageKey } from "./messages/catalog.js";
+import { defaultTimeZone, formatZonedDateTime, formatZonedTime } from "./zoned-time.js";
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, de, ja };
 
@@ -11,6 +12,8 @@ export type PluralMessageKey = PluralBase<MessageKey>;
 
 export interface Translator {
   locale: Locale;
+  /** The reader's IANA time zone: their own choice, else their organisation's, else UTC. */
+  timeZone: string;
   /** The message for `key` with `{name}` placeholders filled from `params`. */
   t(key: MessageKey, params?: MessageParams): string;
   /**
@@ -18,8 +21,10 @@ export interface Translator {
    * record", "2 records"), with `{count}` filled in as a localised number.
    */
   tCount(key: PluralMessageKey, count: number, params?: MessageParams): string;
-  /** A date and time in the reader's language, in the given IANA time zone (UTC by default). */
-  formatDateTime(date: Date, timeZone?: string): string;
+  /** A date and time in the reader's language and time zone, naming the zone: "Mar 3, 2026, 9:14 AM CET". */
+  formatDateTime(date: Date): string;
+  /** A time of day in the reader's language and time zone, naming the zone: "9:14 AM CET". */
+  formatTime(date: Date): string;
 }
 
 function fillPlaceholders(template: string, params: MessageParams | undefined): string {
@@ -30,13 +35,16 @@ function fillPlaceholders(template: string, params: MessageParams | undefined): 
   });
 }
 
-/** Builds the translator for one request; every catalog has every key (checked by the compiler). */
-export function createTranslator(locale: Locale): Translator {
+/**
+ * Builds the translator for one request; every catalog has every key (checked by the compiler).
+ * `timeZone` must be valid (src/i18n/zoned-time.ts checks it when it is saved).
+ */
+export function createTranslator(locale: Locale, timeZone = defaultTimeZone): Translator {
   const catalog = catalogs[locale];
-  const dateFormat = new Map<string, Intl.DateTimeFormat>();
   const pluralRules = new Intl.PluralRules(locale);
   return {
     locale,
+    timeZone,
     t: (key, params) => fillPlaceholders(catalog[key], params),
     tCount(key, count, params) {
       const variant = `${key}.${pluralRules.select(count)}`;
@@ -44,13 +52,7 @@ export function createTranslator(locale: Locale): Translator {
       const template = isMessageKey(variant) ? catalog[variant] : catalog[`${key}.other`];
       return fillPlaceholders(template, { ...params, count: count.toLocaleString(locale) });
     },
-    formatDateTime(date, timeZone = "UTC") {
-      let format = dateFormat.get(timeZone);
-      if (!format) {
-        format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
-        dateFormat.set(timeZone, format);
-      }
-      return format.format(date);
-    },
+    formatDateTime: (date) => formatZonedDateTime(date, { locale, timeZone }),
+    formatTime: (date) => formatZonedTime(date, { locale, timeZone }),
   };
 }

@@ -1,13 +1,14 @@
 /**
- * What users change about themselves: display name, language, password. A password change
+ * What users change about themselves: display name, language, time zone, password. A password change
  * needs the current password, if the user has one, and ends every other session of the user.
  */
 import { recordAuditEvent } from "../audit/audit-events.js";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
+import { findOrganisationBrand } from "../db/repositories/organisation-brands.js";
 import { findUserById, type UserChanges, updateUser } from "../db/repositories/users.js";
 import { deleteWebSessionsOfUser } from "../db/repositories/web-sessions.js";
-import type { Locale } from "../i18n/index.js";
+import { defaultTimeZone, type Locale } from "../i18n/index.js";
 import { hashPassword, type PasswordHashingDeps, scryptParametersOf, verifyPassword } from "./passwords.js";
 import type { SessionUser } from "./session-user.js";
 
@@ -21,10 +22,15 @@ interface Requester {
 export async function updateOwnProfile(
   deps: Deps,
   requester: Requester,
-  changes: { displayName: string; locale: Locale | null },
+  changes: { displayName: string; locale: Locale | null; timeZone?: string | null },
 ): Promise<void> {
   await updateUser(deps.db, requester.user.id, changes satisfies UserChanges, deps.clock.now());
-  await auditSelf(deps, requester, { displayName: changes.displayName, locale: changes.locale });
+  await auditSelf(deps, requester, changes);
+}
+
+/** The zone a user without their own reads times in, for the profile's "the organisation's" choice. */
+export async function ownOrganisationTimeZone(deps: { db: Db }, organisationId: string): Promise<string> {
+  return (await findOrganisationBrand(deps.db, organisationId))?.timeZone ?? defaultTimeZone;
 }
 
 /** Whether the user has a password; the demo admin, signed in by one-time links, starts without. */

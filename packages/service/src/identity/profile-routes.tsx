@@ -1,20 +1,26 @@
 /**
- * /profile: the signed-in user's name and language (overriding the browser's), and their
- * password.
+ * /profile: the signed-in user's name, language (overriding the browser's) and time zone
+ * (overriding the organisation's), and their password.
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { Db } from "../db/open-database.js";
-import { localeNames, supportedLocales } from "../i18n/index.js";
+import { isTimeZone, localeNames, supportedLocales } from "../i18n/index.js";
 import { type FieldErrors, type FormValues, readForm, SelectField, SuccessNotice } from "../web/forms.js";
 import { CsrfField } from "../web/layout.js";
+import { TimeZoneField } from "../web/time-zone-field.js";
 import { DisplayNameField, PasswordField } from "./account-fields.js";
 import { signInBrowser } from "./browser-session.js";
 import { clientAddressOf } from "./client-address.js";
 import type { SignedInEnv } from "./current-session.js";
 import { displayNameSchema } from "./form-schemas.js";
 import { dbDeps, type IdentityDeps } from "./identity-deps.js";
-import { changeOwnPassword, hasOwnPassword, updateOwnProfile } from "./own-profile.js";
+import {
+  changeOwnPassword,
+  hasOwnPassword,
+  ownOrganisationTimeZone,
+  updateOwnProfile,
+} from "./own-profile.js";
 import { newPasswordSchema } from "./password-rules.js";
 import { requireUser } from "./require-user.js";
 import { removeCookie } from "./session-cookie.js";
@@ -26,6 +32,14 @@ const followBrowser = "browser";
 const profileSchema = z.object({
   displayName: displayNameSchema,
   locale: z.enum([followBrowser, ...supportedLocales], { error: "forms.invalid" }),
+  // "" follows the organisation's zone; anything else must be a zone we know. A form without the
+  // field (an older page still open) leaves the saved zone as it is.
+  timeZone: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || isTimeZone(value), { error: "timeZone.error.unknown" })
+    .transform((value) => (value === "" ? null : value))
+    .optional(),
 });
 const passwordSchema = z
   .object({
@@ -64,7 +78,11 @@ export function createProfileRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
       return renderProfile(c, dbDeps(deps), { profileForm: form });
     }
     const locale = form.data.locale === followBrowser ? null : form.data.locale;
-    await updateOwnProfile(dbDeps(deps), requesterOf(c), { displayName: form.data.displayName, locale });
+    await updateOwnProfile(dbDeps(deps), requesterOf(c), {
+      displayName: form.data.displayName,
+      locale,
+      ...(form.data.timeZone === undefined ? {} : { timeZone: form.data.timeZone }),
+    });
     // The language cookie outranks the saved choice; drop it so the new choice shows at once.
     removeCookie(c, deps.cookiePolicy, languageCookie);
     return c.redirect("/profile?saved=profile", 303);
@@ -102,8 +120,13 @@ async function renderProfile(
   const t = c.get("t");
   const user = c.get("user");
   const hasPassword = await hasOwnPassword(deps, user.id);
+  const organisationTimeZone = await ownOrganisationTimeZone(deps, user.organisationId);
   const profile = state.profileForm ?? {
-    values: { displayName: user.displayName, locale: user.locale ?? followBrowser },
+    values: {
+      displayName: user.displayName,
+      locale: user.locale ?? followBrowser,
+      timeZone: user.ownTimeZone ?? "",
+    },
   };
   const password = state.passwordForm ?? { values: {} };
   const localeOptions = [
@@ -133,6 +156,14 @@ async function renderProfile(
           options={localeOptions}
           value={profile.values.locale}
           error={profile.errors?.locale}
+        />
+        <TimeZoneField
+          t={t}
+          name="timeZone"
+          value={profile.values.timeZone}
+          error={profile.errors?.timeZone}
+          hint={t.t("timeZone.profileHint")}
+          emptyChoice={t.t("timeZone.followOrganisation", { timeZone: organisationTimeZone })}
         />
         <button type="submit">{t.t("common.save")}</button>
       </form>

@@ -10,6 +10,10 @@ export interface SessionUser {
   role: UserRole;
   /** Saved language override; null means "follow the browser". */
   locale: string | null;
+  /** Saved time zone override; null means "the organisation's". */
+  ownTimeZone: string | null;
+  /** The IANA zone every time on their pages is shown in: their own, else the organisation's. */
+  timeZone: string;
 }
 
 export interface SignedInSession {

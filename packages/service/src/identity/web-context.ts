@@ -34,7 +34,7 @@ export function webContext(deps: { db: Db; clock: Clock; policy: CookiePolicy })
       explicit: [requested, readCookie(c, deps.policy, languageCookie), resolved?.user.locale],
       acceptLanguage: c.req.header("accept-language"),
     });
-    c.set("t", createTranslator(locale));
+    c.set("t", createTranslator(locale, resolved?.user.timeZone));
     c.set("csrfToken", createCsrfTokenGetter(c, deps.policy));
     await next();
   };

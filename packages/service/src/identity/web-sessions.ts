@@ -15,6 +15,7 @@ import {
   findWebSessionByTokenHash,
   touchWebSession,
 } from "../db/repositories/web-sessions.js";
+import { readableTimeZone } from "../i18n/index.js";
 import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
 import type { SessionUser, SignedInSession } from "./session-user.js";
 
@@ -83,6 +84,8 @@ export async function resolveWebSession(
       displayName: user.displayName,
       role: user.role,
       locale: user.locale,
+      ownTimeZone: user.timeZone,
+      timeZone: readableTimeZone(user.timeZone, user.organisationTimeZone),
     },
   };
 }

@@ -84,6 +84,6 @@ export async function invitationValuesFor(
       t("invitations.supporterFallback"),
     organisationName: options.brand.name,
     joinUrl: options.joinUrl,
-    validUntil: formatValidUntil(options.validUntil, options.locale),
+    validUntil: formatValidUntil(options.validUntil, options.locale, options.brand.timeZone),
   };
 }

@@ -143,7 +143,11 @@ export function createTemplateRoutes(deps: TemplateRouteDeps): Hono<AppEnv> {
       supporterName: supporterName || t("invitations.templates.sampleSupporter"),
       organisationName: brand?.name ?? "",
       joinUrl: `${deps.config.publicUrl}${joinPathPrefix}EXAMPLE-EXAMPLE-EXAMPLE`,
-      validUntil: formatValidUntil(new Date(deps.clock.now().getTime() + 24 * 3600 * 1000), locale),
+      validUntil: formatValidUntil(
+        new Date(deps.clock.now().getTime() + 24 * 3600 * 1000),
+        locale,
+        brand?.timeZone ?? user.timeZone,
+      ),
     };
   }
 

@@ -9,10 +9,10 @@ import { BrandContact } from "../brand/brand-contact.js";
 import { BrandMark } from "../brand/brand-mark.js";
 import { type Locale, localeNames, supportedLocales, type Translator } from "../i18n/index.js";
 import { faviconPath } from "../web/favicon.js";
-import { joinStatusScriptPath } from "../web/page-scripts.js";
+import { joinStatusScriptPath, localTimeScriptPath } from "../web/page-scripts.js";
 import { stylesheetPath } from "../web/stylesheet.js";
 import type { JoinPageView } from "./open-join-page.js";
-import { formatValidUntil } from "./valid-until.js";
+import { formatValidUntil, validUntilLocale } from "./valid-until.js";
 
 export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPath: string }) {
   const { t, locale } = props.t;
@@ -31,6 +31,7 @@ export function JoinDocument(props: { t: Translator; view: JoinPageView; selfPat
         )}
         <link rel="icon" type="image/svg+xml" href={faviconPath} />
         {props.view.kind === "open" && <script src={joinStatusScriptPath} defer />}
+        {props.view.kind === "open" && <script src={localTimeScriptPath} defer />}
       </head>
       <body class="join">
         <header class="join-header">
@@ -102,7 +103,7 @@ function OpenInvitation(props: {
   view: Extract<JoinPageView, { kind: "open" }>;
   statusPath: string;
 }) {
-  const { t, locale } = props.t;
+  const { t } = props.t;
   const { view } = props;
   const names = { supporterName: view.supporterName, organisationName: view.organisationName };
   return (
@@ -138,8 +139,27 @@ function OpenInvitation(props: {
         <p>{t("join.open.quickSupportText")}</p>
       </section>
       <p class="join-valid" id="valid-until">
-        {t("join.open.validUntil", { validUntil: formatValidUntil(view.validUntil, locale) })}
+        <ValidUntil t={props.t} validUntil={view.validUntil} timeZone={view.brand.timeZone} />
       </p>
+    </>
+  );
+}
+
+/**
+ * "Valid until" in the organisation's zone, named, in the invitation's language; the page's
+ * local-time script rewrites the `<time>` in the customer's own zone when scripts run.
+ */
+function ValidUntil(props: { t: Translator; validUntil: Date; timeZone: string }) {
+  const { t, locale } = props.t;
+  const marker = "\u0000";
+  const [before = "", after = ""] = t("join.open.validUntil", { validUntil: marker }).split(marker);
+  return (
+    <>
+      {before}
+      <time datetime={props.validUntil.toISOString()} data-local-time data-locale={validUntilLocale(locale)}>
+        {formatValidUntil(props.validUntil, locale, props.timeZone)}
+      </time>
+      {after}
     </>
   );
 }

@@ -78,5 +78,6 @@ function customerTranslator(c: Context<AppEnv>, view: JoinPageView | undefined):
       acceptLanguage: c.req.header("accept-language"),
       fallback: view.brand.defaultLocale,
     }),
+    view.brand.timeZone,
   );
 }

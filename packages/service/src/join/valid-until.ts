@@ -1,21 +1,14 @@
 /**
- * "Valid until" for end customers, who may live anywhere: always in UTC and saying so, with the
- * date written out in their language, e.g. "3 March 2026 at 09:14 UTC", "3. März 2026 um 09:14
- * UTC", "2026年3月3日 9:14 UTC".
+ * "Valid until" for end customers, in the organisation's time zone and naming it, with the date
+ * written out in their language, e.g. "3 March 2026 at 10:14 CET", "3. März 2026 um 10:14 MEZ",
+ * "2026年3月3日 18:14 JST". The join page lets the customer's browser rewrite it in their own zone
+ * (src/join/local-time-script.tsx).
  */
-import type { Locale } from "../i18n/index.js";
+import { formatZonedDateTime, type Locale } from "../i18n/index.js";
 
-const formats = new Map<Locale, Intl.DateTimeFormat>();
+/** British English writes the day first, as the German and Japanese forms do. */
+export const validUntilLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
 
-export function formatValidUntil(date: Date, locale: Locale): string {
-  let format = formats.get(locale);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: "UTC",
-    });
-    formats.set(locale, format);
-  }
-  return `${format.format(date)} UTC`;
+export function formatValidUntil(date: Date, locale: Locale, timeZone: string): string {
+  return formatZonedDateTime(date, { locale: validUntilLocale(locale), timeZone, style: "long" });
 }

@@ -33,7 +33,7 @@ import {
 import type { DeskWatch } from "./desk-watch.js";
 import { followDesk } from "./follow-desk.js";
 import type { StreamSlots } from "./stream-slots.js";
-import { formatClockTime, minutesBetween } from "./wait-time.js";
+import { minutesBetween } from "./wait-time.js";
 
 /** The stream of a session page, or of Home and the session list when `sessionId` is absent. */
 export function liveDeskStreamFor(sessionId?: string): string {
@@ -130,7 +130,7 @@ function WaitingCustomersCard(props: { t: Translator; waiting: readonly WaitingC
                 #{customer.ticketExternalId} ·{" "}
                 {customer.waitingSince === null
                   ? t("liveDesk.card.sinceUnknown")
-                  : `${t("liveDesk.card.since", { time: formatClockTime(props.t, customer.waitingSince) })} · ${t(
+                  : `${t("liveDesk.card.since", { time: props.t.formatTime(customer.waitingSince) })} · ${t(
                       "liveDesk.card.minutes",
                       { minutes: minutesBetween(customer.waitingSince, props.now) },
                     )}`}

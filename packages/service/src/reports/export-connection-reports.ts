@@ -49,7 +49,14 @@ export function toDownloadResponse(download: ReportExport): Response {
 /** Audited (`connection_reports.exported`, with the format and filters): exports carry billing data. */
 export async function exportConnectionReports(
   deps: ReportDeps & Pick<ReportSyncDeps, "clock">,
-  options: { actor: SessionActor; query: ReportQuery; format: ExportFormat; batchSize?: number },
+  options: {
+    actor: SessionActor;
+    query: ReportQuery;
+    format: ExportFormat;
+    batchSize?: number;
+    /** The reader's zone for the CSV's dates (the pages); absent: UTC (the API). */
+    timeZone?: string;
+  },
 ): Promise<ReportExport> {
   const { actor, format } = options;
   const db = deps.database.db;
@@ -71,6 +78,7 @@ export async function exportConnectionReports(
   });
   const stream = createBatchedExportStream({
     format,
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     batchSize: options.batchSize ?? defaultExportBatchSize,
     fetchBatch: async (after, limit) => {
       if (filter === undefined) return [];
@@ -88,6 +96,8 @@ export async function exportConnectionReports(
 
 export interface BatchedExportSource {
   format: ExportFormat;
+  /** See formatExportLine. */
+  timeZone?: string;
   batchSize: number;
   /** The reports after `after` (all from the start when undefined), at most `limit`, newest first. */
   fetchBatch(after: ReportCursor | undefined, limit: number): Promise<ListedConnectionReport[]>;
@@ -108,7 +118,7 @@ export function createBatchedExportStream(source: BatchedExportSource): Readable
         const batch = await source.fetchBatch(after, source.batchSize);
         let text = isFirst ? exportPreamble(source.format) : "";
         isFirst = false;
-        for (const report of batch) text += formatExportLine(source.format, report);
+        for (const report of batch) text += formatExportLine(source.format, report, source.timeZone);
         if (text !== "") controller.enqueue(encoder.encode(text));
         const last = batch.at(-1);
         if (batch.length < source.batchSize || last === undefined) controller.close();

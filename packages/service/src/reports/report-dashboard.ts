@@ -1,6 +1,6 @@
 /**
  * The reports dashboard's numbers (issue 6): connections per day and durations per supporter and
- * per customer over a range of whole UTC days, aggregated in SQL (connection-report-search.ts)
+ * per customer over a range of whole days of the reader's time zone, aggregated in SQL (connection-report-search.ts)
  * over the reports the actor may see. Days without connections are filled in as zero, so the
  * chart's time axis has no holes.
  */
@@ -10,6 +10,7 @@ import {
   sumConnections,
   summariseDurations,
 } from "../db/repositories/connection-report-search.js";
+import { endOfZonedDay, startOfZonedDay, zonedDay } from "../i18n/index.js";
 import type { SessionActor } from "../sessions/session-actor.js";
 import type { ReportDeps } from "./list-connection-reports.js";
 import { reportScopeOf } from "./report-access.js";
@@ -32,9 +33,9 @@ export interface ReportDashboard {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The default range: the 30 days up to and including today (UTC). */
-export function defaultDashboardRange(now: Date): { from: string; to: string } {
-  return { from: isoDay(new Date(now.getTime() - 29 * dayMs)), to: isoDay(now) };
+/** The default range: the 30 days up to and including today in the reader's zone. */
+export function defaultDashboardRange(now: Date, timeZone: string): { from: string; to: string } {
+  return { from: zonedDay(new Date(now.getTime() - 29 * dayMs), timeZone), to: zonedDay(now, timeZone) };
 }
 
 /** Whole days from `from` to `to`, both included (0 when `to` is before `from`). */
@@ -44,20 +45,20 @@ export function daysInRange(from: string, to: string): number {
 
 export async function loadReportDashboard(
   deps: ReportDeps,
-  options: { actor: SessionActor; from: string; to: string },
+  options: { actor: SessionActor; from: string; to: string; timeZone: string },
 ): Promise<ReportDashboard> {
-  const { from, to } = options;
+  const { from, to, timeZone } = options;
   const filter = {
     ...(await reportScopeOf(deps, options.actor)),
-    from: new Date(`${from}T00:00:00.000Z`),
-    to: new Date(`${to}T23:59:59.999Z`),
+    from: startOfZonedDay(from, timeZone),
+    to: endOfZonedDay(to, timeZone),
   };
   const db = deps.database.db;
   const limit = dashboardTopCount;
   const [totals, days, supportersByTotal, supportersByAverage, customersByTotal, customersByAverage] =
     await Promise.all([
       sumConnections(db, filter),
-      countConnectionsPerDay(db, filter),
+      countConnectionsPerDay(db, filter, timeZone),
       summariseDurations(db, filter, { by: "supporter", orderBy: "total", limit }),
       summariseDurations(db, filter, { by: "supporter", orderBy: "average", limit }),
       summariseDurations(db, filter, { by: "customer", orderBy: "total", limit }),

@@ -4,10 +4,13 @@
  * Excel reads UTF-8 as the local code page and garbles Japanese and German text. Text a person
  * or TeamViewer wrote is neutralised against formula injection (OWASP "CSV Injection"): a cell
  * starting with = + - @ tab or CR gets a leading apostrophe, so a spreadsheet shows it as text
- * instead of running it. Numbers and dates we produce ourselves are written as they are.
+ * instead of running it. Numbers and dates we produce ourselves are written as they are: dates as
+ * ISO 8601 with an explicit offset, in the reader's time zone for an export from the pages
+ * ("2026-03-03T18:14:00+09:00"), in UTC for one through the API ("2026-03-03T09:14:00.000Z").
  * CSV column names are stable snake_case identifiers for spreadsheets and scripts, a format of
  * their own (documented in README.md); JSON Lines records use the API's camelCase report JSON.
  */
+import { isoWithOffset } from "../i18n/index.js";
 import type { ListedConnectionReport } from "./list-connection-reports.js";
 import { toReportJson } from "./report-json.js";
 
@@ -21,9 +24,15 @@ export const exportContentTypes: Record<ExportFormat, string> = {
 
 type Cell = { text: string | null } | { value: number | string | null };
 
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+/** A date as the export writes it; `undefined` zone: UTC, as the API answers. */
+type WriteDate = (date: Date | null) => string | null;
 
-const columns: [name: string, cell: (report: ListedConnectionReport) => Cell][] = [
+const dateWriter =
+  (timeZone: string | undefined): WriteDate =>
+  (date) =>
+    date === null ? null : timeZone === undefined ? date.toISOString() : isoWithOffset(date, timeZone);
+
+const columns: [name: string, cell: (report: ListedConnectionReport, iso: WriteDate) => Cell][] = [
   ["id", (report) => ({ value: report.id })],
   ["teamviewer_report_id", (report) => ({ text: report.teamViewerReportId })],
   ["ticket", (report) => ({ text: report.ticket?.externalId ?? null })],
@@ -34,8 +43,8 @@ const columns: [name: string, cell: (report: ListedConnectionReport) => Cell][] 
   ["device_id", (report) => ({ text: report.device.id })],
   ["group", (report) => ({ text: report.group.name })],
   ["group_id", (report) => ({ text: report.group.id })],
-  ["start_date", (report) => ({ value: iso(report.startDate) })],
-  ["end_date", (report) => ({ value: iso(report.endDate) })],
+  ["start_date", (report, iso) => ({ value: iso(report.startDate) })],
+  ["end_date", (report, iso) => ({ value: iso(report.endDate) })],
   ["duration_seconds", (report) => ({ value: report.durationSeconds })],
   ["billable_minutes", (report) => ({ value: report.billableMinutes })],
   ["billing_state", (report) => ({ text: report.billingState })],
@@ -99,8 +108,16 @@ export function exportPreamble(format: ExportFormat): string {
   return format === "csv" ? `${byteOrderMark}${csvColumnNames.join(",")}\r\n` : "";
 }
 
-/** One report as one line of the format, line end included. */
-export function formatExportLine(format: ExportFormat, report: ListedConnectionReport): string {
+/**
+ * One report as one line of the format, line end included. CSV dates are in `timeZone` with its
+ * offset, or UTC without one; JSON Lines keeps the API's UTC report JSON.
+ */
+export function formatExportLine(
+  format: ExportFormat,
+  report: ListedConnectionReport,
+  timeZone?: string,
+): string {
   if (format === "jsonl") return `${JSON.stringify(toReportJson(report))}\n`;
-  return `${columns.map(([, cell]) => toCsvField(cell(report))).join(",")}\r\n`;
+  const iso = dateWriter(timeZone);
+  return `${columns.map(([, cell]) => toCsvField(cell(report, iso))).join(",")}\r\n`;
 }

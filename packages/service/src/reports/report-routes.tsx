@@ -109,7 +109,7 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
 
   routes.get("/reports/export", requireUser, async (c) => {
     const format = c.req.query("format");
-    const filters = parseReportFilters(c.req.query());
+    const filters = parseReportFilters(c.req.query(), c.get("t").timeZone);
     const isKnownFormat = (exportFormats as readonly string[]).includes(format ?? "");
     if (!isKnownFormat || filters.query === undefined) {
       // A hand-made link with a bad value: the list shows what is wrong.
@@ -119,16 +119,17 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
       actor: webActorOf(c),
       query: filters.query,
       format: format as (typeof exportFormats)[number],
+      timeZone: c.get("t").timeZone,
     });
     return toDownloadResponse(download);
   });
 
   routes.get("/reports/dashboard", requireUser, async (c) => {
     const t = c.get("t");
-    const defaults = defaultDashboardRange(deps.clock.now());
+    const defaults = defaultDashboardRange(deps.clock.now(), t.timeZone);
     const query = c.req.query();
     const values: FormValues = { from: query.from || defaults.from, to: query.to || defaults.to };
-    const parsed = parseReportFilters(values);
+    const parsed = parseReportFilters(values, t.timeZone);
     const errors: FieldErrors = { ...parsed.errors };
     const { from, to } = parsed.dates;
     if (from !== undefined && to !== undefined && daysInRange(from, to) > maxDashboardDays) {
@@ -137,7 +138,7 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
     const isValid = Object.keys(errors).length === 0 && from !== undefined && to !== undefined;
     if (!isValid) c.status(400);
     const dashboard = isValid
-      ? await loadReportDashboard(deps, { actor: webActorOf(c), from, to })
+      ? await loadReportDashboard(deps, { actor: webActorOf(c), from, to, timeZone: t.timeZone })
       : undefined;
     return c.render(<DashboardPage t={t} view={{ dashboard, values, errors }} />, {
       title: t.t("reports.dashboard.title"),
@@ -259,7 +260,10 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
     const t = c.get("t");
     const actor = webActorOf(c);
     const input = c.req.query();
-    const filters = parseReportFilters(mode === "unmatched" ? { ...input, matched: "false" } : input);
+    const filters = parseReportFilters(
+      mode === "unmatched" ? { ...input, matched: "false" } : input,
+      t.timeZone,
+    );
     const seesAll = actor.role === "admin" || actor.role === "auditor";
     const [supporters, page] = await Promise.all([
       seesAll ? listConnectedColleagues(deps.database.db, actor.organisationId) : [],

@@ -1,5 +1,6 @@
 /**
- * /audit: the audit log for admins and auditors, filtered by action, actor and date (UTC days),
+ * /audit: the audit log for admins and auditors, filtered by action, actor and date (days of the
+ * reader's time zone),
  * newest first, 50 per page, each entry as a sentence with the stored entry (action code,
  * target, details) in a details element; /audit/export downloads the same selection as JSON lines.
  */
@@ -9,6 +10,7 @@ import { auditActions, exportAuditEventsAsJsonLines, listAuditEvents } from "../
 import { describeAuditEvent } from "../audit/audit-sentence.js";
 import type { AuditLogFilter } from "../db/repositories/audit-log.js";
 import { listUsers } from "../db/repositories/users.js";
+import { endOfZonedDay, startOfZonedDay } from "../i18n/index.js";
 import type { SignedInEnv } from "../identity/current-session.js";
 import type { IdentityDeps } from "../identity/identity-deps.js";
 import { requireRole } from "../identity/require-user.js";
@@ -16,7 +18,6 @@ import type { FieldErrors } from "./forms.js";
 import { SelectField, TextField } from "./forms.js";
 
 const pageSize = 50;
-const dayMs = 24 * 60 * 60_000;
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "audit.dateInvalid" })
@@ -48,11 +49,10 @@ export function createAuditLogRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
       c.status(422);
       return renderAuditPage(c, deps, { query: c.req.query(), errors });
     }
-    const page = await listAuditEvents(
-      deps.database.db,
-      toRepositoryFilter(c.get("user").organisationId, parsed.data),
-      { limit: pageSize, ...(parsed.data.before === undefined ? {} : { beforeId: parsed.data.before }) },
-    );
+    const page = await listAuditEvents(deps.database.db, toRepositoryFilter(c.get("user"), parsed.data), {
+      limit: pageSize,
+      ...(parsed.data.before === undefined ? {} : { beforeId: parsed.data.before }),
+    });
     return renderAuditPage(c, deps, { query: c.req.query(), page });
   });
 
@@ -61,7 +61,7 @@ export function createAuditLogRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
     if (!parsed.success) return c.text(c.get("t").t("forms.invalid"), 422);
     const stream = exportAuditEventsAsJsonLines(
       deps.database.db,
-      toRepositoryFilter(c.get("user").organisationId, parsed.data),
+      toRepositoryFilter(c.get("user"), parsed.data),
     );
     return c.body(stream, 200, {
       "Content-Type": "application/x-ndjson; charset=utf-8",
@@ -73,14 +73,18 @@ export function createAuditLogRoutes(deps: IdentityDeps): Hono<SignedInEnv> {
   return routes;
 }
 
-function toRepositoryFilter(organisationId: string, filters: Filters): AuditLogFilter {
+function toRepositoryFilter(
+  reader: { organisationId: string; timeZone: string },
+  filters: Filters,
+): AuditLogFilter {
+  const { organisationId, timeZone } = reader;
   return {
     organisationId,
     ...(filters.action === undefined ? {} : { action: filters.action }),
     ...(filters.actor === undefined ? {} : { actorUserId: filters.actor }),
-    ...(filters.from === undefined ? {} : { from: new Date(`${filters.from}T00:00:00Z`) }),
+    ...(filters.from === undefined ? {} : { from: startOfZonedDay(filters.from, timeZone) }),
     // "to" names the last day shown, so the bound is the start of the next one.
-    ...(filters.to === undefined ? {} : { to: new Date(Date.parse(`${filters.to}T00:00:00Z`) + dayMs) }),
+    ...(filters.to === undefined ? {} : { to: new Date(endOfZonedDay(filters.to, timeZone).getTime() + 1) }),
   };
 }
 

@@ -104,6 +104,27 @@ const joinStatusScript = `(() => {
 `;
 
 /**
+ * The join page's validity in the customer's own time zone: rewrites each `<time data-local-time>`
+ * (rendered in the organisation's zone, src/join/join-page.tsx) in the zone the browser reports,
+ * in the page's format (src/i18n/zoned-time.ts, "long" style) and naming the zone.
+ */
+const localTimeScript = `(() => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  for (const element of document.querySelectorAll("time[data-local-time]")) {
+    const at = new Date(element.getAttribute("datetime"));
+    const locale = element.getAttribute("data-locale");
+    if (Number.isNaN(at.getTime()) || !locale || !zone) continue;
+    const text = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(at);
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(at)
+      .find((part) => part.type === "timeZoneName");
+    element.textContent = text + " " + (name ? name.value : zone);
+    element.setAttribute("data-time-zone", zone);
+  }
+})();
+`;
+
+/**
  * The ticket widget's shell (src/embedding/web/widget-shell.tsx), inside a helpdesk's iframe where
  * browsers block our cookies (docs/adr/0039-embedded-widget-transport.md): takes the embed token
  * from the address's fragment (which never reaches a server or a log), removes it from the
@@ -257,6 +278,7 @@ function assetPath(name: string, source: string): string {
 
 export const liveDeskScriptPath = assetPath("live-desk", liveDeskScript);
 export const joinStatusScriptPath = assetPath("join-status", joinStatusScript);
+export const localTimeScriptPath = assetPath("local-time", localTimeScript);
 export const embedWidgetScriptPath = assetPath("embed-widget", embedWidgetScript);
 export const zendeskBridgeScriptPath = assetPath("zendesk-bridge", zendeskBridgeScript);
 
@@ -265,6 +287,7 @@ export function createPageScriptRoutes(): Hono<AppEnv> {
   for (const [path, source] of [
     [liveDeskScriptPath, liveDeskScript],
     [joinStatusScriptPath, joinStatusScript],
+    [localTimeScriptPath, localTimeScript],
     [embedWidgetScriptPath, embedWidgetScript],
     [zendeskBridgeScriptPath, zendeskBridgeScript],
   ] as const) {

@@ -133,14 +133,20 @@ export async function sumConnections(db: Db, filter: ConnectionReportFilter): Pr
 export function countConnectionsPerDay(
   db: Db,
   filter: ConnectionReportFilter,
+  /** The IANA zone whose days count (src/i18n/zoned-time.ts validated it). */
+  timeZone: string,
 ): Promise<{ day: string; connections: number }[]> {
-  const day = sql<string>`to_char(${r.startDate} at time zone 'UTC', 'YYYY-MM-DD')`;
-  return db
-    .select({ day, connections: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(r)
-    .where(and(conditionsOf(filter), isNotNull(r.startDate)))
-    .groupBy(day)
-    .orderBy(day);
+  const day = sql<string>`to_char(${r.startDate} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  return (
+    db
+      .select({ day, connections: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(r)
+      .where(and(conditionsOf(filter), isNotNull(r.startDate)))
+      // By position: with the zone as a parameter, the select's and the grouping's expressions would
+      // carry two different parameters, which PostgreSQL does not see as the same expression.
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+  );
 }
 
 export interface DurationGroup {

@@ -13,6 +13,8 @@ import {
 
 export interface StoredBrand {
   organisationName: string;
+  /** The organisation's IANA time zone, kept on the organisation itself (src/db/schema.ts). */
+  timeZone: string;
   displayName: string | null;
   accentColour: string | null;
   supportPhone: string | null;
@@ -42,7 +44,7 @@ export async function findOrganisationBrand(
   organisationId: string,
 ): Promise<StoredBrand | undefined> {
   const [row] = await db
-    .select({ organisationName: organisations.name, ...brandColumns })
+    .select({ organisationName: organisations.name, timeZone: organisations.timeZone, ...brandColumns })
     .from(organisations)
     .leftJoin(organisationBrands, eq(organisationBrands.organisationId, organisations.id))
     .where(eq(organisations.id, organisationId));
@@ -63,6 +65,7 @@ export interface BrandSettings {
   legalUrl: string | null;
   supporterNameMode: SupporterNameMode;
   defaultLocale: InvitationLocale;
+  timeZone: string;
 }
 
 export interface StoredLogo {
@@ -72,7 +75,8 @@ export interface StoredLogo {
 }
 
 /**
- * Saves the settings; `logo` replaces the logo, `null` removes it, absent keeps it.
+ * Saves the settings; `logo` replaces the logo, `null` removes it, absent keeps it. The time zone
+ * belongs to the organisation row, so both rows change in one transaction.
  */
 export async function saveOrganisationBrand(
   db: Db,
@@ -92,11 +96,15 @@ export async function saveOrganisationBrand(
           logoContentType: values.logo?.contentType ?? null,
           logoHash: values.logo?.hash ?? null,
         };
-  const set = { ...values.settings, ...logoColumns, updatedByUserId: values.userId, updatedAt: values.now };
-  await db
-    .insert(organisationBrands)
-    .values({ organisationId: values.organisationId, ...set })
-    .onConflictDoUpdate({ target: organisationBrands.organisationId, set });
+  const { timeZone, ...brand } = values.settings;
+  const set = { ...brand, ...logoColumns, updatedByUserId: values.userId, updatedAt: values.now };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(organisationBrands)
+      .values({ organisationId: values.organisationId, ...set })
+      .onConflictDoUpdate({ target: organisationBrands.organisationId, set });
+    await tx.update(organisations).set({ timeZone }).where(eq(organisations.id, values.organisationId));
+  });
 }
 
 export async function findOrganisationLogo(db: Db, organisationId: string): Promise<StoredLogo | undefined> {

@@ -87,6 +87,7 @@ export function listOrganisationSummaries(db: Db): Promise<OrganisationSummary[]
       createdAt: organisations.createdAt,
       disabledAt: organisations.disabledAt,
       closesExpiredSessions: organisations.closesExpiredSessions,
+      timeZone: organisations.timeZone,
       userCount: sql<number>`coalesce(${userCounts.total}, 0)::int`,
       sessionCount: sql<number>`coalesce(${sessionCounts.total}, 0)::int`,
     })

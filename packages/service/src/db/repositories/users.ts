@@ -28,15 +28,19 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
 
 /**
  * The user behind a browser or widget session, in one query on every signed-in request: only while
- * neither the user nor their organisation is disabled.
+ * neither the user nor their organisation is disabled. `organisationTimeZone` is the zone the user
+ * reads times in unless they chose their own.
  */
-export async function findActiveUserById(db: Db, id: string): Promise<User | undefined> {
+export async function findActiveUserById(
+  db: Db,
+  id: string,
+): Promise<(User & { organisationTimeZone: string }) | undefined> {
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, organisationTimeZone: organisations.timeZone })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(users.id, id), eq(users.isDisabled, false), isNull(organisations.disabledAt)));
-  return row?.user;
+  return row === undefined ? undefined : { ...row.user, organisationTimeZone: row.organisationTimeZone };
 }
 
 /** Case-insensitive, matching the unique index on lower(email). */
@@ -70,7 +74,7 @@ export function listUsers(db: Db, organisationId: string): Promise<User[]> {
 }
 
 export type UserChanges = Partial<
-  Pick<User, "displayName" | "role" | "passwordHash" | "locale" | "isDisabled">
+  Pick<User, "displayName" | "role" | "passwordHash" | "locale" | "timeZone" | "isDisabled">
 >;
 
 export async function updateUser(

@@ -24,8 +24,6 @@ import {
 export const embeddingSettingsPath = "/settings/embedding";
 export const integrationPath = (id: string) => `${embeddingSettingsPath}/${id}`;
 
-const formatUtc = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
-
 const kindLabelKey = (kind: IntegrationKind): MessageKey => `embed.admin.kind.${kind}`;
 
 function IntegrationFields(props: { t: Translator; form: IntegrationFormState }) {
@@ -155,7 +153,7 @@ export function IntegrationListPage(props: {
           },
           {
             header: t.t("embed.admin.column.created"),
-            cell: (integration) => formatUtc(integration.createdAt),
+            cell: (integration) => t.formatDateTime(integration.createdAt),
           },
         ]}
       />

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { BrandMark } from "../../brand/brand-mark.js";
 import { localeNames, supportedLocales, type Translator } from "../../i18n/index.js";
-import { formatClockTime, minutesBetween } from "../../live/wait-time.js";
+import { minutesBetween } from "../../live/wait-time.js";
 import type { MailDelivery } from "../../mail/mail-delivery.js";
 import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
 import { formatMinutes } from "../../reports/pages/format-minutes.js";
@@ -181,7 +181,7 @@ function SessionCard(props: {
             {" "}
             <span class="waiting-since">
               {t("liveDesk.session.waitingSince", {
-                time: formatClockTime(tr, session.customerWaitingSince),
+                time: tr.formatTime(session.customerWaitingSince),
                 minutes: minutesBetween(session.customerWaitingSince, props.now),
               })}
             </span>
@@ -473,7 +473,7 @@ function Reports(props: { t: Translator; reports: readonly ListedConnectionRepor
           {props.reports.map((report) => (
             <li data-report-id={report.id}>
               {t("embed.panel.report", {
-                start: report.startDate ? `${tr.formatDateTime(report.startDate)} UTC` : "—",
+                start: report.startDate ? tr.formatDateTime(report.startDate) : "—",
                 duration: formatDuration(report.durationSeconds),
                 billable: report.billableMinutes === null ? "—" : formatMinutes(tr, report.billableMinutes),
               })}

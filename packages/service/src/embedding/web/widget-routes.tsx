@@ -267,5 +267,6 @@ function translatorOf(c: EmbedContext): Translator {
       explicit: [c.get("embed").locale, c.get("user").locale],
       acceptLanguage: c.req.header("accept-language"),
     }),
+    c.get("user").timeZone,
   );
 }

@@ -14,6 +14,7 @@ import { reports } from "./reports.js";
 import { sessionPages } from "./session-pages.js";
 import { sessions } from "./sessions.js";
 import { teamviewer } from "./teamviewer.js";
+import { timeZones } from "./time-zones.js";
 import { webhooks } from "./webhooks.js";
 
 /**
@@ -38,6 +39,7 @@ const features = [
   embeddingPlatforms,
   audit,
   brand,
+  timeZones,
 ] as const;
 
 type Feature = (typeof features)[number];

@@ -29,7 +29,7 @@ export const helpdesks = {
     "helpdesk.invalid": "Nothing was saved: check the fields marked below.",
     "helpdesk.check.heading": "Connection check",
     "helpdesk.check.never": "Not checked yet.",
-    "helpdesk.check.at": "Checked {when} (UTC).",
+    "helpdesk.check.at": "Checked {when}.",
     "helpdesk.check.ok":
       "The connection works: the helpdesk accepts the token, every queue has the ticket field, and the API user may comment and reply.",
     "helpdesk.check.version": "Helpdesk version: {version}.",
@@ -64,7 +64,7 @@ export const helpdesks = {
     "helpdesk.writes.counts":
       "{done} done, {pending} waiting or retrying, {failed} failed, {stopped} stopped.",
     "helpdesk.writes.empty": "Nothing was written yet.",
-    "helpdesk.writes.column.when": "When (UTC)",
+    "helpdesk.writes.column.when": "When",
     "helpdesk.writes.column.event": "Event",
     "helpdesk.writes.column.ticket": "Ticket",
     "helpdesk.writes.column.state": "State",
@@ -158,7 +158,7 @@ export const helpdesks = {
     "helpdesk.invalid": "Nichts wurde gespeichert: Bitte prüfen Sie die markierten Felder.",
     "helpdesk.check.heading": "Verbindungsprüfung",
     "helpdesk.check.never": "Noch nicht geprüft.",
-    "helpdesk.check.at": "Geprüft am {when} (UTC).",
+    "helpdesk.check.at": "Geprüft am {when}.",
     "helpdesk.check.ok":
       "Die Verbindung funktioniert: Das Helpdesk nimmt das Token an, jede Queue hat das Ticketfeld, und der API-Benutzer darf kommentieren und antworten.",
     "helpdesk.check.version": "Helpdesk-Version: {version}.",
@@ -195,7 +195,7 @@ export const helpdesks = {
     "helpdesk.writes.counts":
       "{done} erledigt, {pending} wartend oder in Wiederholung, {failed} fehlgeschlagen, {stopped} gestoppt.",
     "helpdesk.writes.empty": "Noch nichts geschrieben.",
-    "helpdesk.writes.column.when": "Wann (UTC)",
+    "helpdesk.writes.column.when": "Wann",
     "helpdesk.writes.column.event": "Ereignis",
     "helpdesk.writes.column.ticket": "Ticket",
     "helpdesk.writes.column.state": "Status",
@@ -293,7 +293,7 @@ export const helpdesks = {
     "helpdesk.invalid": "保存されていません。印の付いた項目を確認してください。",
     "helpdesk.check.heading": "接続の確認",
     "helpdesk.check.never": "まだ確認していません。",
-    "helpdesk.check.at": "{when}（UTC）に確認しました。",
+    "helpdesk.check.at": "{when}に確認しました。",
     "helpdesk.check.ok":
       "接続は正常です。ヘルプデスクはトークンを受け付け、すべてのキューにチケット項目があり、API ユーザーはコメントと返信ができます。",
     "helpdesk.check.version": "ヘルプデスクのバージョン: {version}",
@@ -328,7 +328,7 @@ export const helpdesks = {
     "helpdesk.writes.counts":
       "完了 {done} 件、待機・再試行中 {pending} 件、失敗 {failed} 件、停止 {stopped} 件。",
     "helpdesk.writes.empty": "まだ何も書き込んでいません。",
-    "helpdesk.writes.column.when": "日時（UTC）",
+    "helpdesk.writes.column.when": "日時",
     "helpdesk.writes.column.event": "イベント",
     "helpdesk.writes.column.ticket": "チケット",
     "helpdesk.writes.column.state": "状態",

@@ -4,7 +4,7 @@
  * all take the same parameters. Bad values come back as message keys per field.
  */
 import { z } from "zod";
-import { isMessageKey } from "../../i18n/index.js";
+import { endOfZonedDay, isMessageKey, startOfZonedDay } from "../../i18n/index.js";
 import type { FieldErrors, FormValues } from "../../web/forms.js";
 import type { ReportQuery } from "../list-connection-reports.js";
 import { billingStates } from "../update-connection-report.js";
@@ -72,11 +72,11 @@ export interface ParsedReportFilters {
   dates: { from: string | undefined; to: string | undefined };
 }
 
-/** Whole UTC days: from 00:00 of `from` until the end of `to`. */
-export const startOfDay = (date: string) => new Date(`${date}T00:00:00.000Z`);
-export const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
-
-export function parseReportFilters(input: Record<string, string>): ParsedReportFilters {
+/**
+ * Whole days of the reader's time zone (a day is that zone's day): from 00:00 of `from` until the
+ * end of `to` there.
+ */
+export function parseReportFilters(input: Record<string, string>, timeZone: string): ParsedReportFilters {
   const values: FormValues = Object.fromEntries(
     Object.entries(input).filter(([name]) => (reportFilterNames as readonly string[]).includes(name)),
   );
@@ -99,8 +99,8 @@ export function parseReportFilters(input: Record<string, string>): ParsedReportF
     query: {
       supporterUserId: filters.supporter,
       group: filters.group,
-      from: filters.from === undefined ? undefined : startOfDay(filters.from),
-      to: filters.to === undefined ? undefined : endOfDay(filters.to),
+      from: filters.from === undefined ? undefined : startOfZonedDay(filters.from, timeZone),
+      to: filters.to === undefined ? undefined : endOfZonedDay(filters.to, timeZone),
       ticketExternalId: filters.ticket,
       billingState: filters.billingState,
       isMatched: filters.matched,

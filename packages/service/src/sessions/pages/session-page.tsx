@@ -6,7 +6,7 @@
 
 import type { Colleague } from "../../db/repositories/colleagues.js";
 import type { Translator } from "../../i18n/index.js";
-import { formatClockTime, minutesBetween } from "../../live/wait-time.js";
+import { minutesBetween } from "../../live/wait-time.js";
 import type { ListedConnectionReport } from "../../reports/list-connection-reports.js";
 import { TicketConnections } from "../../reports/pages/report-table.js";
 import { CopyField } from "../../web/copy-button.js";
@@ -62,7 +62,7 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
                 {" "}
                 <span id="customer-waiting-since">
                   {t("liveDesk.session.waitingSince", {
-                    time: formatClockTime(tr, session.customerWaitingSince),
+                    time: tr.formatTime(session.customerWaitingSince),
                     minutes: minutesBetween(session.customerWaitingSince, view.now),
                   })}
                 </span>
@@ -91,9 +91,9 @@ export function SessionPage(props: { t: Translator; view: SessionPageView }) {
           <dt>{t("sessionPages.field.group")}</dt>
           <dd>{session.group.name ?? session.group.id ?? "—"}</dd>
           <dt>{t("sessionPages.column.validUntil")}</dt>
-          <dd>{tr.formatDateTime(session.validUntil)} UTC</dd>
+          <dd>{tr.formatDateTime(session.validUntil)}</dd>
           <dt>{t("sessionPages.column.lastRefreshed")}</dt>
-          <dd>{session.lastRefreshedAt ? `${tr.formatDateTime(session.lastRefreshedAt)} UTC` : "—"}</dd>
+          <dd>{session.lastRefreshedAt ? tr.formatDateTime(session.lastRefreshedAt) : "—"}</dd>
         </dl>
         {/* A closed or expired session's status can no longer change. */}
         {isOpen && session.status !== "expired" && (

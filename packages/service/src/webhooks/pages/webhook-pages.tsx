@@ -20,9 +20,8 @@ export const endpointPath = (id: string) => `${webhooksPath}/${id}`;
 export const deliveryPath = (endpointId: string, deliveryId: string) =>
   `${endpointPath(endpointId)}/deliveries/${deliveryId}`;
 
-/** `2030-01-01 12:00:00`: the pages say UTC in the column headings. */
-export const formatUtc = (date: Date | null) =>
-  date === null ? "—" : date.toISOString().slice(0, 19).replace("T", " ");
+/** In the reader's time zone, naming it; "—" for a time that is not set. */
+const formatWhen = (t: Translator, date: Date | null) => (date === null ? "—" : t.formatDateTime(date));
 
 const eventLabelKeys: Record<WebhookEventType, MessageKey> = {
   "session.created": "webhooks.event.sessionCreated",
@@ -136,7 +135,7 @@ export function EndpointListPage(props: {
               endpoint.eventTypes.length === 0 ? t.t("webhooks.allEvents") : endpoint.eventTypes.join(", "),
           },
           { header: t.t("webhooks.column.status"), cell: (endpoint) => statusOf(t, endpoint) },
-          { header: t.t("webhooks.column.created"), cell: (endpoint) => formatUtc(endpoint.createdAt) },
+          { header: t.t("webhooks.column.created"), cell: (endpoint) => formatWhen(t, endpoint.createdAt) },
         ]}
       />
       <form method="post" action={webhooksPath} class="panel" novalidate>
@@ -161,7 +160,7 @@ export function SecretPage(props: { t: Translator; endpoint: WebhookEndpointReco
       <CopyField t={t} id="secret" label={t.t("webhooks.secret.title")} value={props.secret} />
       {endpoint.previousSecretExpiresAt !== null && (
         <p class="muted">
-          {t.t("webhooks.secret.previous", { until: formatUtc(endpoint.previousSecretExpiresAt) })}
+          {t.t("webhooks.secret.previous", { until: formatWhen(t, endpoint.previousSecretExpiresAt) })}
         </p>
       )}
       <p>
@@ -195,11 +194,11 @@ export function EndpointPage(props: {
         <dt>{t.t("webhooks.column.status")}</dt>
         <dd>{statusOf(t, endpoint)}</dd>
         <dt>{t.t("webhooks.column.created")}</dt>
-        <dd>{formatUtc(endpoint.createdAt)}</dd>
+        <dd>{formatWhen(t, endpoint.createdAt)}</dd>
       </dl>
       {endpoint.previousSecretExpiresAt !== null && (
         <p class="muted">
-          {t.t("webhooks.secret.previous", { until: formatUtc(endpoint.previousSecretExpiresAt) })}
+          {t.t("webhooks.secret.previous", { until: formatWhen(t, endpoint.previousSecretExpiresAt) })}
         </p>
       )}
       <form method="post" action={action} class="panel" novalidate>
@@ -262,10 +261,10 @@ export function EndpointPage(props: {
                       <code>{delivery.eventType}</code>
                     </a>
                   </td>
-                  <td>{formatUtc(delivery.eventCreatedAt)}</td>
+                  <td>{formatWhen(t, delivery.eventCreatedAt)}</td>
                   <td>{t.t(stateKeys[delivery.state])}</td>
                   <td class="number">{delivery.attemptCount}</td>
-                  <td>{delivery.state === "pending" ? formatUtc(delivery.nextAttemptAt) : "—"}</td>
+                  <td>{delivery.state === "pending" ? formatWhen(t, delivery.nextAttemptAt) : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -307,13 +306,13 @@ export function DeliveryPage(props: {
           <code>{delivery.eventId}</code>
         </dd>
         <dt>{t.t("webhooks.column.created")}</dt>
-        <dd>{formatUtc(delivery.eventCreatedAt)}</dd>
+        <dd>{formatWhen(t, delivery.eventCreatedAt)}</dd>
         <dt>{t.t("webhooks.column.state")}</dt>
         <dd>{t.t(stateKeys[delivery.state])}</dd>
         {delivery.state === "pending" && (
           <>
             <dt>{t.t("webhooks.column.nextAttempt")}</dt>
-            <dd>{formatUtc(delivery.nextAttemptAt)}</dd>
+            <dd>{formatWhen(t, delivery.nextAttemptAt)}</dd>
           </>
         )}
       </dl>
@@ -340,7 +339,7 @@ export function DeliveryPage(props: {
             <tbody>
               {props.attempts.map((attempt) => (
                 <tr>
-                  <td>{formatUtc(attempt.attemptedAt)}</td>
+                  <td>{formatWhen(t, attempt.attemptedAt)}</td>
                   <td class="number">{attempt.responseStatus ?? t.t("webhooks.noAnswer")}</td>
                   <td class="number">{attempt.durationMs} ms</td>
                   <td>{attempt.error ?? "—"}</td>

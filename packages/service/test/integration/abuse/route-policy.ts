@@ -216,6 +216,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "POST /settings/brand": web(admins, "settings", "write", {
     supporterNameMode: "full",
     defaultLocale: "en",
+    timeZone: "UTC",
   }),
   "GET /settings/teamviewer": web(admins, "settings", "read"),
   "POST /settings/teamviewer": web(admins, "settings", "write", {}),

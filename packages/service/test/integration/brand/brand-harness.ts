@@ -12,6 +12,7 @@ export const validBrand = {
   legalUrl: "https://fabrikam.example/imprint",
   supporterNameMode: "full",
   defaultLocale: "en",
+  timeZone: "UTC",
 };
 
 export interface UploadedFile {

@@ -154,7 +154,7 @@ describeEachEngine("report search and aggregation SQL", (engine) => {
   });
 
   it("counts connections per UTC day of their start, leaving out reports without a start", async () => {
-    expect(await countConnectionsPerDay(db, all())).toEqual([
+    expect(await countConnectionsPerDay(db, all(), "UTC")).toEqual([
       { day: "2026-03-02", connections: 2 },
       { day: "2026-03-04", connections: 2 },
     ]);
