@@ -76,7 +76,7 @@ export async function startService(
     await releaseLeasesOfDeadProcesses(database);
     await assertKeyringCoversStoredSecrets(database.db, keyring, keyringSourceOf(config));
     if (await isDemoSimulatorWanted(config, database.db)) {
-      demoSimulator = await startDemoSimulator(config);
+      demoSimulator = await startDemoSimulator(config, logger);
       logger.warn(
         { simulatorUrl: demoSimulator.url },
         "Demo mode: TeamViewer calls go to the built-in simulator, not to TeamViewer. Register a real app under Settings to switch.",

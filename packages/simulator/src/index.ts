@@ -31,4 +31,5 @@ export { createSimulator } from "./simulator.js";
 export type { AppInput, IssuedTokens, ScriptTokenInput } from "./state/oauth-registry.js";
 export type { Permission } from "./state/permissions.js";
 export { PERMISSIONS } from "./state/permissions.js";
+export type { SimulatorSnapshot } from "./state/simulator-snapshot.js";
 export type { AccountInput, GroupInput } from "./state/world.js";

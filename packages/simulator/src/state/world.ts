@@ -63,6 +63,14 @@ export interface GroupInput {
   sharedWith?: GroupShare[];
 }
 
+/** The world as plain JSON: a saved simulator carries on from it (state/state-snapshot.ts). */
+export interface WorldSnapshot {
+  companies: Company[];
+  accounts: Account[];
+  groups: Group[];
+  next: { user: number; group: number; company: number };
+}
+
 export const DEFAULT_LICENSE: License = {
   type: "Premium",
   isActive: true,
@@ -116,6 +124,25 @@ export class World {
     };
     this.groups.set(id, group);
     return group;
+  }
+
+  toSnapshot(): WorldSnapshot {
+    return {
+      companies: [...this.companies.values()],
+      accounts: [...this.accounts.values()],
+      groups: [...this.groups.values()],
+      next: { user: this.#nextUserNumber, group: this.#nextGroupNumber, company: this.#nextCompanyNumber },
+    };
+  }
+
+  /** Fills an empty world from a snapshot. */
+  restore(snapshot: WorldSnapshot): void {
+    for (const company of snapshot.companies) this.companies.set(company.id, company);
+    for (const account of snapshot.accounts) this.accounts.set(account.userid, account);
+    for (const group of snapshot.groups) this.groups.set(group.id, group);
+    this.#nextUserNumber = snapshot.next.user;
+    this.#nextGroupNumber = snapshot.next.group;
+    this.#nextCompanyNumber = snapshot.next.company;
   }
 
   requireAccount(userid: string): Account {
