@@ -109,7 +109,12 @@ export async function startService(
       clock,
       vault,
       ...(options.teamViewerFetch === undefined ? {} : { teamViewerFetch: options.teamViewerFetch }),
-      ...(demoSimulator === undefined ? {} : { demoTeamViewerApp: demoSimulator.app }),
+      ...(demoSimulator === undefined
+        ? {}
+        : {
+            demoTeamViewerApp: demoSimulator.app,
+            saveDemoQuickSupportModule: demoSimulator.saveQuickSupportModule,
+          }),
     };
     const mailer = options.mailer ?? createConfiguredMailer(config.smtp, logger);
     if (mailer !== undefined) appDeps.mailer = mailer;

@@ -2,6 +2,7 @@ export type { ReportSeedInput } from "./admin/seed-reports.js";
 export type {
   AccountView,
   AppCredentials,
+  CustomModuleView,
   GroupView,
   ScriptTokenView,
   SeedInput,
@@ -32,4 +33,4 @@ export type { AppInput, IssuedTokens, ScriptTokenInput } from "./state/oauth-reg
 export type { Permission } from "./state/permissions.js";
 export { PERMISSIONS } from "./state/permissions.js";
 export type { SimulatorSnapshot } from "./state/simulator-snapshot.js";
-export type { AccountInput, GroupInput } from "./state/world.js";
+export type { AccountInput, CustomModuleInput, GroupInput } from "./state/world.js";

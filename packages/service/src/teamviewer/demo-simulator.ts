@@ -9,7 +9,7 @@
  * is kept in the data folder (demo-simulator-state-file.ts), so a restarted demo carries on.
  */
 import { randomInt } from "node:crypto";
-import { createSystemClock, startSimulatorServer } from "@attendant/simulator";
+import { type CustomModuleInput, createSystemClock, startSimulatorServer } from "@attendant/simulator";
 import type { Config } from "../config/config-schema.js";
 import type { Db } from "../db/open-database.js";
 import { hasAnyTeamViewerApp } from "../db/repositories/teamviewer-apps.js";
@@ -23,6 +23,8 @@ export interface DemoSimulator {
   app: TeamViewerAppSettings;
   /** Where the simulator listens, e.g. http://127.0.0.1:4010 */
   url: string;
+  /** Its Management Console's "Design & Deploy": a customised QuickSupport module (demo-quicksupport-module.ts). */
+  saveQuickSupportModule(module: CustomModuleInput): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,9 @@ export async function startDemoSimulator(config: Config, logger: Logger): Promis
       apiBaseUrl: demo.apiBaseUrl,
     },
     url: running.url,
+    saveQuickSupportModule: (module) => {
+      running.simulator.admin.saveCustomModule(module);
+    },
     close: async () => {
       await running.close();
       await stateFile.flush();
