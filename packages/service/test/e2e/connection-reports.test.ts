@@ -32,6 +32,18 @@ describe("a connection's report from the ended connection to the CSV", () => {
       .toBe(1);
   }
 
+  /** Whether a report table shows every column, the billing ones included, without scrolling sideways at 1920 px. */
+  async function fitsWithoutScrolling(page: Page, tableId: string) {
+    const table = page.locator(`#${tableId}`);
+    const billable = await table.locator("thead th").nth(6).boundingBox();
+    return table
+      .evaluate((element) => {
+        const wrap = element.parentElement;
+        return wrap !== null && wrap.scrollWidth <= wrap.clientWidth;
+      })
+      .then((fits) => fits && billable !== null && billable.x + billable.width <= 1920);
+  }
+
   it("shows the ended connection on its ticket, saves edited notes and exports the right rows", async () => {
     const page = await started.browser.newPage({ acceptDownloads: true });
     await page.goto(started.demo.signInUrl);
@@ -73,6 +85,13 @@ describe("a connection's report from the ended connection to the CSV", () => {
     });
 
     await syncUntilOnTicket(page, origin, sessionPath);
+    // On a 1920 px screen both report tables use the width: no billing column behind a scrollbar.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(await fitsWithoutScrolling(page, "ticket-connection-reports")).toBe(true);
+    await page.goto(`${origin}/reports`);
+    expect(await fitsWithoutScrolling(page, "connection-reports")).toBe(true);
+    await saveScreenshot(page, "reports-00-list-at-1920");
+    await page.goto(`${origin}${sessionPath}`);
     const history = (await page.textContent("#ticket-connections")) ?? "";
     expect(history).toContain("ERIKA-LAPTOP");
     expect(history).toContain("Sehr hilfreich, 助かりました");
