@@ -76,7 +76,7 @@ export async function startService(
     await releaseLeasesOfDeadProcesses(database);
     await assertKeyringCoversStoredSecrets(database.db, keyring, keyringSourceOf(config));
     if (await isDemoSimulatorWanted(config, database.db)) {
-      demoSimulator = await startDemoSimulator(config);
+      demoSimulator = await startDemoSimulator(config, logger);
       logger.warn(
         { simulatorUrl: demoSimulator.url },
         "Demo mode: TeamViewer calls go to the built-in simulator, not to TeamViewer. Register a real app under Settings to switch.",
@@ -109,7 +109,12 @@ export async function startService(
       clock,
       vault,
       ...(options.teamViewerFetch === undefined ? {} : { teamViewerFetch: options.teamViewerFetch }),
-      ...(demoSimulator === undefined ? {} : { demoTeamViewerApp: demoSimulator.app }),
+      ...(demoSimulator === undefined
+        ? {}
+        : {
+            demoTeamViewerApp: demoSimulator.app,
+            saveDemoQuickSupportModule: demoSimulator.saveQuickSupportModule,
+          }),
     };
     const mailer = options.mailer ?? createConfiguredMailer(config.smtp, logger);
     if (mailer !== undefined) appDeps.mailer = mailer;

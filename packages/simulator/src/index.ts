@@ -2,6 +2,7 @@ export type { ReportSeedInput } from "./admin/seed-reports.js";
 export type {
   AccountView,
   AppCredentials,
+  CustomModuleView,
   GroupView,
   ScriptTokenView,
   SeedInput,
@@ -31,4 +32,5 @@ export { createSimulator } from "./simulator.js";
 export type { AppInput, IssuedTokens, ScriptTokenInput } from "./state/oauth-registry.js";
 export type { Permission } from "./state/permissions.js";
 export { PERMISSIONS } from "./state/permissions.js";
-export type { AccountInput, GroupInput } from "./state/world.js";
+export type { SimulatorSnapshot } from "./state/simulator-snapshot.js";
+export type { AccountInput, CustomModuleInput, GroupInput } from "./state/world.js";

@@ -1,5 +1,6 @@
 import type { SimulatorClock } from "./clock.js";
 import type { ReportDateFilter } from "./reports/report-query.js";
+import type { SimulatorSnapshot } from "./state/simulator-snapshot.js";
 
 /**
  * Where docs/teamviewer-api.md marks a point as a guess, the simulator implements the reading it
@@ -80,6 +81,13 @@ export interface SimulatorOptions {
   quirks?: Partial<SimulatorQuirks>;
   /** Journal entries kept (oldest dropped first). Default 10 000. */
   journalLimit?: number;
+  /**
+   * Start from this saved state (`simulator.snapshot()`) instead of seeding: its seed replaces
+   * `seed`, and the demo app takes `demoRedirectUri` when given. `reset` still starts fresh.
+   */
+  snapshot?: SimulatorSnapshot;
+  /** Called after every request has been answered, e.g. to save `simulator.snapshot()`. */
+  afterRequest?: () => void;
 }
 
 /** The options that can change while the simulator runs (`/__sim/settings`). */

@@ -29,6 +29,16 @@ export class SeededRandom {
     this.#state = mix32(seed) || 0x6d2b79f5;
   }
 
+  /** Where the sequence stands: a saved simulator resumes it, so it invents no token twice. */
+  get position(): number {
+    return this.#state;
+  }
+
+  resumeAt(position: number): void {
+    if (!Number.isInteger(position)) throw new Error(`Not a random position: ${String(position)}`);
+    this.#state = position;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     this.#state = (this.#state + 0x6d2b79f5) | 0;

@@ -13,7 +13,9 @@ import { StalledBodies } from "./http/stalled-bodies.js";
 import { isSameSecret } from "./oauth/client-credentials.js";
 import { createSettings, type SimulatorOptions } from "./options.js";
 import { createApiApp } from "./routes/api-app.js";
+import type { SimulatorSnapshot } from "./state/simulator-snapshot.js";
 import { createState, type SimulatorState } from "./state/simulator-state.js";
+import { restoreState, snapshotState } from "./state/state-snapshot.js";
 import { jsonResponse } from "./wire/errors.js";
 
 export interface DemoCredentials {
@@ -35,6 +37,8 @@ export interface Simulator {
   readonly publicOrigin: string;
   /** The seeded demo credentials (empty strings when `demoData` is false). */
   demo(): DemoCredentials;
+  /** Everything the simulated TeamViewer knows, as JSON; `snapshot` in the options resumes it. */
+  snapshot(): SimulatorSnapshot;
   /** Releases stalled bodies; the simulator itself holds no other resources. */
   close(): void;
 }
@@ -57,7 +61,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const rateLimiter = new RateLimiter();
   const journal = new RequestJournal(options.journalLimit ?? DEFAULT_JOURNAL_LIMIT);
   const stalls = new StalledBodies();
-  let current = buildSimulation(options, clock, seed);
+  let current = options.snapshot
+    ? resumeSimulation(options, clock, options.snapshot)
+    : buildSimulation(options, clock, seed);
 
   const admin = createSimulatorAdmin({
     current: () => current.state,
@@ -88,21 +94,29 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return adminApp.fetch(request);
   };
   const parts = { current: () => current, admin: handleAdmin, faults, rateLimiter, journal, stalls };
+  const dispatch = async (request: Request) => {
+    try {
+      return await dispatchRequest(parts, request);
+    } finally {
+      options.afterRequest?.();
+    }
+  };
 
   return {
     fetch: async (input, init) => {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       if (request.signal.aborted) throw request.signal.reason;
-      const result = await dispatchRequest(parts, request);
+      const result = await dispatch(request);
       if (result.kind === "reset") throw createConnectionResetError();
       return result.response;
     },
-    dispatch: (request) => dispatchRequest(parts, request),
+    dispatch,
     admin,
     get publicOrigin() {
       return current.state.settings.publicOrigin;
     },
     demo,
+    snapshot: () => snapshotState(current.state),
     close: () => stalls.releaseAll(),
   };
 }
@@ -118,6 +132,19 @@ function buildSimulation(
     seedDemoData(state, options.demoRedirectUri ?? `${settings.publicOrigin}/demo/callback`);
     if (options.historicalReports) seedHistoricalReports(state, { count: options.historicalReports });
   }
+  return { state, app: createApiApp(state) };
+}
+
+function resumeSimulation(
+  options: SimulatorOptions,
+  clock: SimulatorClock,
+  snapshot: SimulatorSnapshot,
+): { state: SimulatorState; app: Hono } {
+  const state = createState(clock, createSettings(options), snapshot.seed);
+  restoreState(state, snapshot);
+  const demoApp = state.oauth.apps.get(DEMO.app.clientId);
+  // The service's address may have changed since the snapshot; the redirect URI follows it.
+  if (demoApp && options.demoRedirectUri !== undefined) demoApp.redirectUri = options.demoRedirectUri;
   return { state, app: createApiApp(state) };
 }
 

@@ -2,6 +2,7 @@
  * Everything the HTTP app needs from outside, passed in by `createApp(deps)` so tests can swap
  * any piece: a temp database, a fake clock, a captured logger, the simulator's fetch.
  */
+import type { CustomModuleInput } from "@attendant/simulator";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import type { Database } from "../db/open-database.js";
@@ -48,6 +49,11 @@ export interface AppDeps {
    * own (or by every organisation when ATTENDANT_DEMO=true). See src/teamviewer/demo-simulator.ts.
    */
   demoTeamViewerApp?: TeamViewerAppSettings;
+  /**
+   * Demo mode: saves a customised QuickSupport module in the running simulator, so its
+   * QuickSupport page shows the organisation's brand (src/teamviewer/demo-quicksupport-module.ts).
+   */
+  saveDemoQuickSupportModule?: (module: CustomModuleInput) => void;
   mailer?: Mailer;
   /**
    * The live desk's pace and bounds (src/live/): how often the database is looked at while

@@ -7,6 +7,7 @@
  *   GET  /reports/dashboard           charts over a range of days
  *   GET  /reports/sync-status         the sync's status as JSON (admins)
  *   POST /reports/sync                a sync pass now (admins)
+ *   POST /reports/columns             the columns the report tables show (a cookie), then back
  *   GET  /reports/:id                 one report; POST /reports/:id/edit | attach
  *   GET  /reports/:id/screenshots/:s  one screenshot's image, fetched from TeamViewer on demand
  *   GET  /settings/billing, POST      the billing rules (admins)
@@ -19,12 +20,14 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { listConnectedColleagues } from "../db/repositories/colleagues.js";
 import type { AppEnv } from "../http/app-deps.js";
+import { safeReturnPath } from "../identity/browser-session.js";
 import type { SignedInEnv } from "../identity/current-session.js";
 import { requireRole, requireUser } from "../identity/require-user.js";
+import { cookiePolicyFor, readCookie, writeCookie } from "../identity/session-cookie.js";
 import { isUuid } from "../sessions/pages/session-form-schemas.js";
 import { webActorOf } from "../sessions/pages/web-actor.js";
 import { renderNotFound } from "../web/error-pages.js";
-import { type FieldErrors, type FormValues, readForm } from "../web/forms.js";
+import { type FieldErrors, FormError, type FormValues, readForm } from "../web/forms.js";
 import type { WebExtensions } from "../web/web-extensions.js";
 import { ConnectionReportError, connectionReportErrorStatus } from "./connection-report-error.js";
 import { loadConnectionScreenshot } from "./connection-screenshot.js";
@@ -40,7 +43,13 @@ import { DashboardPage } from "./pages/dashboard-page.js";
 import { filterQueryString, parseReportFilters } from "./pages/report-filters.js";
 import { ReportListPage } from "./pages/report-list-page.js";
 import { ReportPage } from "./pages/report-page.js";
-import { reportPath } from "./pages/report-table.js";
+import { reportColumnsPath, reportPath } from "./pages/report-table.js";
+import {
+  chooseColumns,
+  hiddenColumnsCookieValue,
+  hiddenColumnsFrom,
+  reportColumnsCookie,
+} from "./report-columns.js";
 import {
   daysInRange,
   defaultDashboardRange,
@@ -73,6 +82,14 @@ const attachSchema = z.object({
 });
 
 const pageSize = 50;
+/** A column choice is kept for a year, like the language choice. */
+const columnChoiceMaxAgeSeconds = 365 * 24 * 60 * 60;
+
+/** A form field sent once, many times, or not at all, as its text values. */
+function formStrings(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((item): item is string => typeof item === "string");
+}
 /** "Sync now" waits out a short Retry-After, not a long one: the person is waiting. */
 const syncNowMaxWaitMs = 15_000;
 
@@ -102,6 +119,34 @@ export function createReportRoutes(deps: ReportPageDeps): Hono<AppEnv> {
       incomplete: String(incomplete),
     });
     return c.redirect(`/reports?${outcome}`, 303);
+  });
+
+  routes.post(reportColumnsPath, requireUser, async (c) => {
+    const { t } = c.get("t");
+    const body = await c.req.parseBody({ all: true });
+    const policy = cookiePolicyFor(deps.config.publicUrl);
+    const before = hiddenColumnsFrom(readCookie(c, policy, reportColumnsCookie));
+    const choice = chooseColumns(before, formStrings(body.offered), formStrings(body.column));
+    const returnTo = safeReturnPath(
+      typeof body.returnTo === "string" ? body.returnTo : undefined,
+      new URL(deps.config.publicUrl).origin,
+    );
+    if (choice.kind === "unknown") {
+      c.status(400);
+      return c.render(
+        <>
+          <FormError message={t("reports.columns.unknown", { names: choice.names.join(", ") })} />
+          <p>
+            <a href={returnTo}>{t("common.back")}</a>
+          </p>
+        </>,
+        { title: t("reports.columns.title") },
+      );
+    }
+    writeCookie(c, policy, reportColumnsCookie, hiddenColumnsCookieValue(choice.hidden), {
+      maxAgeSeconds: columnChoiceMaxAgeSeconds,
+    });
+    return c.redirect(returnTo, 303);
   });
 
   routes.get("/reports", requireUser, (c) => renderList(c, "all"));

@@ -60,7 +60,8 @@ export async function syncReportsNow(
     ) {
       throw new UnknownOrganisationError(`There is no organisation with the id ${options.organisationId}.`);
     }
-    if (await isDemoSimulatorWanted(config, database.db)) demoSimulator = await startDemoSimulator(config);
+    if (await isDemoSimulatorWanted(config, database.db))
+      demoSimulator = await startDemoSimulator(config, logger);
     const base = {
       database,
       config,

@@ -49,6 +49,7 @@ import { isUnsettledCreateOf, recordUnsettledCreate } from "../db/repositories/u
 import { findUserById } from "../db/repositories/users.js";
 import { toWebhookEventRow } from "../events/record-event.js";
 import { sessionCreatedEvent } from "../events/session-events.js";
+import { brandDemoQuickSupport } from "../teamviewer/demo-quicksupport-module.js";
 import { customApiFor, findSessionByCorrelation } from "./find-session-by-correlation.js";
 import { findGroupName } from "./group-name.js";
 import { canCreateSessions, type SessionActor } from "./session-actor.js";
@@ -178,6 +179,7 @@ export async function createSupportSession(
     await closeOrphan(deps, client, created.code);
     throw error;
   }
+  await brandDemoQuickSupport(deps, client, { organisationId: actor.organisationId, code: created.code });
   return {
     session: toSupportSession(record, deps.clock.now()),
     supporterLinks: {

@@ -125,6 +125,11 @@ a.join-button { font-size: 1.4rem; padding: .8rem 3rem; }
 td.number, .chart-data td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .notes { white-space: pre-wrap; }
 table.reports td:nth-child(-n+2) { white-space: nowrap; }
+/* A page with a report table (the list, a ticket's history) uses the screen's width, so the
+   billing columns are not behind a scrollbar (issue 25). */
+main:has(table.reports) { max-width: 120rem; }
+.column-picker { margin: .5rem 0; }
+.column-picker form { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; margin-top: .5rem; }
 .charts { display: grid; gap: 1rem; }
 figure.chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px;
   padding: 1rem 1.25rem; }

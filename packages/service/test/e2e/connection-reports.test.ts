@@ -32,6 +32,21 @@ describe("a connection's report from the ended connection to the CSV", () => {
       .toBe(1);
   }
 
+  /**
+   * Whether a report table shows every column, the billing ones included, without scrolling
+   * sideways: its last header cell ends inside the table's box, which ends inside the window
+   * (a pixel of slack for sub-pixel widths).
+   */
+  async function fitsWithoutScrolling(page: Page, tableId: string) {
+    const edges = await page.locator(`#${tableId}`).evaluate((table) => ({
+      lastColumn: table.querySelector("thead th:last-child")?.getBoundingClientRect().right ?? Infinity,
+      box: table.parentElement?.getBoundingClientRect().right ?? Infinity,
+      window: document.documentElement.clientWidth,
+    }));
+    expect(edges.lastColumn, JSON.stringify(edges)).toBeLessThanOrEqual(edges.box + 1);
+    return edges.box <= edges.window;
+  }
+
   it("shows the ended connection on its ticket, saves edited notes and exports the right rows", async () => {
     const page = await started.browser.newPage({ acceptDownloads: true });
     await page.goto(started.demo.signInUrl);
@@ -73,6 +88,13 @@ describe("a connection's report from the ended connection to the CSV", () => {
     });
 
     await syncUntilOnTicket(page, origin, sessionPath);
+    // On a 1920 px screen both report tables use the width: no billing column behind a scrollbar.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(await fitsWithoutScrolling(page, "ticket-connection-reports")).toBe(true);
+    await page.goto(`${origin}/reports`);
+    expect(await fitsWithoutScrolling(page, "connection-reports")).toBe(true);
+    await saveScreenshot(page, "reports-00-list-at-1920");
+    await page.goto(`${origin}${sessionPath}`);
     const history = (await page.textContent("#ticket-connections")) ?? "";
     expect(history).toContain("ERIKA-LAPTOP");
     expect(history).toContain("Sehr hilfreich, 助かりました");
@@ -116,5 +138,13 @@ describe("a connection's report from the ended connection to the CSV", () => {
     expect(await page.locator("svg[role=img]").count()).toBe(5);
     expect(await page.textContent("#chart-per-day figcaption")).toBe("Connections per day");
     await saveScreenshot(page, "reports-03-dashboard");
+
+    // The column picker is a plain form: untick a column, and the table shows it no more.
+    await page.goto(`${origin}/reports`);
+    await page.locator("#connection-reports-columns summary").click();
+    await page.locator("#connection-reports-columns").getByLabel("Device").uncheck();
+    await page.getByRole("button", { name: "Show these columns" }).click();
+    await page.waitForURL(`${origin}/reports`);
+    expect(await page.locator("#connection-reports thead th").allTextContents()).not.toContain("Device");
   });
 });

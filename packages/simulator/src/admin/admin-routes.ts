@@ -18,6 +18,7 @@ export function createAdminApp(admin: SimulatorAdmin, describeDemo: () => unknow
   app.post("/groups", async (c) => jsonResponse(admin.createGroup(await readBody(c.req.raw))));
   app.post("/apps", async (c) => jsonResponse(admin.createApp(await readBody(c.req.raw))));
   app.post("/script-tokens", async (c) => jsonResponse(admin.createScriptToken(await readBody(c.req.raw))));
+  app.post("/custom-modules", async (c) => jsonResponse(admin.saveCustomModule(await readBody(c.req.raw))));
   app.post("/tokens", async (c) => jsonResponse(admin.issueUserToken(await readBody(c.req.raw))));
   app.post("/reports/seed", async (c) => jsonResponse(admin.seedReports(await readBody(c.req.raw))));
   app.get("/reports/counts", () => jsonResponse(admin.reportCounts()));

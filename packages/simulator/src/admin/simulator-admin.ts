@@ -20,7 +20,7 @@ import { createSessionLinks } from "../routes/session-presenter.js";
 import type { AppInput, IssuedTokens, ScriptTokenInput } from "../state/oauth-registry.js";
 import type { SupportSession } from "../state/session-store.js";
 import type { SimulatorState } from "../state/simulator-state.js";
-import type { AccountInput, GroupInput } from "../state/world.js";
+import type { AccountInput, CustomModuleInput, GroupInput } from "../state/world.js";
 import { formatWireDate } from "../wire/dates.js";
 import { type ReportSeedInput, seedHistoricalReports } from "./seed-reports.js";
 
@@ -40,6 +40,12 @@ export interface AccountView {
   name: string;
   email: string;
   company: string;
+}
+
+export interface CustomModuleView {
+  id: string;
+  displayName: string;
+  logoUrl: string | undefined;
 }
 
 export interface GroupView {
@@ -102,6 +108,8 @@ export interface SimulatorAdmin {
   createGroup(input: GroupInput): GroupView;
   createApp(input: AppInput): AppCredentials;
   createScriptToken(input: ScriptTokenInput): ScriptTokenView;
+  /** The Management Console's "Design & Deploy": a customised QuickSupport module, created or redesigned. */
+  saveCustomModule(input: CustomModuleInput): CustomModuleView;
   /** Skips the OAuth dance: a token pair for (app, account), as if the user had consented. */
   issueUserToken(input: { clientId: string; userid: string }): IssuedTokens;
   seedReports(input: ReportSeedInput): ReportCounts;
@@ -174,6 +182,12 @@ export function createSimulatorAdmin(parts: AdminParts): SimulatorAdmin {
       state().world.requireAccount(input.ownerUserid);
       const token = state().oauth.createScriptToken(input);
       return { ...pick(token, ["token", "ownerUserid", "scope"]), permissions: [...token.permissions] };
+    },
+    saveCustomModule: (input) => {
+      requireStrings(input, ["id", "ownerUserid", "displayName"]);
+      if (input.logoUrl !== undefined && typeof input.logoUrl !== "string")
+        throw new AdminError("logoUrl must be a string.");
+      return pick(state().world.saveCustomModule(input), ["id", "displayName", "logoUrl"]);
     },
     issueUserToken: ({ clientId, userid }) => {
       if (!state().oauth.apps.has(clientId)) throw new AdminError(`No app ${clientId}.`, 404);

@@ -63,9 +63,19 @@ export function renderQuickSupportPage(state: SimulatorState, session: SupportSe
   return renderPage({
     title: session.code,
     product: QUICKSUPPORT,
-    body,
+    body: html`${renderModuleBrand(state, session)}${body}`,
     ...(refreshSeconds && { refreshSeconds }),
   });
+}
+
+/** The company's customised QuickSupport (`custom_module_id`): its name and logo above the rest. */
+function renderModuleBrand(state: SimulatorState, session: SupportSession) {
+  const module = state.world.customModuleOf(session.companyId, session.customModuleId);
+  if (!module) return "";
+  return html`<div class="card brand">
+      ${module.logoUrl ? html`<img class="brand-logo" src="${module.logoUrl}" alt="" />` : ""}
+      <strong>${module.displayName}</strong>
+    </div>`;
 }
 
 export function renderSupporterConsole(state: SimulatorState, session: SupportSession, links: ConsoleLinks) {

@@ -9,6 +9,7 @@ const STYLE = raw(`
   header small { color: #5b6675; }
   .card { border: 1px solid #d5dbe3; border-radius: 8px; padding: 1rem 1.25rem; margin: 1rem 0; }
   .error { border-color: #c62828; background: #fdecea; }
+  .brand-logo { display: block; max-height: 3rem; max-width: 12rem; margin-bottom: .5rem; }
   .note { color: #5b6675; font-size: .9rem; }
   button { font-size: 1rem; padding: .5rem 1.25rem; border-radius: 6px; border: 1px solid #0e6cc4; cursor: pointer; }
   button.primary { background: #0e6cc4; color: #fff; }

@@ -44,6 +44,15 @@ export class ConnectionExtrasStore {
   get(reportId: string): ConnectionExtras | undefined {
     return this.#byReportId.get(reportId);
   }
+
+  /** By report id, as plain JSON (state/state-snapshot.ts). */
+  toSnapshot(): [string, ConnectionExtras][] {
+    return [...this.#byReportId];
+  }
+
+  restore(snapshot: readonly [string, ConnectionExtras][]): void {
+    for (const [reportId, extras] of snapshot) this.#byReportId.set(reportId, extras);
+  }
 }
 
 /**

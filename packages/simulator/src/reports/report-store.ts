@@ -3,7 +3,7 @@ import type { ConnectionReport, ReportEdit } from "./connection-report.js";
 import { createArrayList, createRangeList, EMPTY_LIST, type IndexList } from "./index-list.js";
 import { type LiveReport, matchesLiveReport } from "./live-report-filter.js";
 import { dateWindows, type ReportDateFilter, type ReportQuery } from "./report-query.js";
-import type { SeededReportBatch } from "./seeded-report-batch.js";
+import { type SeededBatchInput, SeededReportBatch } from "./seeded-report-batch.js";
 import { compileSeededPredicate } from "./seeded-report-filter.js";
 
 /**
@@ -31,6 +31,18 @@ export interface ReportCounts {
   seeded: number;
   live: number;
   deleted: number;
+}
+
+/**
+ * The store as plain JSON (state/state-snapshot.ts): the seeded batch by the input that
+ * regenerates it, the overlays and the live reports as they are.
+ */
+export interface ReportStoreSnapshot {
+  batch: SeededBatchInput | undefined;
+  seededEdits: [number, ReportEdit][];
+  seededDeleted: number[];
+  live: LiveReport[];
+  nextLiveSeq: number;
 }
 
 /** A record's place in the order: (end second, source, sequence), compared left to right. */
@@ -114,6 +126,37 @@ export class ReportStore {
       this.#invalidate();
     }
     return true;
+  }
+
+  toSnapshot(): ReportStoreSnapshot {
+    const batch = this.#batch;
+    return {
+      batch: batch && {
+        seed: batch.seed,
+        count: batch.count,
+        companyId: batch.companyId,
+        users: batch.users,
+        groups: batch.groups,
+        newestEndMs: batch.newestEndMs,
+      },
+      seededEdits: [...this.#seededEdits],
+      seededDeleted: [...this.#seededDeleted],
+      live: this.#live,
+      nextLiveSeq: this.#nextLiveSeq,
+    };
+  }
+
+  /** Fills an empty store from a snapshot; the live reports are already in order. */
+  restore(snapshot: ReportStoreSnapshot): void {
+    if (snapshot.batch) this.#batch = new SeededReportBatch(snapshot.batch);
+    for (const [index, edit] of snapshot.seededEdits) this.#seededEdits.set(index, edit);
+    for (const index of snapshot.seededDeleted) this.#seededDeleted.add(index);
+    for (const entry of snapshot.live) {
+      this.#live.push(entry);
+      this.#liveById.set(entry.record.id.toLowerCase(), entry);
+    }
+    this.#nextLiveSeq = snapshot.nextLiveSeq;
+    this.#invalidate();
   }
 
   counts(): ReportCounts {

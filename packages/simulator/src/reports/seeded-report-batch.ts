@@ -80,6 +80,7 @@ export class SeededReportBatch {
   readonly companyId: string;
   readonly users: readonly SeededPerson[];
   readonly groups: readonly SeededGroup[];
+  readonly newestEndMs: number;
   readonly devices: readonly SeededDevice[];
   /** Index into `users`. */
   readonly userColumn: Uint16Array;
@@ -123,6 +124,7 @@ export class SeededReportBatch {
     this.companyId = input.companyId;
     this.users = input.users;
     this.groups = input.groups;
+    this.newestEndMs = input.newestEndMs;
     this.devices = createDevicePool(input.seed, input.count);
     this.#intervalSec = Math.min(
       MAX_INTERVAL_SECONDS,

@@ -75,6 +75,18 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** The registry as plain JSON (state/state-snapshot.ts): sets and maps as arrays. */
+export interface OAuthRegistrySnapshot {
+  apps: (Omit<OAuthApp, "permissions"> & { permissions: Permission[] })[];
+  codes: AuthorizationCode[];
+  grants: (Omit<Grant, "accessTokens" | "retiredRefreshTokens"> & {
+    accessTokens: [string, number][];
+    retiredRefreshTokens: string[];
+  })[];
+  scriptTokens: (Omit<ScriptToken, "permissions"> & { permissions: Permission[] })[];
+  nextGrantNumber: number;
+}
+
 export type RefreshLookup =
   | { kind: "current"; grant: Grant }
   | { kind: "retired"; grant: Grant }
@@ -167,6 +179,44 @@ export class OAuthRegistry {
   revokeAccessToken(grant: Grant, accessToken: string): void {
     grant.accessTokens.delete(accessToken);
     this.#grantByAccessToken.delete(accessToken);
+  }
+
+  toSnapshot(): OAuthRegistrySnapshot {
+    return {
+      apps: [...this.apps.values()].map((app) => ({ ...app, permissions: [...app.permissions] })),
+      codes: [...this.codes.values()],
+      grants: [...this.grants.values()].map((grant) => ({
+        ...grant,
+        accessTokens: [...grant.accessTokens],
+        retiredRefreshTokens: [...grant.retiredRefreshTokens],
+      })),
+      scriptTokens: [...this.scriptTokens.values()].map((token) => ({
+        ...token,
+        permissions: [...token.permissions],
+      })),
+      nextGrantNumber: this.#nextGrantNumber,
+    };
+  }
+
+  /** Fills an empty registry from a snapshot, with the token indexes the lookups use. */
+  restore(snapshot: OAuthRegistrySnapshot): void {
+    for (const app of snapshot.apps)
+      this.apps.set(app.clientId, { ...app, permissions: toPermissionSet(app.permissions) });
+    for (const code of snapshot.codes) this.codes.set(code.code, code);
+    for (const saved of snapshot.grants) {
+      const grant: Grant = {
+        ...saved,
+        accessTokens: new Map(saved.accessTokens),
+        retiredRefreshTokens: new Set(saved.retiredRefreshTokens),
+      };
+      this.grants.set(grant.id, grant);
+      for (const accessToken of grant.accessTokens.keys()) this.#grantByAccessToken.set(accessToken, grant);
+      for (const refreshToken of [grant.refreshToken, ...grant.retiredRefreshTokens])
+        this.#grantByRefreshToken.set(refreshToken, grant);
+    }
+    for (const token of snapshot.scriptTokens)
+      this.scriptTokens.set(token.token, { ...token, permissions: toPermissionSet(token.permissions) });
+    this.#nextGrantNumber = snapshot.nextGrantNumber;
   }
 
   #issueTokenPair(grant: Grant, now: number): IssuedTokens {

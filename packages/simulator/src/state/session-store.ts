@@ -60,6 +60,12 @@ export type NewSession = Omit<
   "seq" | "code" | "state" | "serviceQueueToken" | "closedAt" | "customer" | "connection" | "lastReportId"
 >;
 
+/** The sessions as plain JSON (state/state-snapshot.ts). */
+export interface SessionStoreSnapshot {
+  sessions: SupportSession[];
+  nextSeq: number;
+}
+
 export class SessionStore {
   readonly #sessions = new Map<string, SupportSession>();
   readonly #random: SeededRandom;
@@ -95,6 +101,16 @@ export class SessionStore {
 
   all(): SupportSession[] {
     return [...this.#sessions.values()];
+  }
+
+  toSnapshot(): SessionStoreSnapshot {
+    return { sessions: this.all(), nextSeq: this.#nextSeq };
+  }
+
+  /** Fills an empty store from a snapshot. */
+  restore(snapshot: SessionStoreSnapshot): void {
+    for (const session of snapshot.sessions) this.#sessions.set(session.code, session);
+    this.#nextSeq = snapshot.nextSeq;
   }
 
   /** `s` + 2–3 digits, `-`, 3 digits, `-`, 3 digits (docs/teamviewer-api.md, "Conventions on the wire"), unique. */

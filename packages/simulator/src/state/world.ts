@@ -47,6 +47,27 @@ export interface Group {
   sharedWith: GroupShare[];
 }
 
+/**
+ * A customised QuickSupport module, as a company designs one in the Management Console ("Design &
+ * Deploy"): the name and logo the customer's QuickSupport shows. A session names it in
+ * `custom_module_id` (docs/teamviewer-api.md §3).
+ */
+export interface CustomModule {
+  id: string;
+  companyId: string;
+  displayName: string;
+  /** An http(s) address of the logo image; the simulator only links it. */
+  logoUrl: string | undefined;
+}
+
+export interface CustomModuleInput {
+  id: string;
+  /** An account of the company the module belongs to. */
+  ownerUserid: string;
+  displayName: string;
+  logoUrl?: string | undefined;
+}
+
 export interface AccountInput {
   userid?: string;
   name: string;
@@ -63,6 +84,15 @@ export interface GroupInput {
   sharedWith?: GroupShare[];
 }
 
+/** The world as plain JSON: a saved simulator carries on from it (state/state-snapshot.ts). */
+export interface WorldSnapshot {
+  companies: Company[];
+  accounts: Account[];
+  groups: Group[];
+  customModules: CustomModule[];
+  next: { user: number; group: number; company: number };
+}
+
 export const DEFAULT_LICENSE: License = {
   type: "Premium",
   isActive: true,
@@ -74,6 +104,7 @@ export class World {
   readonly companies = new Map<string, Company>();
   readonly accounts = new Map<string, Account>();
   readonly groups = new Map<string, Group>();
+  readonly customModules = new Map<string, CustomModule>();
   #nextUserNumber = 7001;
   #nextGroupNumber = 40201;
   #nextCompanyNumber = 1;
@@ -116,6 +147,51 @@ export class World {
     };
     this.groups.set(id, group);
     return group;
+  }
+
+  /** Creates the module, or redesigns it when the company already has one with this id. */
+  saveCustomModule(input: CustomModuleInput): CustomModule {
+    const owner = this.requireAccount(input.ownerUserid);
+    const existing = this.customModules.get(input.id);
+    if (existing && existing.companyId !== owner.companyId)
+      throw new Error(`Module ${input.id} belongs to another company.`);
+    if (input.logoUrl !== undefined && !/^https?:$/.test(URL.parse(input.logoUrl)?.protocol ?? ""))
+      throw new Error(`Not an http(s) logo address: ${input.logoUrl}`);
+    const module: CustomModule = {
+      id: input.id,
+      companyId: owner.companyId,
+      displayName: input.displayName,
+      logoUrl: input.logoUrl,
+    };
+    this.customModules.set(module.id, module);
+    return module;
+  }
+
+  /** The module a session of `companyId` names, if that company has it. */
+  customModuleOf(companyId: string, id: string | undefined): CustomModule | undefined {
+    const module = id === undefined ? undefined : this.customModules.get(id);
+    return module?.companyId === companyId ? module : undefined;
+  }
+
+  toSnapshot(): WorldSnapshot {
+    return {
+      companies: [...this.companies.values()],
+      accounts: [...this.accounts.values()],
+      groups: [...this.groups.values()],
+      customModules: [...this.customModules.values()],
+      next: { user: this.#nextUserNumber, group: this.#nextGroupNumber, company: this.#nextCompanyNumber },
+    };
+  }
+
+  /** Fills an empty world from a snapshot. */
+  restore(snapshot: WorldSnapshot): void {
+    for (const company of snapshot.companies) this.companies.set(company.id, company);
+    for (const account of snapshot.accounts) this.accounts.set(account.userid, account);
+    for (const group of snapshot.groups) this.groups.set(group.id, group);
+    for (const module of snapshot.customModules) this.customModules.set(module.id, module);
+    this.#nextUserNumber = snapshot.next.user;
+    this.#nextGroupNumber = snapshot.next.group;
+    this.#nextCompanyNumber = snapshot.next.company;
   }
 
   requireAccount(userid: string): Account {

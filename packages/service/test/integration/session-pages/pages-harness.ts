@@ -68,7 +68,13 @@ export function joinPathIn(text: string): string {
 
 export async function createPagesHarness(
   engine: TestEngine,
-  options: { mailer?: "recording" | Mailer; demo?: boolean; liveDesk?: AppDeps["liveDesk"] } = {},
+  options: {
+    mailer?: "recording" | Mailer;
+    demo?: boolean;
+    liveDesk?: AppDeps["liveDesk"];
+    /** More configuration variables, e.g. ATTENDANT_DEMO=true to put the organisation on the demo app. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<PagesHarness> {
   const sentMail: SentMail[] = [];
   const recording: Mailer = { send: async (message) => void sentMail.push(message) };
@@ -87,7 +93,7 @@ export async function createPagesHarness(
       apiBaseUrl: "http://localhost:4010/api/v1",
     };
   }
-  const h = await createSessionHarness(engine, extra);
+  const h = await createSessionHarness(engine, extra, options.env);
   const origin = "http://localhost:3000";
   return {
     ...h,

@@ -91,6 +91,10 @@ export async function createSessionHarness(
     teamViewerFetch: simulator.fetch as typeof fetch,
     passwordHashing: fastPasswordHashing,
     ...extraDeps,
+    // Demo mode's QuickSupport modules go to this simulator, as the started service's go to its own.
+    ...(extraDeps.demoTeamViewerApp === undefined
+      ? {}
+      : { saveDemoQuickSupportModule: (module) => simulator.admin.saveCustomModule(module) }),
   };
   const deps: SessionDeps = { ...appDeps, teamViewer: createTeamViewerAccess(appDeps) };
   const app = createApp(appDeps);
