@@ -70,8 +70,8 @@ describe("picking the columns of the report tables", () => {
     expect(picked.status).toBe(303);
     expect(picked.headers.get("location")).toBe("/reports?billingState=Bill");
     expect(await headersOn(browser, "/reports")).toEqual([
-      "Start (UTC)",
-      "End (UTC)",
+      "Start",
+      "End",
       "Supporter",
       "Duration",
       "Billable minutes",
