@@ -16,8 +16,7 @@ import {
   touchEmbedSession,
 } from "../db/repositories/embed-sessions.js";
 import { findEmbeddingIntegrationById } from "../db/repositories/embedding-integrations.js";
-import { findActiveUserById } from "../db/repositories/users.js";
-import { readableTimeZone } from "../i18n/index.js";
+import { findLiveSessionUser } from "../identity/live-session-user.js";
 import { generateSecretToken, hashSecretToken } from "../identity/random-tokens.js";
 import type { SessionUser, SignedInSession } from "../identity/session-user.js";
 import { sessionIdleTimeoutMs } from "../identity/web-sessions.js";
@@ -72,8 +71,10 @@ export async function resolveEmbedSession(
   const row = await findEmbedSessionByTokenHash(deps.db, hashSecretToken(token));
   if (row === undefined) return undefined;
   const now = deps.clock.now().getTime();
-  const isExpired = now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= embedIdleTimeoutMs;
-  const user = isExpired ? undefined : await findActiveUserById(deps.db, row.userId);
+  const user = await findLiveSessionUser(deps.db, row, {
+    now: deps.clock.now(),
+    idleTimeoutMs: embedIdleTimeoutMs,
+  });
   const integration =
     user === undefined ? undefined : await findEmbeddingIntegrationById(deps.db, row.integrationId);
   if (
@@ -88,16 +89,7 @@ export async function resolveEmbedSession(
   if (now - row.lastSeenAt.getTime() >= touchGranularityMs)
     await touchEmbedSession(deps.db, row.id, deps.clock.now());
   return {
-    user: {
-      id: user.id,
-      organisationId: user.organisationId,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      locale: user.locale,
-      ownTimeZone: user.timeZone,
-      timeZone: readableTimeZone(user.timeZone, user.organisationTimeZone),
-    },
+    user,
     session: { id: row.id, csrfSecret: row.csrfSecret },
     embed: {
       integrationId: row.integrationId,

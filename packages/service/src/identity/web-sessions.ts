@@ -8,14 +8,13 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open-database.js";
-import { findActiveUserById } from "../db/repositories/users.js";
 import {
   createWebSession,
   deleteWebSession,
   findWebSessionByTokenHash,
   touchWebSession,
 } from "../db/repositories/web-sessions.js";
-import { readableTimeZone } from "../i18n/index.js";
+import { findLiveSessionUser } from "./live-session-user.js";
 import { generateSecretToken, hashSecretToken } from "./random-tokens.js";
 import type { SessionUser, SignedInSession } from "./session-user.js";
 
@@ -66,8 +65,10 @@ export async function resolveWebSession(
   const row = await findWebSessionByTokenHash(deps.db, hashSecretToken(token));
   if (row === undefined) return undefined;
   const now = deps.clock.now().getTime();
-  const isExpired = now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= sessionIdleTimeoutMs;
-  const user = isExpired ? undefined : await findActiveUserById(deps.db, row.userId);
+  const user = await findLiveSessionUser(deps.db, row, {
+    now: deps.clock.now(),
+    idleTimeoutMs: sessionIdleTimeoutMs,
+  });
   if (user === undefined) {
     await deleteWebSession(deps.db, row.id);
     return undefined;
@@ -77,16 +78,7 @@ export async function resolveWebSession(
   }
   return {
     session: { id: row.id, csrfSecret: row.csrfSecret },
-    user: {
-      id: user.id,
-      organisationId: user.organisationId,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      locale: user.locale,
-      ownTimeZone: user.timeZone,
-      timeZone: readableTimeZone(user.timeZone, user.organisationTimeZone),
-    },
+    user,
   };
 }
 
