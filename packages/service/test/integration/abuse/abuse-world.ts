@@ -3,7 +3,8 @@
  * (signed in), and one of everything that has an id: a support session with its ticket, an
  * invitation and a join link, a connection report, a webhook endpoint with a delivery. Org A
  * gets API keys with each scope alone, all scopes, and a revoked key, and a second supporter (the
- * colleague, signed in and with an all-scopes key acting for them) who owns nothing. The
+ * colleague, signed in and with an all-scopes key acting for them) who owns nothing; the
+ * installation's operator has an operator key and a revoked one. The
  * authorisation matrix and the fuzz tests fire requests from org A's principals at org A's and
  * org B's ids.
  */
@@ -20,6 +21,7 @@ import { registerIntegration } from "../../../src/embedding/manage-embedding-int
 import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cookie.js";
 import { sessionCookie } from "../../../src/identity/web-context.js";
 import { startWebSession } from "../../../src/identity/web-sessions.js";
+import { createOperatorKey, revokeOperatorKey } from "../../../src/operator/operator-keys.js";
 import { toConnectionReportValues } from "../../../src/reports/report-record.js";
 import { discoverSyncAccounts } from "../../../src/reports/sync-sources.js";
 import { createEndpoint } from "../../../src/webhooks/manage-webhook-endpoints.js";
@@ -40,6 +42,7 @@ export type WebRole = (typeof webRoles)[number];
 
 /** The ids a route's path parameters are filled with. */
 export interface PartyFixtures {
+  organisationId: string;
   sessionId: string;
   ticketExternalId: string;
   reportId: string;
@@ -84,6 +87,8 @@ export interface AbuseWorld {
   keys: { byScope: Record<ApiKeyScope, string>; all: string; revoked: string };
   /** Org A's second supporter: none of org A's fixtures is theirs. */
   colleague: { signedIn: SignedIn; key: string };
+  /** The installation's operator: a live operator key and a revoked one. */
+  operator: { key: string; revoked: string };
   /** A fingerprint per table of everything stored, to prove a request changed nothing. */
   snapshot(): Promise<Record<string, string>>;
 }
@@ -129,11 +134,17 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
     actingUserId: colleague.id,
   });
 
+  const operatorDeps = { db: h.database.db, clock: h.clock };
+  const { token: operatorKey } = await createOperatorKey(operatorDeps, { name: "matrix" });
+  const { token: revokedOperatorKey } = await createOperatorKey(operatorDeps, { name: "matrix revoked" });
+  await revokeOperatorKey(operatorDeps, revokedOperatorKey);
+
   return {
     h,
     a,
     b,
     keys: { byScope, all, revoked },
+    operator: { key: operatorKey, revoked: revokedOperatorKey },
     colleague: {
       signedIn: { browser: colleagueBrowser, csrf: await colleagueBrowser.csrfTokenFrom("/profile") },
       key: colleagueKey,
@@ -280,6 +291,7 @@ async function createParty(
     browsers,
     csrf,
     fixtures: {
+      organisationId,
       sessionId,
       ticketExternalId,
       reportId: storedReport?.id ?? "",
@@ -315,6 +327,7 @@ const bookkeepingTables = new Set([
   "web_sessions",
   "api_keys",
   "api_key_rate_windows",
+  "operator_keys",
   // Refused access is itself worth auditing.
   "audit_log",
   "__drizzle_migrations",

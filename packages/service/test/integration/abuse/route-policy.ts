@@ -12,6 +12,9 @@
  * - `embed`: the ticket widget's own requests, authorised only by the embed token in the
  *   X-Attendant-Embed header (src/embedding/require-embed-token.ts): neither a browser sign-in nor
  *   an API key opens them.
+ * - `operator`: the operator API (`/api/operator/v1`), opened only by an operator key
+ *   (docs/adr/0046-operator-api-and-keys.md): no organisation's key, browser sign-in or widget
+ *   token, and an operator key opens nothing else.
  * `body` is a request that passes validation, so a cross-organisation request is refused for
  * whose resource it names, not for its shape.
  */
@@ -28,10 +31,11 @@ export type Resource =
   | "settings"
   | "audit"
   | "account"
+  | "organisations"
   | "public";
 
 export interface RoutePolicy {
-  access: "public" | "embed" | readonly WebRole[] | { scope: ApiKeyScope };
+  access: "public" | "embed" | "operator" | readonly WebRole[] | { scope: ApiKeyScope };
   resource: Resource;
   action: "read" | "write";
   body?: Record<string, unknown>;
@@ -60,6 +64,9 @@ const embed = (
   action: RoutePolicy["action"],
   body?: Record<string, unknown>,
 ): RoutePolicy => web("embed", resource, action, body);
+
+const operator = (action: RoutePolicy["action"], body?: Record<string, unknown>): RoutePolicy =>
+  web("operator", "organisations", action, body);
 
 export const routePolicies: Record<string, RoutePolicy> = {
   // Probes, assets, sign-in and the join page.
@@ -99,6 +106,18 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /teamviewer/callback": open,
   "GET /api/v1/openapi.json": open,
   "GET /api/v1/reference": open,
+  "GET /api/operator/v1/openapi.json": open,
+  "GET /api/operator/v1/reference": open,
+
+  // The installation's operator, by operator key only.
+  "GET /api/operator/v1/organisations": operator("read"),
+  "POST /api/operator/v1/organisations": operator("write", {
+    name: "Matrix",
+    adminEmail: "matrix@example.com",
+  }),
+  "PATCH /api/operator/v1/organisations/:id": operator("write", { name: "Matrix" }),
+  "POST /api/operator/v1/organisations/:id/disable": operator("write"),
+  "POST /api/operator/v1/organisations/:id/enable": operator("write"),
 
   // Everyone signed in: their own profile and TeamViewer connection, and the read views.
   "GET /": web(anyone, "account", "read"),
