@@ -425,6 +425,20 @@ export const operatorKeys = pgTable("operator_keys", {
   revokedAt: timestamptz("revoked_at"),
 });
 
+/**
+ * The operator's browser sessions on `/operator`, opened by signing in with an operator key. Only
+ * the SHA-256 of the cookie's token is stored; a session ends with its key's revocation.
+ */
+export const operatorSessions = pgTable("operator_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  operatorKeyId: uuid("operator_key_id")
+    .notNull()
+    .references(() => operatorKeys.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
 // ---- Connection reports and their sync (issue 6) ----
 
 /** How a stored report found its support session or ticket (src/reports/match-reports.ts). */

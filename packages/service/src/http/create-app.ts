@@ -37,6 +37,7 @@ import { createStreamSlots, defaultStreamsPerUser } from "../live/stream-slots.j
 import { chooseMailDelivery } from "../mail/mail-delivery.js";
 import { createOutboxRoutes } from "../mail/outbox-routes.js";
 import { createOperatorApiRoutes } from "../operator/api/create-operator-api-routes.js";
+import { createOperatorRoutes } from "../operator/web/operator-routes.js";
 import { createReportRoutes } from "../reports/report-routes.js";
 import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
 import { createTeamViewerAccess } from "../teamviewer/teamviewer-access.js";
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const mail = chooseMailDelivery(deps);
   app.route("/", createApiRoutes({ ...deps, teamViewer, mail }));
   app.route("/", createOperatorApiRoutes(deps));
+  app.route("/", createOperatorRoutes({ ...deps, cookiePolicy }));
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
   // The ticket widget a helpdesk frames, opened by a signed assertion (src/embedding/).

@@ -101,5 +101,10 @@ export async function authenticateOperatorKey(
   if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() >= lastUsedPrecisionMs) {
     await touchOperatorKey(deps.db, key.id, now);
   }
-  return { operatorKeyId: key.id, label: `operator-key:${key.prefix} (${key.name})` };
+  return { operatorKeyId: key.id, label: operatorLabelOf(key) };
+}
+
+/** How the organisations' audit logs name what an operator key did. */
+export function operatorLabelOf(key: Pick<OperatorKeyRecord, "prefix" | "name">): string {
+  return `operator-key:${key.prefix} (${key.name})`;
 }

@@ -1,7 +1,10 @@
-/** The operator's keys: only the SHA-256 of each secret is stored (src/api-keys/api-key-secret.ts). */
-import { asc, eq } from "drizzle-orm";
+/**
+ * The operator's keys and the browser sessions opened with them: only the SHA-256 of each secret
+ * and session token is stored (src/api-keys/api-key-secret.ts, src/identity/random-tokens.ts).
+ */
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../open-database.js";
-import { operatorKeys } from "../schema.js";
+import { operatorKeys, operatorSessions } from "../schema.js";
 
 export type OperatorKeyRecord = typeof operatorKeys.$inferSelect;
 
@@ -37,4 +40,42 @@ export async function markOperatorKeyRevoked(db: Db, id: string, now: Date): Pro
 
 export async function touchOperatorKey(db: Db, id: string, now: Date): Promise<void> {
   await db.update(operatorKeys).set({ lastUsedAt: now }).where(eq(operatorKeys.id, id));
+}
+
+/** A signed-in operator: the session and the live key it was opened with. */
+export interface FoundOperatorSession {
+  sessionId: string;
+  key: OperatorKeyRecord;
+}
+
+export async function insertOperatorSession(
+  db: Db,
+  values: { tokenHash: string; operatorKeyId: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  const { now, ...rest } = values;
+  await db.insert(operatorSessions).values({ ...rest, createdAt: now });
+}
+
+/** Undefined once the session expired or its key was revoked. */
+export async function findOperatorSession(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<FoundOperatorSession | undefined> {
+  const [row] = await db
+    .select({ sessionId: operatorSessions.id, key: operatorKeys })
+    .from(operatorSessions)
+    .innerJoin(operatorKeys, eq(operatorKeys.id, operatorSessions.operatorKeyId))
+    .where(
+      and(
+        eq(operatorSessions.tokenHash, tokenHash),
+        gt(operatorSessions.expiresAt, now),
+        isNull(operatorKeys.revokedAt),
+      ),
+    );
+  return row;
+}
+
+export async function deleteOperatorSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(operatorSessions).where(eq(operatorSessions.tokenHash, tokenHash));
 }

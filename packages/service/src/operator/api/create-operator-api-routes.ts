@@ -7,24 +7,17 @@
  * Bad input is 400 problem+json; a refusal of the use cases becomes its status and `code`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiProblemError } from "../../api/api-problem-error.js";
 import { validationHook } from "../../api/api-problems.js";
 import { registerDocumentationRoutes } from "../../api/documentation-routes.js";
 import type { AppDeps } from "../../http/app-deps.js";
 import { problemResponse } from "../../http/problem.js";
-import { CommandInputError, CommandRefusedError } from "../../operations/command-database.js";
+import { operatorRefusalOf } from "../operator-refusal.js";
 import type { OperatorApiEnv } from "./operator-api-env.js";
 import { registerOperatorOrganisationRoutes } from "./operator-organisation-routes.js";
 import { requireOperatorKey } from "./require-operator-key.js";
 
 export const operatorApiBasePath = "/api/operator/v1";
-
-const refusalStatus: Record<string, ContentfulStatusCode> = {
-  "organisation-not-found": 404,
-  "organisation-name-taken": 409,
-  "email-taken": 409,
-};
 
 const about = {
   title: "Attendant operator API",
@@ -59,19 +52,15 @@ export function createOperatorApiRoutes(deps: AppDeps): OpenAPIHono<OperatorApiE
   const operatorDeps = { db: deps.database.db, clock: deps.clock, publicUrl: deps.config.publicUrl };
   api.use("*", requireOperatorKey(operatorDeps));
   api.onError((error, c) => {
-    if (error instanceof CommandInputError) {
-      return problemResponse(c, 400, {
-        detail: capitalised(error.message),
-        extensions: { code: "invalid-input" },
+    const refusal = operatorRefusalOf(
+      error,
+      `There is no organisation with this id; GET ${operatorApiBasePath}/organisations lists them.`,
+    );
+    if (refusal !== undefined) {
+      return problemResponse(c, refusal.status, {
+        detail: refusal.detail,
+        extensions: { code: refusal.code },
       });
-    }
-    if (error instanceof CommandRefusedError) {
-      const code = error.code ?? "refused";
-      const detail =
-        code === "organisation-not-found"
-          ? `There is no organisation with this id; GET ${operatorApiBasePath}/organisations lists them.`
-          : error.message;
-      return problemResponse(c, refusalStatus[code] ?? 409, { detail, extensions: { code } });
     }
     if (error instanceof ApiProblemError) {
       return problemResponse(c, error.status, { detail: error.detail, extensions: { code: error.code } });
@@ -80,9 +69,4 @@ export function createOperatorApiRoutes(deps: AppDeps): OpenAPIHono<OperatorApiE
   });
   registerOperatorOrganisationRoutes(api, operatorDeps);
   return api;
-}
-
-/** The use cases' input errors continue a sentence the command line starts ("error: …"). */
-function capitalised(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -87,8 +87,8 @@ export interface AbuseWorld {
   keys: { byScope: Record<ApiKeyScope, string>; all: string; revoked: string };
   /** Org A's second supporter: none of org A's fixtures is theirs. */
   colleague: { signedIn: SignedIn; key: string };
-  /** The installation's operator: a live operator key and a revoked one. */
-  operator: { key: string; revoked: string };
+  /** The installation's operator: a live operator key, a revoked one, and a browser signed in on /operator. */
+  operator: { key: string; revoked: string; signedIn: SignedIn };
   /** A fingerprint per table of everything stored, to prove a request changed nothing. */
   snapshot(): Promise<Record<string, string>>;
 }
@@ -138,13 +138,19 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
   const { token: operatorKey } = await createOperatorKey(operatorDeps, { name: "matrix" });
   const { token: revokedOperatorKey } = await createOperatorKey(operatorDeps, { name: "matrix revoked" });
   await revokeOperatorKey(operatorDeps, revokedOperatorKey);
+  const operatorBrowser = h.visitor();
+  await operatorBrowser.submit("/operator/sign-in", "/operator/sign-in", { operatorKey });
 
   return {
     h,
     a,
     b,
     keys: { byScope, all, revoked },
-    operator: { key: operatorKey, revoked: revokedOperatorKey },
+    operator: {
+      key: operatorKey,
+      revoked: revokedOperatorKey,
+      signedIn: { browser: operatorBrowser, csrf: await operatorBrowser.csrfTokenFrom("/operator") },
+    },
     colleague: {
       signedIn: { browser: colleagueBrowser, csrf: await colleagueBrowser.csrfTokenFrom("/profile") },
       key: colleagueKey,

@@ -19,6 +19,7 @@ import {
   hasIdParameter,
   isApiRoute,
   isEmbedRoute,
+  isOperatorPageRoute,
   isOperatorRoute,
   isWebRoute,
   isWrite,
@@ -223,6 +224,64 @@ describe("authorisation matrix", () => {
       }
       const leaked = [...world.a.markers, ...world.b.markers].filter((marker) => text.includes(marker));
       if (leaked.length > 0) failures.push(`${route.key} shows an organisation's ${leaked.join(", ")}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("sends visitors and every role of both organisations from the operator's page and forms to its sign-in, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isOperatorPageRoute)) {
+      const attempts: { label: string; send: () => Promise<Response> }[] = [
+        {
+          label: `visitor ${route.key}`,
+          send: () => {
+            const visitor = world.h.visitor();
+            const path = fillPath(route.path, world.b.fixtures);
+            return route.method === "GET" ? visitor.get(path) : visitor.post(path, {});
+          },
+        },
+      ];
+      for (const party of [world.a, world.b]) {
+        for (const role of webRoles) {
+          attempts.push({
+            label: `${role} of ${party === world.a ? "org A" : "org B"} ${route.key}`,
+            send: () => sendAsRole(route, { from: party, role, target: party }),
+          });
+        }
+      }
+      for (const attempt of attempts) {
+        const failure = await expectRefusedAndUnchanged(
+          attempt.label,
+          isWrite(route),
+          attempt.send,
+          (response) =>
+            // A form post without a session's CSRF token is refused before it: 403 is a refusal too.
+            response.status === 403 ||
+            (response.status === 303 && response.headers.get("location") === "/operator/sign-in"),
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("opens the operator's page to its browser session, and that session opens no organisation page, form, widget or API route", async () => {
+    const failures: string[] = [];
+    const page = await world.operator.signedIn.browser.get("/operator");
+    if (page.status !== 200) failures.push(`GET /operator: ${page.status}`);
+    const routes = classifiedRoutes(
+      (route) => isWebRoute(route) || isEmbedRoute(route) || isApiRoute(route) || isOperatorRoute(route),
+    );
+    for (const route of routes) {
+      const failure = await expectRefusedAndUnchanged(
+        `operator session ${route.key}`,
+        isWrite(route),
+        () => sendAs(route, { signedIn: world.operator.signedIn, target: world.a }),
+        (response) =>
+          [401, 403].includes(response.status) ||
+          (response.status === 303 && (response.headers.get("location") ?? "").startsWith("/login")),
+      );
+      if (failure) failures.push(failure);
     }
     expect(failures).toEqual([]);
   });

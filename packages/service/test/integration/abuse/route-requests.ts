@@ -38,6 +38,7 @@ export const isApiRoute = (route: ClassifiedRoute) =>
 export const isWebRoute = (route: ClassifiedRoute) => Array.isArray(route.policy.access);
 export const isEmbedRoute = (route: ClassifiedRoute) => route.policy.access === "embed";
 export const isOperatorRoute = (route: ClassifiedRoute) => route.policy.access === "operator";
+export const isOperatorPageRoute = (route: ClassifiedRoute) => route.policy.access === "operator-page";
 export const isWrite = (route: ClassifiedRoute) => route.method !== "GET";
 export const hasIdParameter = (route: ClassifiedRoute) =>
   /:(id|externalId|endpointId|deliveryId|invitationId|writeId|screenshotId|integrationId)\b/.test(route.path);
