@@ -3,7 +3,7 @@ import { useInstallations } from "./installation.js";
 import { runAttendant } from "./run-attendant.js";
 
 // Every test spawns the real binary several times, each opening the embedded database.
-vi.setConfig({ testTimeout: 240_000 });
+vi.setConfig({ testTimeout: 300_000 });
 
 const installation = useInstallations();
 

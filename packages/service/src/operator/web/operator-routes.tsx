@@ -17,6 +17,7 @@
  */
 import { type Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppDeps, AppEnv } from "../../http/app-deps.js";
 import { type CookiePolicy, readCookie, removeCookie, writeCookie } from "../../identity/session-cookie.js";
 import {
@@ -90,7 +91,7 @@ export function createOperatorRoutes(deps: AppDeps & { cookiePolicy: CookiePolic
   const render = async (
     c: Context<OperatorWebEnv>,
     state: OperatorPageState,
-    status: 200 | 400 | 404 | 409 = 200,
+    status: ContentfulStatusCode = 200,
   ) => {
     const organisations = await listOrganisationsAsOperator(operatorDeps);
     c.status(status);
@@ -114,7 +115,7 @@ export function createOperatorRoutes(deps: AppDeps & { cookiePolicy: CookiePolic
         "There is no organisation with this id; the list below shows them.",
       );
       if (refusal === undefined) throw error;
-      return render(c, { ...refusedState, error: refusal.detail }, refusal.status as 400 | 404 | 409);
+      return render(c, { ...refusedState, error: refusal.detail }, refusal.status);
     }
   };
 
