@@ -17,6 +17,7 @@ import { saveHelpdeskConnection } from "../../../src/db/repositories/helpdesk-co
 import type { User } from "../../../src/db/repositories/users.js";
 import { fanOutWebhookEvents } from "../../../src/db/repositories/webhooks.js";
 import { type ApiKeyScope, apiKeyScopes, type UserRole } from "../../../src/db/schema.js";
+import { startEmbedSession } from "../../../src/embedding/embed-sessions.js";
 import { registerIntegration } from "../../../src/embedding/manage-embedding-integrations.js";
 import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cookie.js";
 import { sessionCookie } from "../../../src/identity/web-context.js";
@@ -89,6 +90,8 @@ export interface AbuseWorld {
   colleague: { signedIn: SignedIn; key: string };
   /** The installation's operator: a live operator key, a revoked one, and a browser signed in on /operator. */
   operator: { key: string; revoked: string; signedIn: SignedIn };
+  /** An open ticket widget of org A's admin: its embed token (the X-Attendant-Embed header). */
+  embedToken: string;
   /** A fingerprint per table of everything stored, to prove a request changed nothing. */
   snapshot(): Promise<Record<string, string>>;
 }
@@ -138,6 +141,19 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
   const { token: operatorKey } = await createOperatorKey(operatorDeps, { name: "matrix" });
   const { token: revokedOperatorKey } = await createOperatorKey(operatorDeps, { name: "matrix revoked" });
   await revokeOperatorKey(operatorDeps, revokedOperatorKey);
+  const { token: embedToken } = await startEmbedSession(
+    { db: h.database.db, clock: h.clock },
+    {
+      userId: a.users.admin.id,
+      asserted: {
+        integrationId: a.fixtures.integrationId,
+        agentEmail: a.users.admin.email,
+        ticket: { externalId: a.fixtures.ticketExternalId, title: "contoso printer is on fire" },
+        nonce: "matrix-widget",
+        expiresAt: new Date(h.clock.now().getTime() + 60_000),
+      },
+    },
+  );
   const operatorBrowser = h.visitor();
   await operatorBrowser.submit("/operator/sign-in", "/operator/sign-in", { operatorKey });
 
@@ -146,6 +162,7 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
     a,
     b,
     keys: { byScope, all, revoked },
+    embedToken,
     operator: {
       key: operatorKey,
       revoked: revokedOperatorKey,

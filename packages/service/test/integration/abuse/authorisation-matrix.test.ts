@@ -37,6 +37,15 @@ describe("authorisation matrix", () => {
   }, 120_000);
   afterAll(() => world?.h.simulator.close());
 
+  /** The route with org B's ids, as org A's open ticket widget sends it: its embed token, no cookie. */
+  async function sendFromWidget(route: ClassifiedRoute): Promise<Response> {
+    return world.h.app.request(`http://localhost:3000${fillPath(route.path, world.b.fixtures)}`, {
+      method: route.method,
+      headers: { "content-type": "application/json", "x-attendant-embed": world.embedToken },
+      ...(route.method === "GET" ? {} : { body: JSON.stringify(route.policy.body ?? {}) }),
+    });
+  }
+
   /** Runs `send` and, for writes, proves the database did not change. */
   async function expectRefusedAndUnchanged(
     label: string,
@@ -126,8 +135,13 @@ describe("authorisation matrix", () => {
     expect(failures).toEqual([]);
   });
 
-  it("refuses every operator route to no key, a malformed or revoked operator key (401), every organisation key of both organisations (403) and every role's browser sign-in (401), storing nothing", async () => {
+  it("refuses every operator route to no key, a malformed or revoked operator key (401), every organisation key (403), an open ticket widget and every role's browser sign-in of both organisations (401), storing nothing", async () => {
     const failures: string[] = [];
+    // The widget's token is live: it opens its own panel.
+    const panel = await world.h.app.request("http://localhost:3000/embed/panel", {
+      headers: { "x-attendant-embed": world.embedToken },
+    });
+    expect(panel.status).toBe(200);
     const organisationKeys = {
       ...Object.fromEntries(apiKeyScopes.map((scope) => [`${scope} key`, world.keys.byScope[scope]])),
       "all-scopes key": world.keys.all,
@@ -153,6 +167,11 @@ describe("authorisation matrix", () => {
           status: 403,
         });
       }
+      attempts.push({
+        label: `org A's widget ${route.key}`,
+        send: () => sendFromWidget(route),
+        status: 401,
+      });
       for (const party of [world.a, world.b]) {
         for (const role of webRoles) {
           attempts.push({
@@ -228,10 +247,14 @@ describe("authorisation matrix", () => {
     expect(failures).toEqual([]);
   });
 
-  it("sends visitors and every role of both organisations from the operator's page and forms to its sign-in, storing nothing", async () => {
+  it("sends visitors, an open ticket widget and every role of both organisations from the operator's page and forms to its sign-in, storing nothing", async () => {
     const failures: string[] = [];
     for (const route of classifiedRoutes(isOperatorPageRoute)) {
       const attempts: { label: string; send: () => Promise<Response> }[] = [
+        {
+          label: `org A's widget ${route.key}`,
+          send: () => sendFromWidget(route),
+        },
         {
           label: `visitor ${route.key}`,
           send: () => {
