@@ -5,6 +5,7 @@ import { registerApiKeysCommand } from "./commands/api-keys.js";
 import { registerKeysCommand } from "./commands/keys-rewrap.js";
 import { registerKeysRotateCommand } from "./commands/keys-rotate.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerOperatorKeysCommand } from "./commands/operator-keys.js";
 import { registerOrgsCommand } from "./commands/orgs.js";
 import { registerReportsExportCommand } from "./commands/reports-export.js";
 import { registerReportsSyncCommand } from "./commands/reports-sync.js";
@@ -29,6 +30,7 @@ export function createProgram(output: CommandOutput = createConsoleOutput()): Co
   registerMigrateCommand(program, output);
   registerAdminCommand(program, output);
   registerOrgsCommand(program, output);
+  registerOperatorKeysCommand(program, output);
   const reports = registerReportsSyncCommand(program, output);
   registerReportsExportCommand(reports, output);
   const keys = registerKeysCommand(program, output);

@@ -28,6 +28,9 @@ describe("--help", () => {
         "orgs rename",
         "orgs disable",
         "orgs enable",
+        "operator-keys create",
+        "operator-keys list",
+        "operator-keys revoke",
         "keys rotate",
         "keys rewrap",
         "api-keys create",
@@ -52,7 +55,9 @@ describe("--help", () => {
   it("offers --json on every command that prints a result", () => {
     const leaves = commandPaths(createProgram()).filter(
       (path) =>
-        !["serve", "admin", "orgs", "keys", "api-keys", "sessions", "reports"].includes(path.join(" ")),
+        !["serve", "admin", "orgs", "operator-keys", "keys", "api-keys", "sessions", "reports"].includes(
+          path.join(" "),
+        ),
     );
     const program = createProgram();
     for (const path of leaves) {

@@ -19,6 +19,7 @@ export { isSensitiveKey } from "./logging/sensitive-keys.js";
 export * from "./operations/api-key-commands.js";
 export { CommandInputError, CommandRefusedError } from "./operations/command-database.js";
 export * from "./operations/create-admin-account.js";
+export * from "./operations/operator-key-commands.js";
 export * from "./operations/organisation-commands.js";
 export type { SyncPassAccountResult, SyncPassProgress, SyncPassSummary } from "./reports/run-sync-pass.js";
 export {

@@ -13,7 +13,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /**
  * `attendant api-keys create|list|revoke`: the API keys page on the command line, against the
- * configured database. Acts as an admin (`--as`, or the only one), recorded in the audit log.
+ * configured database. Acts as an admin (`--as`, or the only one), recorded in the audit log, of
+ * the installation's first organisation or the one an operator names with `--org <id|name>`.
  */
 export function registerApiKeysCommand(program: Command, output: CommandOutput): void {
   const apiKeys = program.command("api-keys").description("API keys for the REST API (/api/v1).");
@@ -28,6 +29,10 @@ export function registerApiKeysCommand(program: Command, output: CommandOutput):
       collect,
     )
     .option("--for <email>", "the user the key acts for (default: the whole organisation)")
+    .option(
+      "--org <id|name>",
+      "the organisation, for an operator (`attendant orgs list`; default: the first)",
+    )
     .option("--as <email>", "the admin doing this (default: the only admin)")
     .option("--json", "print the result as JSON")
     .action(async (options) => {
@@ -36,6 +41,7 @@ export function registerApiKeysCommand(program: Command, output: CommandOutput):
         scopes: options.scope,
         actingUserEmail: options.for,
         adminEmail: options.as,
+        organisation: options.org,
       });
       output.result(options.json === true, { ...toJson(apiKey), token }, () =>
         [
@@ -49,10 +55,17 @@ export function registerApiKeysCommand(program: Command, output: CommandOutput):
   apiKeys
     .command("list")
     .description("List the organisation's API keys (never their secrets).")
+    .option(
+      "--org <id|name>",
+      "the organisation, for an operator (`attendant orgs list`; default: the first)",
+    )
     .option("--as <email>", "the admin doing this (default: the only admin)")
     .option("--json", "print the keys as a JSON array")
     .action(async (options) => {
-      const keys = await listApiKeysByCommand(loadConfig(), { adminEmail: options.as });
+      const keys = await listApiKeysByCommand(loadConfig(), {
+        adminEmail: options.as,
+        organisation: options.org,
+      });
       output.result(options.json === true, keys.map(toJson), () =>
         keys.length === 0
           ? "There are no API keys."
@@ -71,10 +84,18 @@ export function registerApiKeysCommand(program: Command, output: CommandOutput):
     .command("revoke")
     .description("Revoke an API key: its next request is refused.")
     .argument("<key>", "the key's id, its prefix, or the key itself")
+    .option(
+      "--org <id|name>",
+      "the organisation, for an operator (`attendant orgs list`; default: the first)",
+    )
     .option("--as <email>", "the admin doing this (default: the only admin)")
     .option("--json", "print the result as JSON")
     .action(async (key, options) => {
-      const revoked = await revokeApiKeyByCommand(loadConfig(), { idOrPrefix: key, adminEmail: options.as });
+      const revoked = await revokeApiKeyByCommand(loadConfig(), {
+        idOrPrefix: key,
+        adminEmail: options.as,
+        organisation: options.org,
+      });
       output.result(
         options.json === true,
         {

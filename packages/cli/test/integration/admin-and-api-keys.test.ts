@@ -97,6 +97,41 @@ describe("attendant api-keys", () => {
     expect(again.stderr).toContain("already revoked");
   });
 
+  test("create --org makes a key for the organisation an operator names by id or name, listed only there; an unknown organisation is refused (1)", async () => {
+    const env = await installation();
+    await runAttendant(["admin", "create", "--email", "ops@example.com"], env);
+    await runAttendant(["orgs", "create", "Fabrikam", "--admin-email", "lee@fabrikam.example"], env);
+    const [, fabrikam] = JSON.parse((await runAttendant(["orgs", "list", "--json"], env)).stdout) as {
+      id: string;
+    }[];
+    const byName = await runAttendant(
+      ["api-keys", "create", "--org", "fabrikam", "--name", "CRM", "--scope", "sessions:read", "--json"],
+      env,
+    );
+    expect(byName.stderr).toBe("");
+    expect(byName.exitCode).toBe(0);
+    const byId = await runAttendant(
+      ["api-keys", "create", "--org", fabrikam?.id ?? "", "--name", "Desk", "--scope", "sessions:read"],
+      env,
+    );
+    expect(byId.exitCode).toBe(0);
+
+    const listed = JSON.parse(
+      (await runAttendant(["api-keys", "list", "--org", "Fabrikam", "--json"], env)).stdout,
+    ) as { name: string }[];
+    expect(listed.map((key) => key.name).sort()).toEqual(["CRM", "Desk"]);
+    expect(JSON.parse((await runAttendant(["api-keys", "list", "--json"], env)).stdout)).toEqual([]);
+
+    const unknown = await runAttendant(
+      ["api-keys", "create", "--org", "Northwind", "--name", "x", "--scope", "sessions:read"],
+      env,
+    );
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain(
+      'There is no organisation "Northwind"; `attendant orgs list` shows their ids and names.',
+    );
+  });
+
   test("refuses an unknown scope (2), a missing admin (1), an unknown key (1) and a user who cannot act (1)", async () => {
     const env = await installation();
     const scope = await runAttendant(["api-keys", "create", "--name", "x", "--scope", "everything"], env);

@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import type { AppEnv } from "../http/app-deps.js";
 import { problemResponse } from "../http/problem.js";
 import type { InvitationError, InvitationErrorReason } from "../invitations/invitation-error.js";
 import type { SupportSessionError, SupportSessionErrorReason } from "../sessions/support-session-error.js";
@@ -50,7 +51,11 @@ export interface InvalidField {
   message: string;
 }
 
-export function invalidRequestResponse(c: Context<ApiEnv>, target: string, error: ZodError): Response {
+export function invalidRequestResponse<E extends AppEnv>(
+  c: Context<E>,
+  target: string,
+  error: ZodError,
+): Response {
   const where = locations[target] ?? target;
   const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".");
   // An unknown property is reported once per property, so the caller sees which one to drop.
@@ -70,10 +75,10 @@ export function invalidRequestResponse(c: Context<ApiEnv>, target: string, error
   });
 }
 
-/** `defaultHook` of the API's OpenAPIHono: validation failures become 400 problems. */
-export function validationHook(
+/** `defaultHook` of the APIs' OpenAPIHono (also the operator's): validation failures become 400 problems. */
+export function validationHook<E extends AppEnv>(
   result: { target: string; success: true } | { target: string; success: false; error: ZodError },
-  c: Context<ApiEnv>,
+  c: Context<E>,
 ): Response | undefined {
   return result.success ? undefined : invalidRequestResponse(c, result.target, result.error);
 }

@@ -45,6 +45,18 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: MediaTypes }>;
 }
 
+/** What an operation's key is called, by the document's security scheme (the operator's has its own). */
+interface Credential {
+  noun: string;
+  variable: string;
+}
+
+const apiKeyCredential: Credential = { noun: "API key", variable: "ATTENDANT_API_KEY" };
+const credentials: Record<string, Credential> = {
+  apiKey: apiKeyCredential,
+  operatorKey: { noun: "operator key", variable: "ATTENDANT_OPERATOR_KEY" },
+};
+
 interface Entry {
   method: Method;
   path: string;
@@ -57,8 +69,10 @@ export function ApiReferencePage(props: { document: OpenApiDocument; documentPat
     servers?: { url: string }[];
     tags?: { name: string; description?: string }[];
     paths?: Record<string, Partial<Record<Method, Operation>>>;
+    security?: Record<string, string[]>[];
   };
   const serverUrl = document.servers?.[0]?.url ?? "";
+  const credential = credentials[Object.keys(document.security?.[0] ?? {})[0] ?? ""] ?? apiKeyCredential;
   const entries = entriesOf(document.paths ?? {});
   const tags = document.tags ?? [];
   return (
@@ -104,7 +118,12 @@ export function ApiReferencePage(props: { document: OpenApiDocument; documentPat
           {entries
             .filter((entry) => entry.operation.tags?.includes(tag.name))
             .map((entry) => (
-              <OperationCard document={document} entry={entry} serverUrl={serverUrl} />
+              <OperationCard
+                document={document}
+                entry={entry}
+                serverUrl={serverUrl}
+                credential={credential}
+              />
             ))}
         </section>
       ))}
@@ -160,8 +179,13 @@ function TypeLabel(props: { type: string; schemaName: string | undefined }) {
   );
 }
 
-function OperationCard(props: { document: SchemaComponents; entry: Entry; serverUrl: string }) {
-  const { document, entry, serverUrl } = props;
+function OperationCard(props: {
+  document: SchemaComponents;
+  entry: Entry;
+  serverUrl: string;
+  credential: Credential;
+}) {
+  const { document, entry, serverUrl, credential } = props;
   const { operation } = entry;
   const parameters = operation.parameters ?? [];
   const body = jsonContentOf(operation.requestBody?.content);
@@ -178,7 +202,7 @@ function OperationCard(props: { document: SchemaComponents; entry: Entry; server
       {operation.description && <p>{withInlineMarkup(operation.description)}</p>}
       {/* A scoped operation says so in its description (openapi-document.ts). */}
       {(isPublic || !hasScope) && (
-        <p class="muted">{isPublic ? "No API key needed." : "Needs an API key."}</p>
+        <p class="muted">{isPublic ? `No ${credential.noun} needed.` : `Needs an ${credential.noun}.`}</p>
       )}
       {parameters.length > 0 && (
         <>
@@ -259,7 +283,7 @@ function OperationCard(props: { document: SchemaComponents; entry: Entry; server
       ))}
       <h4>Example</h4>
       <pre class="mail-text">
-        <code>{curlOf(document, entry, serverUrl, isPublic)}</code>
+        <code>{curlOf(document, entry, serverUrl, isPublic, credential.variable)}</code>
       </pre>
     </article>
   );
@@ -372,6 +396,7 @@ export function curlOf(
   entry: Entry,
   serverUrl: string,
   isPublic: boolean,
+  keyVariable = "ATTENDANT_API_KEY",
 ): string {
   const parameters = entry.operation.parameters ?? [];
   const exampleValue = (parameter: Parameter) =>
@@ -387,7 +412,7 @@ export function curlOf(
     );
   const url = `${serverUrl}${path}${query.length === 0 ? "" : `?${query.join("&")}`}`;
   const lines = [`curl -sS${entry.method === "get" ? "" : ` -X ${entry.method.toUpperCase()}`} '${url}'`];
-  if (!isPublic) lines.push(`  -H "Authorization: Bearer $ATTENDANT_API_KEY"`);
+  if (!isPublic) lines.push(`  -H "Authorization: Bearer $${keyVariable}"`);
   const body = jsonContentOf(entry.operation.requestBody?.content);
   if (body?.schema !== undefined) {
     lines.push(`  -H 'Content-Type: application/json'`);

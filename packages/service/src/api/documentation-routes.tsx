@@ -1,16 +1,17 @@
 /**
- * `GET /api/v1/openapi.json` and `GET /api/v1/reference`: the API's description, open to anyone
+ * `GET /api/v1/openapi.json` and `GET /api/v1/reference` (and the same two below
+ * `/api/operator/v1`): the API's description, open to anyone
  * (it holds no data), registered before the API-key middleware. Both are operations of the
  * document themselves, so the test that every route is documented holds for them too.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { ApiEnv } from "./api-env.js";
+import type { AppEnv } from "../http/app-deps.js";
 import { ApiReferencePage } from "./api-reference-page.js";
-import { buildOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";
+import { buildOpenApiDocument, type DocumentOptions, type OpenApiDocument } from "./openapi-document.js";
 
-export function registerDocumentationRoutes(
-  api: OpenAPIHono<ApiEnv>,
-  options: { publicUrl: string; basePath: string },
+export function registerDocumentationRoutes<E extends AppEnv>(
+  api: OpenAPIHono<E>,
+  options: DocumentOptions,
 ): void {
   // Built on first use, when every route of the app has been registered.
   let document: OpenApiDocument | undefined;
@@ -51,7 +52,7 @@ export function registerDocumentationRoutes(
     }),
     (c) =>
       c.render(<ApiReferencePage document={documentOf()} documentPath={documentPath} />, {
-        title: "API reference",
+        title: options.about === undefined ? "API reference" : `${options.about.title} reference`,
       }) as Response,
   );
 }

@@ -8,11 +8,21 @@
  */
 import { createRequire } from "node:module";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../http/app-deps.js";
 import { requiredScopeOf } from "./api-auth.js";
 import type { ApiEnv } from "./api-env.js";
 
 /** The document as served: plain JSON. */
 export type OpenApiDocument = ReturnType<OpenAPIHono<ApiEnv>["getOpenAPI31Document"]>;
+
+export interface DocumentOptions {
+  publicUrl: string;
+  basePath: string;
+  /** Another API's title and introduction (the operator's); the REST API's by default. */
+  about?: { title: string; description: string };
+  /** The security scheme every operation needs, as registered on the API; `apiKey` by default. */
+  securityScheme?: string;
+}
 
 interface TagInfo {
   name: string;
@@ -44,6 +54,11 @@ const tagsBySegment: Record<string, TagInfo> = {
     name: "Users",
     description:
       "The organisation's users and their TeamViewer connection status, with a link that leads a user to connect their account.",
+  },
+  organisations: {
+    name: "Organisations",
+    description:
+      "The installation's organisations (tenants), for its operator: list with their numbers of users and sessions, create with a first admin, rename, disable, enable.",
   },
   organisation: {
     name: "Organisation",
@@ -93,20 +108,21 @@ export function tagOf(path: string, basePath: string): TagInfo {
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-export function buildOpenApiDocument(
-  api: OpenAPIHono<ApiEnv>,
-  options: { publicUrl: string; basePath: string },
+export function buildOpenApiDocument<E extends AppEnv>(
+  api: OpenAPIHono<E>,
+  options: DocumentOptions,
 ): OpenApiDocument {
+  const about = options.about ?? { title: "Attendant API", description };
   const document = api.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
-      title: "Attendant API",
+      title: about.title,
       version: packageVersion,
-      description,
+      description: about.description,
       license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
     },
     servers: [{ url: options.publicUrl, description: "This Attendant" }],
-    security: [{ apiKey: [] }],
+    security: [{ [options.securityScheme ?? "apiKey"]: [] }],
   });
   const scopes = scopesByRoute(api);
   const used = new Map<string, TagInfo>();
@@ -140,7 +156,7 @@ export function buildOpenApiDocument(
 }
 
 /** `GET /api/v1/sessions/:id` → the scope its `requireScope` middleware demands. */
-function scopesByRoute(api: OpenAPIHono<ApiEnv>): Map<string, string> {
+function scopesByRoute<E extends AppEnv>(api: OpenAPIHono<E>): Map<string, string> {
   const scopes = new Map<string, string>();
   for (const route of api.routes) {
     const scope = requiredScopeOf(route.handler);

@@ -421,6 +421,36 @@ export const apiKeys = pgTable("api_keys", {
   revokedAt: timestamptz("revoked_at"),
 });
 
+/**
+ * Keys of the installation's operator for `/api/operator/v1` (`Authorization: Bearer
+ * atdop_<prefix>_<secret>`), made by `attendant operator-keys create`. They belong to no
+ * organisation and open no organisation's routes (docs/adr/0046-operator-api-and-keys.md). Only
+ * the SHA-256 of the secret is stored, as for API keys.
+ */
+export const operatorKeys = pgTable("operator_keys", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull().unique(),
+  secretHash: text("secret_hash").notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: timestamptz("last_used_at"),
+  revokedAt: timestamptz("revoked_at"),
+});
+
+/**
+ * The operator's browser sessions on `/operator`, opened by signing in with an operator key. Only
+ * the SHA-256 of the cookie's token is stored; a session ends with its key's revocation.
+ */
+export const operatorSessions = pgTable("operator_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  operatorKeyId: uuid("operator_key_id")
+    .notNull()
+    .references(() => operatorKeys.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
 // ---- Connection reports and their sync (issue 6) ----
 
 /** How a stored report found its support session or ticket (src/reports/match-reports.ts). */

@@ -36,6 +36,8 @@ import { createLiveDeskRoutes } from "../live/live-routes.js";
 import { createStreamSlots, defaultStreamsPerUser } from "../live/stream-slots.js";
 import { chooseMailDelivery } from "../mail/mail-delivery.js";
 import { createOutboxRoutes } from "../mail/outbox-routes.js";
+import { createOperatorApiRoutes } from "../operator/api/create-operator-api-routes.js";
+import { createOperatorRoutes } from "../operator/web/operator-routes.js";
 import { createReportRoutes } from "../reports/report-routes.js";
 import { createSessionPolicyRoutes } from "../sessions/pages/session-policy-routes.js";
 import { createSessionPageRoutes } from "../sessions/pages/session-routes.js";
@@ -134,6 +136,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", createTeamViewerRoutes({ ...deps, web, teamViewer }));
   const mail = chooseMailDelivery(deps);
   app.route("/", createApiRoutes({ ...deps, teamViewer, mail }));
+  app.route("/", createOperatorApiRoutes(deps));
+  app.route("/", createOperatorRoutes({ ...deps, cookiePolicy }));
   // The end customer's page needs no session and shows nothing of the supporter (src/join/).
   app.route("/", createJoinRoutes(deps));
   // The ticket widget a helpdesk frames, opened by a signed assertion (src/embedding/).

@@ -31,27 +31,35 @@ export function readCookie(c: Context, policy: CookiePolicy, name: string): stri
   return getCookie(c, cookieName(policy, name));
 }
 
-/** HttpOnly, SameSite=Lax (top-level links from e-mails still arrive signed in), Path=/. */
+/**
+ * HttpOnly, SameSite=Lax (top-level links from e-mails still arrive signed in), Path=/. The
+ * operator's cookie is Strict: nothing links into /operator from elsewhere.
+ */
 export function writeCookie(
   c: Context,
   policy: CookiePolicy,
   name: string,
   value: string,
-  options: { maxAgeSeconds?: number } = {},
+  options: { maxAgeSeconds?: number; sameSite?: "Lax" | "Strict" } = {},
 ): void {
   setCookie(c, name, value, {
     httpOnly: true,
-    sameSite: "Lax",
+    sameSite: options.sameSite ?? "Lax",
     path: "/",
     ...(policy.isHostPrefixed ? { prefix: "host" as const } : {}),
     ...(options.maxAgeSeconds === undefined ? {} : { maxAge: options.maxAgeSeconds }),
   });
 }
 
-export function removeCookie(c: Context, policy: CookiePolicy, name: string): void {
+export function removeCookie(
+  c: Context,
+  policy: CookiePolicy,
+  name: string,
+  options: { sameSite?: "Lax" | "Strict" } = {},
+): void {
   deleteCookie(c, name, {
     httpOnly: true,
-    sameSite: "Lax",
+    sameSite: options.sameSite ?? "Lax",
     path: "/",
     ...(policy.isHostPrefixed ? { prefix: "host" as const } : {}),
   });

@@ -1,7 +1,8 @@
 /**
  * `attendant api-keys create|list|revoke`: the API keys page's use cases (src/api-keys/) from
  * the command line, on the configured database. They act as an admin of the organisation, as
- * the page does, so the audit log says who: `--as <e-mail>`, or the only active admin.
+ * the page does, so the audit log says who: `--as <e-mail>`, or the only active admin. An
+ * operator picks the organisation with `--org <id|name>` (the installation's first by default).
  */
 import { type ApiKeySummary, createApiKey, listApiKeys, revokeApiKey } from "../api-keys/api-keys.js";
 import type { Config } from "../config/config-schema.js";
@@ -15,6 +16,7 @@ import {
   type CommandContext,
   CommandInputError,
   CommandRefusedError,
+  findOrganisationByIdOrName,
   withCommandDatabase,
 } from "./command-database.js";
 
@@ -26,6 +28,8 @@ export interface ApiKeyListing extends ApiKeySummary {
 interface CommonOptions {
   /** The admin the command acts as; defaults to the only active admin. */
   adminEmail?: string | undefined;
+  /** The organisation's id or name (an operator's choice); the installation's first when absent. */
+  organisation?: string | undefined;
   logger?: Logger;
 }
 
@@ -127,8 +131,14 @@ function run<T>(
   return withCommandDatabase(
     config,
     { ...(options.logger ? { logger: options.logger } : {}) },
-    async (context) =>
-      body(context, await commandActorOf(context.database.db, context.organisation.id, options.adminEmail)),
+    async (context) => {
+      const organisation =
+        options.organisation === undefined
+          ? context.organisation
+          : await findOrganisationByIdOrName(context.database.db, options.organisation);
+      const chosen = { ...context, organisation };
+      return body(chosen, await commandActorOf(context.database.db, organisation.id, options.adminEmail));
+    },
   );
 }
 

@@ -9,7 +9,11 @@ import { type Clock, systemClock } from "../clock.js";
 import type { Config } from "../config/config-schema.js";
 import { migrate } from "../db/migrate.js";
 import { type Database, type Db, openDatabase } from "../db/open-database.js";
-import { findOrganisationById, type Organisation } from "../db/repositories/organisations.js";
+import {
+  findOrganisationById,
+  findOrganisationByName,
+  type Organisation,
+} from "../db/repositories/organisations.js";
 import { en, isMessageKey } from "../i18n/messages/catalog.js";
 import { ensureDefaultOrganisation } from "../identity/organisation.js";
 import { createLogger, type Logger } from "../logging/logger.js";
@@ -28,9 +32,18 @@ export class CommandInputError extends Error {
   override name = "CommandInputError";
 }
 
-/** The command could not do what was asked given the data (exit code 1 in the CLI). */
+/**
+ * The command could not do what was asked given the data (exit code 1 in the CLI). `code` says
+ * which refusal it is where the operator API answers it (src/operator/api/).
+ */
 export class CommandRefusedError extends Error {
   override name = "CommandRefusedError";
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function withCommandDatabase<T>(
@@ -67,7 +80,29 @@ export async function findOrganisationOfCommand(db: Db, id: string): Promise<Org
   const wanted = id.trim().toLowerCase();
   const organisation = isUuid(wanted) ? await findOrganisationById(db, wanted) : undefined;
   if (organisation === undefined) {
-    throw new CommandRefusedError(`There is no organisation "${id}"; \`attendant orgs list\` shows the ids.`);
+    throw new CommandRefusedError(
+      `There is no organisation "${id}"; \`attendant orgs list\` shows the ids.`,
+      "organisation-not-found",
+    );
+  }
+  return organisation;
+}
+
+/**
+ * The organisation an operator named by its id or its name (names are unique in any letter case,
+ * docs/adr/0042-organisations-as-tenants.md), or a refusal that says where both are shown.
+ */
+export async function findOrganisationByIdOrName(db: Db, idOrName: string): Promise<Organisation> {
+  const wanted = idOrName.trim();
+  const organisation = isUuid(wanted.toLowerCase())
+    ? await findOrganisationById(db, wanted.toLowerCase())
+    : wanted === ""
+      ? undefined
+      : await findOrganisationByName(db, wanted);
+  if (organisation === undefined) {
+    throw new CommandRefusedError(
+      `There is no organisation "${idOrName}"; \`attendant orgs list\` shows their ids and names.`,
+    );
   }
   return organisation;
 }

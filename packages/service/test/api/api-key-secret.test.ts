@@ -12,6 +12,15 @@ describe("API key secrets", () => {
     expect(isMatchingSecret(`${parsed?.secret.slice(0, -1)}x`, key.secretHash)).toBe(false);
   });
 
+  it("never reads an operator key as an organisation's API key, nor an API key as an operator key", () => {
+    const operatorKey = generateApiKey("atdop");
+    const apiKey = generateApiKey();
+    expect(operatorKey.token).toMatch(/^atdop_[0-9a-f]{8}_/);
+    expect(parseApiKey(operatorKey.token, "atdop")?.prefix).toBe(operatorKey.prefix);
+    expect(parseApiKey(operatorKey.token)).toBeUndefined();
+    expect(parseApiKey(apiKey.token, "atdop")).toBeUndefined();
+  });
+
   it("refuses anything that is not atd_<prefix>_<secret>", () => {
     const { token } = generateApiKey();
     for (const bad of ["", "atd_", token.replace("atd_", "xyz_"), `${token}x`, token.toUpperCase()]) {

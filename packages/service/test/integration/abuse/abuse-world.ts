@@ -3,7 +3,8 @@
  * (signed in), and one of everything that has an id: a support session with its ticket, an
  * invitation and a join link, a connection report, a webhook endpoint with a delivery. Org A
  * gets API keys with each scope alone, all scopes, and a revoked key, and a second supporter (the
- * colleague, signed in and with an all-scopes key acting for them) who owns nothing. The
+ * colleague, signed in and with an all-scopes key acting for them) who owns nothing; the
+ * installation's operator has an operator key and a revoked one. The
  * authorisation matrix and the fuzz tests fire requests from org A's principals at org A's and
  * org B's ids.
  */
@@ -16,10 +17,12 @@ import { saveHelpdeskConnection } from "../../../src/db/repositories/helpdesk-co
 import type { User } from "../../../src/db/repositories/users.js";
 import { fanOutWebhookEvents } from "../../../src/db/repositories/webhooks.js";
 import { type ApiKeyScope, apiKeyScopes, type UserRole } from "../../../src/db/schema.js";
+import { startEmbedSession } from "../../../src/embedding/embed-sessions.js";
 import { registerIntegration } from "../../../src/embedding/manage-embedding-integrations.js";
 import { cookieName, cookiePolicyFor } from "../../../src/identity/session-cookie.js";
 import { sessionCookie } from "../../../src/identity/web-context.js";
 import { startWebSession } from "../../../src/identity/web-sessions.js";
+import { createOperatorKey, revokeOperatorKey } from "../../../src/operator/operator-keys.js";
 import { toConnectionReportValues } from "../../../src/reports/report-record.js";
 import { discoverSyncAccounts } from "../../../src/reports/sync-sources.js";
 import { createEndpoint } from "../../../src/webhooks/manage-webhook-endpoints.js";
@@ -40,6 +43,7 @@ export type WebRole = (typeof webRoles)[number];
 
 /** The ids a route's path parameters are filled with. */
 export interface PartyFixtures {
+  organisationId: string;
   sessionId: string;
   ticketExternalId: string;
   reportId: string;
@@ -84,6 +88,10 @@ export interface AbuseWorld {
   keys: { byScope: Record<ApiKeyScope, string>; all: string; revoked: string };
   /** Org A's second supporter: none of org A's fixtures is theirs. */
   colleague: { signedIn: SignedIn; key: string };
+  /** The installation's operator: a live operator key, a revoked one, and a browser signed in on /operator. */
+  operator: { key: string; revoked: string; signedIn: SignedIn };
+  /** An open ticket widget of org A's admin: its embed token (the X-Attendant-Embed header). */
+  embedToken: string;
   /** A fingerprint per table of everything stored, to prove a request changed nothing. */
   snapshot(): Promise<Record<string, string>>;
 }
@@ -129,11 +137,37 @@ export async function createAbuseWorld(engine: TestEngine): Promise<AbuseWorld> 
     actingUserId: colleague.id,
   });
 
+  const operatorDeps = { db: h.database.db, clock: h.clock };
+  const { token: operatorKey } = await createOperatorKey(operatorDeps, { name: "matrix" });
+  const { token: revokedOperatorKey } = await createOperatorKey(operatorDeps, { name: "matrix revoked" });
+  await revokeOperatorKey(operatorDeps, revokedOperatorKey);
+  const { token: embedToken } = await startEmbedSession(
+    { db: h.database.db, clock: h.clock },
+    {
+      userId: a.users.admin.id,
+      asserted: {
+        integrationId: a.fixtures.integrationId,
+        agentEmail: a.users.admin.email,
+        ticket: { externalId: a.fixtures.ticketExternalId, title: "contoso printer is on fire" },
+        nonce: "matrix-widget",
+        expiresAt: new Date(h.clock.now().getTime() + 60_000),
+      },
+    },
+  );
+  const operatorBrowser = h.visitor();
+  await operatorBrowser.submit("/operator/sign-in", "/operator/sign-in", { operatorKey });
+
   return {
     h,
     a,
     b,
     keys: { byScope, all, revoked },
+    embedToken,
+    operator: {
+      key: operatorKey,
+      revoked: revokedOperatorKey,
+      signedIn: { browser: operatorBrowser, csrf: await operatorBrowser.csrfTokenFrom("/operator") },
+    },
     colleague: {
       signedIn: { browser: colleagueBrowser, csrf: await colleagueBrowser.csrfTokenFrom("/profile") },
       key: colleagueKey,
@@ -280,6 +314,7 @@ async function createParty(
     browsers,
     csrf,
     fixtures: {
+      organisationId,
       sessionId,
       ticketExternalId,
       reportId: storedReport?.id ?? "",
@@ -315,6 +350,7 @@ const bookkeepingTables = new Set([
   "web_sessions",
   "api_keys",
   "api_key_rate_windows",
+  "operator_keys",
   // Refused access is itself worth auditing.
   "audit_log",
   "__drizzle_migrations",

@@ -1,7 +1,8 @@
 /**
  * Issue 8, "Abuse": the authorisation matrix — role (admin, supporter, auditor, visitor, API key
  * per scope, revoked key) × organisation (own, other) or supporter (own, a colleague's, issue
- * 20) × resource × action (read, write) — run
+ * 20) × resource × action (read, write), and the installation's operator (issue 25: an operator key
+ * opens the operator routes and nothing else) — run
  * exhaustively over every route the app registers, as classified in route-policy.ts. Every
  * refusal must also leave the database as it was.
  */
@@ -18,6 +19,8 @@ import {
   hasIdParameter,
   isApiRoute,
   isEmbedRoute,
+  isOperatorPageRoute,
+  isOperatorRoute,
   isWebRoute,
   isWrite,
   sendAs,
@@ -33,6 +36,15 @@ describe("authorisation matrix", () => {
     world = await createAbuseWorld(engine);
   }, 120_000);
   afterAll(() => world?.h.simulator.close());
+
+  /** The route with org B's ids, as org A's open ticket widget sends it: its embed token, no cookie. */
+  async function sendFromWidget(route: ClassifiedRoute): Promise<Response> {
+    return world.h.app.request(`http://localhost:3000${fillPath(route.path, world.b.fixtures)}`, {
+      method: route.method,
+      headers: { "content-type": "application/json", "x-attendant-embed": world.embedToken },
+      ...(route.method === "GET" ? {} : { body: JSON.stringify(route.policy.body ?? {}) }),
+    });
+  }
 
   /** Runs `send` and, for writes, proves the database did not change. */
   async function expectRefusedAndUnchanged(
@@ -119,6 +131,180 @@ describe("authorisation matrix", () => {
         );
         if (failure) failures.push(failure);
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses every operator route to no key, a malformed or revoked operator key (401), every organisation key (403), an open ticket widget and every role's browser sign-in of both organisations (401), storing nothing", async () => {
+    const failures: string[] = [];
+    // The widget's token is live: it opens its own panel.
+    const panel = await world.h.app.request("http://localhost:3000/embed/panel", {
+      headers: { "x-attendant-embed": world.embedToken },
+    });
+    expect(panel.status).toBe(200);
+    const organisationKeys = {
+      ...Object.fromEntries(apiKeyScopes.map((scope) => [`${scope} key`, world.keys.byScope[scope]])),
+      "all-scopes key": world.keys.all,
+      "colleague's key": world.colleague.key,
+    };
+    for (const route of classifiedRoutes(isOperatorRoute)) {
+      const attempts: { label: string; send: () => Promise<Response>; status: number }[] = [];
+      for (const [name, key] of Object.entries({
+        none: undefined,
+        malformed: "atdop_nope_nope",
+        revoked: world.operator.revoked,
+      })) {
+        attempts.push({
+          label: `${name} operator key ${route.key}`,
+          send: () => sendWithKey(world, route, { key, target: world.b }),
+          status: 401,
+        });
+      }
+      for (const [name, key] of Object.entries(organisationKeys)) {
+        attempts.push({
+          label: `org A's ${name} ${route.key}`,
+          send: () => sendWithKey(world, route, { key, target: world.b }),
+          status: 403,
+        });
+      }
+      attempts.push({
+        label: `org A's widget ${route.key}`,
+        send: () => sendFromWidget(route),
+        status: 401,
+      });
+      for (const party of [world.a, world.b]) {
+        for (const role of webRoles) {
+          attempts.push({
+            label: `${role} of ${party === world.a ? "org A" : "org B"} ${route.key}`,
+            // The signed-in browser (its session cookie), with the route's method and JSON body.
+            send: () =>
+              party.browsers[role].request(fillPath(route.path, party.fixtures), {
+                method: route.method,
+                headers: { "content-type": "application/json" },
+                ...(route.method === "GET" ? {} : { body: JSON.stringify(route.policy.body ?? {}) }),
+              }),
+            status: 401,
+          });
+        }
+      }
+      for (const attempt of attempts) {
+        const failure = await expectRefusedAndUnchanged(
+          attempt.label,
+          isWrite(route),
+          attempt.send,
+          (response) => response.status === attempt.status,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("opens no organisation route, of either organisation, to an operator key: every API route answers 401, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isApiRoute)) {
+      for (const target of [world.a, world.b]) {
+        const failure = await expectRefusedAndUnchanged(
+          `operator key ${route.key}`,
+          isWrite(route),
+          () => sendWithKey(world, route, { key: world.operator.key, target }),
+          (response) => response.status === 401,
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("opens no signed-in page or form and no widget route to an operator key", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes((route) => isWebRoute(route) || isEmbedRoute(route))) {
+      const path = fillPath(route.path, world.a.fixtures, route.policy.query);
+      const response = await world.h.app.request(`http://localhost:3000${path}`, {
+        method: route.method,
+        headers: { authorization: `Bearer ${world.operator.key}` },
+      });
+      const isRefused =
+        [401, 403].includes(response.status) ||
+        (response.status === 303 && (response.headers.get("location") ?? "").startsWith("/login"));
+      if (!isRefused) failures.push(`operator key ${route.key}: ${response.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets the operator key read the operator routes, listing both organisations by name and counts only", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes((route) => isOperatorRoute(route) && route.method === "GET")) {
+      const response = await sendWithKey(world, route, { key: world.operator.key, target: world.a });
+      const text = await response.text();
+      if (response.status !== 200) failures.push(`${route.key}: ${response.status}`);
+      for (const organisationId of [world.a.organisationId, world.b.organisationId]) {
+        if (!text.includes(organisationId)) failures.push(`${route.key} lacks ${organisationId}`);
+      }
+      const leaked = [...world.a.markers, ...world.b.markers].filter((marker) => text.includes(marker));
+      if (leaked.length > 0) failures.push(`${route.key} shows an organisation's ${leaked.join(", ")}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("sends visitors, an open ticket widget and every role of both organisations from the operator's page and forms to its sign-in, storing nothing", async () => {
+    const failures: string[] = [];
+    for (const route of classifiedRoutes(isOperatorPageRoute)) {
+      const attempts: { label: string; send: () => Promise<Response> }[] = [
+        {
+          label: `org A's widget ${route.key}`,
+          send: () => sendFromWidget(route),
+        },
+        {
+          label: `visitor ${route.key}`,
+          send: () => {
+            const visitor = world.h.visitor();
+            const path = fillPath(route.path, world.b.fixtures);
+            return route.method === "GET" ? visitor.get(path) : visitor.post(path, {});
+          },
+        },
+      ];
+      for (const party of [world.a, world.b]) {
+        for (const role of webRoles) {
+          attempts.push({
+            label: `${role} of ${party === world.a ? "org A" : "org B"} ${route.key}`,
+            send: () => sendAsRole(route, { from: party, role, target: party }),
+          });
+        }
+      }
+      for (const attempt of attempts) {
+        const failure = await expectRefusedAndUnchanged(
+          attempt.label,
+          isWrite(route),
+          attempt.send,
+          (response) =>
+            // A form post without a session's CSRF token is refused before it: 403 is a refusal too.
+            response.status === 403 ||
+            (response.status === 303 && response.headers.get("location") === "/operator/sign-in"),
+        );
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("opens the operator's page to its browser session, and that session opens no organisation page, form, widget or API route", async () => {
+    const failures: string[] = [];
+    const page = await world.operator.signedIn.browser.get("/operator");
+    if (page.status !== 200) failures.push(`GET /operator: ${page.status}`);
+    const routes = classifiedRoutes(
+      (route) => isWebRoute(route) || isEmbedRoute(route) || isApiRoute(route) || isOperatorRoute(route),
+    );
+    for (const route of routes) {
+      const failure = await expectRefusedAndUnchanged(
+        `operator session ${route.key}`,
+        isWrite(route),
+        () => sendAs(route, { signedIn: world.operator.signedIn, target: world.a }),
+        (response) =>
+          [401, 403].includes(response.status) ||
+          (response.status === 303 && (response.headers.get("location") ?? "").startsWith("/login")),
+      );
+      if (failure) failures.push(failure);
     }
     expect(failures).toEqual([]);
   });

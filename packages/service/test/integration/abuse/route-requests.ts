@@ -37,6 +37,8 @@ export const isApiRoute = (route: ClassifiedRoute) =>
   typeof route.policy.access === "object" && "scope" in route.policy.access;
 export const isWebRoute = (route: ClassifiedRoute) => Array.isArray(route.policy.access);
 export const isEmbedRoute = (route: ClassifiedRoute) => route.policy.access === "embed";
+export const isOperatorRoute = (route: ClassifiedRoute) => route.policy.access === "operator";
+export const isOperatorPageRoute = (route: ClassifiedRoute) => route.policy.access === "operator-page";
 export const isWrite = (route: ClassifiedRoute) => route.method !== "GET";
 export const hasIdParameter = (route: ClassifiedRoute) =>
   /:(id|externalId|endpointId|deliveryId|invitationId|writeId|screenshotId|integrationId)\b/.test(route.path);
@@ -91,6 +93,7 @@ export function fillPath(path: string, fixtures: PartyFixtures, query = ""): str
           if (previous === "webhooks") return fixtures.endpointId;
           if (previous === "writes") return fixtures.helpdeskWriteId;
           if (previous === "embedding") return fixtures.integrationId;
+          if (previous === "organisations") return fixtures.organisationId;
           break;
       }
       throw new Error(`No fixture for the parameter ${segment} of ${path}: add one in route-requests.ts`);
