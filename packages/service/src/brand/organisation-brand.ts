@@ -61,8 +61,10 @@ export async function organisationLocale(db: Db, organisationId: string): Promis
 }
 
 /**
- * The supporter's name as customers see it; empty means "the support team" wording. The first
- * name is the display name's first word: display names are free text, so nothing better is known.
+ * The supporter's name as customers see it; empty means "the support team" wording. "first" is
+ * the display name's first word, and the settings page says so: display names are free text, so
+ * which word is the given name is not known. For a name written family name first (佐藤 健二) that
+ * is the family name, which is also how Japanese customers address staff.
  */
 export function supporterNameForCustomers(displayName: string, mode: SupporterNameMode): string {
   if (mode === "none") return "";

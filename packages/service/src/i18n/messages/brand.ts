@@ -28,7 +28,8 @@ export const brand = {
     "brand.httpsHint": "An https:// address.",
     "brand.supporterNameMode": "The supporter's name shown to customers",
     "brand.supporterNameMode.full": "Full name (Kenji Sato)",
-    "brand.supporterNameMode.first": "First name only (Kenji)",
+    "brand.supporterNameMode.first":
+      "The first word of the name only (Kenji from Kenji Sato, 佐藤 from 佐藤 健二)",
     "brand.supporterNameMode.none": "No name (the support team)",
     "brand.defaultLocale": "Language for customers",
     "brand.defaultLocaleHint":
@@ -83,7 +84,8 @@ export const brand = {
     "brand.httpsHint": "Eine https://-Adresse.",
     "brand.supporterNameMode": "Name des Supporters für Kunden",
     "brand.supporterNameMode.full": "Vollständiger Name (Kenji Sato)",
-    "brand.supporterNameMode.first": "Nur Vorname (Kenji)",
+    "brand.supporterNameMode.first":
+      "Nur das erste Wort des Namens (Kenji aus Kenji Sato, 佐藤 aus 佐藤 健二)",
     "brand.supporterNameMode.none": "Kein Name (das Support-Team)",
     "brand.defaultLocale": "Sprache für Kunden",
     "brand.defaultLocaleHint":
@@ -141,7 +143,7 @@ export const brand = {
     "brand.httpsHint": "https:// で始まるアドレス。",
     "brand.supporterNameMode": "お客様に表示するサポート担当者の名前",
     "brand.supporterNameMode.full": "フルネーム（Kenji Sato）",
-    "brand.supporterNameMode.first": "名のみ（Kenji）",
+    "brand.supporterNameMode.first": "名前の最初の語のみ（Kenji Sato → Kenji、佐藤 健二 → 佐藤）",
     "brand.supporterNameMode.none": "表示しない（サポートチーム）",
     "brand.defaultLocale": "お客様向けの言語",
     "brand.defaultLocaleHint":
