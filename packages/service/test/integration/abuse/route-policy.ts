@@ -148,6 +148,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   "GET /reports": web(anyone, "reports", "read"),
   "GET /reports/unmatched": web(anyone, "reports", "read"),
   "GET /reports/export": { ...web(anyone, "reports", "read"), query: "?format=csv" },
+  // Which columns the report tables show: a cookie of the browser's own, nothing stored.
+  "POST /reports/columns": web(anyone, "reports", "read", { offered: "device", column: "device" }),
   "GET /reports/dashboard": web(anyone, "reports", "read"),
   "GET /reports/:id": web(anyone, "reports", "read"),
   "GET /reports/:id/screenshots/:screenshotId": web(anyone, "reports", "read"),
