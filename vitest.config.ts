@@ -36,6 +36,10 @@ export default defineConfig({
         test: {
           name: `${name}:integration`,
           include: [`packages/${name}/test/integration/**/*.test.ts`],
+          // The CLI's tests and the service's fault tests spawn the compiled `attendant`.
+          ...(name === "cli" || name === "service"
+            ? { globalSetup: ["scripts/support/compiled-cli.ts"] }
+            : {}),
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -51,7 +55,11 @@ export default defineConfig({
           // Against one real Request Tracker that the global setup starts for the whole run.
           name: "helpdesk",
           include: ["packages/*/test/helpdesk/**/*.test.ts"],
-          globalSetup: ["packages/service/test/support/request-tracker-setup.ts"],
+          globalSetup: [
+            "packages/service/test/support/request-tracker-setup.ts",
+            // Its SIGKILL test spawns the compiled `attendant serve`.
+            "scripts/support/compiled-cli.ts",
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { useInstallations } from "./installation.js";
 import { firstLine, runAttendant, spawnAttendant } from "./run-attendant.js";
 
 describe("attendant command line", () => {
@@ -95,20 +96,10 @@ describe("attendant migrate", () => {
 });
 
 describe("attendant keys rewrap", () => {
-  const folders: string[] = [];
-  afterAll(async () => {
-    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-  });
+  const installation = useInstallations();
 
   test("re-encrypts under the primary key and reports what it did as JSON", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "attendant-cli-"));
-    folders.push(dataDir);
-    const key = Buffer.alloc(32, 7).toString("base64");
-    const result = await runAttendant(["keys", "rewrap", "--json"], {
-      ATTENDANT_DATA_DIR: dataDir,
-      ATTENDANT_KEYS: `k1:${key}`,
-      DATABASE_URL: "",
-    });
+    const result = await runAttendant(["keys", "rewrap", "--json"], await installation());
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ rewrapped: 0, isComplete: true, primaryKeyId: "k1" });

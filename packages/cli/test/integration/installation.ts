@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
+import { copyPgliteTemplate } from "../../../service/test/support/pglite-templates.js";
 
 /** The fixed key the installations' keyring holds, as `k1`. */
 export const installationKey = Buffer.alloc(32, 7).toString("base64");
@@ -9,7 +10,10 @@ export const installationKey = Buffer.alloc(32, 7).toString("base64");
 /**
  * Call at the top of a test file: returns a maker of fresh embedded databases with a fixed
  * keyring, as an operator's installation would have (the environment for `runAttendant`), and
- * removes their folders after the file's tests.
+ * removes their folders after the file's tests. Each starts as a copy of a migrated template, as
+ * the installation is after its first `attendant migrate`: a new folder would make the first
+ * command of every test pay PGlite's initdb and every migration, seconds each time, which
+ * `attendant migrate`'s own test (cli.test.ts) covers once.
  */
 export function useInstallations(): (extra?: Record<string, string>) => Promise<Record<string, string>> {
   const folders: string[] = [];
@@ -19,6 +23,7 @@ export function useInstallations(): (extra?: Record<string, string>) => Promise<
   return async (extra = {}) => {
     const dataDir = await mkdtemp(join(tmpdir(), "attendant-cli-"));
     folders.push(dataDir);
+    await copyPgliteTemplate(dataDir, true);
     return {
       ATTENDANT_DATA_DIR: dataDir,
       DATABASE_URL: "",

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { copyPgliteTemplate } from "../../../service/test/support/pglite-templates.js";
 import { runAttendant } from "./run-attendant.js";
 
 describe("attendant reports sync", () => {
@@ -9,9 +10,11 @@ describe("attendant reports sync", () => {
   afterAll(async () => {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   });
-  const demoEnv = async () => {
+  /** `migrated`: a copy of the migrated template, for tests not about a first start. */
+  const demoEnv = async (options: { migrated?: boolean } = {}) => {
     const dataDir = await mkdtemp(join(tmpdir(), "attendant-cli-"));
     folders.push(dataDir);
+    if (options.migrated === true) await copyPgliteTemplate(dataDir, true);
     return {
       ATTENDANT_DATA_DIR: dataDir,
       DATABASE_URL: "",
@@ -43,7 +46,7 @@ describe("attendant reports sync", () => {
   test("an organisation that does not exist exits 1 with the reason", async () => {
     const result = await runAttendant(
       ["reports", "sync", "--organisation", "00000000-0000-4000-8000-000000000000"],
-      await demoEnv(),
+      await demoEnv({ migrated: true }),
     );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(

@@ -1,16 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { compiledCliEntry } from "../../../../scripts/support/compiled-cli.js";
 import { waitForExit } from "../../../../scripts/support/wait-for-exit.js";
 
-const mainPath = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
-
-/** The real `attendant` binary from source: Node with tsx, resolving workspace packages to src/. */
+/** The real `attendant` binary, compiled as deployments run it (built once per run by vitest.config.ts). */
 export function spawnAttendant(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
   options: { hasInput?: boolean } = {},
 ): ChildProcess {
-  return spawn(process.execPath, ["--conditions=@attendant/source", "--import", "tsx", mainPath, ...args], {
+  return spawn(process.execPath, [compiledCliEntry, ...args], {
     env: { ...process.env, ...env },
     stdio: [options.hasInput ? "pipe" : "ignore", "pipe", "pipe"],
   });

@@ -5,13 +5,14 @@
  * final run completes, the stored record set must be exactly the simulator's: nothing lost,
  * nothing twice. On PGlite every restart also has to get past the dead process's folder lock.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { type SimulatorServer, startSimulatorServer } from "@attendant/simulator";
 import { TeamViewerClient } from "@attendant/teamviewer";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { spawnCompiledChild } from "../../../../../scripts/support/compiled-child.js";
 import { waitForExit } from "../../../../../scripts/support/wait-for-exit.js";
 import { systemClock } from "../../../src/clock.js";
 import { loadConfig } from "../../../src/config/load-config.js";
@@ -117,7 +118,7 @@ async function prepareDataFolder(engine: TestEngine): Promise<ChildEnv> {
 }
 
 function spawnSync(env: ChildEnv): ChildProcess {
-  return spawn(process.execPath, ["--conditions=@attendant/source", "--import", "tsx", childPath], {
+  return spawnCompiledChild(childPath, {
     env: { ...process.env, ...env, ATTENDANT_LOG_LEVEL: "error" },
     stdio: ["ignore", "pipe", "pipe"],
   });

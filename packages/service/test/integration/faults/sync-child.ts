@@ -5,12 +5,11 @@
  * instances may be alive, the next run has to wait for the lease to expire, and the short lease
  * makes that seconds rather than the default two minutes. A run that finds the lease still held
  * ("busy") tries again until it gets it. Prints the summary as one JSON line when the pass
- * completed.
+ * completed. It imports the service by its package name only, so the test runs it on the compiled
+ * build (scripts/support/compiled-child.ts), as `attendant reports sync` runs in a deployment.
  */
 import { setTimeout as delay } from "node:timers/promises";
-import { loadConfig } from "../../../src/config/load-config.js";
-import { createLogger } from "../../../src/logging/logger.js";
-import { syncReportsNow } from "../../../src/reports/sync-reports-now.js";
+import { createLogger, loadConfig, syncReportsNow } from "@attendant/service";
 
 const leaseTtlMs = Number(process.env.ATTENDANT_TEST_LEASE_TTL_MS ?? 1_500);
 

@@ -1,14 +1,14 @@
 /**
- * Real service instances for the scale-out tests: each a child process running the CLI's
- * `serve` from source (`node --conditions=@attendant/source --import tsx packages/cli/src/main.ts
- * serve`), as an operator would run it, on its own loopback port and data folder, all pointed at
- * one PostgreSQL database with the same keys.
+ * Real service instances for the scale-out tests: each a child process running the compiled
+ * CLI's `serve` (`node packages/cli/dist/main.js serve`, built once per run by vitest.config.ts),
+ * as an operator would run it, on its own loopback port and data folder, all pointed at one
+ * PostgreSQL database with the same keys.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { compiledCliEntry } from "../../../../../scripts/support/compiled-cli.js";
 import { findFreePort } from "../../support/free-port.js";
 
 export interface ServiceInstance {
@@ -23,8 +23,6 @@ export interface ServiceInstance {
   kill(): Promise<void>;
 }
 
-const repositoryRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
-
 /**
  * `options.dataDir`: a data folder the caller prepared and keeps (a restart after a kill uses it
  * again); by default a fresh one, removed on stop.
@@ -35,23 +33,18 @@ export async function spawnServiceInstance(
 ): Promise<ServiceInstance> {
   const port = await findFreePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "attendant-instance-"));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--conditions=@attendant/source", "--import", "tsx", "packages/cli/src/main.ts", "serve"],
-    {
-      cwd: repositoryRoot,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        PATH: process.env.PATH ?? "",
-        ATTENDANT_PORT: String(port),
-        ATTENDANT_PUBLIC_URL: `http://localhost:${port}`,
-        ATTENDANT_DATA_DIR: dataDir,
-        ATTENDANT_DEMO: "false",
-        ATTENDANT_LOG_LEVEL: "warn",
-        ...env,
-      },
+  const child: ChildProcess = spawn(process.execPath, [compiledCliEntry, "serve"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "",
+      ATTENDANT_PORT: String(port),
+      ATTENDANT_PUBLIC_URL: `http://localhost:${port}`,
+      ATTENDANT_DATA_DIR: dataDir,
+      ATTENDANT_DEMO: "false",
+      ATTENDANT_LOG_LEVEL: "warn",
+      ...env,
     },
-  );
+  });
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;
