@@ -116,6 +116,15 @@ export function listConnectionReportRows(
   filter: ConnectionReportFilter,
   page: { after?: ReportCursor | undefined; limit: number },
 ): Promise<ListedReportRow[]> {
+  return connectionReportRowsQuery(db, filter, page);
+}
+
+/** The query of {@link listConnectionReportRows}, unexecuted (its plan is tested). */
+export function connectionReportRowsQuery(
+  db: Db,
+  filter: ConnectionReportFilter,
+  page: { after?: ReportCursor | undefined; limit: number },
+) {
   const where = and(conditionsOf(filter), page.after === undefined ? undefined : olderThan(page.after));
   const isNarrowRange =
     filter.from !== undefined &&
