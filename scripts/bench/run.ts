@@ -9,10 +9,12 @@
  *   npm run bench -- --quick            10k records only, fewer samples
  *   npm run bench -- --only backfill    groups whose name contains a word (repeatable):
  *                                       simulator, backfill, session-create, session-list,
- *                                       ready, freshness, watch, live
+ *                                       ready, freshness, watch, live, scale
  *   npm run bench -- --engines pglite   one engine (pglite, postgresql)
  *   npm run bench -- --sizes 10000,50000
  *   npm run bench -- --modes service    backfill modes to run (service, fetch, store, naive)
+ *   npm run bench -- --only scale       pages over 1M stored reports (--full: also 5M on
+ *                                       PostgreSQL; --scale-reports 200000: another count)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -27,6 +29,7 @@ import { runBackfillGroup } from "./groups/backfill-group.js";
 import { runFreshnessGroup } from "./groups/freshness-group.js";
 import { runLiveDeskGroup } from "./groups/live-desk-group.js";
 import { runReadyGroup } from "./groups/ready-group.js";
+import { runScaleGroup } from "./groups/scale-group.js";
 import { runSessionCreateGroup } from "./groups/session-create-group.js";
 import { runSessionListGroup } from "./groups/session-list-group.js";
 import { runSessionWatchGroup } from "./groups/session-watch-group.js";
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
     engines: { type: "string" },
     sizes: { type: "string" },
     modes: { type: "string" },
+    "scale-reports": { type: "string" },
   },
 });
 
@@ -54,6 +58,9 @@ const sizes = flags.sizes
       ? [10_000, 100_000, 1_000_000]
       : [10_000, 100_000];
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error("--sizes: whole numbers > 0");
+const scaleReports = Number(flags["scale-reports"] ?? (flags.quick ? 20_000 : 1_000_000));
+if (!Number.isInteger(scaleReports) || scaleReports <= 0)
+  throw new Error("--scale-reports: a whole number > 0");
 const requestedEngines = (flags.engines ?? "pglite,postgresql").split(",") as BenchEngine[];
 const engines = requestedEngines.filter((engine) => {
   if (engine === "postgresql" && findPostgresBinaries() === undefined) {
@@ -72,6 +79,7 @@ const groups: { name: string; run: (context: BenchContext, result: GroupResult) 
   { name: "session-watch", run: runSessionWatchGroup },
   { name: "live-desk", run: runLiveDeskGroup },
   { name: "simulator", run: runSimulatorGroup },
+  { name: "scale", run: runScaleGroup },
   { name: "backfill", run: runBackfillGroup },
 ];
 const selected = groups.filter(
@@ -85,6 +93,8 @@ const context: BenchContext = {
   modes,
   engines,
   isQuick: flags.quick,
+  scaleReports: (engine) =>
+    flags.full && engine === "postgresql" ? [scaleReports, 5_000_000] : [scaleReports],
   log: (line) => process.stderr.write(`bench: ${line}\n`),
   // Durable like a real server: the numbers must not come from switching fsync off.
   save: () => {

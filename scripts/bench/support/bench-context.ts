@@ -11,6 +11,8 @@ export interface BenchContext {
   modes: readonly BackfillMode[];
   /** Fewer samples, for a check while developing. */
   isQuick: boolean;
+  /** Reports the `scale` group seeds on an engine (1M; `--full` adds 5M on PostgreSQL). */
+  scaleReports(engine: BenchEngine): readonly number[];
   log(line: string): void;
   /** Writes the report so far (after each case of a long group). */
   save(): void;

@@ -526,6 +526,8 @@ export const connectionReports = pgTable(
   (t) => [
     uniqueIndex("connection_reports_organisation_report_unique").on(t.organisationId, t.teamViewerReportId),
     index("connection_reports_organisation_end_idx").on(t.organisationId, t.endDate, t.id),
+    // Narrow date ranges of the reports list seek here (src/db/repositories/connection-report-search.ts).
+    index("connection_reports_organisation_start_idx").on(t.organisationId, t.startDate),
     // Most of a backfill is history no session of ours belongs to: partial, so an unmatched row
     // adds no entry to these two (fewer index writes per stored report). `ticket_id = $1` and the
     // foreign keys' `support_session_id = $1` imply `is not null`, so they still use them.

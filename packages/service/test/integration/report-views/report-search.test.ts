@@ -153,6 +153,22 @@ describeEachEngine("report search and aggregation SQL", (engine) => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it("pages a narrow start range (read through the start index) by keyset like the whole list", async () => {
+    const range = { ...all(), from: at("2026-03-01T00:00:00Z"), to: at("2026-03-31T23:59:59.999Z") };
+    const seen: string[] = [];
+    let after: ReportCursor | undefined;
+    for (let page = 0; page < 10; page++) {
+      const rows = await listConnectionReportRows(db, range, { after, limit: 1 });
+      seen.push(...rows.map((row) => row.id));
+      const last = rows.at(-1);
+      if (last === undefined) break;
+      after = { endDate: last.endDate, id: last.id };
+    }
+    expect(seen.map((id) => ids.indexOf(id))).toEqual([3, 2, 1, 0]);
+    const [joined] = await listConnectionReportRows(db, { ...range, ticketId }, { limit: 10 });
+    expect(joined).toMatchObject({ id: ids[0], ticketExternalId: "4711", ticketTitle: "Outlook" });
+  });
+
   it("counts connections per UTC day of their start, leaving out reports without a start", async () => {
     expect(await countConnectionsPerDay(db, all(), "UTC")).toEqual([
       { day: "2026-03-02", connections: 2 },

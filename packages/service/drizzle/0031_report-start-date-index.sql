@@ -1,0 +1,1 @@
+CREATE INDEX "connection_reports_organisation_start_idx" ON "connection_reports" USING btree ("organisation_id","start_date");
