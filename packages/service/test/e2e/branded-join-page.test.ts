@@ -6,7 +6,8 @@
  * invitation's Japanese with the brand's logo, name and colour. That organisation is in
  * Asia/Tokyo: a customer's browser there shows the validity in Tokyo time (the page's local-time
  * script), one in Berlin in Berlin time, and one with JavaScript off the organisation's Tokyo
- * time, named (issue 25, "Time zones").
+ * time, named (issue 25, "Time zones"). The same session's invitation in German carries the
+ * brand's name, logo and a button.
  *
  * Then a second one, as an operator provisions it (docs/adr/0046-operator-api-and-keys.md): with
  * an operator key made by the use case `attendant operator-keys create` calls, on the same data
@@ -69,7 +70,7 @@ describe("a branded join page", () => {
     await smtp?.close();
   });
 
-  it("shows the customer the organisation's logo, name and colour in the invitation's language, and the validity in their own time zone", async () => {
+  it("shows the customer the organisation's logo, name and colour in the invitation's language and the validity in their own time zone, and the same session's German e-mail carries the brand and a button", async () => {
     const admin = await browser.newPage();
     await admin.goto(demo.signInUrl);
     await expect.poll(() => new URL(admin.url()).pathname).toBe("/");
@@ -159,7 +160,24 @@ describe("a branded join page", () => {
       formatValidUntil(validUntil, "ja", "Europe/Berlin"),
     );
     await berlinContext.close();
-    fabrikam = { joinUrl, logoPath, simulator };
+
+    // The same session's invitation in German carries the brand, its logo and a button too.
+    await admin.fill("#email", "erika.mustermann@example.de");
+    await admin.selectOption("#locale", "de");
+    await admin.getByRole("button", { name: "Send invitation" }).click();
+    await expect
+      .poll(() => admin.textContent("main"))
+      .toContain("Invitation sent to erika.mustermann@example.de.");
+    const germanMail = await smtp.nextMessage();
+    expect(germanMail.subject).toBe("Fernwartung durch Fabrikam Support");
+    expect(germanMail.html).toContain(`<img src="${origin}${logoPath}"`);
+    expect(germanMail.html).toMatch(
+      /<a href="[^"]+\/join\/[A-Za-z0-9_-]{43}"[^>]*>An der Fernwartung teilnehmen<\/a>/,
+    );
+    // Its join address replaces the first one's; the second organisation's story opens it.
+    const germanJoinUrl = /https?:\/\/\S+\/join\/[A-Za-z0-9_-]{43}/.exec(germanMail.text)?.[0] ?? "";
+    expect(germanJoinUrl.startsWith(origin)).toBe(true);
+    fabrikam = { joinUrl: germanJoinUrl, logoPath, simulator };
   });
 
   it("lets an operator create a second organisation whose own brand, Berlin time zone and TeamViewer app reach its German e-mail and join page, and neither organisation's customers see the other's brand", async () => {
