@@ -4,8 +4,9 @@
  * English only, like the API reference: the operator is whoever runs the installation. Nothing
  * of an organisation's data appears beyond its name, state and counts.
  */
+import type { Translator } from "../../i18n/index.js";
 import { DataTable, type TableColumn } from "../../web/data-table.js";
-import { FormError, SuccessNotice } from "../../web/forms.js";
+import { FormError, SuccessNotice, TextField } from "../../web/forms.js";
 import { CsrfField } from "../../web/layout.js";
 import type { OrganisationSummary } from "../manage-organisations.js";
 
@@ -14,7 +15,8 @@ export const operatorSignInPath = "/operator/sign-in";
 export const operatorSignOutPath = "/operator/sign-out";
 export const operatorOrganisationsPath = "/operator/organisations";
 
-export function OperatorSignInPage(props: { error?: string | undefined }) {
+/** `t` only serves the kit's fields; the operator's texts are English (see above). */
+export function OperatorSignInPage(props: { t: Translator; error?: string | undefined }) {
   return (
     <>
       <h1>Operator sign-in</h1>
@@ -25,10 +27,14 @@ export function OperatorSignInPage(props: { error?: string | undefined }) {
       <FormError message={props.error} />
       <form method="post" action={operatorSignInPath} class="card">
         <CsrfField />
-        <div class="field">
-          <label for="operatorKey">Operator key</label>
-          <input id="operatorKey" name="operatorKey" type="password" autocomplete="off" required />
-        </div>
+        <TextField
+          t={props.t}
+          name="operatorKey"
+          label="Operator key"
+          type="password"
+          autocomplete="off"
+          isRequired
+        />
         <button type="submit">Sign in</button>
       </form>
     </>
@@ -45,6 +51,7 @@ export interface OperatorPageState {
 }
 
 export function OperatorPage(props: {
+  t: Translator;
   organisations: readonly OrganisationSummary[];
   operatorLabel: string;
   state: OperatorPageState;
@@ -96,43 +103,30 @@ export function OperatorPage(props: {
       <h2>Create an organisation</h2>
       <form method="post" action={operatorOrganisationsPath} class="card">
         <CsrfField />
-        <PlainField name="name" label="Name (shown to its end customers)" value={state.createValues?.name} />
-        <PlainField
+        <TextField
+          t={props.t}
+          name="name"
+          label="Name (shown to its end customers)"
+          value={state.createValues?.name}
+          isRequired
+        />
+        <TextField
+          t={props.t}
           name="adminEmail"
           label="First admin's e-mail address"
           type="email"
           value={state.createValues?.adminEmail}
+          isRequired
         />
-        <PlainField
+        <TextField
+          t={props.t}
           name="adminName"
           label="First admin's name (optional)"
           value={state.createValues?.adminName}
-          isOptional
         />
         <button type="submit">Create</button>
       </form>
     </>
-  );
-}
-
-function PlainField(props: {
-  name: string;
-  label: string;
-  type?: "text" | "email";
-  value?: string | undefined;
-  isOptional?: boolean;
-}) {
-  return (
-    <div class="field">
-      <label for={props.name}>{props.label}</label>
-      <input
-        id={props.name}
-        name={props.name}
-        type={props.type ?? "text"}
-        value={props.value}
-        required={props.isOptional !== true}
-      />
-    </div>
   );
 }
 

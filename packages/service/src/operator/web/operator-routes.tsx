@@ -96,7 +96,12 @@ export function createOperatorRoutes(deps: AppDeps & { cookiePolicy: CookiePolic
     const organisations = await listOrganisationsAsOperator(operatorDeps);
     c.status(status);
     return c.render(
-      <OperatorPage organisations={organisations} operatorLabel={c.get("operator").label} state={state} />,
+      <OperatorPage
+        t={c.get("t")}
+        organisations={organisations}
+        operatorLabel={c.get("operator").label}
+        state={state}
+      />,
       { title },
     );
   };
@@ -119,7 +124,7 @@ export function createOperatorRoutes(deps: AppDeps & { cookiePolicy: CookiePolic
     }
   };
 
-  routes.get(operatorSignInPath, (c) => c.render(<OperatorSignInPage />, { title }));
+  routes.get(operatorSignInPath, (c) => c.render(<OperatorSignInPage t={c.get("t")} />, { title }));
 
   routes.post(operatorSignInPath, async (c) => {
     const { operatorKey = "" } = await fieldsOf(c, ["operatorKey"]);
@@ -128,7 +133,10 @@ export function createOperatorRoutes(deps: AppDeps & { cookiePolicy: CookiePolic
       c.get("logger").warn("refused an operator sign-in with a key that is not a live operator key");
       c.status(401);
       return c.render(
-        <OperatorSignInPage error="This is not a valid operator key, or it has been revoked. An organisation's API key does not sign in here." />,
+        <OperatorSignInPage
+          t={c.get("t")}
+          error="This is not a valid operator key, or it has been revoked. An organisation's API key does not sign in here."
+        />,
         { title },
       );
     }
