@@ -7,6 +7,7 @@
  */
 import { matchConnectionReports } from "../db/repositories/connection-reports.js";
 import { listOrganisationIds } from "../db/repositories/report-sync-accounts.js";
+import { findEventSubscribers } from "../db/repositories/webhooks.js";
 import { transaction } from "../db/transaction.js";
 import { recordSessionsConnected } from "../events/session-events.js";
 import type { ReportSyncDeps } from "./report-sync-deps.js";
@@ -22,6 +23,13 @@ export async function rematchConnectionReports(
   let matched = 0;
   for (const organisationId of organisationIds) {
     const now = deps.clock.now();
+    // Asked first, as the sync's pages do (store-report-batch.ts): where nobody listens, the
+    // match needs no transaction of its own, and this sweep runs every minute.
+    const subscribers = await findEventSubscribers(db, organisationId, "session.connected");
+    if (!subscribers.endpoint && !subscribers.helpdesk) {
+      matched += (await matchConnectionReports(db, organisationId, now)).length;
+      continue;
+    }
     matched += await transaction(db, async (tx) => {
       const reports = await matchConnectionReports(tx, organisationId, now);
       await recordSessionsConnected(tx, organisationId, reports, now);
